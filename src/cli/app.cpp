@@ -1,0 +1,40 @@
+#include "cli/app.h"
+
+#include <CLI/CLI.hpp>
+
+#include <cstdio>
+#include <exception>
+
+#include "cli/commands.h"
+
+namespace specgate::cli {
+
+int run(int argc, char** argv) {
+  CLI::App app{
+      "specgate: lint Markdown specs against the templates they came from.\n\n"
+      "Examples:\n"
+      "  specgate check specs/                      lint every spec in a folder\n"
+      "  specgate check --template task TASK-12.md  lint against a named template\n"
+      "  specgate parse spec.md --format json       print the document model\n",
+      "specgate"};
+  app.set_version_flag("-V,--version", std::string("specgate ") + SPECGATE_VERSION);
+  app.require_subcommand(1);
+  app.fallthrough(false);
+
+  int exit_code = 0;
+  register_parse(app, exit_code);
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    // --help and --version are "errors" with code 0; real usage errors exit 2.
+    int code = app.exit(e);
+    return code == 0 ? 0 : 2;
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "specgate: internal error: %s\n", e.what());
+    return 2;
+  }
+  return exit_code;
+}
+
+}  // namespace specgate::cli

@@ -1,0 +1,13 @@
+// Each subcommand lives in its own cmd_NAME.cpp and registers itself here. A command's callback
+// stores its exit code (0 clean, 1 findings, 2 cannot run) in `exit_code`.
+#pragma once
+
+namespace CLI {
+class App;
+}
+
+namespace specgate::cli {
+
+void register_parse(CLI::App& app, int& exit_code);
+
+}  // namespace specgate::cli

@@ -1,0 +1,31 @@
+#include "core/diagnostic.h"
+
+#include <algorithm>
+#include <tuple>
+
+namespace specgate {
+
+std::string_view severity_name(Severity s) {
+  switch (s) {
+    case Severity::Note: return "note";
+    case Severity::Warning: return "warning";
+    case Severity::Error: return "error";
+  }
+  return "error";
+}
+
+bool parse_severity(std::string_view name, Severity& out) {
+  if (name == "note" || name == "info") out = Severity::Note;
+  else if (name == "warning" || name == "warn") out = Severity::Warning;
+  else if (name == "error") out = Severity::Error;
+  else return false;
+  return true;
+}
+
+void sort_diagnostics(std::vector<Diagnostic>& diags) {
+  std::stable_sort(diags.begin(), diags.end(), [](const Diagnostic& a, const Diagnostic& b) {
+    return std::tie(a.line, a.column, a.rule, a.message) < std::tie(b.line, b.column, b.rule, b.message);
+  });
+}
+
+}  // namespace specgate

@@ -1,0 +1,28 @@
+// Reading and writing files with errors as values. Writes are atomic: a temporary file in the
+// target's directory, then rename, so a crash never leaves a partial file behind.
+#pragma once
+
+#include <optional>
+#include <string>
+
+namespace specgate {
+
+struct ReadResult {
+  bool ok = false;
+  std::string bytes;
+  std::string error;  // "cannot open: No such file or directory", ...
+};
+
+// Reads a whole regular file; refuses directories and files over `max_bytes`.
+ReadResult read_file(const std::string& path, size_t max_bytes = size_t(1) << 30);
+
+struct WriteOptions {
+  bool overwrite = false;  // replace an existing file (--force)
+};
+
+// Writes `bytes` to `path` atomically. Returns an error message, or nullopt on success.
+// Never replaces an existing file unless options.overwrite, and never writes through a symlink.
+std::optional<std::string> write_file_atomic(const std::string& path, const std::string& bytes,
+                                             const WriteOptions& options = {});
+
+}  // namespace specgate

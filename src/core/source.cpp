@@ -1,0 +1,80 @@
+#include "core/source.h"
+
+#include <algorithm>
+
+namespace specgate {
+
+size_t utf8_seq_len(std::string_view s, size_t i) {
+  const auto b = static_cast<unsigned char>(s[i]);
+  size_t n = 0;
+  if (b < 0x80) return 1;
+  if (b >= 0xC2 && b <= 0xDF) n = 2;
+  else if (b >= 0xE0 && b <= 0xEF) n = 3;
+  else if (b >= 0xF0 && b <= 0xF4) n = 4;
+  else return 1;
+  if (i + n > s.size()) return 1;
+  for (size_t k = 1; k < n; ++k) {
+    if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return 1;
+  }
+  // Reject overlongs and surrogates so that the count matches what an editor shows.
+  const auto b1 = static_cast<unsigned char>(s[i + 1]);
+  if (n == 3 && ((b == 0xE0 && b1 < 0xA0) || (b == 0xED && b1 >= 0xA0))) return 1;
+  if (n == 4 && ((b == 0xF0 && b1 < 0x90) || (b == 0xF4 && b1 >= 0x90))) return 1;
+  return n;
+}
+
+size_t count_chars(std::string_view bytes) {
+  size_t chars = 0;
+  for (size_t i = 0; i < bytes.size(); i += utf8_seq_len(bytes, i)) ++chars;
+  return chars;
+}
+
+SourceText::SourceText(std::string path, std::string bytes)
+    : path_(std::move(path)), bytes_(std::move(bytes)) {
+  bom_ = bytes_.size() >= 3 && bytes_.compare(0, 3, "\xEF\xBB\xBF") == 0;
+  line_starts_.reserve(bytes_.size() / 40 + 1);
+  line_starts_.push_back(0);
+  const char* data = bytes_.data();
+  const size_t size = bytes_.size();
+  for (size_t i = 0; i < size; ++i) {
+    // A lone CR also ends a line in CommonMark; CR LF counts once.
+    if (data[i] == '\n' || (data[i] == '\r' && (i + 1 == size || data[i + 1] != '\n'))) {
+      if (i + 1 < size) line_starts_.push_back(static_cast<uint32_t>(i + 1));
+    }
+  }
+}
+
+size_t SourceText::line_begin(uint32_t n) const {
+  if (n == 0 || n > line_starts_.size()) return bytes_.size();
+  return line_starts_[n - 1];
+}
+
+std::string_view SourceText::line(uint32_t n) const {
+  if (n == 0 || n > line_starts_.size()) return {};
+  size_t b = line_starts_[n - 1];
+  size_t e = n < line_starts_.size() ? line_starts_[n] : bytes_.size();
+  while (e > b && (bytes_[e - 1] == '\n' || bytes_[e - 1] == '\r')) --e;
+  if (n == 1 && bom_) b = std::min<size_t>(3, e);
+  return std::string_view(bytes_).substr(b, e - b);
+}
+
+uint32_t SourceText::line_of(size_t offset) const {
+  auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
+  return static_cast<uint32_t>(it - line_starts_.begin());
+}
+
+uint32_t SourceText::column_of(uint32_t n, size_t byte_in_line) const {
+  std::string_view l = line(n);
+  return static_cast<uint32_t>(count_chars(l.substr(0, std::min(byte_in_line, l.size()))) + 1);
+}
+
+Location SourceText::location_of(size_t offset) const {
+  if (offset > bytes_.size()) offset = bytes_.size();
+  const uint32_t n = line_of(offset);
+  size_t b = line_starts_[n - 1];
+  if (n == 1 && bom_) b = std::min<size_t>(3, bytes_.size());
+  if (offset < b) offset = b;
+  return {n, static_cast<uint32_t>(count_chars(std::string_view(bytes_).substr(b, offset - b)) + 1)};
+}
+
+}  // namespace specgate

@@ -1,0 +1,51 @@
+// A file's bytes plus a line index. Every position specgate reports is computed here, so lines
+// and columns mean the same thing everywhere: 1-based, columns in characters (UTF-8 code points;
+// an invalid byte counts as one character and never shifts what follows), CR LF and lone LF both
+// end a line, and a UTF-8 byte-order mark is not a character of line 1.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace specgate {
+
+struct Location {
+  uint32_t line = 0;    // 1-based; 0 means "no position"
+  uint32_t column = 0;  // 1-based, in characters
+};
+
+class SourceText {
+ public:
+  SourceText() = default;
+  SourceText(std::string path, std::string bytes);
+
+  const std::string& path() const { return path_; }
+  std::string_view text() const { return bytes_; }
+  // Byte offset where Markdown content starts (after a BOM, if any).
+  size_t content_begin() const { return bom_ ? 3 : 0; }
+
+  uint32_t line_count() const { return static_cast<uint32_t>(line_starts_.size()); }
+  // Line `n` (1-based) without its line ending; empty past the end.
+  std::string_view line(uint32_t n) const;
+  size_t line_begin(uint32_t n) const;  // byte offset of line n's first byte
+  uint32_t line_of(size_t offset) const;
+  Location location_of(size_t offset) const;
+  // Column (1-based, characters) of byte `byte_in_line` within line `n`.
+  uint32_t column_of(uint32_t n, size_t byte_in_line) const;
+
+ private:
+  std::string path_;
+  std::string bytes_;
+  bool bom_ = false;
+  std::vector<uint32_t> line_starts_;
+};
+
+// Counts characters in a byte run: a valid UTF-8 sequence is one character, each invalid byte is one.
+size_t count_chars(std::string_view bytes);
+// Byte length of the UTF-8 sequence starting at s[i]; 1 for an invalid or truncated sequence.
+size_t utf8_seq_len(std::string_view s, size_t i);
+
+}  // namespace specgate

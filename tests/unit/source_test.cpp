@@ -1,0 +1,37 @@
+#include "core/source.h"
+
+#include <gtest/gtest.h>
+
+using specgate::SourceText;
+
+TEST(SourceText, LinesAndColumnsLF) {
+  SourceText s("a.md", "ab\ncd\n\nef");
+  EXPECT_EQ(s.line_count(), 4u);
+  EXPECT_EQ(s.line(2), "cd");
+  EXPECT_EQ(s.line(3), "");
+  EXPECT_EQ(s.line(4), "ef");
+  EXPECT_EQ(s.location_of(4).line, 2u);
+  EXPECT_EQ(s.location_of(4).column, 2u);
+}
+
+TEST(SourceText, CRLFGivesSameLinesAsLF) {
+  SourceText lf("a.md", "x\ny z\n");
+  SourceText crlf("a.md", "x\r\ny z\r\n");
+  ASSERT_EQ(lf.line_count(), crlf.line_count());
+  EXPECT_EQ(crlf.line(2), "y z");
+  EXPECT_EQ(crlf.location_of(crlf.text().find('z')).column, 3u);
+}
+
+TEST(SourceText, BomIsNotAColumn) {
+  SourceText s("a.md", "\xEF\xBB\xBF# T\n");
+  EXPECT_EQ(s.line(1), "# T");
+  EXPECT_EQ(s.location_of(s.text().find('T')).column, 3u);
+}
+
+TEST(SourceText, ColumnsCountCharactersAndInvalidBytesOnce) {
+  // "é" is two bytes, one character; 0xFF is an invalid byte, one character.
+  SourceText s("a.md", "\xC3\xA9x \xFFy");
+  EXPECT_EQ(s.location_of(2).column, 2u);  // x
+  EXPECT_EQ(s.location_of(5).column, 5u);  // y
+  EXPECT_EQ(specgate::count_chars("\xE2\x9C\x85 ok"), 4u);
+}
