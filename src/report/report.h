@@ -1,0 +1,57 @@
+// What a check run found, independent of how it is printed. Formatters (text, json, sarif,
+// github, junit) live beside this file, one per format.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "core/diagnostic.h"
+
+namespace specgate {
+
+struct FileReport {
+  std::string path;
+  std::string template_name;    // "" when no template applied
+  std::string template_reason;  // why this template: "--template", "front matter", "auto-detected (score 0.92)"
+  std::string status;           // the spec's own Status field, "" when absent
+  std::vector<Diagnostic> diagnostics;
+  // Only the source lines that diagnostics point at, for excerpts; keeps reports small when
+  // thousands of files are checked.
+  std::map<uint32_t, std::string> excerpt_lines;
+};
+
+struct RuleInfo {
+  std::string name;  // stable rule name, e.g. "missing-section"
+  Severity default_severity = Severity::Error;
+  std::string summary;  // one line
+  bool enabled_by_default = true;
+};
+
+struct RunReport {
+  std::vector<FileReport> files;  // sorted by path
+  std::vector<RuleInfo> rules;    // every known rule, for SARIF metadata
+};
+
+struct Summary {
+  size_t files = 0, errors = 0, warnings = 0, notes = 0;
+};
+Summary summarize(const RunReport& report);
+
+enum class OutputFormat { Text, Json, Sarif, Github, Junit };
+bool parse_output_format(const std::string& name, OutputFormat& out);
+
+struct TextOptions {
+  bool color = false;  // decided by the caller: tty and no NO_COLOR
+  bool quiet = false;  // errors only, no summary line
+};
+
+void write_text(std::ostream& out, const RunReport& report, const TextOptions& options);
+void write_json(std::ostream& out, const RunReport& report);
+void write_sarif(std::ostream& out, const RunReport& report);
+void write_github(std::ostream& out, const RunReport& report);
+void write_junit(std::ostream& out, const RunReport& report);
+
+}  // namespace specgate
