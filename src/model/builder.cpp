@@ -75,7 +75,8 @@ class ModelBuilder {
   explicit ModelBuilder(Document& doc) : doc_(doc), src_(doc.source) {}
 
   void build() {
-    const size_t begin = read_front_matter(src_, doc_.front_matter);
+    // md4c does not know about a byte-order mark; start after it.
+    const size_t begin = std::max(read_front_matter(src_, doc_.front_matter), src_.content_begin());
     doc_.lines.assign(src_.line_count(), LineInfo{});
     if (doc_.front_matter.present) {
       for (uint32_t l = doc_.front_matter.line; l <= doc_.front_matter.end_line; ++l)
