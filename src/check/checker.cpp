@@ -1,0 +1,121 @@
+#include "check/checker.h"
+
+#include <algorithm>
+
+#include "check/suppressions.h"
+#include "model/normalize.h"
+#include "rules/registry.h"
+
+namespace specgate {
+
+namespace {
+
+std::string strip_value_markup(std::string_view v) {
+  std::string out;
+  for (char c : v) {
+    if (c != '`' && c != '*' && c != '_') out += c;
+  }
+  return std::string(trim(out));
+}
+
+}  // namespace
+
+const Field* status_field(const Document& doc) {
+  return doc.find_field({"Status", "Specification Status", "Document Status", "Spec Status", "State"});
+}
+
+Checker::Checker(const Config& config, TemplateRegistry& registry, CheckOptions options)
+    : config_(config), registry_(registry), options_(std::move(options)) {}
+
+std::vector<std::string> Checker::validate_rule_names() const {
+  std::vector<std::string> errors;
+  auto known = [](const std::string& n) { return find_rule(n) != nullptr || n == "no-template"; };
+  for (const auto& [name, setting] : config_.rules) {
+    if (!known(name))
+      errors.push_back(config_.path + ":" + std::to_string(setting.line) + ": unknown rule '" + name +
+                       "' (see 'specgate rules' for the list)");
+  }
+  for (const auto& n : options_.enable) {
+    if (!known(n)) errors.push_back("--enable: unknown rule '" + n + "' (see 'specgate rules' for the list)");
+  }
+  for (const auto& n : options_.disable) {
+    if (!known(n)) errors.push_back("--disable: unknown rule '" + n + "' (see 'specgate rules' for the list)");
+  }
+  return errors;
+}
+
+bool Checker::enabled(std::string_view rule, bool by_default) const {
+  const std::string r(rule);
+  if (std::find(options_.disable.begin(), options_.disable.end(), r) != options_.disable.end()) return false;
+  if (std::find(options_.enable.begin(), options_.enable.end(), r) != options_.enable.end()) return true;
+  auto it = config_.rules.find(r);
+  if (it != config_.rules.end()) return it->second.enabled;
+  return by_default;
+}
+
+Severity Checker::severity(std::string_view rule, Severity by_default) const {
+  auto it = config_.rules.find(std::string(rule));
+  if (it != config_.rules.end() && it->second.has_severity) return it->second.severity;
+  return by_default;
+}
+
+std::vector<RuleInfo> Checker::rule_infos() const {
+  std::vector<RuleInfo> out;
+  for (const auto& r : all_rules()) {
+    out.push_back(RuleInfo{std::string(r->name()), severity(r->name(), r->default_severity()),
+                           std::string(r->summary()), r->enabled_by_default()});
+  }
+  return out;
+}
+
+CheckResult Checker::check(const Document& doc) const {
+  CheckResult result;
+  FileReport& rep = result.report;
+  rep.path = doc.source.path();
+  if (const Field* st = status_field(doc)) rep.status = strip_value_markup(st->value);
+
+  TemplateChoice choice = registry_.choose(doc, options_.template_ref);
+  if (!choice.error.empty()) {
+    result.fatal = doc.source.path() + ": " + choice.error;
+    return result;
+  }
+  std::vector<Diagnostic> diags;
+  SectionMatch match;
+  if (choice.schema) {
+    rep.template_name = choice.schema->name;
+    rep.template_reason = choice.reason;
+    match = match_sections(*choice.schema, doc);
+  } else if (!choice.note.empty() && enabled("no-template", true)) {
+    Diagnostic d;
+    d.rule = "no-template";
+    d.severity = Severity::Note;
+    d.line = 1;
+    d.column = 1;
+    d.end_line = 1;
+    d.end_column = 1;
+    d.message = choice.note;
+    diags.push_back(std::move(d));
+  }
+
+  RuleContext ctx{doc, choice.schema, choice.schema ? &match : nullptr, config_, options_.today};
+  for (const auto& rule : all_rules()) {
+    if (!enabled(rule->name(), rule->enabled_by_default())) continue;
+    const size_t before = diags.size();
+    Reporter reporter(doc, rule->name(), diags);
+    rule->check(ctx, reporter);
+    const Severity sev = severity(rule->name(), rule->default_severity());
+    for (size_t i = before; i < diags.size(); ++i) diags[i].severity = sev;
+  }
+
+  Suppressions sup(doc);
+  for (auto& d : diags) {
+    if (sup.suppressed(d.rule, d.line)) continue;
+    if (d.section.empty() && d.line > 0) d.section = doc.section_path(doc.section_at(d.line));
+    if (d.line > 0 && !rep.excerpt_lines.count(d.line)) rep.excerpt_lines[d.line] = std::string(doc.source.line(d.line));
+    rep.diagnostics.push_back(std::move(d));
+  }
+  sort_diagnostics(rep.diagnostics);
+  return result;
+}
+
+}  // namespace specgate

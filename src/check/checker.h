@@ -1,0 +1,50 @@
+// Checks one spec: picks its template, runs every enabled rule, applies severities and inline
+// suppressions, and returns a FileReport. One Checker serves a whole run, from many threads.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "config/config.h"
+#include "core/date.h"
+#include "model/document.h"
+#include "report/report.h"
+#include "schema/registry.h"
+
+namespace specgate {
+
+struct CheckOptions {
+  std::string template_ref;  // --template
+  Date today = today_utc();
+  std::vector<std::string> enable;   // --enable RULE
+  std::vector<std::string> disable;  // --disable RULE
+};
+
+struct CheckResult {
+  FileReport report;
+  std::string fatal;  // the spec cannot be checked as asked (unknown template): exit 2
+};
+
+class Checker {
+ public:
+  Checker(const Config& config, TemplateRegistry& registry, CheckOptions options);
+
+  // Validates rule names in config and options; returns messages (empty when all are known).
+  std::vector<std::string> validate_rule_names() const;
+
+  CheckResult check(const Document& doc) const;
+  std::vector<RuleInfo> rule_infos() const;
+
+ private:
+  bool enabled(std::string_view rule, bool by_default) const;
+  Severity severity(std::string_view rule, Severity by_default) const;
+
+  const Config& config_;
+  TemplateRegistry& registry_;
+  CheckOptions options_;
+};
+
+// The spec's status field ("Status", "Specification Status", "Document Status", front matter).
+const Field* status_field(const Document& doc);
+
+}  // namespace specgate

@@ -1,0 +1,79 @@
+#include "check/suppressions.h"
+
+#include <limits>
+
+#include "model/normalize.h"
+
+namespace specgate {
+
+namespace {
+
+std::vector<std::string> rule_list(std::string_view s) {
+  std::vector<std::string> out;
+  std::string cur;
+  for (char c : s) {
+    if (c == ',' || c == ' ' || c == '\t') {
+      if (!cur.empty()) out.push_back(std::move(cur));
+      cur.clear();
+    } else {
+      cur += c;
+    }
+  }
+  if (!cur.empty()) out.push_back(std::move(cur));
+  return out;
+}
+
+}  // namespace
+
+Suppressions::Suppressions(const Document& doc) {
+  constexpr uint32_t kEnd = std::numeric_limits<uint32_t>::max();
+  std::vector<Range> open;
+  for (uint32_t l = 1; l <= doc.source.line_count(); ++l) {
+    if (doc.line_info(l).kind == LineKind::Code) continue;
+    std::string_view line = doc.source.line(l);
+    for (size_t p = line.find("<!--"); p != std::string_view::npos; p = line.find("<!--", p + 4)) {
+      std::string_view rest = trim(line.substr(p + 4));
+      size_t close = rest.find("-->");
+      std::string_view body = trim(rest.substr(0, close));
+      std::string_view verb;
+      for (std::string_view v : {"specgate-disable-next-line", "specgate-disable", "specgate-enable"}) {
+        if (body.rfind(v, 0) == 0 && (body.size() == v.size() || body[v.size()] == ' ')) {
+          verb = v;
+          break;
+        }
+      }
+      if (verb.empty()) continue;
+      std::vector<std::string> rules = rule_list(body.substr(verb.size()));
+      for (const auto& r : rules) named_.emplace_back(r, l);
+      if (rules.empty()) rules.push_back("");
+      if (verb == "specgate-disable-next-line") {
+        uint32_t target = l + 1;
+        while (target <= doc.source.line_count() && trim(doc.source.line(target)).empty()) ++target;
+        for (const auto& r : rules) ranges_.push_back({r, target, target});
+      } else if (verb == "specgate-disable") {
+        for (const auto& r : rules) open.push_back({r, l, kEnd});
+      } else {
+        for (const auto& r : rules) {
+          for (auto it = open.begin(); it != open.end();) {
+            if (r.empty() || it->rule == r) {
+              ranges_.push_back({it->rule, it->from, l});
+              it = open.erase(it);
+            } else {
+              ++it;
+            }
+          }
+        }
+      }
+    }
+  }
+  for (auto& r : open) ranges_.push_back(r);
+}
+
+bool Suppressions::suppressed(const std::string& rule, uint32_t line) const {
+  for (const auto& r : ranges_) {
+    if ((r.rule.empty() || r.rule == rule) && line >= r.from && line <= r.to) return true;
+  }
+  return false;
+}
+
+}  // namespace specgate

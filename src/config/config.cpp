@@ -1,0 +1,157 @@
+#include "config/config.h"
+
+#include <yaml-cpp/yaml.h>
+
+#include <filesystem>
+#include <regex>
+
+#include "core/file_io.h"
+#include "model/normalize.h"
+
+namespace specgate {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string where(const std::string& path, const YAML::Node& node) {
+  const YAML::Mark m = node.Mark();
+  if (m.line < 0) return path;
+  return path + ":" + std::to_string(m.line + 1) + ":" + std::to_string(m.column + 1);
+}
+
+struct Fail {
+  std::string message;
+};
+
+std::vector<std::string> string_list(const std::string& path, const YAML::Node& node, const char* key) {
+  std::vector<std::string> out;
+  if (node.IsScalar()) {
+    out.push_back(node.Scalar());
+    return out;
+  }
+  if (!node.IsSequence()) throw Fail{where(path, node) + ": '" + key + "' must be a list of strings"};
+  for (const auto& item : node) {
+    if (!item.IsScalar()) throw Fail{where(path, item) + ": '" + key + "' must be a list of strings"};
+    out.push_back(item.Scalar());
+  }
+  return out;
+}
+
+void read_rules(const std::string& path, const YAML::Node& node, Config& c) {
+  if (!node.IsMap()) throw Fail{where(path, node) + ": 'rules' must map rule names to off/on/error/warning/note"};
+  for (const auto& kv : node) {
+    const std::string name = kv.first.as<std::string>("");
+    RuleSetting s;
+    s.line = static_cast<uint32_t>(kv.first.Mark().line + 1);
+    const YAML::Node& v = kv.second;
+    std::string value;
+    if (v.IsScalar()) {
+      value = to_lower_ascii(v.Scalar());
+    } else if (v.IsMap() && v["severity"]) {
+      value = to_lower_ascii(v["severity"].as<std::string>(""));
+    } else {
+      throw Fail{where(path, v) + ": rule '" + name + "': expected off, on, error, warning or note"};
+    }
+    if (value == "off" || value == "false" || value == "disable" || value == "disabled") {
+      s.enabled = false;
+    } else if (value == "on" || value == "true" || value == "enable" || value == "enabled") {
+      s.enabled = true;
+    } else if (parse_severity(value, s.severity)) {
+      s.has_severity = true;
+    } else {
+      throw Fail{where(path, v) + ": rule '" + name + "': '" + value +
+                 "' is not one of off, on, error, warning, note"};
+    }
+    c.rules[name] = s;
+  }
+}
+
+}  // namespace
+
+std::optional<std::string> find_config(const std::string& start) {
+  std::error_code ec;
+  fs::path p = fs::absolute(start, ec);
+  if (ec) return std::nullopt;
+  if (!fs::is_directory(p, ec)) p = p.parent_path();
+  for (int depth = 0; depth < 64 && !p.empty(); ++depth) {
+    for (const char* name : {".specgate.yaml", ".specgate.yml"}) {
+      fs::path cand = p / name;
+      if (fs::is_regular_file(cand, ec)) return cand.string();
+    }
+    if (fs::exists(p / ".git", ec)) break;  // stop at the repository root
+    if (p == p.root_path()) break;
+    p = p.parent_path();
+  }
+  return std::nullopt;
+}
+
+std::optional<Config> load_config(const std::string& path, ConfigError& error) {
+  ReadResult r = read_file(path, size_t(8) << 20);
+  if (!r.ok) {
+    error.message = path + ": " + r.error;
+    return std::nullopt;
+  }
+  Config c;
+  c.path = path;
+  std::error_code ec;
+  c.dir = fs::absolute(fs::path(path), ec).parent_path().string();
+  try {
+    YAML::Node root = YAML::Load(r.bytes);
+    if (root.IsNull()) return c;  // an empty config is a valid config
+    if (!root.IsMap()) throw Fail{path + ":1:1: the config must be a mapping of keys to values"};
+    for (const auto& kv : root) {
+      const std::string key = kv.first.as<std::string>("");
+      const YAML::Node& v = kv.second;
+      if (key == "rules") {
+        read_rules(path, v, c);
+      } else if (key == "template_dirs" || key == "template-dirs") {
+        c.template_dirs = string_list(path, v, "template_dirs");
+      } else if (key == "templates") {
+        if (!v.IsMap()) throw Fail{where(path, v) + ": 'templates' must map template names to files"};
+        for (const auto& t : v) c.templates[t.first.as<std::string>("")] = t.second.as<std::string>("");
+      } else if (key == "schemas") {
+        if (!v.IsMap()) throw Fail{where(path, v) + ": 'schemas' must map template names to schema files"};
+        for (const auto& t : v) c.schemas[t.first.as<std::string>("")] = t.second.as<std::string>("");
+      } else if (key == "map" || key == "template_map") {
+        if (!v.IsMap()) throw Fail{where(path, v) + ": '" + key + "' must map globs to template names"};
+        for (const auto& t : v) c.template_map.push_back({t.first.as<std::string>(""), t.second.as<std::string>("")});
+      } else if (key == "done_statuses" || key == "done-statuses") {
+        c.done_statuses.clear();
+        for (auto& s : string_list(path, v, "done_statuses")) c.done_statuses.push_back(to_lower_ascii(s));
+      } else if (key == "placeholders") {
+        c.placeholder_patterns = string_list(path, v, "placeholders");
+        for (size_t i = 0; i < c.placeholder_patterns.size(); ++i) {
+          try {
+            std::regex re(c.placeholder_patterns[i]);
+          } catch (const std::regex_error& e) {
+            throw Fail{where(path, v.IsSequence() ? v[i] : v) + ": invalid placeholder pattern '" +
+                       c.placeholder_patterns[i] + "': " + e.what()};
+          }
+        }
+      } else if (key == "exclude") {
+        c.exclude = string_list(path, v, "exclude");
+      } else if (key == "id_families" || key == "id-families") {
+        c.id_families = string_list(path, v, "id_families");
+      } else if (key == "review_interval_days" || key == "review-interval-days") {
+        c.review_interval_days = v.as<int>();
+        if (c.review_interval_days < 1 || c.review_interval_days > 3650)
+          throw Fail{where(path, v) + ": review_interval_days must be between 1 and 3650"};
+      } else {
+        throw Fail{where(path, kv.first) + ": unknown key '" + key +
+                   "' (known: rules, templates, template_dirs, schemas, map, done_statuses, placeholders, "
+                   "exclude, id_families, review_interval_days)"};
+      }
+    }
+  } catch (const Fail& f) {
+    error.message = f.message;
+    return std::nullopt;
+  } catch (const YAML::Exception& e) {
+    error.message = path + ":" + std::to_string(e.mark.line + 1) + ":" + std::to_string(e.mark.column + 1) +
+                    ": invalid YAML: " + e.msg;
+    return std::nullopt;
+  }
+  return c;
+}
+
+}  // namespace specgate

@@ -1,0 +1,52 @@
+// `.specgate.yaml`: rule severities and on/off, template directories and named templates,
+// glob -> template mapping, done-like statuses, extra placeholder patterns, excludes, ID families.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/diagnostic.h"
+
+namespace specgate {
+
+struct RuleSetting {
+  bool enabled = true;
+  bool has_severity = false;
+  Severity severity = Severity::Error;
+  uint32_t line = 0;  // where the config names the rule, for error messages
+};
+
+struct TemplateMapping {
+  std::string glob;      // relative to the config file's directory
+  std::string template_ref;
+};
+
+struct Config {
+  std::string path;  // the config file, "" when none was found
+  std::string dir;   // its directory; globs and relative paths are resolved against it
+  std::map<std::string, RuleSetting> rules;
+  std::vector<std::string> template_dirs;
+  std::map<std::string, std::string> templates;  // name -> template file
+  std::map<std::string, std::string> schemas;    // template name -> schema file (replaces inference)
+  std::vector<TemplateMapping> template_map;
+  std::vector<std::string> done_statuses{"approved", "implementation ready", "done", "complete", "completed",
+                                         "accepted", "closed", "shipped", "released"};
+  std::vector<std::string> placeholder_patterns;  // extra regular expressions
+  std::vector<std::string> exclude;               // globs
+  std::vector<std::string> id_families{"TASK", "STORY", "EPIC", "SPEC", "ARCH-SUPER", "BUG", "FEAT", "ADR"};
+  int review_interval_days = 90;
+};
+
+struct ConfigError {
+  std::string message;  // "PATH:LINE:COL: message"
+};
+
+// Loads and validates a config file; on error returns nullopt and fills `error`.
+std::optional<Config> load_config(const std::string& path, ConfigError& error);
+// Looks for .specgate.yaml / .specgate.yml from `start` (a file or directory) upward.
+std::optional<std::string> find_config(const std::string& start);
+
+}  // namespace specgate

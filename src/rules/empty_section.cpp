@@ -1,0 +1,49 @@
+// empty-section: a heading with nothing under it — no text, list, table or code, and no
+// subsection that has any. A container whose subsections carry the content is not empty.
+#include "rules/factories.h"
+
+namespace specgate {
+
+namespace {
+
+class EmptySection : public Rule {
+ public:
+  std::string_view name() const override { return "empty-section"; }
+  std::string_view summary() const override { return "A section has a heading but no content"; }
+
+  void check(const RuleContext& ctx, Reporter& out) const override {
+    const Document& doc = ctx.doc;
+    std::vector<bool> has(doc.sections.size(), false);
+    for (const Block& b : doc.blocks) {
+      if (b.kind == BlockKind::Heading || b.kind == BlockKind::ThematicBreak || b.section < 0) continue;
+      if (b.kind == BlockKind::Html && is_comment_only(doc, b)) continue;
+      for (int32_t s = b.section; s >= 0 && !has[s]; s = doc.sections[s].parent) has[s] = true;
+    }
+    for (size_t i = 0; i < doc.sections.size(); ++i) {
+      if (has[i]) continue;
+      const Section& s = doc.sections[i];
+      // The title heading of a document that has nothing else is not worth a finding of its own.
+      if (s.level == 1 && doc.sections.size() == 1) continue;
+      out.report(s.line, s.column, static_cast<uint32_t>(count_chars(s.title)),
+                 "section '" + s.title + "' is empty",
+                 "write the section's content, or remove the heading if the template marks it optional");
+    }
+  }
+
+ private:
+  static bool is_comment_only(const Document& doc, const Block& b) {
+    for (uint32_t l = b.line; l <= b.end_line; ++l) {
+      std::string_view t = doc.source.line(l);
+      if (t.find("<!--") == std::string_view::npos && t.find("-->") == std::string_view::npos &&
+          t.find_first_not_of(" \t") != std::string_view::npos)
+        return false;
+    }
+    return true;
+  }
+};
+
+}  // namespace
+
+std::unique_ptr<Rule> make_empty_section() { return std::make_unique<EmptySection>(); }
+
+}  // namespace specgate

@@ -1,0 +1,59 @@
+// missing-section: a required section of the template is absent from the spec.
+// A missing parent is reported once, not once per child.
+#include "rules/factories.h"
+
+namespace specgate {
+
+namespace {
+
+class MissingSection : public Rule {
+ public:
+  std::string_view name() const override { return "missing-section"; }
+  std::string_view summary() const override { return "A section the template requires is missing"; }
+
+  void check(const RuleContext& ctx, Reporter& out) const override {
+    if (!ctx.schema) return;
+    const Schema& s = *ctx.schema;
+    const SectionMatch& m = *ctx.match;
+    for (size_t k = 0; k < s.sections.size(); ++k) {
+      const SectionSpec& spec = s.sections[k];
+      if (spec.optional || !m.instances[k].empty()) continue;
+      if (spec.parent >= 0 && m.instances[spec.parent].empty()) continue;  // reported at the parent
+      if (spec.level == 1 && spec.parent < 0 && !ctx.doc.sections.empty()) continue;  // title headings vary
+      const auto [line, after] = insertion_point(ctx, k);
+      std::string heading = std::string(static_cast<size_t>(spec.level), '#') + " " + spec.title;
+      std::string hint = after.empty() ? "add a '" + heading + "' section"
+                                       : "add a '" + heading + "' section after '" + after + "'";
+      if (spec.allows_na) hint += ", or write N/A with the reason";
+      out.report(line, 1, 0, "missing section '" + spec.title + "' (required by template '" + s.name + "')", hint);
+    }
+  }
+
+ private:
+  // Where the section belongs: the heading that should follow it, else the end of the parent.
+  static std::pair<uint32_t, std::string> insertion_point(const RuleContext& ctx, size_t k) {
+    const Schema& s = *ctx.schema;
+    const SectionMatch& m = *ctx.match;
+    const Document& doc = ctx.doc;
+    std::string after;
+    for (size_t j = k; j-- > 0;) {
+      if (!m.instances[j].empty() && s.sections[j].parent == s.sections[k].parent) {
+        after = doc.sections[m.instances[j].back()].title;
+        break;
+      }
+    }
+    for (size_t j = k + 1; j < s.sections.size(); ++j) {
+      if (!m.instances[j].empty()) return {doc.sections[m.instances[j].front()].line, after};
+    }
+    const int32_t parent = s.sections[k].parent;
+    if (parent >= 0 && !m.instances[parent].empty())
+      return {doc.sections[m.instances[parent].front()].end_line, after};
+    return {std::max<uint32_t>(1, doc.source.line_count()), after};
+  }
+};
+
+}  // namespace
+
+std::unique_ptr<Rule> make_missing_section() { return std::make_unique<MissingSection>(); }
+
+}  // namespace specgate

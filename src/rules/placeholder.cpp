@@ -1,0 +1,114 @@
+// placeholder: template placeholder forms left in the spec. Code is exempt unless the template's
+// own code held the same placeholder (then the author copied the example without filling it).
+#include <regex>
+
+#include "model/normalize.h"
+#include "rules/factories.h"
+#include "schema/placeholders.h"
+
+namespace specgate {
+
+namespace {
+
+std::string describe(PlaceholderKind k, std::string_view text) {
+  const std::string t(text);
+  switch (k) {
+    case PlaceholderKind::Marker: return "'" + t + "' left in the spec";
+    case PlaceholderKind::DateMask: return "date placeholder '" + t + "' left in the spec";
+    case PlaceholderKind::XId: return "ID placeholder '" + t + "' left in the spec";
+    case PlaceholderKind::Quantity: return "quantity placeholder '" + t + "' left in the spec";
+    default: return "placeholder '" + t + "' left in the spec";
+  }
+}
+
+std::string hint_for(PlaceholderKind k) {
+  switch (k) {
+    case PlaceholderKind::Marker: return "fill in the value, or write N/A with the reason";
+    case PlaceholderKind::DateMask: return "write the real date as YYYY-MM-DD digits, e.g. 2026-01-31";
+    case PlaceholderKind::XId: return "use the real ID number";
+    case PlaceholderKind::Quantity: return "write the real number";
+    default: return "replace the placeholder with the real content";
+  }
+}
+
+class Placeholder : public Rule {
+ public:
+  std::string_view name() const override { return "placeholder"; }
+  std::string_view summary() const override { return "A template placeholder was left in the spec"; }
+
+  void check(const RuleContext& ctx, Reporter& out) const override {
+    const Document& doc = ctx.doc;
+    std::vector<std::regex> extra;
+    for (const auto& p : ctx.config.placeholder_patterns) extra.emplace_back(p);
+    std::vector<uint32_t> title_template_lines;
+    for (const Field& f : doc.fields) {
+      if (iequals(f.key, "title_template") || iequals(f.key, "title template")) title_template_lines.push_back(f.line);
+    }
+    for (uint32_t l = 1; l <= doc.source.line_count(); ++l) {
+      const LineInfo& info = doc.line_info(l);
+      const std::string_view line = doc.source.line(l);
+      const bool code = info.kind == LineKind::Code;
+      if (info.kind == LineKind::Blank || info.kind == LineKind::FrontMatter || info.kind == LineKind::Html ||
+          info.kind == LineKind::ThematicBreak)
+        continue;
+      if (code && !ctx.schema) continue;
+      if (line.find("<!--") != std::string_view::npos) continue;  // comments hold directives
+      PlaceholderOptions opts;
+      opts.variables = std::find(title_template_lines.begin(), title_template_lines.end(), l) == title_template_lines.end();
+      for (const PlaceholderHit& h : find_placeholders(line, opts)) {
+        const std::string_view text = h.text(line);
+        if (code || h.in_code) {
+          if (!ctx.schema || !ctx.schema->code_placeholders.count(std::string(text))) continue;
+        }
+        out.report(l, doc.source.column_of(l, h.begin), static_cast<uint32_t>(count_chars(text)),
+                   describe(h.kind, text), hint_for(h.kind));
+      }
+      if (!code) {
+        for (const auto& re : extra) {
+          for (auto it = std::cregex_iterator(line.data(), line.data() + line.size(), re); it != std::cregex_iterator(); ++it) {
+            if (it->length() == 0) continue;
+            const size_t b = static_cast<size_t>(it->position());
+            out.report(l, doc.source.column_of(l, b), static_cast<uint32_t>(count_chars(line.substr(b, it->length()))),
+                       "placeholder '" + it->str() + "' left in the spec (configured pattern)",
+                       "replace the placeholder with the real content");
+          }
+        }
+      }
+    }
+    check_option_lists(ctx, out);
+  }
+
+ private:
+  // "Draft | In Review | Approved" copied from the template instead of picking one value.
+  static void check_option_lists(const RuleContext& ctx, Reporter& out) {
+    for (const Field& f : ctx.doc.fields) {
+      if (f.front_matter) continue;
+      const std::string v = fold_text(f.value);
+      bool unresolved = false;
+      if (ctx.schema) {
+        for (const FieldSpec* spec : ctx.schema->all_fields()) {
+          if (spec->type != FieldType::Choice || !iequals(spec->key, f.key)) continue;
+          size_t named = 0;
+          for (const auto& c : spec->choices) {
+            if (v.find(fold_text(c)) != std::string::npos) ++named;
+          }
+          if (named >= 2 && (v.find('|') != std::string::npos || v.find('/') != std::string::npos)) unresolved = true;
+        }
+      }
+      if (!unresolved && std::count(v.begin(), v.end(), '|') >= 2 && v.find('[') == std::string::npos) {
+        // Without a template: three or more pipe-separated options in one field value.
+        unresolved = v.find("] |") == std::string::npos;
+      }
+      if (!unresolved) continue;
+      const uint32_t len = static_cast<uint32_t>(count_chars(f.value));
+      out.report(f.line, f.value_column, len, "field '" + f.key + "' still lists the template's options '" + f.value + "'",
+                 "keep the one value that applies");
+    }
+  }
+};
+
+}  // namespace
+
+std::unique_ptr<Rule> make_placeholder() { return std::make_unique<Placeholder>(); }
+
+}  // namespace specgate

@@ -1,0 +1,27 @@
+#include "rules/registry.h"
+
+#include "rules/factories.h"
+
+namespace specgate {
+
+const std::vector<std::unique_ptr<Rule>>& all_rules() {
+  static const std::vector<std::unique_ptr<Rule>> rules = [] {
+    std::vector<std::unique_ptr<Rule>> r;
+    // Structure against the template.
+    r.push_back(make_missing_section());
+    r.push_back(make_empty_section());
+    // Content.
+    r.push_back(make_placeholder());
+    return r;
+  }();
+  return rules;
+}
+
+const Rule* find_rule(std::string_view name) {
+  for (const auto& r : all_rules()) {
+    if (r->name() == name) return r.get();
+  }
+  return nullptr;
+}
+
+}  // namespace specgate

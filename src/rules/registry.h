@@ -1,0 +1,15 @@
+// The one list of rules. Add a rule by writing src/rules/NAME.cpp with a make_NAME() factory
+// and listing it in registry.cpp.
+#pragma once
+
+#include <memory>
+#include <vector>
+
+#include "rules/rule.h"
+
+namespace specgate {
+
+const std::vector<std::unique_ptr<Rule>>& all_rules();
+const Rule* find_rule(std::string_view name);
+
+}  // namespace specgate

@@ -1,0 +1,55 @@
+// A lint rule: one file per rule in src/rules/, listed once in registry.cpp, documented in
+// docs/rules/NAME.md, with fixtures in tests/fixtures/rules/NAME/.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "config/config.h"
+#include "core/date.h"
+#include "core/diagnostic.h"
+#include "model/document.h"
+#include "schema/match.h"
+#include "schema/schema.h"
+
+namespace specgate {
+
+struct RuleContext {
+  const Document& doc;
+  const Schema* schema = nullptr;      // null when no template applies
+  const SectionMatch* match = nullptr;  // non-null whenever schema is
+  const Config& config;
+  Date today;
+};
+
+// Collects one rule's findings; severity, section paths and suppressions are applied later.
+class Reporter {
+ public:
+  Reporter(const Document& doc, std::string_view rule, std::vector<Diagnostic>& out)
+      : doc_(doc), rule_(rule), out_(out) {}
+
+  // A range on one line, given in characters: [column, column + length).
+  void report(uint32_t line, uint32_t column, uint32_t length, std::string message, std::string hint = "");
+  // A whole line from its first non-blank character.
+  void report_line(uint32_t line, std::string message, std::string hint = "");
+
+  const Document& doc() const { return doc_; }
+
+ private:
+  const Document& doc_;
+  std::string_view rule_;
+  std::vector<Diagnostic>& out_;
+};
+
+class Rule {
+ public:
+  virtual ~Rule() = default;
+  virtual std::string_view name() const = 0;
+  virtual std::string_view summary() const = 0;
+  virtual Severity default_severity() const { return Severity::Error; }
+  virtual bool enabled_by_default() const { return true; }
+  virtual void check(const RuleContext& ctx, Reporter& out) const = 0;
+};
+
+}  // namespace specgate

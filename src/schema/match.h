@@ -1,0 +1,23 @@
+// Matching a spec's sections to its template's section specs.
+#pragma once
+
+#include <vector>
+
+#include "model/document.h"
+#include "schema/schema.h"
+
+namespace specgate {
+
+struct SectionMatch {
+  std::vector<int32_t> spec_of;                 // per document section: spec index or -1
+  std::vector<std::vector<int32_t>> instances;  // per spec: matched document sections, in order
+  // Share of required specs present in the document, 0..1 (used to auto-detect templates).
+  double coverage = 0.0;
+};
+
+SectionMatch match_sections(const Schema& schema, const Document& doc);
+
+// Whether a document section title fits a spec (exactly, or as an instance of a pattern).
+bool title_matches(const SectionSpec& spec, const Section& section);
+
+}  // namespace specgate

@@ -1,0 +1,239 @@
+#include "schema/placeholders.h"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+
+namespace specgate {
+
+std::string_view placeholder_kind_name(PlaceholderKind k) {
+  switch (k) {
+    case PlaceholderKind::Bracket: return "bracket";
+    case PlaceholderKind::Angle: return "angle";
+    case PlaceholderKind::DateMask: return "date-mask";
+    case PlaceholderKind::Marker: return "marker";
+    case PlaceholderKind::XId: return "x-id";
+    case PlaceholderKind::Variable: return "variable";
+    case PlaceholderKind::Quantity: return "quantity";
+  }
+  return "bracket";
+}
+
+namespace {
+
+bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_word(char c) { return is_alpha(c) || is_digit(c) || c == '_'; }
+bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
+
+bool word_boundary_before(std::string_view s, size_t i) { return i == 0 || !is_word(s[i - 1]); }
+bool word_boundary_after(std::string_view s, size_t i) { return i >= s.size() || !is_word(s[i]); }
+
+bool in_ranges(const std::vector<std::pair<size_t, size_t>>& ranges, size_t pos) {
+  for (const auto& [b, e] : ranges) {
+    if (pos >= b && pos < e) return true;
+  }
+  return false;
+}
+
+// `[..]`: not a link `[x](y)` / `[x][y]`, reference definition `[x]: url`, checkbox, footnote
+// `[^1]`, citation `[1]`, GitHub alert `[!NOTE]` or wiki link `[[x]]`.
+void scan_brackets(std::string_view s, std::vector<PlaceholderHit>& out) {
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '\\') { ++i; continue; }
+    if (s[i] != '[') continue;
+    if (i + 1 < s.size() && s[i + 1] == '[') {  // wiki link or nested: skip the pair
+      size_t close = s.find("]]", i + 2);
+      if (close == std::string_view::npos) return;
+      i = close + 1;
+      continue;
+    }
+    // Find the matching ']' (nesting allowed once, as in "[[a]]" handled above).
+    size_t depth = 0, j = i;
+    for (; j < s.size(); ++j) {
+      if (s[j] == '\\') { ++j; continue; }
+      if (s[j] == '[') ++depth;
+      else if (s[j] == ']' && --depth == 0) break;
+    }
+    if (j >= s.size()) return;
+    std::string_view inner = s.substr(i + 1, j - i - 1);
+    const char next = j + 1 < s.size() ? s[j + 1] : '\0';
+    bool skip = inner.empty() || next == '(' || next == '[' || (next == ':' && i == s.find_first_not_of(" \t")) ||
+                inner == " " || inner == "x" || inner == "X" || inner[0] == '^' || inner[0] == '!';
+    if (!skip) {
+      // Citations and array indexes: "[1]", "[12]", "[i]".
+      bool all_digits = std::all_of(inner.begin(), inner.end(), [](char c) { return is_digit(c); });
+      if (all_digits || inner.size() == 1) skip = true;
+    }
+    // A bracket directly after a word is an index or a type ("arr[0]", "string[]"), not a placeholder.
+    if (!skip && i > 0 && (is_word(s[i - 1]) || s[i - 1] == ']' || s[i - 1] == ')')) skip = true;
+    if (!skip) {
+      // "[ ] text" style boxes with other marks, and pure punctuation, are not placeholders.
+      bool has_alpha = std::any_of(inner.begin(), inner.end(), [](char c) { return is_alpha(c); });
+      if (!has_alpha) skip = true;
+    }
+    if (!skip) out.push_back({PlaceholderKind::Bracket, i, j + 1});
+    i = j;
+  }
+}
+
+// `<..>`: not HTML (`<br>`, `</div>`, `<!-- -->`, `<img src=..>`), autolinks or e-mails, and not
+// comparison operators ("a < b > c", "<= 5").
+void scan_angles(std::string_view s, std::vector<PlaceholderHit>& out) {
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '\\') { ++i; continue; }
+    if (s[i] != '<') continue;
+    if (i + 1 >= s.size()) return;
+    const char first = s[i + 1];
+    if (first == ' ' || first == '=' || first == '<' || first == '-' || first == '!' || first == '/' ||
+        first == '>' || is_digit(first))
+      continue;
+    size_t j = s.find('>', i + 1);
+    if (j == std::string_view::npos) return;
+    std::string_view inner = s.substr(i + 1, j - i - 1);
+    if (inner.empty() || inner.back() == ' ' || inner.back() == '-' || inner.back() == '=') continue;
+    if (inner.find('<') != std::string_view::npos) continue;
+    // Autolinks and e-mail addresses.
+    size_t colon = inner.find(':');
+    if (colon != std::string_view::npos && colon >= 2 &&
+        std::all_of(inner.begin(), inner.begin() + colon, [](char c) { return is_alpha(c) || c == '+' || c == '.' || c == '-'; }) &&
+        inner.find(' ') == std::string_view::npos)
+      continue;
+    if (inner.find('@') != std::string_view::npos && inner.find(' ') == std::string_view::npos) continue;
+    // HTML tags: a known element name, followed by nothing, attributes or '/'.
+    size_t n = 0;
+    while (n < inner.size() && (is_alpha(inner[n]) || is_digit(inner[n]) || inner[n] == '-')) ++n;
+    std::string name(inner.substr(0, n));
+    std::transform(name.begin(), name.end(), name.begin(), [](unsigned char c) { return std::tolower(c); });
+    if (n > 0 && is_html_tag_name(name) &&
+        (n == inner.size() || inner[n] == ' ' || inner[n] == '/' || inner[n] == '\t'))
+      continue;
+    // Generic type syntax glued to a word: "Vec<String>", "Map<K, V>".
+    if (i > 0 && is_word(s[i - 1])) { i = j; continue; }
+    if (!std::any_of(inner.begin(), inner.end(), [](char c) { return is_alpha(c); })) continue;
+    out.push_back({PlaceholderKind::Angle, i, j + 1});
+    i = j;
+  }
+}
+
+void scan_words(std::string_view s, const PlaceholderOptions& options, std::vector<PlaceholderHit>& out) {
+  for (size_t i = 0; i < s.size(); ++i) {
+    const char c = s[i];
+    if (c == 'Y' && s.compare(i, 10, "YYYY-MM-DD") == 0 && word_boundary_before(s, i) &&
+        word_boundary_after(s, i + 10)) {
+      out.push_back({PlaceholderKind::DateMask, i, i + 10});
+      i += 9;
+      continue;
+    }
+    if (!word_boundary_before(s, i)) continue;
+    for (std::string_view marker : {"TBD", "TODO", "TBC", "FIXME"}) {
+      if (s.compare(i, marker.size(), marker) == 0 && word_boundary_after(s, i + marker.size())) {
+        out.push_back({PlaceholderKind::Marker, i, i + marker.size()});
+        break;
+      }
+    }
+    // X-ids: TASK-XXX, ARCH-SUPER-X, EPIC-XXX (uppercase words, then a run of X).
+    if (is_upper(c)) {
+      size_t j = i;
+      size_t last_dash = std::string_view::npos;
+      while (j < s.size() && (is_upper(s[j]) || s[j] == '-')) {
+        if (s[j] == '-') last_dash = j;
+        ++j;
+      }
+      if (last_dash != std::string_view::npos && last_dash > i && last_dash + 1 < j &&
+          word_boundary_after(s, j) && s[last_dash - 1] != '-') {
+        std::string_view tail = s.substr(last_dash + 1, j - last_dash - 1);
+        if (std::all_of(tail.begin(), tail.end(), [](char ch) { return ch == 'X'; }) && is_upper(s[i]) &&
+            s[i] != 'X') {
+          out.push_back({PlaceholderKind::XId, i, j});
+          i = j - 1;
+          continue;
+        }
+      }
+    }
+    // "X hours", "Y days", "N points": a lone capital letter as a number.
+    if ((c == 'X' || c == 'Y' || c == 'Z' || c == 'N') && word_boundary_after(s, i + 1) && i + 2 < s.size() &&
+        s[i + 1] == ' ') {
+      static constexpr std::array<std::string_view, 12> units = {"hours", "hour", "days", "day", "weeks", "week",
+                                                                "points", "point", "minutes", "ms", "sprints", "months"};
+      for (std::string_view u : units) {
+        if (s.compare(i + 2, u.size(), u) == 0 && word_boundary_after(s, i + 2 + u.size())) {
+          out.push_back({PlaceholderKind::Quantity, i, i + 2 + u.size()});
+          break;
+        }
+      }
+    }
+    if (c == '{' && options.variables) {
+      size_t j = i + 1;
+      while (j < s.size() && is_word(s[j])) ++j;
+      if (j > i + 1 && j < s.size() && s[j] == '}' && (i == 0 || (s[i - 1] != '{' && s[i - 1] != '$'))) {
+        out.push_back({PlaceholderKind::Variable, i, j + 1});
+        i = j;
+      }
+    }
+  }
+}
+
+}  // namespace
+
+bool is_html_tag_name(std::string_view name) {
+  static constexpr std::array<std::string_view, 72> tags = {
+      "a", "abbr", "b", "blockquote", "body", "br", "button", "caption", "center", "cite", "code", "col",
+      "colgroup", "dd", "del", "details", "dfn", "div", "dl", "dt", "em", "figcaption", "figure", "font",
+      "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "head", "header", "hr", "html", "i", "iframe",
+      "img", "input", "ins", "kbd", "label", "li", "link", "mark", "meta", "nav", "ol", "p", "picture",
+      "pre", "q", "s", "samp", "script", "section", "small", "source", "span", "strike", "strong", "style",
+      "sub", "summary", "sup", "table", "tbody", "td", "th", "tr", "u"};
+  if (std::find(tags.begin(), tags.end(), name) != tags.end()) return true;
+  static constexpr std::array<std::string_view, 8> more = {"ul", "var", "video", "audio", "thead", "tfoot", "textarea", "svg"};
+  return std::find(more.begin(), more.end(), name) != more.end();
+}
+
+std::vector<std::pair<size_t, size_t>> code_span_ranges(std::string_view s) {
+  std::vector<std::pair<size_t, size_t>> ranges;
+  for (size_t i = 0; i < s.size();) {
+    if (s[i] == '\\') { i += 2; continue; }
+    if (s[i] != '`') { ++i; continue; }
+    size_t run = 0;
+    while (i + run < s.size() && s[i + run] == '`') ++run;
+    // Find a closing run of exactly the same length.
+    size_t j = i + run;
+    bool found = false;
+    while (j < s.size()) {
+      if (s[j] != '`') { ++j; continue; }
+      size_t r = 0;
+      while (j + r < s.size() && s[j + r] == '`') ++r;
+      if (r == run) {
+        ranges.emplace_back(i, j + r);
+        i = j + r;
+        found = true;
+        break;
+      }
+      j += r;
+    }
+    if (!found) i += run;
+  }
+  return ranges;
+}
+
+std::vector<PlaceholderHit> find_placeholders(std::string_view line, const PlaceholderOptions& options) {
+  std::vector<PlaceholderHit> hits;
+  scan_brackets(line, hits);
+  scan_angles(line, hits);
+  scan_words(line, options, hits);
+  const auto code = code_span_ranges(line);
+  for (auto& h : hits) h.in_code = in_ranges(code, h.begin);
+  if (!options.code_spans) {
+    hits.erase(std::remove_if(hits.begin(), hits.end(), [](const PlaceholderHit& h) { return h.in_code; }), hits.end());
+  }
+  std::sort(hits.begin(), hits.end(), [](const PlaceholderHit& a, const PlaceholderHit& b) { return a.begin < b.begin; });
+  // Drop hits nested inside an earlier one ("[TASK-XXX]" reports once).
+  std::vector<PlaceholderHit> out;
+  for (const auto& h : hits) {
+    if (!out.empty() && h.begin < out.back().end) continue;
+    out.push_back(h);
+  }
+  return out;
+}
+
+}  // namespace specgate

@@ -1,0 +1,224 @@
+#include "schema/registry.h"
+
+#include <algorithm>
+#include <filesystem>
+
+#include "core/file_io.h"
+#include "core/glob.h"
+#include "model/load.h"
+#include "model/normalize.h"
+#include "schema/builtin_templates.h"
+#include "schema/infer.h"
+#include "schema/schema_io.h"
+
+namespace specgate {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+// Auto-detection needs a clear winner: enough of the template's sections, and a margin.
+constexpr double kMinCoverage = 0.5;
+constexpr double kMinMargin = 0.1;
+
+std::string relative_to(const std::string& path, const std::string& dir) {
+  std::error_code ec;
+  fs::path rel = fs::relative(fs::absolute(path, ec), dir, ec);
+  if (ec || rel.empty()) return path;
+  return rel.generic_string();
+}
+
+// `<!-- specgate: template=NAME -->` anywhere in the first lines of a spec.
+std::string template_comment(const Document& doc) {
+  const uint32_t limit = std::min<uint32_t>(doc.source.line_count(), 40);
+  for (uint32_t l = 1; l <= limit; ++l) {
+    std::string_view line = doc.source.line(l);
+    size_t p = line.find("<!--");
+    if (p == std::string_view::npos) continue;
+    std::string_view rest = trim(line.substr(p + 4));
+    if (rest.rfind("specgate:", 0) != 0) continue;
+    size_t t = rest.find("template=");
+    if (t == std::string_view::npos) continue;
+    rest = rest.substr(t + 9);
+    size_t end = rest.find_first_of(" \t-");
+    std::string_view v = rest.substr(0, end);
+    if (v.size() >= 2 && (v.front() == '"' || v.front() == '\'')) v = v.substr(1, v.size() - 2);
+    return std::string(v);
+  }
+  return "";
+}
+
+}  // namespace
+
+TemplateRegistry::TemplateRegistry(const Config& config) : config_(config) {
+  for (const auto& b : builtin_templates()) {
+    Entry e;
+    e.info = {std::string(b.name), "builtin", "", ""};
+    e.text = std::string(b.text);
+    Document d = build_document(SourceText(e.info.name, e.text));
+    e.info.description = template_description(d);
+    named_.push_back(std::move(e));
+  }
+  std::error_code ec;
+  for (const auto& dir : config.template_dirs) {
+    fs::path p = fs::path(dir).is_absolute() ? fs::path(dir) : fs::path(config.dir) / dir;
+    std::vector<fs::path> files;
+    for (fs::directory_iterator it(p, ec), end; !ec && it != end; it.increment(ec)) {
+      if (it->path().extension() == ".md") files.push_back(it->path());
+    }
+    std::sort(files.begin(), files.end());
+    for (const auto& f : files) named_.push_back(Entry{{f.stem().string(), "config", f.string(), ""}, ""});
+  }
+  for (const auto& [name, file] : config.templates) {
+    fs::path p = fs::path(file).is_absolute() ? fs::path(file) : fs::path(config.dir) / file;
+    named_.push_back(Entry{{name, "config", p.string(), ""}, ""});
+  }
+}
+
+std::vector<TemplateInfo> TemplateRegistry::list() const {
+  std::vector<TemplateInfo> out;
+  for (const auto& e : named_) {
+    // A config template of the same name shadows a built-in.
+    auto it = std::find_if(out.begin(), out.end(), [&](const TemplateInfo& i) { return i.name == e.info.name; });
+    if (it != out.end()) *it = e.info;
+    else out.push_back(e.info);
+  }
+  return out;
+}
+
+const Schema* TemplateRegistry::schema_for(const std::string& key, const std::string& name, const std::string& text,
+                                           const std::string& path, const std::string& source) {
+  std::lock_guard<std::mutex> lock(mu_);
+  auto it = cache_.find(key);
+  if (it != cache_.end()) return it->second.get();
+  Document d = build_document(SourceText(path.empty() ? name : path, text));
+  auto schema = std::make_unique<Schema>(infer_schema(d, name));
+  schema->source = source;
+  schema->path = path;
+  const Schema* out = schema.get();
+  cache_.emplace(key, std::move(schema));
+  return out;
+}
+
+std::optional<std::string> TemplateRegistry::template_text(const std::string& ref, const std::string& base_dir,
+                                                           std::string& error) {
+  for (auto it = named_.rbegin(); it != named_.rend(); ++it) {
+    if (it->info.name != ref) continue;
+    if (it->info.source == "builtin") return it->text;
+    ReadResult r = read_file(it->info.path, size_t(16) << 20);
+    if (!r.ok) {
+      error = "template '" + ref + "': " + it->info.path + ": " + r.error;
+      return std::nullopt;
+    }
+    return r.bytes;
+  }
+  std::error_code ec;
+  std::vector<fs::path> tries;
+  if (!base_dir.empty() && fs::path(ref).is_relative()) tries.push_back(fs::path(base_dir) / ref);
+  tries.push_back(ref);
+  for (const auto& p : tries) {
+    if (!fs::exists(p, ec)) continue;
+    ReadResult r = read_file(p.string(), size_t(16) << 20);
+    if (!r.ok) {
+      error = "template " + p.string() + ": " + r.error;
+      return std::nullopt;
+    }
+    if (looks_binary(r.bytes)) {
+      error = "template " + p.string() + ": looks like a binary file, not Markdown";
+      return std::nullopt;
+    }
+    return r.bytes;
+  }
+  std::string names;
+  for (const auto& i : list()) names += (names.empty() ? "" : ", ") + i.name;
+  error = "unknown template '" + ref + "': not a template name (" + names + ") nor a readable file";
+  return std::nullopt;
+}
+
+const Schema* TemplateRegistry::resolve(const std::string& ref, const std::string& base_dir, std::string& error) {
+  if (override_) return override_.get();
+  for (auto it = named_.rbegin(); it != named_.rend(); ++it) {
+    if (it->info.name != ref) continue;
+    if (auto sf = config_.schemas.find(ref); sf != config_.schemas.end()) {
+      std::lock_guard<std::mutex> lock(mu_);
+      const std::string key = "schema:" + sf->second;
+      if (auto c = cache_.find(key); c != cache_.end()) return c->second.get();
+      fs::path p = fs::path(sf->second).is_absolute() ? fs::path(sf->second) : fs::path(config_.dir) / sf->second;
+      auto s = load_schema(p.string(), error);
+      if (!s) return nullptr;
+      if (s->name.empty()) s->name = ref;
+      auto owned = std::make_unique<Schema>(std::move(*s));
+      const Schema* out = owned.get();
+      cache_.emplace(key, std::move(owned));
+      return out;
+    }
+    auto text = template_text(ref, base_dir, error);
+    if (!text) return nullptr;
+    return schema_for("name:" + ref, ref, *text, it->info.path, it->info.source);
+  }
+  auto text = template_text(ref, base_dir, error);
+  if (!text) return nullptr;
+  std::error_code ec;
+  fs::path p = (!base_dir.empty() && fs::path(ref).is_relative() && fs::exists(fs::path(base_dir) / ref, ec))
+                   ? fs::path(base_dir) / ref
+                   : fs::path(ref);
+  const std::string canonical = fs::weakly_canonical(p, ec).string();
+  return schema_for("file:" + canonical, p.stem().string(), *text, p.string(), "file");
+}
+
+void TemplateRegistry::set_override_schema(Schema schema) { override_ = std::make_unique<Schema>(std::move(schema)); }
+
+TemplateChoice TemplateRegistry::choose(const Document& doc, const std::string& explicit_ref) {
+  TemplateChoice c;
+  const std::string base_dir = fs::path(doc.source.path()).parent_path().string();
+  auto use = [&](const std::string& ref, std::string reason) {
+    c.schema = resolve(ref, base_dir, c.error);
+    if (c.schema) c.reason = std::move(reason);
+    return c;
+  };
+  if (override_) {
+    c.schema = override_.get();
+    c.reason = "--schema";
+    return c;
+  }
+  if (!explicit_ref.empty()) return use(explicit_ref, "--template");
+  for (const auto& e : doc.front_matter.entries) {
+    if (iequals(e.key, "template") && !e.value.empty()) return use(e.value, "front matter 'template: " + e.value + "'");
+  }
+  if (std::string ref = template_comment(doc); !ref.empty()) return use(ref, "comment 'specgate: template=" + ref + "'");
+  if (!config_.template_map.empty()) {
+    const std::string rel = relative_to(doc.source.path(), config_.dir);
+    for (const auto& m : config_.template_map) {
+      if (glob_match(m.glob, rel)) return use(m.template_ref, "config map '" + m.glob + "'");
+    }
+  }
+  // Auto-detection by structural match.
+  double best = 0, second = 0;
+  const Schema* best_schema = nullptr;
+  for (const auto& info : list()) {
+    std::string err;
+    const Schema* s = resolve(info.name, base_dir, err);
+    if (!s) continue;
+    const double cov = match_sections(*s, doc).coverage;
+    if (cov > best) {
+      second = best;
+      best = cov;
+      best_schema = s;
+    } else if (cov > second) {
+      second = cov;
+    }
+  }
+  if (best_schema && best >= kMinCoverage && best - second >= kMinMargin) {
+    c.schema = best_schema;
+    c.reason = "auto-detected: " + std::to_string(static_cast<int>(best * 100 + 0.5)) + "% of its required sections present";
+  } else if (best_schema) {
+    c.note = "no template matched (closest: '" + best_schema->name + "' with " +
+             std::to_string(static_cast<int>(best * 100 + 0.5)) +
+             "% of its required sections); name one with --template or a 'template:' front-matter key";
+  } else {
+    c.note = "no template matched; name one with --template or a 'template:' front-matter key";
+  }
+  return c;
+}
+
+}  // namespace specgate

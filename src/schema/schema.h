@@ -1,0 +1,78 @@
+// A template's schema: what a spec written from it must contain. Inferred from any Markdown
+// template (infer.cpp), printable and loadable as YAML or JSON (schema_io.cpp).
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <unordered_set>
+#include <vector>
+
+namespace specgate {
+
+enum class FieldType { Text, Choice, Date, Id, Number };
+std::string_view field_type_name(FieldType t);
+bool parse_field_type(std::string_view name, FieldType& out);
+
+struct FieldSpec {
+  std::string key;                   // as written in the template
+  FieldType type = FieldType::Text;
+  std::vector<std::string> choices;  // Choice: allowed values as written
+  std::string id_prefix;             // Id: "TASK-", "SPEC-EPIC-"
+  std::string example;               // the template's value, as written
+  bool required = true;
+  uint32_t template_line = 0;
+};
+
+struct TableSpec {
+  std::vector<std::string> columns;  // header cells as written
+  uint32_t template_line = 0;
+};
+
+struct CodeSpec {
+  std::string language;      // "json", "mermaid", ...
+  std::string diagram_type;  // mermaid: first word of the diagram ("stateDiagram-v2")
+  uint32_t template_line = 0;
+};
+
+struct SectionSpec {
+  std::string title;             // as written in the template
+  std::string normalized_title;  // normalize_title(title)
+  std::string pattern;           // repeatable sections: the normalized prefix an instance starts with
+  int level = 2;
+  bool optional = false;
+  bool repeatable = false;       // "Component: <name>" matches one or more instances
+  bool allows_na = false;        // "(Required or N/A with reason)", RNIA
+  bool has_content = false;      // the template section had its own body
+  bool checklist = false;        // the template section holds checklist items (gates)
+  int32_t parent = -1;
+  std::vector<int32_t> children;
+  std::vector<FieldSpec> fields;
+  std::vector<TableSpec> tables;
+  std::vector<CodeSpec> code;
+  uint32_t template_line = 0;
+};
+
+struct DocumentRules {
+  bool evidence = false;  // every paragraph ends with an Evidence: / Evidence gap: line
+  std::vector<std::string> evidence_prefixes{"Evidence:", "Evidence gap:"};
+  bool template_metadata = false;  // the template carries a Template Metadata section
+};
+
+struct Schema {
+  std::string name;
+  std::string description;
+  std::string source;  // "builtin", "config", "file", "schema"
+  std::string path;    // template file, "" for built-ins
+  std::vector<SectionSpec> sections;  // template order; roots have parent -1
+  std::vector<FieldSpec> preamble_fields;
+  DocumentRules rules;
+  // Prose lines of the template body, whitespace-folded: left in a spec they are template text.
+  std::unordered_set<std::string> prose_lines;
+  // Placeholder texts that appeared inside the template's code blocks, for the code exemption.
+  std::unordered_set<std::string> code_placeholders;
+
+  // Every field spec of the schema (preamble first), for look-ups by key.
+  std::vector<const FieldSpec*> all_fields() const;
+};
+
+}  // namespace specgate
