@@ -25,7 +25,8 @@ std::string_view annotation_path(std::string_view path) {
 
 void write_github(std::ostream& out, const RunReport& report) {
   for (const FileReport& f : report.files) {
-    const std::string file = report::github_escape_property(annotation_path(f.path));
+    // The runner reads UTF-8; a stray byte from a spec must not garble the whole annotation.
+    const std::string file = report::github_escape_property(report::valid_utf8(annotation_path(f.path)));
     for (const Diagnostic& d : f.diagnostics) {
       out << "::" << command_name(d.severity) << " file=" << file;
       if (d.line > 0) {
@@ -37,10 +38,10 @@ void write_github(std::ostream& out, const RunReport& report) {
           if (d.end_line == d.line && d.column > 0 && d.end_column >= d.column) out << ",endColumn=" << d.end_column;
         }
       }
-      if (!d.rule.empty()) out << ",title=" << report::github_escape_property(d.rule);
+      if (!d.rule.empty()) out << ",title=" << report::github_escape_property(report::valid_utf8(d.rule));
       std::string message = d.message;
       if (!d.hint.empty()) message += "\nhint: " + d.hint;
-      out << "::" << report::github_escape_data(message) << '\n';
+      out << "::" << report::github_escape_data(report::valid_utf8(message)) << '\n';
     }
   }
 }
