@@ -293,3 +293,62 @@ TEST(ReportJunit, EscapesEverything) {
   EXPECT_EQ(out.find('\x01'), std::string::npos);
   EXPECT_EQ(out.find('\x1b'), std::string::npos);
 }
+
+// Arbitrary bytes and positions (as a buggy rule or a hostile spec might produce) never crash a
+// formatter, and the machine formats stay parseable.
+TEST(ReportRobustness, ArbitraryInputInEveryFormat) {
+  uint64_t state = 0x9E3779B97F4A7C15u;
+  auto next = [&] {
+    state ^= state << 13;
+    state ^= state >> 7;
+    state ^= state << 17;
+    return state;
+  };
+  auto bytes = [&](size_t max_len) {
+    std::string s(next() % (max_len + 1), '\0');
+    for (char& c : s) c = static_cast<char>(next() & 0xFF);
+    return s;
+  };
+  auto position = [&]() -> uint32_t {
+    switch (next() % 4) {
+      case 0: return 0;
+      case 1: return 0xFFFFFFFFu;
+      default: return static_cast<uint32_t>(next() % 300);
+    }
+  };
+  for (int round = 0; round < 200; ++round) {
+    RunReport r;
+    for (int fi = 0, nf = static_cast<int>(next() % 4); fi < nf; ++fi) {
+      FileReport f;
+      f.path = bytes(20);
+      f.template_name = bytes(8);
+      f.template_reason = bytes(8);
+      f.status = bytes(5);
+      for (int di = 0, nd = static_cast<int>(next() % 5); di < nd; ++di) {
+        Diagnostic d;
+        d.rule = bytes(10);
+        d.severity = static_cast<Severity>(next() % 3);
+        d.line = position();
+        d.column = position();
+        d.end_line = position();
+        d.end_column = position();
+        d.message = bytes(40);
+        d.hint = bytes(20);
+        d.section = bytes(10);
+        f.excerpt_lines[d.line] = bytes(400);
+        f.diagnostics.push_back(d);
+      }
+      r.files.push_back(f);
+    }
+    for (bool color : {false, true}) {
+      for (bool quiet : {false, true}) ASSERT_NO_THROW(text(r, TextOptions{.color = color, .quiet = quiet}));
+    }
+    ASSERT_TRUE(nlohmann::json::accept(render(write_json, r))) << "round " << round;
+    ASSERT_TRUE(nlohmann::json::accept(render(write_sarif, r))) << "round " << round;
+    const std::string gh = render(write_github, r);
+    // One command per finding: no raw line break can split an annotation.
+    EXPECT_EQ(count(gh, "\n"), summarize(r).errors + summarize(r).warnings + summarize(r).notes);
+    const std::string junit = render(write_junit, r);
+    for (char c : junit) ASSERT_FALSE(static_cast<unsigned char>(c) < 0x20 && c != '\n' && c != '\t') << "round " << round;
+  }
+}
