@@ -1,0 +1,428 @@
+// Builds the Document from the parser's block tree plus the raw lines. The parser decides what
+// is a heading, a list or a code block; raw lines give exact columns for fields, checkboxes and
+// table cells (including empty cells the parser does not report).
+#include <algorithm>
+
+#include "markdown/block_tree.h"
+#include "markdown/line_scan.h"
+#include "model/document.h"
+#include "model/fields.h"
+#include "model/front_matter.h"
+#include "model/normalize.h"
+
+namespace specgate {
+
+using markdown::BlockTree;
+using markdown::BlockType;
+using markdown::kNoOffset;
+
+namespace {
+
+struct CellSpan {
+  size_t begin, end;  // byte offsets within the line, trimmed
+  size_t raw_begin;   // start of the cell before trimming
+};
+
+// Splits a GFM table row on unescaped pipes; a leading and a trailing pipe are optional.
+std::vector<CellSpan> split_row(std::string_view line, size_t from) {
+  std::vector<CellSpan> cells;
+  size_t i = from;
+  while (i < line.size() && (line[i] == ' ' || line[i] == '\t')) ++i;
+  if (i < line.size() && line[i] == '|') ++i;
+  size_t start = i;
+  auto push = [&](size_t b, size_t e) {
+    size_t tb = b, te = e;
+    while (tb < te && (line[tb] == ' ' || line[tb] == '\t')) ++tb;
+    while (te > tb && (line[te - 1] == ' ' || line[te - 1] == '\t')) --te;
+    cells.push_back({tb, te, b});
+  };
+  for (; i < line.size(); ++i) {
+    if (line[i] == '\\') { ++i; continue; }
+    if (line[i] == '|') {
+      push(start, i);
+      start = i + 1;
+    }
+  }
+  std::string_view tail = trim(line.substr(std::min(start, line.size())));
+  if (!tail.empty()) push(start, line.size());
+  return cells;
+}
+
+std::string heading_title(std::string_view line, bool setext, size_t& title_offset) {
+  size_t i = 0;
+  while (i < line.size() && (line[i] == ' ' || line[i] == '\t' || line[i] == '>')) ++i;
+  if (!setext) {
+    while (i < line.size() && line[i] == '#') ++i;
+    while (i < line.size() && (line[i] == ' ' || line[i] == '\t')) ++i;
+  }
+  size_t e = line.size();
+  while (e > i && (line[e - 1] == ' ' || line[e - 1] == '\t')) --e;
+  if (!setext) {
+    // Optional closing sequence: " ##".
+    size_t h = e;
+    while (h > i && line[h - 1] == '#') --h;
+    if (h < e && (h == i || line[h - 1] == ' ' || line[h - 1] == '\t')) {
+      e = h;
+      while (e > i && (line[e - 1] == ' ' || line[e - 1] == '\t')) --e;
+    }
+  }
+  title_offset = i;
+  return std::string(line.substr(i, e - i));
+}
+
+class ModelBuilder {
+ public:
+  explicit ModelBuilder(Document& doc) : doc_(doc), src_(doc.source) {}
+
+  void build() {
+    // md4c does not know about a byte-order mark; start after it.
+    const size_t begin = std::max(read_front_matter(src_, doc_.front_matter), src_.content_begin());
+    doc_.lines.assign(src_.line_count(), LineInfo{});
+    if (doc_.front_matter.present) {
+      for (uint32_t l = doc_.front_matter.line; l <= doc_.front_matter.end_line; ++l)
+        doc_.lines[l - 1].kind = LineKind::FrontMatter;
+      for (const auto& e : doc_.front_matter.entries) {
+        Field f;
+        f.key = e.key;
+        f.value = e.value;
+        f.line = e.line;
+        f.column = 1;
+        f.value_column = e.column;
+        f.front_matter = true;
+        doc_.fields.push_back(std::move(f));
+      }
+    }
+    tree_ = markdown::parse_blocks(src_, begin);
+    build_sections();
+    build_blocks();
+    assign_line_sections();
+    extract_line_items();
+  }
+
+ private:
+  void build_sections() {
+    std::vector<int32_t> stack;
+    for (const auto& b : tree_.blocks) {
+      if (b.type != BlockType::Heading || b.line == 0) continue;
+      Section s;
+      size_t off = 0;
+      s.title = heading_title(src_.line(b.line), b.setext, off);
+      if (b.setext) {
+        // A setext title may span lines; join them.
+        for (uint32_t l = b.line + 1; l < b.end_line; ++l) {
+          s.title += ' ';
+          s.title += trim(src_.line(l));
+        }
+      }
+      NormalizedTitle n = normalize_title(s.title);
+      s.normalized_title = std::move(n.text);
+      s.title_has_placeholder = n.has_placeholder;
+      s.level = b.level;
+      s.line = b.line;
+      s.column = src_.column_of(b.line, off);
+      while (!stack.empty() && doc_.sections[stack.back()].level >= s.level) stack.pop_back();
+      s.parent = stack.empty() ? -1 : stack.back();
+      const int32_t idx = static_cast<int32_t>(doc_.sections.size());
+      if (s.parent >= 0) doc_.sections[s.parent].children.push_back(idx);
+      doc_.sections.push_back(std::move(s));
+      stack.push_back(idx);
+    }
+    const uint32_t last_line = src_.line_count();
+    for (size_t i = 0; i < doc_.sections.size(); ++i) {
+      Section& s = doc_.sections[i];
+      s.body_end_line = i + 1 < doc_.sections.size() ? doc_.sections[i + 1].line - 1 : last_line;
+      s.end_line = last_line;
+      for (size_t j = i + 1; j < doc_.sections.size(); ++j) {
+        if (doc_.sections[j].level <= s.level) {
+          s.end_line = doc_.sections[j].line - 1;
+          break;
+        }
+      }
+    }
+  }
+
+  void mark_lines(uint32_t from, uint32_t to, LineKind kind) {
+    for (uint32_t l = from; l >= 1 && l <= to && l <= doc_.lines.size(); ++l) doc_.lines[l - 1].kind = kind;
+  }
+
+  void build_blocks() {
+    // model index of each tree block that became a model Block, for parent links
+    std::vector<int32_t> model_index(tree_.blocks.size(), -1);
+    std::vector<uint16_t> depth(tree_.blocks.size(), 0);
+    std::vector<uint8_t> in_list(tree_.blocks.size(), 0), in_quote(tree_.blocks.size(), 0);
+    for (size_t i = 1; i < tree_.blocks.size(); ++i) {
+      const auto& b = tree_.blocks[i];
+      const int32_t p = b.parent;
+      int32_t container = -1;  // nearest model Block ancestor (List or Quote)
+      if (p >= 0) {
+        depth[i] = depth[p];
+        in_list[i] = in_list[p];
+        in_quote[i] = in_quote[p];
+        for (int32_t a = p; a > 0; a = tree_.blocks[a].parent) {
+          if (model_index[a] >= 0) { container = model_index[a]; break; }
+        }
+      }
+      BlockKind kind;
+      bool is_model_block = true;
+      switch (b.type) {
+        case BlockType::Paragraph: kind = BlockKind::Paragraph; break;
+        case BlockType::UnorderedList:
+        case BlockType::OrderedList: kind = BlockKind::List; break;
+        case BlockType::Table: kind = BlockKind::Table; break;
+        case BlockType::Code: kind = BlockKind::Code; break;
+        case BlockType::Quote: kind = BlockKind::Quote; break;
+        case BlockType::ThematicBreak: kind = BlockKind::ThematicBreak; break;
+        case BlockType::Html: kind = BlockKind::Html; break;
+        case BlockType::Heading: kind = BlockKind::Heading; break;
+        default: is_model_block = false; kind = BlockKind::Paragraph; break;
+      }
+      if (b.type == BlockType::ListItem && b.line > 0 && b.line <= doc_.lines.size()) {
+        doc_.lines[b.line - 1].list_item_start = true;
+        // A tight list item's text has no paragraph block; its lines are prose all the same.
+        if (b.own_first != kNoOffset) {
+          for (uint32_t l = src_.line_of(b.own_first); l <= src_.line_of(b.own_last) && l <= doc_.lines.size(); ++l)
+            if (doc_.lines[l - 1].kind == LineKind::Blank) doc_.lines[l - 1].kind = LineKind::Paragraph;
+        }
+      }
+      if (!is_model_block || b.line == 0) {
+        if (b.type == BlockType::UnorderedList || b.type == BlockType::OrderedList) in_list[i] = 1;
+        continue;
+      }
+      Block mb;
+      mb.kind = kind;
+      mb.line = b.line;
+      mb.end_line = std::max(b.line, b.end_line);
+      mb.depth = depth[i];
+      mb.parent = container;
+      mb.ordered = b.type == BlockType::OrderedList;
+      if (kind == BlockKind::Table) mb.ref = add_table(i);
+      if (kind == BlockKind::Code) mb.ref = add_code(b);
+      model_index[i] = static_cast<int32_t>(doc_.blocks.size());
+      doc_.blocks.push_back(mb);
+      if (kind == BlockKind::List || kind == BlockKind::Quote) {
+        depth[i] = static_cast<uint16_t>(depth[i] + 1);
+        if (kind == BlockKind::List) in_list[i] = 1;
+        else in_quote[i] = 1;
+      }
+      const uint32_t end = doc_.blocks.back().end_line;
+      if (kind == BlockKind::List || kind == BlockKind::Quote) {
+        for (uint32_t l = mb.line; l <= end && l <= doc_.lines.size(); ++l) {
+          if (kind == BlockKind::List) doc_.lines[l - 1].in_list = true;
+          else doc_.lines[l - 1].in_quote = true;
+        }
+        continue;
+      }
+      LineKind lk = LineKind::Paragraph;
+      switch (kind) {
+        case BlockKind::Heading: lk = LineKind::Heading; break;
+        case BlockKind::Code: lk = LineKind::Code; break;
+        case BlockKind::Table: lk = LineKind::Table; break;
+        case BlockKind::ThematicBreak: lk = LineKind::ThematicBreak; break;
+        case BlockKind::Html: lk = LineKind::Html; break;
+        default: break;
+      }
+      mark_lines(mb.line, end, lk);
+    }
+  }
+
+  int32_t add_table(size_t tree_index) {
+    const auto& b = tree_.blocks[tree_index];
+    Table t;
+    t.line = b.line;
+    uint32_t body_rows = 0;
+    for (size_t j = tree_index + 1; j < tree_.blocks.size(); ++j) {
+      const auto& c = tree_.blocks[j];
+      if (c.type == BlockType::TableRow) {
+        int32_t p = c.parent;
+        if (p >= 0 && tree_.blocks[p].type == BlockType::TableBody && tree_.blocks[p].parent == static_cast<int32_t>(tree_index))
+          ++body_rows;
+      }
+      if (c.type == BlockType::Table || (c.parent >= 0 && static_cast<size_t>(c.parent) < tree_index)) break;
+    }
+    // GFM rows are one line each: header, delimiter, then the body rows.
+    t.end_line = std::min<uint32_t>(t.line + 1 + body_rows, src_.line_count());
+    auto cells_of = [&](uint32_t line) {
+      std::vector<TableCell> cells;
+      std::string_view text = src_.line(line);
+      size_t from = 0;
+      while (from < text.size() && (text[from] == ' ' || text[from] == '\t' || text[from] == '>')) ++from;
+      for (const CellSpan& c : split_row(text, from)) {
+        TableCell cell;
+        cell.text.assign(text.substr(c.begin, c.end - c.begin));
+        cell.line = line;
+        cell.column = src_.column_of(line, c.begin == c.end ? c.raw_begin : c.begin);
+        cells.push_back(std::move(cell));
+      }
+      return cells;
+    };
+    t.header = cells_of(t.line);
+    for (uint32_t l = t.line + 2; l <= t.end_line; ++l) t.rows.push_back(cells_of(l));
+    doc_.tables.push_back(std::move(t));
+    return static_cast<int32_t>(doc_.tables.size() - 1);
+  }
+
+  int32_t add_code(const markdown::Block& b) {
+    CodeBlock c;
+    c.line = b.line;
+    c.end_line = std::max(b.line, b.end_line);
+    c.content_line = b.content_line ? b.content_line : b.line;
+    c.info = b.info;
+    c.language = b.lang;
+    c.content = b.code;
+    c.line_offsets = b.code_lines;
+    c.fenced = b.fence_char != 0;
+    c.closed = b.closed;
+    doc_.code_blocks.push_back(std::move(c));
+    return static_cast<int32_t>(doc_.code_blocks.size() - 1);
+  }
+
+  void assign_line_sections() {
+    int32_t current = kPreamble;
+    size_t next = 0;
+    for (uint32_t l = 1; l <= doc_.lines.size(); ++l) {
+      while (next < doc_.sections.size() && doc_.sections[next].line == l) current = static_cast<int32_t>(next++);
+      doc_.lines[l - 1].section = current;
+    }
+    for (auto& b : doc_.blocks) b.section = doc_.section_at(b.line);
+    for (auto& t : doc_.tables) t.section = doc_.section_at(t.line);
+    for (auto& c : doc_.code_blocks) c.section = doc_.section_at(c.line);
+    for (auto& f : doc_.fields) f.section = kPreamble;  // front matter
+  }
+
+  void extract_line_items() {
+    // Task-list items reported by the parser.
+    for (const auto& b : tree_.blocks) {
+      if (b.type != BlockType::ListItem || !b.is_task || b.task_offset == kNoOffset) continue;
+      ChecklistItem item;
+      item.checked = b.task_checked;
+      const Location loc = src_.location_of(b.task_offset);
+      item.line = loc.line;
+      item.column = loc.column > 1 ? loc.column - 1 : 1;
+      std::string_view line = src_.line(loc.line);
+      const size_t line_begin = src_.line_begin(loc.line) + (loc.line == 1 ? src_.content_begin() : 0);
+      const size_t after = b.task_offset - line_begin + 2;
+      item.text.assign(trim(after < line.size() ? line.substr(after) : std::string_view()));
+      item.section = doc_.section_at(item.line);
+      doc_.checklist.push_back(std::move(item));
+    }
+    for (uint32_t l = 1; l <= doc_.lines.size(); ++l) {
+      const LineInfo& info = doc_.lines[l - 1];
+      if (info.kind != LineKind::Paragraph) continue;
+      std::string_view line = src_.line(l);
+      // `* **[ ]** text` and `- **[x] Label:** text`: a box inside bold that the parser sees as text.
+      if (info.list_item_start) {
+        const size_t cs = content_start(line);
+        if (line.compare(cs, 3, "**[") == 0 && cs + 5 <= line.size() && line[cs + 4] == ']' &&
+            (line[cs + 3] == ' ' || line[cs + 3] == 'x' || line[cs + 3] == 'X')) {
+          ChecklistItem item;
+          item.checked = line[cs + 3] != ' ';
+          item.line = l;
+          item.column = src_.column_of(l, cs + 2);
+          std::string text(line.substr(cs + 5));
+          if (text.rfind("**", 0) == 0) text.erase(0, 2);
+          item.text.assign(trim(text));
+          item.section = info.section;
+          doc_.checklist.push_back(std::move(item));
+          continue;
+        }
+      }
+      bool task_line = false;
+      for (const auto& c : doc_.checklist) {
+        if (c.line == l) { task_line = true; break; }
+      }
+      if (task_line) continue;
+      for (RawField& rf : extract_fields(line)) {
+        Field f;
+        f.key = std::move(rf.key);
+        f.value = std::move(rf.value);
+        f.line = l;
+        f.column = src_.column_of(l, rf.key_offset);
+        f.value_column = src_.column_of(l, rf.value_offset);
+        f.section = info.section;
+        doc_.fields.push_back(std::move(f));
+      }
+    }
+    std::sort(doc_.checklist.begin(), doc_.checklist.end(),
+              [](const ChecklistItem& a, const ChecklistItem& b) { return a.line < b.line; });
+    // Links and images.
+    for (const auto& s : tree_.spans) {
+      if (s.type != markdown::SpanType::Link && s.type != markdown::SpanType::Image) continue;
+      Link link;
+      link.target = s.href;
+      link.image = s.type == markdown::SpanType::Image;
+      size_t off = s.first;
+      if (off == kNoOffset) {
+        const auto& blk = tree_.blocks[s.block];
+        off = blk.first != kNoOffset ? blk.first : src_.line_begin(std::max<uint32_t>(blk.line, 1));
+      } else if (off > 0) {
+        const char prev = src_.text()[off - 1];
+        // `[text](url)` starts at '['; `<url>` at '<'; a bare URL at its first character.
+        link.autolink = prev != '[';
+        if (prev == '[' || prev == '<') --off;
+        if (link.image && off > 0 && src_.text()[off] == '[' && src_.text()[off - 1] == '!') --off;
+      }
+      const Location loc = src_.location_of(off);
+      link.line = loc.line;
+      link.column = loc.column;
+      link.section = doc_.section_at(link.line);
+      doc_.links.push_back(std::move(link));
+    }
+  }
+
+  Document& doc_;
+  const SourceText& src_;
+  BlockTree tree_;
+};
+
+}  // namespace
+
+std::string_view block_kind_name(BlockKind kind) {
+  switch (kind) {
+    case BlockKind::Paragraph: return "paragraph";
+    case BlockKind::List: return "list";
+    case BlockKind::Table: return "table";
+    case BlockKind::Code: return "code";
+    case BlockKind::Quote: return "quote";
+    case BlockKind::ThematicBreak: return "thematic_break";
+    case BlockKind::Html: return "html";
+    case BlockKind::Heading: return "heading";
+  }
+  return "paragraph";
+}
+
+const LineInfo& Document::line_info(uint32_t line) const {
+  static const LineInfo none{};
+  return line >= 1 && line <= lines.size() ? lines[line - 1] : none;
+}
+
+int32_t Document::section_at(uint32_t line) const { return line_info(line).section; }
+
+std::string Document::section_path(int32_t section) const {
+  std::vector<int32_t> chain;
+  for (int32_t s = section; s >= 0; s = sections[s].parent) chain.push_back(s);
+  std::string out;
+  for (auto it = chain.rbegin(); it != chain.rend(); ++it) {
+    if (!out.empty()) out += " > ";
+    out += sections[*it].title;
+  }
+  return out;
+}
+
+const Field* Document::find_field(std::initializer_list<std::string_view> keys) const {
+  for (const Field& f : fields) {
+    const std::string k = fold_text(f.key);
+    for (std::string_view want : keys) {
+      if (k == fold_text(want)) return &f;
+    }
+  }
+  return nullptr;
+}
+
+Document build_document(SourceText source) {
+  Document doc;
+  doc.source = std::move(source);
+  ModelBuilder(doc).build();
+  return doc;
+}
+
+}  // namespace specgate

@@ -1,0 +1,159 @@
+// The document model of a Markdown spec: front matter, the section tree, and every paragraph,
+// list, checklist item, field, table cell, code block and link with its exact line and column.
+// Sections, blocks and items are kept in flat vectors in document order; `section` indices tie
+// items to the section that directly contains them (-1 for the preamble).
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/source.h"
+
+namespace specgate {
+
+constexpr int32_t kPreamble = -1;
+
+struct FrontMatterEntry {
+  std::string key;
+  std::string value;  // scalar as text; sequences joined with ", "; maps as flow YAML
+  uint32_t line = 0;
+  uint32_t column = 0;  // of the value
+};
+
+struct FrontMatter {
+  bool present = false;
+  uint32_t line = 0;      // the opening `---`
+  uint32_t end_line = 0;  // the closing `---` or `...`
+  std::vector<FrontMatterEntry> entries;
+  std::string error;  // YAML error, "" when it parsed
+  uint32_t error_line = 0;
+  uint32_t error_column = 0;
+};
+
+struct Field {
+  std::string key;    // as written, without markup or the colon: "Last Updated"
+  std::string value;  // trimmed, as written: "2025-01-02", "`DONE`", "Draft | In Review"
+  uint32_t line = 0;
+  uint32_t column = 0;        // of the key's markup (the first '*')
+  uint32_t value_column = 0;  // of the value's first character; just past the colon if empty
+  int32_t section = kPreamble;
+  bool front_matter = false;
+};
+
+struct ChecklistItem {
+  bool checked = false;
+  std::string text;  // the rest of the line after the box
+  uint32_t line = 0;
+  uint32_t column = 0;  // of '['
+  int32_t section = kPreamble;
+};
+
+struct TableCell {
+  std::string text;  // trimmed, as written
+  uint32_t line = 0;
+  uint32_t column = 0;  // first character of the text, or the cell's start when empty
+};
+
+struct Table {
+  uint32_t line = 0;
+  uint32_t end_line = 0;
+  int32_t section = kPreamble;
+  std::vector<TableCell> header;
+  std::vector<std::vector<TableCell>> rows;  // cells as written: ragged rows keep their own count
+};
+
+struct CodeBlock {
+  uint32_t line = 0;          // the opening fence (or first line of an indented block)
+  uint32_t end_line = 0;      // the closing fence
+  uint32_t content_line = 0;  // first content line
+  std::string info;
+  std::string language;  // first word of the info string, as written
+  std::string content;
+  std::vector<uint32_t> line_offsets;  // file byte offset of each non-empty content line
+  bool fenced = true;
+  bool closed = true;
+  int32_t section = kPreamble;
+};
+
+struct Link {
+  std::string target;
+  uint32_t line = 0;
+  uint32_t column = 0;
+  bool image = false;
+  bool autolink = false;
+  int32_t section = kPreamble;
+};
+
+enum class BlockKind : uint8_t { Paragraph, List, Table, Code, Quote, ThematicBreak, Html, Heading };
+std::string_view block_kind_name(BlockKind kind);
+
+struct Block {
+  BlockKind kind = BlockKind::Paragraph;
+  uint32_t line = 0;
+  uint32_t end_line = 0;
+  int32_t section = kPreamble;
+  uint16_t depth = 0;  // 0 for blocks directly in the document; deeper inside lists and quotes
+  int32_t ref = -1;    // Table and Code: index into tables / code_blocks
+  int32_t parent = -1; // enclosing List or Quote block, -1 at top level
+  bool ordered = false;  // List
+};
+
+struct Section {
+  std::string title;             // as written, markup kept
+  std::string normalized_title;  // see normalize_title()
+  bool title_has_placeholder = false;
+  uint8_t level = 1;
+  uint32_t line = 0;
+  uint32_t column = 0;    // of the title text
+  uint32_t end_line = 0;  // last line before the next heading of the same or a higher level
+  uint32_t body_end_line = 0;  // last line before the next heading of any level
+  int32_t parent = -1;
+  std::vector<int32_t> children;
+};
+
+enum class LineKind : uint8_t {
+  Blank,
+  FrontMatter,
+  Heading,
+  Paragraph,
+  Code,       // inside a code block, fences included
+  Table,
+  ThematicBreak,
+  Html,
+};
+
+struct LineInfo {
+  LineKind kind = LineKind::Blank;
+  bool in_list = false;
+  bool in_quote = false;
+  bool list_item_start = false;  // the line holds a list marker
+  int32_t section = kPreamble;
+};
+
+struct Document {
+  SourceText source;
+  FrontMatter front_matter;
+  std::vector<Section> sections;  // document order; roots have parent -1
+  std::vector<Block> blocks;      // document order, all depths
+  std::vector<Field> fields;
+  std::vector<ChecklistItem> checklist;
+  std::vector<Table> tables;
+  std::vector<CodeBlock> code_blocks;
+  std::vector<Link> links;
+  std::vector<LineInfo> lines;  // lines[n - 1] describes line n
+
+  const LineInfo& line_info(uint32_t line) const;
+  // Innermost section containing `line`, or kPreamble.
+  int32_t section_at(uint32_t line) const;
+  // "Parent > Child" titles, for messages.
+  std::string section_path(int32_t section) const;
+  // First field whose key matches one of `keys` (case-insensitive, markup-insensitive).
+  const Field* find_field(std::initializer_list<std::string_view> keys) const;
+};
+
+// Builds the model. Never fails: whatever the bytes, the result is a usable model.
+Document build_document(SourceText source);
+
+}  // namespace specgate

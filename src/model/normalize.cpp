@@ -1,0 +1,186 @@
+#include "model/normalize.h"
+
+#include <cctype>
+
+#include "core/source.h"
+
+namespace specgate {
+
+std::string_view trim(std::string_view s) {
+  size_t b = 0, e = s.size();
+  while (b < e && std::isspace(static_cast<unsigned char>(s[b]))) ++b;
+  while (e > b && std::isspace(static_cast<unsigned char>(s[e - 1]))) --e;
+  return s.substr(b, e - b);
+}
+
+std::string to_lower_ascii(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return out;
+}
+
+bool iequals(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (size_t i = 0; i < a.size(); ++i) {
+    if (std::tolower(static_cast<unsigned char>(a[i])) != std::tolower(static_cast<unsigned char>(b[i])))
+      return false;
+  }
+  return true;
+}
+
+bool istarts_with(std::string_view s, std::string_view prefix) {
+  return s.size() >= prefix.size() && iequals(s.substr(0, prefix.size()), prefix);
+}
+
+bool icontains(std::string_view haystack, std::string_view needle) {
+  if (needle.empty()) return true;
+  for (size_t i = 0; i + needle.size() <= haystack.size(); ++i) {
+    if (iequals(haystack.substr(i, needle.size()), needle)) return true;
+  }
+  return false;
+}
+
+std::string fold_text(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  bool space = false;
+  for (char c : s) {
+    if (std::isspace(static_cast<unsigned char>(c))) {
+      space = !out.empty();
+      continue;
+    }
+    if (space) out.push_back(' ');
+    space = false;
+    out.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
+  }
+  return out;
+}
+
+namespace {
+
+uint32_t decode(std::string_view s, size_t i, size_t n) {
+  const auto b = static_cast<unsigned char>(s[i]);
+  if (n == 1) return b;
+  uint32_t cp = b & (n == 2 ? 0x1F : n == 3 ? 0x0F : 0x07);
+  for (size_t k = 1; k < n; ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
+  return cp;
+}
+
+// Pictographs, dingbats, symbols, flags, keycaps, variation selectors and joiners.
+bool is_emoji(uint32_t cp) {
+  return (cp >= 0x1F000 && cp <= 0x1FAFF) || (cp >= 0x2600 && cp <= 0x27BF) ||
+         (cp >= 0x2300 && cp <= 0x23FF) || (cp >= 0x2B00 && cp <= 0x2BFF) ||
+         (cp >= 0x2190 && cp <= 0x21FF) || (cp >= 0x25A0 && cp <= 0x25FF) ||
+         (cp >= 0xFE00 && cp <= 0xFE0F) || cp == 0x200D || cp == 0x20E3 || cp == 0x2122 ||
+         cp == 0x2139 || cp == 0x3030 || cp == 0x303D || cp == 0x00A9 || cp == 0x00AE ||
+         (cp >= 0xE0020 && cp <= 0xE007F);
+}
+
+// Removes emoji and markup characters, turns placeholders into "{}".
+std::string strip_markup(std::string_view s, bool& placeholder) {
+  std::string out;
+  out.reserve(s.size());
+  for (size_t i = 0; i < s.size();) {
+    const size_t n = utf8_seq_len(s, i);
+    if (n > 1) {
+      if (!is_emoji(decode(s, i, n))) out.append(s.substr(i, n));
+      i += n;
+      continue;
+    }
+    const char c = s[i];
+    if (c == '*' || c == '`') { ++i; continue; }
+    if (c == '_' && i + 1 < s.size() && s[i + 1] == '_') { i += 2; continue; }
+    if (c == '[' || c == '<' || c == '{') {
+      const char close = c == '[' ? ']' : c == '<' ? '>' : '}';
+      const size_t end = s.find(close, i + 1);
+      if (end != std::string_view::npos && end > i + 1) {
+        // [text](url) is a link: keep its text. Otherwise it is a placeholder.
+        if (c == '[' && end + 1 < s.size() && s[end + 1] == '(') {
+          const size_t paren = s.find(')', end + 1);
+          out.append(s.substr(i + 1, end - i - 1));
+          i = paren == std::string_view::npos ? s.size() : paren + 1;
+          continue;
+        }
+        out.append("{}");
+        placeholder = true;
+        i = end + 1;
+        continue;
+      }
+    }
+    out.push_back(c);
+    ++i;
+  }
+  return out;
+}
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+// "0)", "16b)", "1.", "2.3", "2.3.", "1 -", "Step 1:", "Phase 2 -", "A)" at the start.
+std::string_view strip_numbering(std::string_view s) {
+  for (std::string_view word : {"step ", "phase ", "part ", "stage ", "section "}) {
+    if (istarts_with(s, word)) {
+      size_t i = word.size();
+      size_t digits = 0;
+      while (i < s.size() && is_digit(s[i])) { ++i; ++digits; }
+      if (digits > 0 && i < s.size() && (s[i] == ':' || s[i] == '.' || s[i] == ')' || s[i] == ' ')) {
+        ++i;
+        while (i < s.size() && (s[i] == ' ' || s[i] == '-' || s[i] == ':')) ++i;
+        if (i < s.size()) return s.substr(i);
+      }
+    }
+  }
+  // "A. Glossary", "B) Notes": a single capital letter as an outline number.
+  if (s.size() > 3 && s[0] >= 'A' && s[0] <= 'Z' && (s[1] == '.' || s[1] == ')') && s[2] == ' ')
+    return trim(s.substr(3));
+  size_t i = 0;
+  while (i < s.size() && is_digit(s[i])) ++i;
+  if (i == 0) return s;
+  while (i < s.size() && (is_digit(s[i]) || s[i] == '.')) ++i;
+  if (i < s.size() && s[i] >= 'a' && s[i] <= 'z' && i + 1 < s.size() && s[i + 1] == ')') ++i;
+  if (i < s.size() && (s[i] == ')' || s[i] == ':')) ++i;
+  else if (s[i - 1] != '.' && !(i < s.size() && s[i] == ' ' && i + 1 < s.size() && s[i + 1] == '-'))
+    return s;  // "2025 roadmap": a number that is not numbering
+  while (i < s.size() && (s[i] == ' ' || s[i] == '-')) ++i;
+  return i < s.size() ? s.substr(i) : s;
+}
+
+std::string_view strip_trailing_annotations(std::string_view s) {
+  for (;;) {
+    s = trim(s);
+    if (s.empty() || s.back() != ')') return s;
+    int depth = 0;
+    size_t open = std::string_view::npos;
+    for (size_t i = s.size(); i-- > 0;) {
+      if (s[i] == ')') ++depth;
+      else if (s[i] == '(' && --depth == 0) { open = i; break; }
+    }
+    if (open == std::string_view::npos || open == 0) return s;
+    if (trim(s.substr(0, open)).empty()) return s;
+    s = s.substr(0, open);
+  }
+}
+
+}  // namespace
+
+NormalizedTitle normalize_title(std::string_view title) {
+  NormalizedTitle r;
+  std::string plain = strip_markup(title, r.has_placeholder);
+  std::string_view s = trim(plain);
+  s = strip_trailing_annotations(s);
+  std::string_view numbered = trim(s);
+  s = trim(strip_numbering(numbered));
+  // "Step 1: [Name]" keeps its word: the placeholder alone would say nothing.
+  std::string kept;
+  if (s == "{}" && numbered.size() > 2 && !is_digit(numbered[0])) {
+    kept = std::string(numbered.substr(0, numbered.find(' '))) + " {}";
+    s = kept;
+  }
+  s = strip_trailing_annotations(s);
+  while (!s.empty() && (s.back() == ':' || s.back() == '-')) s = trim(s.substr(0, s.size() - 1));
+  r.text = fold_text(s);
+  return r;
+}
+
+}  // namespace specgate

@@ -1,0 +1,30 @@
+// Heading-title normalization: the key used to match a spec's sections to its template's.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace specgate {
+
+struct NormalizedTitle {
+  std::string text;          // "component: {}" for "Component: <name>"
+  bool has_placeholder = false;
+};
+
+// Case-folds and folds whitespace; drops emoji, leading numbering ("0)", "16b)", "1.", "2.3",
+// "Step 1:", "Phase 2:"), bold/italic/code markup, link syntax and trailing parenthesized
+// annotations ("(required)", "(if applicable)"). Placeholder parts ("[Name]", "<name>",
+// "{name}") become "{}" and set has_placeholder.
+NormalizedTitle normalize_title(std::string_view title);
+
+// ASCII lowercase with whitespace folded and trimmed; other bytes kept as they are.
+std::string fold_text(std::string_view s);
+
+// Text helpers shared across modules.
+std::string_view trim(std::string_view s);
+std::string to_lower_ascii(std::string_view s);
+bool iequals(std::string_view a, std::string_view b);
+bool istarts_with(std::string_view s, std::string_view prefix);
+bool icontains(std::string_view haystack, std::string_view needle);
+
+}  // namespace specgate
