@@ -6,6 +6,7 @@
 #include <map>
 #include <ostream>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/diagnostic.h"
@@ -42,6 +43,9 @@ Summary summarize(const RunReport& report);
 
 enum class OutputFormat { Text, Json, Sarif, Github, Junit };
 bool parse_output_format(const std::string& name, OutputFormat& out);
+std::string_view output_format_name(OutputFormat format);
+// For --format's help text and error message.
+inline constexpr const char* kOutputFormatNames = "text, json, sarif, github, junit";
 
 struct TextOptions {
   bool color = false;  // decided by the caller: tty and no NO_COLOR
@@ -53,5 +57,8 @@ void write_json(std::ostream& out, const RunReport& report);
 void write_sarif(std::ostream& out, const RunReport& report);
 void write_github(std::ostream& out, const RunReport& report);
 void write_junit(std::ostream& out, const RunReport& report);
+// Dispatches on `format`; text_options only matter for text.
+void write_report(std::ostream& out, const RunReport& report, OutputFormat format,
+                  const TextOptions& text_options = {});
 
 }  // namespace specgate

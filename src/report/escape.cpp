@@ -1,0 +1,162 @@
+#include "report/escape.h"
+
+#include "core/source.h"
+
+namespace specgate::report {
+
+uint32_t decode_utf8(std::string_view s, size_t i, size_t& len) {
+  len = utf8_seq_len(s, i);
+  const auto b0 = static_cast<unsigned char>(s[i]);
+  if (len == 1) return b0 < 0x80 ? b0 : kReplacementChar;
+  auto cont = [&](size_t k) { return static_cast<uint32_t>(static_cast<unsigned char>(s[i + k]) & 0x3F); };
+  if (len == 2) return ((b0 & 0x1Fu) << 6) | cont(1);
+  if (len == 3) return ((b0 & 0x0Fu) << 12) | (cont(1) << 6) | cont(2);
+  return ((b0 & 0x07u) << 18) | (cont(1) << 12) | (cont(2) << 6) | cont(3);
+}
+
+void append_utf8(std::string& out, uint32_t cp) {
+  if (cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) cp = kReplacementChar;
+  if (cp < 0x80) {
+    out += static_cast<char>(cp);
+  } else if (cp < 0x800) {
+    out += static_cast<char>(0xC0 | (cp >> 6));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else if (cp < 0x10000) {
+    out += static_cast<char>(0xE0 | (cp >> 12));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else {
+    out += static_cast<char>(0xF0 | (cp >> 18));
+    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  }
+}
+
+std::string valid_utf8(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (size_t i = 0, len = 0; i < s.size(); i += len) {
+    const uint32_t cp = decode_utf8(s, i, len);
+    if (cp == kReplacementChar && len == 1) append_utf8(out, cp);
+    else out.append(s.substr(i, len));
+  }
+  return out;
+}
+
+bool is_unsafe_for_terminal(uint32_t cp) {
+  return cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp <= 0x9F) ||  // C0, DEL, C1
+         (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);  // bidi embeddings
+}
+
+std::string terminal_safe(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (size_t i = 0, len = 0; i < s.size(); i += len) {
+    const uint32_t cp = decode_utf8(s, i, len);
+    if (cp == '\t' || cp == '\n' || cp == '\r') out += ' ';
+    else if (is_unsafe_for_terminal(cp) || (cp == kReplacementChar && len == 1)) append_utf8(out, kReplacementChar);
+    else out.append(s.substr(i, len));
+  }
+  return out;
+}
+
+static std::string github_escape(std::string_view s, bool property) {
+  std::string out;
+  out.reserve(s.size());
+  for (char c : s) {
+    switch (c) {
+      case '%': out += "%25"; break;
+      case '\r': out += "%0D"; break;
+      case '\n': out += "%0A"; break;
+      case ':': out += property ? "%3A" : ":"; break;
+      case ',': out += property ? "%2C" : ","; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+std::string github_escape_data(std::string_view s) { return github_escape(s, false); }
+std::string github_escape_property(std::string_view s) { return github_escape(s, true); }
+
+static bool xml_allowed(uint32_t cp) {
+  return cp == 0x9 || cp == 0xA || cp == 0xD || (cp >= 0x20 && cp <= 0xD7FF) ||
+         (cp >= 0xE000 && cp <= 0xFFFD) || (cp >= 0x10000 && cp <= 0x10FFFF);
+}
+
+std::string xml_escape(std::string_view s, bool attribute) {
+  std::string out;
+  out.reserve(s.size() + s.size() / 8);
+  for (size_t i = 0, len = 0; i < s.size(); i += len) {
+    const uint32_t cp = decode_utf8(s, i, len);
+    if (!xml_allowed(cp)) continue;
+    switch (cp) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += attribute ? "&quot;" : "\""; break;
+      case '\'': out += attribute ? "&apos;" : "'"; break;
+      case '\t': out += attribute ? "&#9;" : "\t"; break;
+      case '\n': out += attribute ? "&#10;" : "\n"; break;
+      // A raw CR is folded into LF by every XML parser; a reference survives.
+      case '\r': out += "&#13;"; break;
+      default:
+        if (cp == kReplacementChar && len == 1) append_utf8(out, cp);
+        else out.append(s.substr(i, len));
+    }
+  }
+  return out;
+}
+
+static bool uri_unreserved(unsigned char c) {
+  return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' ||
+         c == '.' || c == '_' || c == '~';
+}
+
+static void percent_encode(std::string& out, std::string_view s) {
+  static const char hex[] = "0123456789ABCDEF";
+  for (char ch : s) {
+    const auto c = static_cast<unsigned char>(ch);
+    if (uri_unreserved(c) || c == '/') {
+      out += ch;
+    } else {
+      out += '%';
+      out += hex[c >> 4];
+      out += hex[c & 0xF];
+    }
+  }
+}
+
+std::string path_to_uri(std::string_view path) {
+  std::string p(path);
+#ifdef _WIN32
+  for (char& c : p) if (c == '\\') c = '/';
+#endif
+  std::string out;
+  std::string_view rest = p;
+  if (!rest.empty() && rest.front() == '/') {
+    out = "file://";
+  } else if (rest.size() >= 3 && rest[1] == ':' && rest[2] == '/' &&
+             ((rest[0] >= 'A' && rest[0] <= 'Z') || (rest[0] >= 'a' && rest[0] <= 'z'))) {
+    out = "file:///";
+    out += rest.substr(0, 2);  // the drive's ':' is part of the path, not a scheme, after file:///
+    rest.remove_prefix(2);
+  } else {
+    while (rest.size() >= 2 && rest[0] == '.' && rest[1] == '/') {
+      rest.remove_prefix(2);
+      while (!rest.empty() && rest.front() == '/') rest.remove_prefix(1);
+    }
+  }
+  percent_encode(out, rest);
+  return out;
+}
+
+std::string count_noun(size_t n, std::string_view singular, std::string_view plural) {
+  std::string out = std::to_string(n);
+  out += ' ';
+  out += n == 1 ? singular : plural;
+  return out;
+}
+
+}  // namespace specgate::report

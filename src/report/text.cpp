@@ -1,0 +1,106 @@
+// Human output, shaped like clang and rustc so that editors and terminals that already
+// understand `path:line:col: severity: message` make it clickable.
+#include <string>
+
+#include "report/escape.h"
+#include "report/excerpt.h"
+#include "report/report.h"
+
+namespace specgate {
+
+namespace {
+
+struct Style {
+  bool on;
+  std::string_view bold() const { return on ? "\x1b[1m" : ""; }
+  std::string_view reset() const { return on ? "\x1b[0m" : ""; }
+  std::string_view severity(Severity s) const {
+    if (!on) return "";
+    switch (s) {
+      case Severity::Error: return "\x1b[1;31m";
+      case Severity::Warning: return "\x1b[1;33m";
+      case Severity::Note: return "\x1b[1;36m";
+    }
+    return "";
+  }
+  std::string_view caret() const { return on ? "\x1b[1;32m" : ""; }
+};
+
+void write_location(std::ostream& out, const Style& st, const std::string& path, uint32_t line,
+                    uint32_t column) {
+  out << st.bold() << path;
+  if (line > 0) {
+    out << ':' << line;
+    if (column > 0) out << ':' << column;
+  }
+  out << ':' << st.reset() << ' ';
+}
+
+void write_severity(std::ostream& out, const Style& st, Severity s) {
+  out << st.severity(s) << severity_name(s) << ':' << st.reset() << ' ';
+}
+
+void write_diagnostic(std::ostream& out, const Style& st, const std::string& path,
+                      const FileReport& file, const Diagnostic& d) {
+  write_location(out, st, path, d.line, d.column);
+  write_severity(out, st, d.severity);
+  out << report::terminal_safe(d.message);
+  if (!d.rule.empty()) out << " [" << report::terminal_safe(d.rule) << ']';
+  out << '\n';
+
+  auto it = d.line > 0 ? file.excerpt_lines.find(d.line) : file.excerpt_lines.end();
+  if (it != file.excerpt_lines.end()) {
+    const uint32_t end_column = d.end_line == d.line ? d.end_column : 0;
+    const report::Excerpt ex = report::render_excerpt(it->second, d.column, end_column);
+    // A gutter as wide as the line number, like clang's " 12 | ".
+    std::string number = std::to_string(d.line);
+    if (number.size() < 4) number.insert(0, 4 - number.size(), ' ');
+    const std::string blank(number.size(), ' ');
+    out << ' ' << number << " | " << ex.text << '\n';
+    if (d.column > 0) out << ' ' << blank << " | " << st.caret() << ex.marker << st.reset() << '\n';
+  }
+  if (!d.hint.empty()) {
+    out << "  = " << st.bold() << "hint:" << st.reset() << ' ' << report::terminal_safe(d.hint) << '\n';
+  }
+}
+
+}  // namespace
+
+void write_text(std::ostream& out, const RunReport& report, const TextOptions& options) {
+  const Style st{options.color};
+  bool first_block = true;
+  for (const FileReport& file : report.files) {
+    const std::string path = report::terminal_safe(file.path);
+    bool announced = false;
+    for (const Diagnostic& d : file.diagnostics) {
+      if (options.quiet && d.severity != Severity::Error) continue;
+      if (!first_block) out << '\n';
+      first_block = false;
+      // Which template a file was held to explains most findings, so it opens the file's block;
+      // clean files stay silent. In quiet mode it is a note, and notes are not shown.
+      if (!announced && !options.quiet && !file.template_name.empty()) {
+        write_location(out, st, path, 0, 0);
+        write_severity(out, st, Severity::Note);
+        out << "checked against template '" << report::terminal_safe(file.template_name) << '\'';
+        if (!file.template_reason.empty()) out << " (" << report::terminal_safe(file.template_reason) << ')';
+        out << '\n';
+      }
+      announced = true;
+      write_diagnostic(out, st, path, file, d);
+    }
+  }
+  if (options.quiet) return;
+
+  const Summary s = summarize(report);
+  if (!first_block) out << '\n';
+  if (s.errors + s.warnings + s.notes == 0) {
+    out << "no problems in " << report::count_noun(s.files, "file", "files") << '\n';
+  } else {
+    out << report::count_noun(s.errors, "error", "errors") << ", "
+        << report::count_noun(s.warnings, "warning", "warnings") << ", "
+        << report::count_noun(s.notes, "note", "notes") << " in "
+        << report::count_noun(s.files, "file", "files") << '\n';
+  }
+}
+
+}  // namespace specgate
