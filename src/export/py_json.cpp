@@ -94,7 +94,9 @@ class Parser {
         const size_t at = pos_;
         v.kind = Value::Kind::String;
         if (!string(v.text)) return false;
-        out_.strings.push_back({v.text, at});
+        const bool verbatim = std::u32string_view(s_).substr(at, pos_ - at).find(U'\\') ==
+                              std::u32string_view::npos;
+        out_.strings.push_back({v.text, at, verbatim});
         return true;
       }
       case '{':

@@ -36,7 +36,8 @@ struct Value {
 // A string value met while parsing, with the index of its opening quote.
 struct StringToken {
   std::string value;
-  size_t at = 0;
+  size_t at = 0;          // the opening quote
+  bool verbatim = false;  // no escapes: value's characters are the source's, one for one
 };
 
 struct ParseResult {

@@ -265,7 +265,9 @@ class Builder {
       return;
     }
     m.metadata_value = std::move(parsed.value);
-    for (auto& str : parsed.strings) m.metadata_strings.push_back({std::move(str.value), loc(str.at)});
+    for (auto& str : parsed.strings) {
+      m.metadata_strings.push_back({std::move(str.value), loc(str.at + 1), str.verbatim});
+    }
   }
 
   SourceText src_;
@@ -508,7 +510,7 @@ std::vector<MetadataProblem> validate(const TemplateMetadata& m) {
         m.metadata_error_at);
   }
   for (const auto& str : m.metadata_strings) {
-    check_placeholders(out, "metadata", str.text, str.at, false);
+    check_placeholders(out, "metadata", str.text, str.at, str.verbatim);
   }
 
   // {var} in the title that 'variables' does not declare (ignoring any inside a placeholder).

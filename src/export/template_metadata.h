@@ -36,7 +36,8 @@ struct MetadataItem {
 // A string inside the metadata JSON, for placeholder checks.
 struct MetadataString {
   std::string text;
-  Location at;  // the opening quote
+  Location at;            // first character inside the quotes
+  bool verbatim = false;  // written without escapes, so columns inside `text` are exact
 };
 
 struct TemplateMetadata {
