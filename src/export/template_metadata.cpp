@@ -530,6 +530,12 @@ std::vector<MetadataProblem> validate(const TemplateMetadata& m) {
             "}, which is not listed in 'variables'.",
         shifted(m.title_template.value_at, title, var.offset));
   }
+  // The reference's messages stay first, in its order; specgate's follow in file order.
+  std::stable_sort(out.begin(), out.end(), [](const MetadataProblem& a, const MetadataProblem& b) {
+    if (a.reference != b.reference) return a.reference;
+    if (a.reference) return false;
+    return a.line != b.line ? a.line < b.line : a.column < b.column;
+  });
   return out;
 }
 
