@@ -48,10 +48,6 @@ constexpr const char* kFooter =
     "  specgate export spec.md --format template-json --out spec.template.json\n"
     "  specgate export spec.md --format template-json --validate > /dev/null\n";
 
-bool ends_with(const std::string& s, std::string_view suffix) {
-  return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
-}
-
 bool write_stdout(const std::string& bytes) {
   if (std::fwrite(bytes.data(), 1, bytes.size(), stdout) != bytes.size()) return false;
   return std::fflush(stdout) == 0;
@@ -94,7 +90,7 @@ int write_output(const ExportOptions& o, const std::string& bytes) {
   // Re-exporting over the previous <spec>.template.json is the normal workflow; anything else
   // might be a user's file, so it needs --force.
   WriteOptions options;
-  options.overwrite = o.force || ends_with(o.out, ".template.json");
+  options.overwrite = o.force || o.out.ends_with(".template.json");
   if (auto err = write_file_atomic(o.out, bytes, options)) {
     std::fprintf(stderr, "specgate: %s\n", err->c_str());
     return 2;

@@ -122,7 +122,7 @@ bool match_field_line(const std::u32string& s, Span line, FieldLine& out) {
 
 class Builder {
  public:
-  Builder(std::string_view bytes) : src_("", std::string(bytes)), text_(pytext::decode(bytes)) {}
+  explicit Builder(std::string_view bytes) : src_("", std::string(bytes)), text_(pytext::decode(bytes)) {}
 
   ParseOutcome run() {
     ParseOutcome outcome;
