@@ -15,7 +15,8 @@ int run(int argc, char** argv) {
       "Examples:\n"
       "  specgate check specs/                      lint every spec in a folder\n"
       "  specgate check --template task TASK-12.md  lint against a named template\n"
-      "  specgate parse spec.md --format json       print the document model\n",
+      "  specgate parse spec.md --format json       print the document model\n"
+      "  specgate export spec.md --format template-json --out spec.template.json\n",
       "specgate"};
   app.set_version_flag("-V,--version", std::string("specgate ") + SPECGATE_VERSION);
   app.require_subcommand(1);
@@ -23,6 +24,7 @@ int run(int argc, char** argv) {
 
   int exit_code = 0;
   register_parse(app, exit_code);
+  register_export(app, exit_code);
 
   try {
     app.parse(argc, argv);
