@@ -23,6 +23,9 @@ int run(int argc, char** argv) {
   app.fallthrough(false);
 
   int exit_code = 0;
+  register_check(app, exit_code);
+  register_templates(app, exit_code);
+  register_rules(app, exit_code);
   register_parse(app, exit_code);
   register_export(app, exit_code);
 

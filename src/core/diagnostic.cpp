@@ -24,7 +24,8 @@ bool parse_severity(std::string_view name, Severity& out) {
 
 void sort_diagnostics(std::vector<Diagnostic>& diags) {
   std::stable_sort(diags.begin(), diags.end(), [](const Diagnostic& a, const Diagnostic& b) {
-    return std::tie(a.line, a.column, a.rule, a.message) < std::tie(b.line, b.column, b.rule, b.message);
+    // Same place: keep the order rules reported in (registry order, then each rule's own order).
+    return std::tie(a.line, a.column) < std::tie(b.line, b.column);
   });
 }
 

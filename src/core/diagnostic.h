@@ -25,7 +25,7 @@ struct Diagnostic {
   std::string section;  // "A > B" path of the enclosing section; may be empty
 };
 
-// Orders findings by position, then rule, so output is stable whatever the rule order.
+// Orders findings by position; ties keep the order they were reported in (stable).
 void sort_diagnostics(std::vector<Diagnostic>& diags);
 
 }  // namespace specgate

@@ -92,7 +92,7 @@ class Placeholder : public Rule {
           for (const auto& c : spec->choices) {
             if (v.find(fold_text(c)) != std::string::npos) ++named;
           }
-          if (named >= 2 && (v.find('|') != std::string::npos || v.find('/') != std::string::npos)) unresolved = true;
+          if (named >= 2 && v.find_first_of("|/,") != std::string::npos) unresolved = true;
         }
       }
       if (!unresolved && std::count(v.begin(), v.end(), '|') >= 2 && v.find('[') == std::string::npos) {

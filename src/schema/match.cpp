@@ -2,6 +2,8 @@
 
 #include <cstdlib>
 
+#include "model/normalize.h"
+
 namespace specgate {
 
 namespace {
@@ -17,7 +19,12 @@ bool starts_with_words(const std::string& text, const std::string& prefix) {
 
 bool title_matches(const SectionSpec& spec, const Section& section) {
   if (spec.normalized_title == section.normalized_title) return true;
-  if (spec.repeatable && !spec.pattern.empty()) return starts_with_words(section.normalized_title, spec.pattern);
+  if (spec.repeatable && !spec.pattern.empty()) {
+    if (starts_with_words(section.normalized_title, spec.pattern)) return true;
+    // "Step 1: Create the table" normalizes to "create the table"; the pattern "step" needs the
+    // title as written.
+    return starts_with_words(fold_text(section.title), spec.pattern);
+  }
   return false;
 }
 

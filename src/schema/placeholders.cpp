@@ -67,6 +67,23 @@ void scan_brackets(std::string_view s, std::vector<PlaceholderHit>& out) {
     }
     // A bracket directly after a word is an index or a type ("arr[0]", "string[]"), not a placeholder.
     if (!skip && i > 0 && (is_word(s[i - 1]) || s[i - 1] == ']' || s[i - 1] == ')')) skip = true;
+    if (!skip && inner.find(',') != std::string_view::npos) {
+      // A list value: "[bank_connection, period]", "[1, 2, 3]" (items are single tokens).
+      bool list = true;
+      size_t start = 0;
+      while (start <= inner.size()) {
+        size_t comma = inner.find(',', start);
+        std::string_view item = inner.substr(start, (comma == std::string_view::npos ? inner.size() : comma) - start);
+        while (!item.empty() && item.front() == ' ') item.remove_prefix(1);
+        while (!item.empty() && item.back() == ' ') item.remove_suffix(1);
+        if (item.size() >= 2 && (item.front() == '"' || item.front() == '\'')) item = item.substr(1, item.size() - 2);
+        if (item.empty() || !std::all_of(item.begin(), item.end(), [](char c) { return is_word(c) || c == '-' || c == '.'; }))
+          list = false;
+        if (comma == std::string_view::npos) break;
+        start = comma + 1;
+      }
+      if (list) skip = true;
+    }
     if (!skip) {
       // "[ ] text" style boxes with other marks, and pure punctuation, are not placeholders.
       bool has_alpha = std::any_of(inner.begin(), inner.end(), [](char c) { return is_alpha(c); });

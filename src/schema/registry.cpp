@@ -40,8 +40,8 @@ std::string template_comment(const Document& doc) {
     size_t t = rest.find("template=");
     if (t == std::string_view::npos) continue;
     rest = rest.substr(t + 9);
-    size_t end = rest.find_first_of(" \t-");
-    std::string_view v = rest.substr(0, end);
+    std::string_view v = rest.substr(0, rest.find_first_of(" \t"));
+    if (v.size() >= 3 && v.substr(v.size() - 3) == "-->") v.remove_suffix(3);
     if (v.size() >= 2 && (v.front() == '"' || v.front() == '\'')) v = v.substr(1, v.size() - 2);
     return std::string(v);
   }

@@ -1,0 +1,164 @@
+// `specgate check`: lint specs against their templates.
+#include <CLI/CLI.hpp>
+#include <fmt/core.h>
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <iostream>
+
+#include "check/checker.h"
+#include "cli/commands.h"
+#include "cli/common.h"
+#include "model/load.h"
+#include "schema/schema_io.h"
+#include "workspace/discover.h"
+
+namespace specgate::cli {
+
+namespace {
+
+struct CheckArgs {
+  std::vector<std::string> paths;
+  std::string template_ref;
+  std::string schema_file;
+  std::string config_file;
+  std::string format = "text";
+  std::string color = "auto";
+  std::string today;
+  std::vector<std::string> enable, disable;
+  bool strict = false;
+  bool quiet = false;
+};
+
+int run_check(const CheckArgs& a) {
+  OutputFormat format;
+  if (!parse_output_format(a.format, format)) {
+    fmt::print(stderr, "specgate: unknown --format '{}'\n", a.format);
+    return 2;
+  }
+  std::vector<std::string> paths = a.paths.empty() ? std::vector<std::string>{"."} : a.paths;
+  auto config = load_run_config(a.config_file, paths.front());
+  if (!config) return 2;
+  CheckOptions opts;
+  opts.template_ref = a.template_ref;
+  opts.enable = a.enable;
+  opts.disable = a.disable;
+  if (!parse_today(a.today, opts.today)) return 2;
+
+  TemplateRegistry registry(*config);
+  if (!a.schema_file.empty()) {
+    std::string error;
+    auto schema = load_schema(a.schema_file, error);
+    if (!schema) {
+      fmt::print(stderr, "specgate: {}\n", error);
+      return 2;
+    }
+    registry.set_override_schema(std::move(*schema));
+  } else if (!a.template_ref.empty()) {
+    std::string error;
+    if (!registry.resolve(a.template_ref, "", error)) {
+      fmt::print(stderr, "specgate: {}\n", error);
+      return 2;
+    }
+  }
+  Checker checker(*config, registry, opts);
+  if (auto errors = checker.validate_rule_names(); !errors.empty()) {
+    for (const auto& e : errors) fmt::print(stderr, "specgate: {}\n", e);
+    return 2;
+  }
+
+  DiscoverOptions dopts;
+  dopts.exclude = config->exclude;
+  dopts.exclude_base = config->dir;
+  Discovery found = discover(paths, dopts);
+  bool cannot_run = false;
+  for (const auto& e : found.errors) {
+    fmt::print(stderr, "specgate: {}\n", e);
+    cannot_run = true;
+  }
+
+  RunReport run;
+  run.rules = checker.rule_infos();
+  for (const auto& path : found.files) {
+    std::string error;
+    auto doc = load_document(path, error);
+    if (!doc) {
+      fmt::print(stderr, "specgate: {}\n", error);
+      cannot_run = true;
+      continue;
+    }
+    CheckResult r = checker.check(*doc);
+    if (!r.fatal.empty()) {
+      fmt::print(stderr, "specgate: {}\n", r.fatal);
+      cannot_run = true;
+      continue;
+    }
+    if (a.quiet) {
+      auto& d = r.report.diagnostics;
+      d.erase(std::remove_if(d.begin(), d.end(), [](const Diagnostic& x) { return x.severity != Severity::Error; }), d.end());
+    }
+    run.files.push_back(std::move(r.report));
+  }
+  if (found.files.empty() && found.errors.empty()) {
+    fmt::print(stderr, "specgate: no Markdown files found in {}\n", fmt::join(paths, ", "));
+    return 2;
+  }
+
+  switch (format) {
+    case OutputFormat::Text: {
+      TextOptions t;
+      t.color = want_color(a.color);
+      t.quiet = a.quiet;
+      write_text(std::cout, run, t);
+      break;
+    }
+    case OutputFormat::Json: write_json(std::cout, run); break;
+    case OutputFormat::Sarif: write_sarif(std::cout, run); break;
+    case OutputFormat::Github: write_github(std::cout, run); break;
+    case OutputFormat::Junit: write_junit(std::cout, run); break;
+  }
+  std::cout.flush();
+  if (cannot_run) return 2;
+  const Summary s = summarize(run);
+  if (s.errors > 0 || (a.strict && s.warnings > 0)) return 1;
+  return 0;
+}
+
+}  // namespace
+
+void register_check(CLI::App& app, int& exit_code) {
+  auto a = std::make_shared<CheckArgs>();
+  auto* sub = app.add_subcommand("check", "Lint specs against the templates they came from");
+  sub->footer(
+      "Which template applies: --template, else front matter 'template:', else a\n"
+      "'<!-- specgate: template=NAME -->' comment, else the config's 'map:' globs, else the\n"
+      "built-in or configured template whose sections the spec matches best.\n\n"
+      "Exit status: 0 no errors, 1 errors found (or warnings with --strict), 2 cannot run.\n\n"
+      "Suppress a finding inline with <!-- specgate-disable-next-line RULE -->, or a range with\n"
+      "<!-- specgate-disable RULE --> ... <!-- specgate-enable RULE -->.\n\n"
+      "Examples:\n"
+      "  specgate check specs/\n"
+      "  specgate check --template task TASK-12.md\n"
+      "  specgate check --template ./templates/rfc.md docs/rfcs/\n"
+      "  specgate check --format sarif . > specgate.sarif\n"
+      "  specgate rules                                  list rule names");
+  sub->add_option("PATH", a->paths, "Files or directories (default: .)");
+  sub->add_option("-t,--template", a->template_ref, "Template name or Markdown file to check against");
+  sub->add_option("--schema", a->schema_file, "Schema file (YAML/JSON from 'templates schema') instead of inference");
+  sub->add_option("-c,--config", a->config_file, "Config file (default: .specgate.yaml found upward)");
+  sub->add_option("-f,--format", a->format, "text, json, sarif, github or junit")
+      ->check(CLI::IsMember({"text", "json", "sarif", "github", "junit"}))
+      ->capture_default_str();
+  sub->add_option("--color", a->color, "auto, always or never (NO_COLOR is honoured)")
+      ->check(CLI::IsMember({"auto", "always", "never"}))
+      ->capture_default_str();
+  sub->add_option("--enable", a->enable, "Turn a rule on (repeatable)");
+  sub->add_option("--disable", a->disable, "Turn a rule off (repeatable)");
+  sub->add_option("--today", a->today, "Date to check reviews against, YYYY-MM-DD (default: today)");
+  sub->add_flag("--strict", a->strict, "Warnings also fail the run (exit 1)");
+  sub->add_flag("-q,--quiet", a->quiet, "Only errors; no summary line");
+  sub->callback([a, &exit_code] { exit_code = run_check(*a); });
+}
+
+}  // namespace specgate::cli
