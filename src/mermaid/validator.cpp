@@ -293,6 +293,8 @@ Result validate(std::string_view source) {
   p.bom = lit(source, 0, "\xEF\xBB\xBF");
 
   MappedText cur = normalize_newlines(source);
+  // Mermaid never sees a byte-order mark (the oracle accepts BOM + front matter).
+  if (p.bom) cur = apply_edits(cur, {Edit{0, 3, ""}});
   requote_html(cur.text);
   p.mapped = cur;
 
