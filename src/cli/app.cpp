@@ -23,6 +23,7 @@ int run(int argc, char** argv) {
 
   int exit_code = 0;
   register_parse(app, exit_code);
+  register_mermaid(app, exit_code);
 
   try {
     app.parse(argc, argv);

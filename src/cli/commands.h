@@ -9,5 +9,6 @@ class App;
 namespace specgate::cli {
 
 void register_parse(CLI::App& app, int& exit_code);
+void register_mermaid(CLI::App& app, int& exit_code);
 
 }  // namespace specgate::cli

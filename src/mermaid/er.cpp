@@ -159,18 +159,22 @@ class Lexer {
         if (lit_ci(s_, i, key) && word_boundary(s_, i) && !is_word(at(i + 2))) return take(2, X_KEY, k);
       // ([^\s]*)[~].*[~]([^\s]*)
       {
-        size_t le = line_end(s_, i);
-        size_t first = std::string::npos;
-        size_t e = i;
-        while (e < s_.size() && !js_space(s_, e)) {
-          if (s_[e] == '~' && first == std::string::npos) first = e;
-          ++e;
-        }
         // The first '~' must sit in the leading non-space run; the last '~' of the line ends .*
-        size_t f = s_.find('~', i);
-        if (f != std::string::npos && f < e) {
-          size_t last = s_.rfind('~', le == 0 ? 0 : le - 1);
-          if (last != std::string::npos && last > f && last < le) {
+        // Run end and next '~' are cached: tokens only move forward, so this stays linear.
+        if (!(i >= run_begin_ && i < run_end_)) {
+          run_begin_ = i;
+          run_end_ = i;
+          while (run_end_ < s_.size() && !js_space(s_, run_end_)) ++run_end_;
+          tilde_ = i;
+        }
+        if (tilde_ < i) tilde_ = i;
+        while (tilde_ < run_end_ && s_[tilde_] != '~') ++tilde_;
+        size_t f = tilde_;
+        if (f < run_end_) {
+          size_t le = line_end(s_, i);
+          size_t last = s_.substr(i, le - i).rfind('~');
+          if (last != std::string_view::npos) last += i;
+          if (last != std::string_view::npos && last > f && last < le) {
             size_t end = last + 1;
             while (end < s_.size() && !js_space(s_, end)) ++end;
             return take(end - i, X_ATTR_WORD, k);
@@ -291,6 +295,7 @@ class Lexer {
   std::vector<uint8_t> stack_;
   bool done_ = false;
   bool error_ = false;
+  size_t run_begin_ = 1, run_end_ = 0, tilde_ = 0;
 };
 
 class Parser {

@@ -241,8 +241,11 @@ class Lexer {
       dir_line_end_ = le + 1;
       dir_last_ = std::string::npos;
       dir_end_ = 0;
+      std::string_view line = s_.substr(ls, le - ls);
+      size_t rel = 0;
       size_t f = ls;
-      while ((f = s_.find("direction", f)) != std::string::npos && f < le) {
+      while ((rel = line.find("direction", f - ls)) != std::string_view::npos) {
+        f = ls + rel;
         size_t k = f + 9;
         size_t w = skip_space(s_, k);
         if (w > k) {
@@ -896,7 +899,15 @@ class Parser {
     const Tok& t = peek();
     std::string shape = std::string(text(open));
     std::string close = closer_for(open.kind);
-    std::string hint = std::string("quote the label: ") + id_hint + shape + "\"...\"" + close;
+    // Show the whole label quoted when it ends on this line: A["text (with parentheses)"].
+    std::string inner = "...";
+    size_t le = line_end(s_, open.end);
+    size_t last = s_.substr(open.end, le - open.end).rfind(close);
+    if (last != std::string_view::npos && last > 0 && last < 200) {
+      std::string_view body = s_.substr(open.end, last);
+      if (body.find('"') == std::string_view::npos) inner = std::string(body);
+    }
+    std::string hint = std::string("quote the label: ") + id_hint + shape + "\"" + inner + "\"" + close;
     std::string expected = "'" + close + "' or a quoted label";
     switch (t.kind) {
       case T_PS: case T_PE: case T_SQS: case T_SQE: case T_DIAMOND_START: case T_DIAMOND_STOP:
