@@ -28,6 +28,7 @@ int run(int argc, char** argv) {
   register_rules(app, exit_code);
   register_parse(app, exit_code);
   register_export(app, exit_code);
+  register_mermaid(app, exit_code);
 
   try {
     app.parse(argc, argv);

@@ -1,0 +1,537 @@
+// ER diagram validator. Emulates erDiagram.jison: a case-insensitive lexer with the block
+// (attributes) and style start conditions, first match wins, then the statement grammar.
+#include <string>
+#include <vector>
+
+#include "mermaid/diagrams.h"
+
+namespace specgate::mermaid {
+namespace {
+
+enum State : uint8_t { E_INITIAL, E_BLOCK, E_ACC_TITLE, E_ACC_DESCR, E_ACC_ML, E_STYLE };
+
+enum Kind : uint8_t {
+  X_EOF, X_ERROR, X_ACC_TITLE, X_ACC_VALUE, X_ACC_DESCR, X_ACC_ML, X_DIRECTION, X_NEWLINE,
+  X_ENTITY_NAME, X_WORD, X_ER, X_BLOCK_START, X_BRKT, X_COMMA, X_STYLE_SEP, X_COLON, X_KEY,
+  X_ATTR_WORD, X_COMMENT, X_BLOCK_STOP, X_CHAR, X_SQS, X_SQE, X_STYLE, X_CLASSDEF, X_CLASS,
+  X_CARD, X_DECIMAL, X_ENTITY_ONE, X_NUM, X_REL, X_STYLE_TEXT, X_SEMI, X_UNICODE, X_SUBGRAPH, X_END
+};
+
+struct Tok {
+  Kind kind;
+  uint32_t begin;
+  uint32_t end;
+};
+
+bool high(char c) { return static_cast<unsigned char>(c) >= 0x80; }
+
+class Lexer {
+ public:
+  explicit Lexer(std::string_view s) : s_(s) { stack_.push_back(E_INITIAL); }
+  void run(std::vector<Tok>& out) {
+    int empties = 0;
+    while (true) {
+      if (done_) {
+        out.push_back(Tok{X_EOF, u(pos_), u(pos_)});
+        return;
+      }
+      if (pos_ >= s_.size()) done_ = true;
+      size_t before = pos_;
+      Kind k;
+      bool has = next(k);
+      if (error_) {
+        out.push_back(Tok{X_ERROR, u(before), u(before)});
+        return;
+      }
+      if (!has) continue;
+      if (pos_ == before && ++empties > 4) {
+        out.push_back(Tok{X_EOF, u(pos_), u(pos_)});
+        return;
+      }
+      if (pos_ != before) empties = 0;
+      out.push_back(Tok{k, u(before), u(pos_)});
+    }
+  }
+
+ private:
+  static uint32_t u(size_t v) { return static_cast<uint32_t>(v); }
+  State st() const { return static_cast<State>(stack_.back()); }
+  void pop() {
+    if (stack_.size() > 1) stack_.pop_back();
+  }
+  char at(size_t i) const { return i < s_.size() ? s_[i] : '\0'; }
+  bool kw(size_t i, std::string_view w) const {
+    return lit_ci(s_, i, w) && !(is_word(w.back()) && is_word(at(i + w.size())));
+  }
+  bool take(size_t n, Kind k, Kind& out) {
+    pos_ += n;
+    out = k;
+    return true;
+  }
+  size_t match_direction(size_t i) const {
+    size_t le = line_end(s_, i);
+    size_t best = std::string::npos;
+    for (size_t f = i; f + 9 <= le; ++f) {
+      if (!lit_ci(s_, f, "direction")) continue;
+      size_t w = skip_space(s_, f + 9);
+      if (w == f + 9) continue;
+      for (const char* c : {"TB", "BT", "RL", "LR"})
+        if (lit_ci(s_, w, c)) best = line_end(s_, w);
+    }
+    return best == std::string::npos ? 0 : best - i;
+  }
+
+  bool next(Kind& k) {
+    const State s = st();
+    const size_t i = pos_;
+    const char c = at(i);
+    const bool eof = i >= s_.size();
+    size_t n = 0;
+    if (s == E_INITIAL && lit_ci(s_, i, "accTitle")) {
+      size_t j = skip_space(s_, i + 8);
+      if (at(j) == ':') {
+        stack_.push_back(E_ACC_TITLE);
+        return take(skip_space(s_, j + 1) - i, X_ACC_TITLE, k);
+      }
+    }
+    if (s == E_ACC_TITLE || s == E_ACC_DESCR) {
+      pop();
+      return take(line_end(s_, i) - i, X_ACC_VALUE, k);
+    }
+    if (s == E_INITIAL && lit_ci(s_, i, "accDescr")) {
+      size_t j = skip_space(s_, i + 8);
+      if (at(j) == ':') {
+        stack_.push_back(E_ACC_DESCR);
+        return take(skip_space(s_, j + 1) - i, X_ACC_DESCR, k);
+      }
+      if (at(j) == '{') {
+        stack_.push_back(E_ACC_ML);
+        pos_ = skip_space(s_, j + 1);
+        return false;
+      }
+    }
+    if (s == E_ACC_ML) {
+      if (c == '}' && !eof) {
+        pop();
+        pos_ = i + 1;
+        return false;
+      }
+      size_t e = s_.find('}', i);
+      return take((e == std::string::npos ? s_.size() : e) - i, X_ACC_ML, k);
+    }
+    if (s == E_INITIAL) {
+      if ((n = match_direction(i))) return take(n, X_DIRECTION, k);
+      if (c == '\n') {
+        size_t e = i;
+        while (at(e) == '\n') ++e;
+        return take(e - i, X_NEWLINE, k);
+      }
+      if (js_space(s_, i)) {
+        pos_ = skip_space(s_, i);
+        return false;
+      }
+      if (c == '"') {
+        size_t e = i + 1;
+        bool plain = true;
+        while (e < s_.size() && s_[e] != '"') {
+          char d = s_[e];
+          if (d == '%' || d == '\r' || d == '\n' || d == '\v' || d == '\b' || d == '\\') plain = false;
+          ++e;
+        }
+        if (e < s_.size()) return take(e + 1 - i, plain && e > i + 1 ? X_ENTITY_NAME : X_WORD, k);
+      }
+      if (kw(i, "erDiagram")) return take(9, X_ER, k);
+      if (c == '{') {
+        stack_.push_back(E_BLOCK);
+        return take(1, X_BLOCK_START, k);
+      }
+      if (c == '#') return take(1, X_BRKT, k);
+      if (c == ',') return take(1, X_COMMA, k);
+      if (lit(s_, i, ":::")) return take(3, X_STYLE_SEP, k);
+      if (c == ':') return take(1, X_COLON, k);
+    }
+    if (s == E_BLOCK && !eof) {
+      if ((n = js_space(s_, i))) {
+        pos_ = skip_space(s_, i);
+        return false;
+      }
+      for (const char* key : {"PK", "FK", "UK"})
+        if (lit_ci(s_, i, key) && word_boundary(s_, i) && !is_word(at(i + 2))) return take(2, X_KEY, k);
+      // ([^\s]*)[~].*[~]([^\s]*)
+      {
+        // The first '~' must sit in the leading non-space run; the last '~' of the line ends .*
+        // Run end and next '~' are cached: tokens only move forward, so this stays linear.
+        if (!(i >= run_begin_ && i < run_end_)) {
+          run_begin_ = i;
+          run_end_ = i;
+          while (run_end_ < s_.size() && !js_space(s_, run_end_)) ++run_end_;
+          tilde_ = i;
+        }
+        if (tilde_ < i) tilde_ = i;
+        while (tilde_ < run_end_ && s_[tilde_] != '~') ++tilde_;
+        size_t f = tilde_;
+        if (f < run_end_) {
+          size_t le = line_end(s_, i);
+          size_t last = s_.substr(i, le - i).rfind('~');
+          if (last != std::string_view::npos) last += i;
+          if (last != std::string_view::npos && last > f && last < le) {
+            size_t end = last + 1;
+            while (end < s_.size() && !js_space(s_, end)) ++end;
+            return take(end - i, X_ATTR_WORD, k);
+          }
+        }
+      }
+      auto start_ok = [&](char d) { return d == '*' || is_alpha(d) || d == '_' || high(d); };
+      auto rest_ok = [&](char d) {
+        return is_word(d) || d == '-' || d == '[' || d == ']' || d == '(' || d == ')' || d == '*' ||
+               d == '.' || d == ',' || high(d);
+      };
+      if (start_ok(c)) {
+        size_t e = i + 1;
+        while (e < s_.size() && rest_ok(s_[e])) ++e;
+        return take(e - i, X_ATTR_WORD, k);
+      }
+      if (c == '"') {
+        size_t e = s_.find('"', i + 1);
+        if (e != std::string::npos) return take(e + 1 - i, X_COMMENT, k);
+      }
+      if (c == '}') {
+        pop();
+        return take(1, X_BLOCK_STOP, k);
+      }
+      return take(utf8_seq_len(s_, i), X_CHAR, k);
+    }
+    if (s == E_INITIAL) {
+      if (c == '[') return take(1, X_SQS, k);
+      if (c == ']') return take(1, X_SQE, k);
+      if (kw(i, "style")) {
+        stack_.push_back(E_STYLE);
+        return take(5, X_STYLE, k);
+      }
+    }
+    if (s == E_STYLE && !eof) {
+      if (c == '\n') {
+        size_t e = i;
+        while (at(e) == '\n') ++e;
+        pop();
+        return take(e - i, X_NEWLINE, k);
+      }
+      if (js_space(s_, i)) {
+        pos_ = skip_space(s_, i);
+        return false;
+      }
+      if (c == ':') return take(1, X_COLON, k);
+      if (c == ',') return take(1, X_COMMA, k);
+      if (c == '#') return take(1, X_BRKT, k);
+    }
+    if (s == E_INITIAL) {
+      if (kw(i, "classDef")) {
+        stack_.push_back(E_STYLE);
+        return take(8, X_CLASSDEF, k);
+      }
+      if (kw(i, "class")) return take(5, X_CLASS, k);
+      // Mermaid 11.17's ER grammar has subgraph ... end blocks.
+      if (kw(i, "subgraph")) return take(8, X_SUBGRAPH, k);
+      if (lit_ci(s_, i, "end") && !is_word(at(i + 3))) return take(skip_space(s_, i + 3) - i, X_END, k);
+      static const char* words[] = {"one or zero", "one or more", "one or many", "1+", "|o",
+                                    "zero or one", "zero or more", "zero or many", "0+", "}o",
+                                    "many(0)", "many(1)", "many", "}|", "one", "only one"};
+      for (const char* w : words)
+        if (kw(i, w)) return take(std::string_view(w).size(), X_CARD, k);
+      if (is_digit(c)) {
+        size_t e = i;
+        while (is_digit(at(e))) ++e;
+        if (at(e) == '.' && is_digit(at(e + 1))) {
+          size_t f = e + 1;
+          while (is_digit(at(f))) ++f;
+          return take(f - i, X_DECIMAL, k);
+        }
+      }
+      if (c == '1') {
+        size_t w = skip_space(s_, i + 1);
+        char d = at(w);
+        if (w > i + 1 && (is_alpha(d) || d == '_' || d == '"' || d == '\'' || is_digit(d)))
+          return take(1, X_CARD, k);
+        if (lit(s_, i + 1, "--") || lit(s_, i + 1, "..") || lit(s_, i + 1, ".-") || lit(s_, i + 1, "-."))
+          return take(1, X_CARD, k);
+        if (!is_word(at(i + 1))) return take(1, X_ENTITY_ONE, k);
+      }
+      if (is_digit(c)) {
+        size_t e = i;
+        while (is_digit(at(e))) ++e;
+        return take(e - i, X_NUM, k);
+      }
+      for (const char* w : {"||", "o|", "o{", "|{"})
+        if (lit_ci(s_, i, w)) return take(2, X_CARD, k);
+      if ((c == 'u' || c == 'U') && (at(i + 1) == '.' || at(i + 1) == '-' || at(i + 1) == '|'))
+        return take(1, X_CARD, k);
+      if (lit(s_, i, "..") || lit(s_, i, "--")) return take(2, X_REL, k);
+      if (kw(i, "to")) return take(2, X_REL, k);
+      if (kw(i, "optionally to")) return take(13, X_REL, k);
+      if (lit(s_, i, ".-") || lit(s_, i, "-.")) return take(2, X_REL, k);
+    }
+    if (s == E_STYLE && !eof) {
+      size_t e = i;
+      while (e < s_.size() && (high(s_[e]) || is_word(s_[e]) || s_[e] == '-' || s_[e] == '*')) ++e;
+      if (e > i) return take(e - i, X_STYLE_TEXT, k);
+      if (c == ';') return take(1, X_SEMI, k);
+    }
+    if (s == E_INITIAL && !eof) {
+      size_t e = i;
+      while (e < s_.size() && (high(s_[e]) || is_word(s_[e]) || s_[e] == '-' || s_[e] == '*' || s_[e] == '.')) ++e;
+      if (e > i) return take(e - i, X_UNICODE, k);
+      return take(utf8_seq_len(s_, i), X_CHAR, k);
+    }
+    if (eof) {
+      done_ = true;
+      return take(0, X_EOF, k);
+    }
+    error_ = true;
+    return false;
+  }
+
+  std::string_view s_;
+  size_t pos_ = 0;
+  std::vector<uint8_t> stack_;
+  bool done_ = false;
+  bool error_ = false;
+  size_t run_begin_ = 1, run_end_ = 0, tilde_ = 0;
+};
+
+class Parser {
+ public:
+  Parser(const Prepared& p, std::vector<Tok> t) : p_(p), s_(p.text()), t_(std::move(t)) {}
+  void run(std::vector<Diagnostic>& out) {
+    out_ = &out;
+    parse();
+  }
+
+ private:
+  const Tok& peek(size_t a = 0) const { return t_[std::min(i_ + a, t_.size() - 1)]; }
+  Kind kind(size_t a = 0) const { return peek(a).kind; }
+  void advance() {
+    if (i_ + 1 < t_.size()) ++i_;
+  }
+  bool failed() const { return !out_->empty(); }
+  void fail(const Tok& t, std::string msg, std::string expected, std::string hint = "") {
+    if (failed()) return;
+    size_t len = t.kind == X_ERROR ? (t.begin < s_.size() ? utf8_seq_len(s_, t.begin) : 0) : t.end - t.begin;
+    std::string found = t.kind == X_EOF ? "end of diagram" : describe(s_, t.begin, len);
+    out_->push_back(diag_at(p_, t.begin, std::move(msg), found, std::move(expected), std::move(hint)));
+  }
+  void unexpected(std::string expected, std::string hint = "") {
+    const Tok& t = peek();
+    std::string_view tx = s_.substr(t.begin, t.end - t.begin);
+    if (t.kind == X_CHAR && tx == "%" && t.begin + 1 < s_.size() && s_[t.begin + 1] == '%') {
+      fail(t, "a '%%' comment must be on its own line in an ER diagram", std::move(expected),
+           "move the comment to a line of its own");
+      return;
+    }
+    if (t.kind == X_ERROR) {
+      fail(t, "unrecognized text " + describe(s_, t.begin, utf8_seq_len(s_, t.begin)), std::move(expected), std::move(hint));
+      return;
+    }
+    std::string what = t.kind == X_EOF ? "end of diagram" : t.kind == X_NEWLINE ? "end of line" : describe(s_, t.begin, t.end - t.begin);
+    fail(t, "unexpected " + what, std::move(expected), std::move(hint));
+  }
+  static bool entity(Kind k) {
+    return k == X_ENTITY_NAME || k == X_UNICODE || k == X_NUM || k == X_DECIMAL || k == X_ENTITY_ONE;
+  }
+  bool id_list() {
+    if (kind() != X_UNICODE && kind() != X_STYLE_TEXT) {
+      unexpected("a class name");
+      return false;
+    }
+    advance();
+    while (kind() == X_COMMA && (kind(1) == X_UNICODE || kind(1) == X_STYLE_TEXT)) i_ += 2;
+    return true;
+  }
+  bool styles() {
+    auto comp = [](Kind k) { return k == X_STYLE_TEXT || k == X_NUM || k == X_COLON || k == X_BRKT; };
+    while (true) {
+      if (!comp(kind())) {
+        unexpected("a style such as fill:#f9f");
+        return false;
+      }
+      while (comp(kind())) advance();
+      if (kind() != X_COMMA) return true;
+      advance();
+    }
+  }
+  bool separator() {
+    if (kind() == X_SEMI || kind() == X_NEWLINE) {
+      advance();
+      return true;
+    }
+    if (kind() == X_EOF) return true;
+    unexpected("end of line or ';'");
+    return false;
+  }
+  bool cardinality(const char* expected) {
+    if (kind() != X_CARD) {
+      unexpected(expected, "cardinalities are |o, ||, }o, }|, o|, o{, |{ (or words such as 'one or more')");
+      return false;
+    }
+    advance();
+    return true;
+  }
+  bool attributes() {
+    // Called after BLOCK_START; empty blocks are fine.
+    while (kind() == X_ATTR_WORD) {
+      advance();
+      if (kind() != X_ATTR_WORD) {
+        unexpected("an attribute name after its type", "attributes are 'type name [PK|FK|UK] [\"comment\"]'");
+        return false;
+      }
+      advance();
+      if (kind() == X_KEY) {
+        advance();
+        while (kind() == X_CHAR && s_[peek().begin] == ',' && kind(1) == X_KEY) i_ += 2;
+      }
+      if (kind() == X_COMMENT) advance();
+    }
+    if (kind() != X_BLOCK_STOP) {
+      if (kind() == X_KEY) {
+        unexpected("'}' or the next attribute", "separate key types with commas: PK, FK");
+        return false;
+      }
+      if (kind() == X_EOF) {
+        unexpected("'}' closing the entity's attributes", "add the closing '}'");
+        return false;
+      }
+      unexpected("'}' or the next attribute", "attributes are 'type name [PK|FK|UK] [\"comment\"]'");
+      return false;
+    }
+    advance();
+    return true;
+  }
+  void parse() {
+    if (kind() != X_ER) {
+      unexpected("'erDiagram'");
+      return;
+    }
+    advance();
+    while (!failed()) {
+      Kind k = kind();
+      if (k == X_EOF) {
+        if (!open_.empty()) fail(open_.back(), "subgraph is not closed", "'end'", "add a line 'end'");
+        return;
+      }
+      if (k == X_NEWLINE || k == X_DIRECTION || k == X_ACC_ML) {
+        advance();
+        continue;
+      }
+      if (k == X_ACC_TITLE || k == X_ACC_DESCR) {
+        advance();
+        advance();
+        continue;
+      }
+      if (k == X_CLASSDEF || k == X_STYLE) {
+        advance();
+        if (id_list() && styles()) separator();
+        continue;
+      }
+      if (k == X_SUBGRAPH) {
+        open_.push_back(peek());
+        advance();
+        while (kind() != X_NEWLINE && kind() != X_EOF && kind() != X_ERROR) advance();
+        continue;
+      }
+      if (k == X_END) {
+        if (open_.empty()) {
+          fail(peek(), "'end' without an open subgraph", "an entity or relationship",
+               "remove it; 'end' is a reserved word");
+          return;
+        }
+        open_.pop_back();
+        advance();
+        continue;
+      }
+      if (k == X_CLASS) {
+        advance();
+        if (id_list()) id_list();
+        continue;
+      }
+      if (!entity(k)) {
+        unexpected("an entity name or relationship");
+        return;
+      }
+      advance();
+      bool alias = false;
+      if (kind() == X_SQS) {
+        advance();
+        if (!entity(kind())) {
+          unexpected("an alias name inside [ ]");
+          return;
+        }
+        advance();
+        if (kind() != X_SQE) {
+          unexpected("']'");
+          return;
+        }
+        advance();
+        alias = true;
+      }
+      if (kind() == X_STYLE_SEP) {
+        advance();
+        if (!id_list()) return;
+      }
+      if (kind() == X_BLOCK_START) {
+        advance();
+        attributes();
+        continue;
+      }
+      if (kind() == X_CARD && !alias) {
+        advance();
+        if (kind() != X_REL) {
+          unexpected("'--' or '..' between the cardinalities", "write A ||--o{ B : label");
+          return;
+        }
+        advance();
+        if (!cardinality("the second cardinality")) return;
+        if (!entity(kind())) {
+          unexpected("the second entity name");
+          return;
+        }
+        advance();
+        if (kind() == X_STYLE_SEP) {
+          advance();
+          if (!id_list()) return;
+        }
+        if (kind() != X_COLON) {
+          unexpected("':' and a relationship label", "write A ||--o{ B : label");
+          return;
+        }
+        advance();
+        if (kind() != X_WORD && kind() != X_ENTITY_NAME && kind() != X_UNICODE) {
+          unexpected("a relationship label (a word or a quoted string)", "quote the label: A ||--o{ B : \"label text\"");
+          return;
+        }
+        advance();
+        continue;
+      }
+      if (kind() == X_CARD && alias) {
+        unexpected("'{' or end of line", "aliases (A[Alias]) are allowed only on an entity declaration, not in a relationship");
+        return;
+      }
+    }
+  }
+
+  const Prepared& p_;
+  std::string_view s_;
+  std::vector<Tok> t_;
+  size_t i_ = 0;
+  std::vector<Tok> open_;
+  std::vector<Diagnostic>* out_ = nullptr;
+};
+
+}  // namespace
+
+void validate_er(const Prepared& p, std::vector<Diagnostic>& out) {
+  std::vector<Tok> toks;
+  toks.reserve(p.text().size() / 4 + 8);
+  Lexer(p.text()).run(toks);
+  Parser(p, std::move(toks)).run(out);
+}
+
+}  // namespace specgate::mermaid

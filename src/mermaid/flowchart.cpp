@@ -1,0 +1,1507 @@
+// Flowchart validator. Emulates Mermaid's flow.jison: the lexer below applies the same rules in
+// the same order with the same start-condition stack (first match wins, literal rules ending in a
+// word character get an implicit \b, as jison-lex does), and the parser walks the same grammar.
+// The token stream does not depend on the parser, so the whole input is lexed first.
+#include <yaml-cpp/yaml.h>
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "mermaid/diagrams.h"
+
+namespace specgate::mermaid {
+namespace {
+
+enum State : uint8_t {
+  S_INITIAL, S_STRING, S_MD, S_ACC_TITLE, S_ACC_DESCR, S_ACC_DESCR_ML, S_DIR, S_TEXT, S_ELLIPSE,
+  S_TRAP, S_EDGE, S_THICK, S_DOTTED, S_CLICK, S_CBNAME, S_CBARGS, S_SHAPE, S_SHAPE_STR
+};
+
+enum Kind : uint8_t {
+  T_EOF, T_ERROR, T_ACC_TITLE, T_ACC_TITLE_VALUE, T_ACC_DESCR, T_ACC_DESCR_VALUE, T_ACC_DESCR_ML,
+  T_SHAPE_DATA, T_CALLBACKNAME, T_CALLBACKARGS, T_MD_STR, T_STR, T_STYLE, T_DEFAULT, T_LINKSTYLE,
+  T_INTERPOLATE, T_CLASSDEF, T_CLASS, T_HREF, T_CLICK, T_GRAPH, T_SUBGRAPH, T_END, T_LINK_TARGET,
+  T_NODIR, T_DIR, T_DIRECTION, T_LINK_ID, T_NUM, T_BRKT, T_STYLE_SEP, T_COLON, T_AMP, T_SEMI,
+  T_COMMA, T_MULT, T_LINK, T_START_LINK, T_EDGE_TEXT, T_ELLIPSE_END, T_TEXT, T_ELLIPSE_START,
+  T_STADIUM_END, T_STADIUM_START, T_SUB_END, T_SUB_START, T_PROPS_START, T_TAGEND, T_CYL_END,
+  T_CYL_START, T_DC_END, T_DC_START, T_TRAP_END, T_INVTRAP_END, T_TRAP_START, T_INVTRAP_START,
+  T_TAGSTART, T_UP, T_SEP, T_DOWN, T_NODE_STRING, T_MINUS, T_UNICODE, T_PIPE, T_PE, T_PS, T_SQE,
+  T_SQS, T_DIAMOND_STOP, T_DIAMOND_START, T_QUOTE, T_NEWLINE, T_SPACE
+};
+
+struct Tok {
+  Kind kind;
+  uint32_t begin;
+  uint32_t end;
+};
+
+bool in_unicode_text(uint32_t c) {
+  // The BMP letter ranges flow.jison accepts as UNICODE_TEXT, condensed to their outer bounds
+  // where the gaps are not letters anyway.
+  static const uint32_t r[][2] = {
+      {0xAA, 0xAA},     {0xB5, 0xB5},     {0xBA, 0xBA},     {0xC0, 0xD6},     {0xD8, 0xF6},
+      {0xF8, 0x2C1},    {0x2C6, 0x2D1},   {0x2E0, 0x2E4},   {0x2EC, 0x2EC},   {0x2EE, 0x2EE},
+      {0x370, 0x374},   {0x376, 0x377},   {0x37A, 0x37D},   {0x386, 0x386},   {0x388, 0x38A},
+      {0x38C, 0x38C},   {0x38E, 0x3A1},   {0x3A3, 0x3F5},   {0x3F7, 0x481},   {0x48A, 0x527},
+      {0x531, 0x556},   {0x559, 0x559},   {0x561, 0x587},   {0x5D0, 0x5EA},   {0x5F0, 0x5F2},
+      {0x620, 0x64A},   {0x66E, 0x66F},   {0x671, 0x6D3},   {0x6D5, 0x6D5},   {0x6E5, 0x6E6},
+      {0x6EE, 0x6EF},   {0x6FA, 0x6FC},   {0x6FF, 0x6FF},   {0x710, 0x710},   {0x712, 0x72F},
+      {0x74D, 0x7A5},   {0x7B1, 0x7B1},   {0x7CA, 0x7EA},   {0x7F4, 0x7F5},   {0x7FA, 0x7FA},
+      {0x800, 0x815},   {0x904, 0x939},   {0x93D, 0x93D},   {0x950, 0x950},   {0x958, 0x961},
+      {0x971, 0x97F},   {0x985, 0x9B9},   {0xA05, 0xA39},   {0xA59, 0xA5E},   {0xA72, 0xA74},
+      {0xA85, 0xAB9},   {0xB05, 0xB39},   {0xB5C, 0xB71},   {0xB83, 0xBB9},   {0xC05, 0xC39},
+      {0xC58, 0xC61},   {0xC85, 0xCB9},   {0xCDE, 0xCF2},   {0xD05, 0xD3A},   {0xD3D, 0xD3D},
+      {0xD4E, 0xD4E},   {0xD60, 0xD61},   {0xD7A, 0xD7F},   {0xD85, 0xDC6},   {0xE01, 0xE30},
+      {0xE32, 0xE33},   {0xE40, 0xE46},   {0xE81, 0xEB0},   {0xEB2, 0xEB3},   {0xEBD, 0xEC6},
+      {0xEDC, 0xEDF},   {0xF00, 0xF00},   {0xF40, 0xF6C},   {0xF88, 0xF8C},   {0x1000, 0x102A},
+      {0x103F, 0x103F}, {0x1050, 0x1055}, {0x105A, 0x1081}, {0x108E, 0x108E}, {0x10A0, 0x10FC},
+      {0x1100, 0x135A}, {0x1380, 0x138F}, {0x13A0, 0x13F4}, {0x1401, 0x166C}, {0x166F, 0x167F},
+      {0x1681, 0x169A}, {0x16A0, 0x16EA}, {0x1700, 0x1770}, {0x1780, 0x17B3}, {0x17D7, 0x17DC},
+      {0x1820, 0x18F5}, {0x1900, 0x191C}, {0x1950, 0x19C7}, {0x1A00, 0x1A54}, {0x1AA7, 0x1AA7},
+      {0x1B05, 0x1B33}, {0x1B45, 0x1B4B}, {0x1B83, 0x1BA0}, {0x1BAE, 0x1BAF}, {0x1BBA, 0x1BE5},
+      {0x1C00, 0x1C23}, {0x1C4D, 0x1C4F}, {0x1C5A, 0x1C7D}, {0x1CE9, 0x1CF6}, {0x1D00, 0x1DBF},
+      {0x1E00, 0x1FFC}, {0x2071, 0x2071}, {0x207F, 0x207F}, {0x2090, 0x209C}, {0x2102, 0x2102},
+      {0x2107, 0x2107}, {0x210A, 0x2113}, {0x2115, 0x2115}, {0x2119, 0x211D}, {0x2124, 0x2124},
+      {0x2126, 0x2126}, {0x2128, 0x2128}, {0x212A, 0x212D}, {0x212F, 0x2139}, {0x213C, 0x213F},
+      {0x2145, 0x2149}, {0x214E, 0x214E}, {0x2183, 0x2184}, {0x2C00, 0x2CF3}, {0x2D00, 0x2DDE},
+      {0x2E2F, 0x2E2F}, {0x3005, 0x3006}, {0x3031, 0x3035}, {0x303B, 0x303C}, {0x3041, 0x3096},
+      {0x309D, 0x309F}, {0x30A1, 0x30FA}, {0x30FC, 0x30FF}, {0x3105, 0x312D}, {0x3131, 0x318E},
+      {0x31A0, 0x31BA}, {0x31F0, 0x31FF}, {0x3400, 0x4DB5}, {0x4E00, 0x9FCC}, {0xA000, 0xA48C},
+      {0xA4D0, 0xA4FD}, {0xA500, 0xA60C}, {0xA610, 0xA61F}, {0xA62A, 0xA62B}, {0xA640, 0xA66E},
+      {0xA67F, 0xA697}, {0xA6A0, 0xA6E5}, {0xA717, 0xA71F}, {0xA722, 0xA788}, {0xA78B, 0xA78E},
+      {0xA790, 0xA793}, {0xA7A0, 0xA7AA}, {0xA7F8, 0xA801}, {0xA803, 0xA805}, {0xA807, 0xA80A},
+      {0xA80C, 0xA822}, {0xA840, 0xA873}, {0xA882, 0xA8B3}, {0xA8F2, 0xA8F7}, {0xA8FB, 0xA8FB},
+      {0xA90A, 0xA925}, {0xA930, 0xA946}, {0xA960, 0xA97C}, {0xA984, 0xA9B2}, {0xA9CF, 0xA9CF},
+      {0xAA00, 0xAA28}, {0xAA40, 0xAA4B}, {0xAA60, 0xAA76}, {0xAA7A, 0xAA7A}, {0xAA80, 0xAAAF},
+      {0xAAB1, 0xAAB1}, {0xAAB5, 0xAAB6}, {0xAAB9, 0xAABD}, {0xAAC0, 0xAAC0}, {0xAAC2, 0xAAC2},
+      {0xAADB, 0xAADD}, {0xAAE0, 0xAAEA}, {0xAAF2, 0xAAF4}, {0xAB01, 0xAB2E}, {0xABC0, 0xABE2},
+      {0xAC00, 0xD7A3}, {0xD7B0, 0xD7FB}, {0xF900, 0xFAD9}, {0xFB00, 0xFB06}, {0xFB13, 0xFB17},
+      {0xFB1D, 0xFB1D}, {0xFB1F, 0xFB28}, {0xFB2A, 0xFB44}, {0xFB46, 0xFBB1}, {0xFBD3, 0xFD3D},
+      {0xFD50, 0xFD8F}, {0xFD92, 0xFDC7}, {0xFDF0, 0xFDFB}, {0xFE70, 0xFEFC}, {0xFF21, 0xFF3A},
+      {0xFF41, 0xFF5A}, {0xFF66, 0xFFBE}, {0xFFC2, 0xFFC7}, {0xFFCA, 0xFFCF}, {0xFFD2, 0xFFD7},
+      {0xFFDA, 0xFFDC}};
+  size_t lo = 0, hi = sizeof(r) / sizeof(r[0]);
+  while (lo < hi) {
+    size_t mid = (lo + hi) / 2;
+    if (c < r[mid][0]) hi = mid;
+    else if (c > r[mid][1]) lo = mid + 1;
+    else return true;
+  }
+  return false;
+}
+
+bool node_char(char c) {
+  return is_word(c) || c == '!' || c == '"' || c == '#' || c == '$' || c == '%' || c == '&' ||
+         c == '\'' || c == '*' || c == '+' || c == '.' || c == '`' || c == '?' || c == '\\' ||
+         c == '/';
+}
+
+class Lexer {
+ public:
+  explicit Lexer(std::string_view s) : s_(s) { stack_.push_back(S_INITIAL); }
+
+  void run(std::vector<Tok>& out) {
+    size_t same_pos_empty = 0;
+    while (true) {
+      if (done_) {
+        out.push_back(Tok{T_EOF, u(pos_), u(pos_)});
+        return;
+      }
+      if (pos_ >= s_.size()) done_ = true;
+      size_t before = pos_;
+      Kind k;
+      bool has = next(k);
+      if (error_) {
+        out.push_back(Tok{T_ERROR, u(before), u(before)});
+        return;
+      }
+      if (!has) {
+        if (pos_ >= s_.size() && before == pos_ && done_) {
+          out.push_back(Tok{T_EOF, u(pos_), u(pos_)});
+          return;
+        }
+        continue;
+      }
+      // A rule that matches nothing and keeps its state would repeat forever; jison would too,
+      // but the parser stops at the second such token, so two are enough.
+      if (pos_ == before) {
+        if (++same_pos_empty > 2) {
+          out.push_back(Tok{T_EOF, u(pos_), u(pos_)});
+          return;
+        }
+      } else {
+        same_pos_empty = 0;
+      }
+      out.push_back(Tok{k, u(before), u(pos_)});
+    }
+  }
+
+ private:
+  static uint32_t u(size_t v) { return static_cast<uint32_t>(v); }
+  State st() const { return static_cast<State>(stack_.back()); }
+  void push(State s) { stack_.push_back(s); }
+  void pop() {
+    if (stack_.size() > 1) stack_.pop_back();
+  }
+  char at(size_t i) const { return i < s_.size() ? s_[i] : '\0'; }
+  bool wlit(size_t i, std::string_view w) const {
+    return lit(s_, i, w) && !(i + w.size() < s_.size() && is_word(s_[i + w.size()]) &&
+                              is_word(w.back()));
+  }
+
+  // \s*[xo<]?--+[-xo>]\s*  (and the == variant)
+  size_t match_link(size_t i, char c) const {
+    size_t j = skip_space(s_, i);
+    for (int with_prefix = 1; with_prefix >= 0; --with_prefix) {
+      size_t k = j;
+      if (with_prefix) {
+        char p = at(k);
+        if (p != 'x' && p != 'o' && p != '<') continue;
+        ++k;
+      }
+      size_t r = k;
+      while (r < s_.size() && s_[r] == c) ++r;
+      size_t run = r - k;
+      char nx = at(r);
+      if (run >= 2 && (nx == 'x' || nx == 'o' || nx == '>')) return skip_space(s_, r + 1) - i;
+      if (run >= 3) return skip_space(s_, r) - i;
+    }
+    return 0;
+  }
+  // \s*[xo<]?--\s*
+  size_t match_start_link(size_t i, char c) const {
+    size_t j = skip_space(s_, i);
+    for (int with_prefix = 1; with_prefix >= 0; --with_prefix) {
+      size_t k = j;
+      if (with_prefix) {
+        char p = at(k);
+        if (p != 'x' && p != 'o' && p != '<') continue;
+        ++k;
+      }
+      if (at(k) == c && at(k + 1) == c) return skip_space(s_, k + 2) - i;
+    }
+    return 0;
+  }
+  // \s*[xo<]?-?\.+-[xo>]?\s*
+  size_t match_dotted(size_t i) const {
+    size_t j = skip_space(s_, i);
+    for (int with_prefix = 1; with_prefix >= 0; --with_prefix) {
+      size_t k = j;
+      if (with_prefix) {
+        char p = at(k);
+        if (p != 'x' && p != 'o' && p != '<') continue;
+        ++k;
+      }
+      for (int dash = 1; dash >= 0; --dash) {
+        size_t m = k;
+        if (dash) {
+          if (at(m) != '-') continue;
+          ++m;
+        }
+        size_t d = m;
+        while (at(d) == '.') ++d;
+        if (d == m || at(d) != '-') continue;
+        ++d;
+        char e = at(d);
+        if (e == 'x' || e == 'o' || e == '>') ++d;
+        return skip_space(s_, d) - i;
+      }
+    }
+    return 0;
+  }
+  size_t match_start_dotted(size_t i) const {
+    size_t j = skip_space(s_, i);
+    for (int with_prefix = 1; with_prefix >= 0; --with_prefix) {
+      size_t k = j;
+      if (with_prefix) {
+        char p = at(k);
+        if (p != 'x' && p != 'o' && p != '<') continue;
+        ++k;
+      }
+      if (at(k) == '-' && at(k + 1) == '.') return skip_space(s_, k + 2) - i;
+    }
+    return 0;
+  }
+  size_t match_tilde(size_t i) const {
+    size_t j = skip_space(s_, i);
+    size_t k = j;
+    while (at(k) == '~') ++k;
+    if (k - j < 3) return 0;
+    return skip_space(s_, k) - i;
+  }
+  // .*direction\s+(TB|BT|RL|LR|TD)[^\n]*, cached per line since it is tried at every token.
+  size_t match_direction(size_t i) {
+    if (!(dir_line_begin_ <= i && i < dir_line_end_)) {
+      size_t ls = i;
+      while (ls > 0 && s_[ls - 1] != '\n' && s_[ls - 1] != '\r') --ls;
+      size_t le = ls;
+      while (le < s_.size() && js_dot(s_, le)) le += js_dot(s_, le);
+      dir_line_begin_ = ls;
+      dir_line_end_ = le + 1;
+      dir_last_ = std::string::npos;
+      dir_end_ = 0;
+      std::string_view line = s_.substr(ls, le - ls);
+      size_t rel = 0;
+      size_t f = ls;
+      while ((rel = line.find("direction", f - ls)) != std::string_view::npos) {
+        f = ls + rel;
+        size_t k = f + 9;
+        size_t w = skip_space(s_, k);
+        if (w > k) {
+          static const char* codes[] = {"TB", "BT", "RL", "LR", "TD"};
+          for (const char* c : codes) {
+            if (lit(s_, w, c)) {
+              dir_last_ = f;
+              dir_end_ = line_end(s_, w);
+              break;
+            }
+          }
+        }
+        ++f;
+      }
+    }
+    if (dir_last_ == std::string::npos || dir_last_ < i) return 0;
+    return dir_end_ - i;
+  }
+  // [^\s"]+@(?=[^{"]) : the last usable '@' of the run, cached per run.
+  size_t match_link_id(size_t i) {
+    if (!(run_begin_ <= i && i < run_end_)) {
+      size_t e = i;
+      while (e < s_.size() && s_[e] != '"' && !js_space(s_, e)) ++e;
+      run_begin_ = i;
+      run_end_ = e;
+      run_at_ = std::string::npos;
+      for (size_t k = e; k > i; --k) {
+        size_t a = k - 1;
+        if (s_[a] != '@') continue;
+        if (a + 1 >= s_.size()) continue;
+        char n = s_[a + 1];
+        if (n == '{' || n == '"') continue;
+        run_at_ = a;
+        break;
+      }
+    }
+    if (run_at_ == std::string::npos || run_at_ < i + 1) return 0;
+    return run_at_ + 1 - i;
+  }
+  size_t match_node_string(size_t i) const {
+    size_t k = i;
+    while (k < s_.size()) {
+      char c = s_[k];
+      if (node_char(c)) {
+        ++k;
+      } else if (c == '-') {
+        if (k + 1 >= s_.size()) break;
+        char n = s_[k + 1];
+        if (n == '>' || n == '-' || n == '.') break;
+        ++k;
+      } else if (c == '=') {
+        if (at(k + 1) == '=') break;
+        ++k;
+      } else {
+        break;
+      }
+    }
+    return k - i;
+  }
+
+  bool take(size_t n, Kind k, Kind& out) {
+    pos_ += n;
+    out = k;
+    return true;
+  }
+
+  // One jison lexer step: returns false when the matched rule returns no token.
+  bool next(Kind& k) {
+    const State s = st();
+    const size_t i = pos_;
+    const bool ini = s == S_INITIAL;
+    const char c = at(i);
+    const bool eof = i >= s_.size();
+    size_t n = 0;
+
+    if (ini && lit(s_, i, "accTitle")) {
+      size_t j = skip_space(s_, i + 8);
+      if (at(j) == ':') {
+        push(S_ACC_TITLE);
+        return take(skip_space(s_, j + 1) - i, T_ACC_TITLE, k);
+      }
+    }
+    if (s == S_ACC_TITLE || s == S_ACC_DESCR) {
+      pop();
+      return take(line_end(s_, i) - i, s == S_ACC_TITLE ? T_ACC_TITLE_VALUE : T_ACC_DESCR_VALUE, k);
+    }
+    if (ini && lit(s_, i, "accDescr")) {
+      size_t j = skip_space(s_, i + 8);
+      if (at(j) == ':') {
+        push(S_ACC_DESCR);
+        return take(skip_space(s_, j + 1) - i, T_ACC_DESCR, k);
+      }
+      if (at(j) == '{') {
+        push(S_ACC_DESCR_ML);
+        pos_ = skip_space(s_, j + 1);
+        return false;
+      }
+    }
+    if (s == S_ACC_DESCR_ML) {
+      if (c == '}' && !eof) {
+        pop();
+        pos_ = i + 1;
+        return false;
+      }
+      size_t e = s_.find('}', i);
+      if (e == std::string::npos) e = s_.size();
+      return take(e - i, T_ACC_DESCR_ML, k);
+    }
+    if (ini && c == '@' && at(i + 1) == '{') {
+      push(S_SHAPE);
+      return take(2, T_SHAPE_DATA, k);
+    }
+    if (s == S_SHAPE && c == '"' && !eof) {
+      push(S_SHAPE_STR);
+      return take(1, T_SHAPE_DATA, k);
+    }
+    if (s == S_SHAPE_STR && !eof) {
+      if (c == '"') {
+        pop();
+        return take(1, T_SHAPE_DATA, k);
+      }
+      size_t e = s_.find('"', i);
+      if (e == std::string::npos) e = s_.size();
+      return take(e - i, T_SHAPE_DATA, k);
+    }
+    if (s == S_SHAPE && !eof) {
+      size_t e = i;
+      while (e < s_.size() && s_[e] != '}' && s_[e] != '^' && s_[e] != '"') ++e;
+      if (e > i) return take(e - i, T_SHAPE_DATA, k);
+      if (c == '}') {
+        pop();
+        pos_ = i + 1;
+        return false;
+      }
+    }
+    if (ini && lit(s_, i, "call") && js_space(s_, i + 4)) {
+      push(S_CBNAME);
+      pos_ = skip_space(s_, i + 4);
+      return false;
+    }
+    if (s == S_CBNAME) {
+      if (c == '(' && !eof) {
+        size_t j = skip_space(s_, i + 1);
+        pop();
+        if (at(j) == ')') {
+          pos_ = j + 1;
+          return false;
+        }
+        push(S_CBARGS);
+        pos_ = i + 1;
+        return false;
+      }
+      size_t e = s_.find('(', i);
+      if (e == std::string::npos) e = s_.size();
+      return take(e - i, T_CALLBACKNAME, k);
+    }
+    if (s == S_CBARGS) {
+      if (c == ')' && !eof) {
+        pop();
+        pos_ = i + 1;
+        return false;
+      }
+      size_t e = s_.find(')', i);
+      if (e == std::string::npos) e = s_.size();
+      return take(e - i, T_CALLBACKARGS, k);
+    }
+    if (s == S_MD && !eof) {
+      size_t e = i;
+      while (e < s_.size() && s_[e] != '`' && s_[e] != '"') ++e;
+      if (e > i) return take(e - i, T_MD_STR, k);
+      if (c == '`' && at(i + 1) == '"') {
+        pop();
+        pos_ = i + 2;
+        return false;
+      }
+    }
+    if (c == '"' && at(i + 1) == '`') {
+      push(S_MD);
+      pos_ = i + 2;
+      return false;
+    }
+    if (s == S_STRING && !eof) {
+      if (c != '"') {
+        size_t e = s_.find('"', i);
+        if (e == std::string::npos) e = s_.size();
+        return take(e - i, T_STR, k);
+      }
+      pop();
+      pos_ = i + 1;
+      return false;
+    }
+    if (c == '"' && !eof) {
+      push(S_STRING);
+      pos_ = i + 1;
+      return false;
+    }
+    if (ini) {
+      if (wlit(i, "style")) return take(5, T_STYLE, k);
+      if (wlit(i, "default")) return take(7, T_DEFAULT, k);
+      if (wlit(i, "linkStyle")) return take(9, T_LINKSTYLE, k);
+      if (wlit(i, "interpolate")) return take(11, T_INTERPOLATE, k);
+      if (wlit(i, "classDef")) return take(8, T_CLASSDEF, k);
+      if (wlit(i, "class")) return take(5, T_CLASS, k);
+      if (lit(s_, i, "href") && (n = js_space(s_, i + 4))) return take(4 + n, T_HREF, k);
+      if (lit(s_, i, "click") && js_space(s_, i + 5)) {
+        push(S_CLICK);
+        pos_ = skip_space(s_, i + 5);
+        return false;
+      }
+    }
+    if (s == S_CLICK) {
+      if ((n = js_space(s_, i))) {
+        pop();
+        pos_ = i + n;
+        return false;
+      }
+      size_t e = i;
+      while (e < s_.size() && !js_space(s_, e)) ++e;
+      return take(e - i, T_CLICK, k);
+    }
+    if (ini) {
+      for (std::string_view g : {std::string_view("flowchart-elk"), std::string_view("graph"),
+                                 std::string_view("flowchart")}) {
+        if (wlit(i, g)) {
+          if (first_graph_) {
+            first_graph_ = false;
+            push(S_DIR);
+          }
+          return take(g.size(), T_GRAPH, k);
+        }
+      }
+      if (wlit(i, "subgraph")) return take(8, T_SUBGRAPH, k);
+      if (lit(s_, i, "end") && word_boundary(s_, i + 3)) return take(skip_space(s_, i + 3) - i, T_END, k);
+      for (std::string_view t : {std::string_view("_self"), std::string_view("_blank"),
+                                 std::string_view("_parent"), std::string_view("_top")})
+        if (wlit(i, t)) return take(t.size(), T_LINK_TARGET, k);
+    }
+    if (s == S_DIR) {
+      size_t j = skip_space(s_, i);
+      size_t last_nl = std::string::npos;
+      for (size_t m = i; m < j; ++m)
+        if (s_[m] == '\n') last_nl = m;
+      if (last_nl != std::string::npos) {
+        pop();
+        return take(last_nl + 1 - i, T_NODIR, k);
+      }
+      for (std::string_view d : {"LR", "RL", "TB", "BT", "TD", "BR"}) {
+        if (lit(s_, j, d) && !is_word(at(j + 2))) {
+          pop();
+          return take(j + 2 - i, T_DIR, k);
+        }
+      }
+      char d = at(j);
+      if (d == '<' || d == '>' || d == '^' || (d == 'v' && !is_word(at(j + 1)))) {
+        pop();
+        return take(j + 1 - i, T_DIR, k);
+      }
+    }
+    if (ini && (n = match_direction(i))) return take(n, T_DIRECTION, k);
+    if (ini && !eof && (n = match_link_id(i))) return take(n, T_LINK_ID, k);
+    if (ini && is_digit(c)) {
+      size_t e = i;
+      while (is_digit(at(e))) ++e;
+      return take(e - i, T_NUM, k);
+    }
+    if (ini) {
+      if (c == '#') return take(1, T_BRKT, k);
+      if (lit(s_, i, ":::")) return take(3, T_STYLE_SEP, k);
+      if (c == ':') return take(1, T_COLON, k);
+      if (c == '&') return take(1, T_AMP, k);
+      if (c == ';') return take(1, T_SEMI, k);
+      if (c == ',') return take(1, T_COMMA, k);
+      if (c == '*') return take(1, T_MULT, k);
+    }
+    if ((ini || s == S_EDGE) && (n = match_link(i, '-'))) {
+      pop();
+      return take(n, T_LINK, k);
+    }
+    if (ini && (n = match_start_link(i, '-'))) {
+      push(S_EDGE);
+      return take(n, T_START_LINK, k);
+    }
+    if (s == S_EDGE && !eof) {
+      if (c != '-' || at(i + 1) != '-') return take(utf8_seq_len(s_, i), T_EDGE_TEXT, k);
+    }
+    if ((ini || s == S_THICK) && (n = match_link(i, '='))) {
+      pop();
+      return take(n, T_LINK, k);
+    }
+    if (ini && (n = match_start_link(i, '='))) {
+      push(S_THICK);
+      return take(n, T_START_LINK, k);
+    }
+    if (s == S_THICK && !eof) {
+      if (c != '=' || at(i + 1) != '=') return take(utf8_seq_len(s_, i), T_EDGE_TEXT, k);
+    }
+    if ((ini || s == S_DOTTED) && (n = match_dotted(i))) {
+      pop();
+      return take(n, T_LINK, k);
+    }
+    if (ini && (n = match_start_dotted(i))) {
+      push(S_DOTTED);
+      return take(n, T_START_LINK, k);
+    }
+    if (s == S_DOTTED && !eof) {
+      if (c != '.' || at(i + 1) != '-') return take(utf8_seq_len(s_, i), T_EDGE_TEXT, k);
+    }
+    if ((n = match_tilde(i))) return take(n, T_LINK, k);
+    if (s == S_ELLIPSE && !eof) {
+      if ((c == '-' || c == '/' || c == ')') && at(i + 1) == ')') {
+        pop();
+        return take(2, T_ELLIPSE_END, k);
+      }
+      if (c != '(' && c != ')' && c != '[' && c != ']' && c != '{' && c != '}')
+        return take(utf8_seq_len(s_, i), T_TEXT, k);
+    }
+    if (c == '(' && at(i + 1) == '-') {
+      push(S_ELLIPSE);
+      return take(2, T_ELLIPSE_START, k);
+    }
+    if (s == S_TEXT && lit(s_, i, "])")) {
+      pop();
+      return take(2, T_STADIUM_END, k);
+    }
+    if (lit(s_, i, "([")) {
+      push(S_TEXT);
+      return take(2, T_STADIUM_START, k);
+    }
+    if (s == S_TEXT && lit(s_, i, "]]")) {
+      pop();
+      return take(2, T_SUB_END, k);
+    }
+    if (lit(s_, i, "[[")) {
+      push(S_TEXT);
+      return take(2, T_SUB_START, k);
+    }
+    if (ini && lit(s_, i, "[|")) return take(2, T_PROPS_START, k);
+    if (ini && c == '>') {
+      push(S_TEXT);
+      return take(1, T_TAGEND, k);
+    }
+    if (s == S_TEXT && lit(s_, i, ")]")) {
+      pop();
+      return take(2, T_CYL_END, k);
+    }
+    if (lit(s_, i, "[(")) {
+      push(S_TEXT);
+      return take(2, T_CYL_START, k);
+    }
+    if (s == S_TEXT && lit(s_, i, ")))")) {
+      pop();
+      return take(3, T_DC_END, k);
+    }
+    if (lit(s_, i, "(((")) {
+      push(S_TEXT);
+      return take(3, T_DC_START, k);
+    }
+    if (s == S_TRAP && !eof) {
+      if ((c == '\\' || c == '(' || c == '?' || c == '=' || c == ']') && at(i + 1) == ']') {
+        pop();
+        return take(2, T_TRAP_END, k);
+      }
+      if (c == '/' && at(i + 1) == ']') {
+        pop();
+        return take(2, T_INVTRAP_END, k);
+      }
+      if ((c == '/' || c == '\\') && at(i + 1) != ']') return take(1, T_TEXT, k);
+      size_t e = i;
+      while (e < s_.size() && s_[e] != '\\' && s_[e] != '[' && s_[e] != ']' && s_[e] != '(' &&
+             s_[e] != ')' && s_[e] != '{' && s_[e] != '}' && s_[e] != '/')
+        ++e;
+      if (e > i) return take(e - i, T_TEXT, k);
+    }
+    if (lit(s_, i, "[/")) {
+      push(S_TRAP);
+      return take(2, T_TRAP_START, k);
+    }
+    if (lit(s_, i, "[\\")) {
+      push(S_TRAP);
+      return take(2, T_INVTRAP_START, k);
+    }
+    if (ini) {
+      if (c == '<') return take(1, T_TAGSTART, k);
+      if (c == '^') return take(1, T_UP, k);
+      if (c == '\\' && at(i + 1) == '|') return take(2, T_SEP, k);
+      if (c == 'v' && !is_word(at(i + 1))) return take(1, T_DOWN, k);
+      if ((n = match_node_string(i))) return take(n, T_NODE_STRING, k);
+      if (c == '-') return take(1, T_MINUS, k);
+      if (!eof && static_cast<unsigned char>(c) >= 0x80) {
+        size_t len = 0;
+        uint32_t cp = decode(s_, i, len);
+        if (in_unicode_text(cp)) return take(len, T_UNICODE, k);
+      }
+    }
+    if (s == S_TEXT && c == '|') {
+      pop();
+      return take(1, T_PIPE, k);
+    }
+    if (c == '|') {
+      push(S_TEXT);
+      return take(1, T_PIPE, k);
+    }
+    if (s == S_TEXT && c == ')') {
+      pop();
+      return take(1, T_PE, k);
+    }
+    if (c == '(') {
+      push(S_TEXT);
+      return take(1, T_PS, k);
+    }
+    if (s == S_TEXT && c == ']') {
+      pop();
+      return take(1, T_SQE, k);
+    }
+    if (c == '[') {
+      push(S_TEXT);
+      return take(1, T_SQS, k);
+    }
+    if (s == S_TEXT && c == '}') {
+      pop();
+      return take(1, T_DIAMOND_STOP, k);
+    }
+    if (c == '{') {
+      push(S_TEXT);
+      return take(1, T_DIAMOND_START, k);
+    }
+    if (s == S_TEXT && !eof) {
+      size_t e = i;
+      while (e < s_.size() && s_[e] != '[' && s_[e] != ']' && s_[e] != '(' && s_[e] != ')' &&
+             s_[e] != '{' && s_[e] != '}' && s_[e] != '|' && s_[e] != '"')
+        ++e;
+      if (e > i) return take(e - i, T_TEXT, k);
+    }
+    if (ini && !eof) {
+      if (c == '\n') {
+        size_t e = i;
+        while (at(e) == '\n') ++e;
+        return take(e - i, T_NEWLINE, k);
+      }
+      if ((n = js_space(s_, i))) return take(n, T_SPACE, k);
+    }
+    if (eof) {
+      k = T_EOF;
+      done_ = true;
+      return true;
+    }
+    error_ = true;
+    return false;
+  }
+
+  std::string_view s_;
+  size_t pos_ = 0;
+  std::vector<uint8_t> stack_;
+  bool done_ = false;
+  bool error_ = false;
+  bool first_graph_ = true;
+  size_t dir_line_begin_ = 1, dir_line_end_ = 0, dir_last_ = 0, dir_end_ = 0;
+  size_t run_begin_ = 1, run_end_ = 0, run_at_ = 0;
+};
+
+const char* kShapes[] = {
+    "anchor", "bang", "bolt", "bow-rect", "bow-tie-rectangle", "brace", "brace-l", "brace-r",
+    "braces", "card", "choice", "circ", "circle", "classBox", "cloud", "collate", "com-link",
+    "comment", "cross-circ", "crossed-circle", "curv-trap", "curved-trapezoid", "cyl", "cylinder",
+    "das", "data-store", "database", "datastore", "db", "dbl-circ", "decision",
+    "defaultMindmapNode", "delay", "diam", "diamond", "disk", "display", "div-proc", "div-rect",
+    "divided-process", "divided-rectangle", "doc", "docs", "document", "documents",
+    "double-circle", "doublecircle", "erBox", "event", "extract", "f-circ", "filled-circle",
+    "flag", "flip-tri", "flipped-triangle", "fork", "forkJoin", "fr-circ", "fr-rect",
+    "framed-circle", "framed-rectangle", "h-cyl", "half-rounded-rectangle", "hex", "hexagon",
+    "horizontal-cylinder", "hourglass", "icon", "iconCircle", "iconRounded", "iconSquare",
+    "imageSquare", "in-out", "internal-storage", "inv-trapezoid", "inv_trapezoid", "join",
+    "junction", "kanbanItem", "labelRect", "lean-l", "lean-left", "lean-r", "lean-right",
+    "lean_left", "lean_right", "lightning-bolt", "lin-cyl", "lin-doc", "lin-proc", "lin-rect",
+    "lined-cylinder", "lined-document", "lined-process", "lined-rectangle", "loop-limit",
+    "manual", "manual-file", "manual-input", "mindmapCircle", "notch-pent", "notch-rect",
+    "notched-pentagon", "notched-rectangle", "note", "odd", "out-in", "paper-tape", "pill",
+    "prepare", "priority", "proc", "process", "processes", "procs", "question", "rect",
+    "rectWithTitle", "rect_left_inv_arrow", "rectangle", "requirementBox", "rounded",
+    "roundedRect", "shaded-process", "sl-rect", "sloped-rectangle", "sm-circ", "small-circle",
+    "squareRect", "st-doc", "st-rect", "stacked-document", "stacked-rectangle", "stadium",
+    "start", "state", "stateEnd", "stateStart", "stop", "stored-data", "subproc", "subprocess",
+    "subroutine", "summary", "tag-doc", "tag-proc", "tag-rect", "tagged-document",
+    "tagged-process", "tagged-rectangle", "terminal", "text", "trap-b", "trap-t", "trapezoid",
+    "trapezoid-bottom", "trapezoid-top", "tri", "triangle", "win-pane", "window-pane"};
+
+bool valid_shape(const std::string& s) {
+  for (const char* k : kShapes)
+    if (s == k) return true;
+  return false;
+}
+
+const char* closer_for(Kind open) {
+  switch (open) {
+    case T_SQS: return "]";
+    case T_PS: return ")";
+    case T_DIAMOND_START: return "}";
+    case T_STADIUM_START: return "])";
+    case T_SUB_START: return "]]";
+    case T_CYL_START: return ")]";
+    case T_DC_START: return ")))";
+    case T_ELLIPSE_START: return "-)";
+    case T_TAGEND: return "]";
+    case T_TRAP_START: return "/] or \\]";
+    case T_INVTRAP_START: return "\\] or /]";
+    default: return "]";
+  }
+}
+
+class Parser {
+ public:
+  Parser(const Prepared& p, std::vector<Tok> toks) : p_(p), s_(p.text()), t_(std::move(toks)) {}
+
+  void run(std::vector<Diagnostic>& out) {
+    out_ = &out;
+    parse();
+  }
+
+ private:
+  const Tok& peek(size_t ahead = 0) const {
+    size_t k = std::min(i_ + ahead, t_.size() - 1);
+    return t_[k];
+  }
+  Kind kind(size_t ahead = 0) const { return peek(ahead).kind; }
+  void advance() {
+    if (i_ + 1 < t_.size()) ++i_;
+  }
+  bool failed() const { return !out_->empty(); }
+  std::string_view text(const Tok& t) const { return s_.substr(t.begin, t.end - t.begin); }
+
+  void fail(const Tok& t, std::string message, std::string expected, std::string hint = "") {
+    if (failed()) return;
+    if (t.kind == T_ERROR) {
+      size_t len = 0;
+      if (t.begin < s_.size()) len = utf8_seq_len(s_, t.begin);
+      out_->push_back(diag_at(p_, t.begin, "unrecognized text " + describe(s_, t.begin, len),
+                              describe(s_, t.begin, len), std::move(expected),
+                              "check for characters Mermaid does not allow here, or quote the text"));
+      return;
+    }
+    std::string found = t.kind == T_EOF ? "end of diagram" : describe(s_, t.begin, t.end - t.begin);
+    size_t at = t.begin;
+    // Tokens that swallow leading spaces (links) point at their first visible character.
+    while (at < t.end && js_space(s_, at) && s_[at] != '\n') at += js_space(s_, at);
+    if (t.kind == T_NEWLINE || t.kind == T_EOF) at = t.begin;
+    out_->push_back(diag_at(p_, at, std::move(message), found, std::move(expected), std::move(hint)));
+  }
+  void unexpected(const Tok& t, std::string expected, std::string hint = "") {
+    std::string_view tx = text(t);
+    if (tx.size() >= 2 && tx.substr(0, 2) == "%%") {
+      fail(t, "a '%%' comment must be on its own line in a flowchart", std::move(expected),
+           "move the comment to a line of its own");
+      return;
+    }
+    std::string what = t.kind == T_EOF ? "end of diagram"
+                       : t.kind == T_NEWLINE ? "end of line"
+                                             : describe(s_, t.begin, t.end - t.begin);
+    fail(t, "unexpected " + what, std::move(expected), std::move(hint));
+  }
+
+  static bool id_token(Kind k) {
+    return k == T_NUM || k == T_NODE_STRING || k == T_DOWN || k == T_MINUS || k == T_DEFAULT ||
+           k == T_COMMA || k == T_COLON || k == T_AMP || k == T_BRKT || k == T_MULT ||
+           k == T_UNICODE;
+  }
+  static bool text_token(Kind k) {
+    return k == T_TEXT || k == T_TAGSTART || k == T_TAGEND || k == T_UNICODE;
+  }
+  static bool alnum_token(Kind k) {
+    return k == T_NUM || k == T_UNICODE || k == T_NODE_STRING || k == T_DIR || k == T_DOWN ||
+           k == T_MINUS || k == T_COMMA || k == T_COLON || k == T_AMP || k == T_BRKT ||
+           k == T_MULT;
+  }
+  static bool style_token(Kind k) {
+    return k == T_NUM || k == T_NODE_STRING || k == T_COLON || k == T_SPACE || k == T_BRKT ||
+           k == T_STYLE;
+  }
+  static bool title_token(Kind k) {
+    switch (k) {
+      case T_NUM: case T_NODE_STRING: case T_SPACE: case T_MINUS: case T_AMP: case T_UNICODE:
+      case T_COLON: case T_MULT: case T_BRKT: case T_STYLE: case T_LINKSTYLE: case T_CLASSDEF:
+      case T_CLASS: case T_CLICK: case T_GRAPH: case T_DIR: case T_SUBGRAPH: case T_END:
+      case T_DOWN: case T_UP: case T_START_LINK:
+        return true;
+      default:
+        return false;
+    }
+  }
+  static bool link_start(Kind k) { return k == T_LINK || k == T_START_LINK || k == T_LINK_ID; }
+
+  bool expect(Kind k, const char* expected, const char* hint = "") {
+    if (failed()) return false;
+    if (kind() != k) {
+      unexpected(peek(), expected, hint);
+      return false;
+    }
+    advance();
+    return true;
+  }
+  bool spaces_required(const char* expected) {
+    if (kind() != T_SPACE) {
+      unexpected(peek(), expected);
+      return false;
+    }
+    while (kind() == T_SPACE) advance();
+    return true;
+  }
+  bool id_string(const char* expected) {
+    if (!id_token(kind())) {
+      const Tok& t = peek();
+      std::string_view tx = text(t);
+      if (t.kind == T_END || t.kind == T_STYLE || t.kind == T_CLASS || t.kind == T_SUBGRAPH ||
+          t.kind == T_GRAPH || t.kind == T_CLASSDEF || t.kind == T_LINKSTYLE ||
+          t.kind == T_INTERPOLATE) {
+        std::string word(tx.substr(0, tx.find_first_of(" \t\n")));
+        fail(t, "'" + word + "' is a reserved word and cannot be used as a node id", expected,
+             "rename the node or change its case, e.g. '" +
+                 std::string(1, static_cast<char>(word[0] - 32)) + word.substr(1) + "'");
+        return false;
+      }
+      if (t.kind == T_CALLBACKNAME) {
+        fail(t, "'call' is a reserved word and cannot be used as a node id", expected,
+             "rename the node");
+        return false;
+      }
+      if (t.kind == T_LINK_ID) {
+        fail(t, "unexpected '@' in a node id or unquoted text", expected,
+             "quote the label: id[\"user@example.com\"]");
+        return false;
+      }
+      unexpected(t, expected);
+      return false;
+    }
+    while (id_token(kind())) advance();
+    return true;
+  }
+
+  // text inside a shape: STR | MD_STR | textToken, then textToken*
+  bool label(const Tok& open, const char* id_hint) {
+    const Kind first = kind();
+    if (first == T_STR || first == T_MD_STR || text_token(first)) {
+      advance();
+    } else {
+      label_error(open, id_hint);
+      return false;
+    }
+    while (text_token(kind())) advance();
+    return true;
+  }
+  void label_error(const Tok& open, const char* id_hint) {
+    const Tok& t = peek();
+    std::string shape = std::string(text(open));
+    std::string close = closer_for(open.kind);
+    // Show the whole label quoted when it ends on this line: A["text (with parentheses)"].
+    std::string inner = "...";
+    size_t le = line_end(s_, open.end);
+    size_t last = s_.substr(open.end, le - open.end).rfind(close);
+    if (last != std::string_view::npos && last > 0 && last < 200) {
+      std::string_view body = s_.substr(open.end, last);
+      if (body.find('"') == std::string_view::npos) inner = std::string(body);
+    }
+    std::string hint = std::string("quote the label: ") + id_hint + shape + "\"" + inner + "\"" + close;
+    std::string expected = "'" + close + "' or a quoted label";
+    switch (t.kind) {
+      case T_PS: case T_PE: case T_SQS: case T_SQE: case T_DIAMOND_START: case T_DIAMOND_STOP:
+      case T_PIPE: case T_STADIUM_START: case T_STADIUM_END: case T_SUB_START: case T_SUB_END:
+      case T_CYL_START: case T_CYL_END: case T_DC_START: case T_DC_END: case T_TRAP_START:
+      case T_INVTRAP_START: case T_TRAP_END: case T_INVTRAP_END: case T_ELLIPSE_START:
+      case T_LINK: {
+        std::string ch(text(t));
+        if (t.kind == T_LINK) ch = "~~~";
+        // An empty label (A[]) reaches its closer directly.
+        if (t.begin == open.end && ch == close) {
+          fail(t, "empty node label '" + shape + close + "'", "label text",
+               std::string("write a label or drop the brackets: ") + id_hint + shape + "text" + close);
+          return;
+        }
+        fail(t, "unquoted '" + ch + "' inside a " + shape + " " + close + " node label", expected, hint);
+        return;
+      }
+      case T_STR:
+        fail(t, "a quoted string must be the whole label, not part of it", expected,
+             std::string("quote the whole label: ") + id_hint + shape + "\"...\"" + close);
+        return;
+      case T_EOF: case T_ERROR:
+        fail(t, "node label '" + shape + "' is not closed", expected, "close it with '" + close + "'");
+        return;
+      default:
+        unexpected(t, expected, hint);
+    }
+  }
+
+  bool shape_data() {
+    // Concatenate SHAPE_DATA tokens the way the grammar does, then check it as Mermaid does.
+    const Tok& first = peek();
+    std::string meta;
+    bool in_str = false;
+    while (kind() == T_SHAPE_DATA) {
+      std::string_view tx = text(peek());
+      if (tx == "@{") {
+        tx = {};
+      } else if (tx == "\"") {
+        in_str = !in_str;
+      } else if (in_str) {
+        // Line breaks inside quoted values become <br/>.
+        std::string part;
+        for (size_t k = 0; k < tx.size(); ++k) {
+          if (tx[k] == '\n') {
+            part += "<br/>";
+            while (k + 1 < tx.size() && js_space(tx, k + 1)) k += js_space(tx, k + 1);
+          } else {
+            part += tx[k];
+          }
+        }
+        meta += part;
+        advance();
+        continue;
+      }
+      meta.append(tx);
+      advance();
+    }
+    shape_meta_.push_back(ShapeMeta{first, std::move(meta)});
+    return true;
+  }
+
+  struct ShapeMeta {
+    Tok at;
+    std::string meta;
+  };
+  std::vector<ShapeMeta> shape_meta_;
+
+  bool check_shapes() {
+    for (const ShapeMeta& m : shape_meta_) {
+      std::string yaml = m.meta.find('\n') == std::string::npos ? "{\n" + m.meta + "\n}" : m.meta + "\n";
+      YAML::Node doc;
+      try {
+        doc = YAML::Load(yaml);
+      } catch (const YAML::Exception& e) {
+        fail(m.at, "node data in @{ } is not valid YAML: " + e.msg, "key: value pairs",
+             "write it as @{ shape: rect, label: \"text\" }");
+        return false;
+      }
+      if (!doc.IsMap()) continue;
+      YAML::Node shape = doc["shape"];
+      if (!shape || !shape.IsScalar()) continue;
+      std::string v = shape.Scalar();
+      if (v.empty()) continue;
+      bool lower_ok = true;
+      for (char c : v) lower_ok = lower_ok && !(c >= 'A' && c <= 'Z') && c != '_';
+      if (!lower_ok) {
+        fail(m.at, "No such shape: " + v + ". Shape names should be lowercase.", "a lowercase shape name",
+             "use a shape name such as rect, rounded, circle, diam, hex, cyl");
+        return false;
+      }
+      if (!valid_shape(v)) {
+        fail(m.at, "No such shape: " + v + ".", "a known shape name",
+             "use a shape name such as rect, rounded, circle, diam, hex, cyl");
+        return false;
+      }
+    }
+    shape_meta_.clear();
+    return true;
+  }
+
+  // vertex: idString [shape]; returns false on error
+  bool vertex() {
+    size_t id_begin = peek().begin;
+    if (!id_string("a node id")) return false;
+    std::string id(s_.substr(id_begin, peek().begin - id_begin));
+    if (id.size() > 20) id = "id";
+    std::string id_hint = id;
+    const Tok open = peek();
+    switch (open.kind) {
+      case T_SQS: case T_DC_START: case T_STADIUM_START: case T_SUB_START: case T_CYL_START:
+      case T_TAGEND: {
+        advance();
+        if (!label(open, id_hint.c_str())) return false;
+        Kind close = open.kind == T_SQS || open.kind == T_TAGEND ? T_SQE
+                     : open.kind == T_DC_START ? T_DC_END
+                     : open.kind == T_STADIUM_START ? T_STADIUM_END
+                     : open.kind == T_SUB_START ? T_SUB_END : T_CYL_END;
+        if (kind() != close) {
+          label_error(open, id_hint.c_str());
+          return false;
+        }
+        advance();
+        return true;
+      }
+      case T_PS:
+      case T_DIAMOND_START: {
+        advance();
+        Kind close = open.kind == T_PS ? T_PE : T_DIAMOND_STOP;
+        bool doubled = kind() == open.kind;
+        Tok inner = open;
+        if (doubled) {
+          inner = peek();
+          advance();
+        }
+        if (!label(open, id_hint.c_str())) return false;
+        for (int k = 0; k < (doubled ? 2 : 1); ++k) {
+          if (kind() != close) {
+            label_error(open, id_hint.c_str());
+            return false;
+          }
+          advance();
+        }
+        (void)inner;
+        return true;
+      }
+      case T_ELLIPSE_START: {
+        advance();
+        if (!label(open, id_hint.c_str())) return false;
+        if (kind() != T_ELLIPSE_END) {
+          label_error(open, id_hint.c_str());
+          return false;
+        }
+        advance();
+        return true;
+      }
+      case T_TRAP_START:
+      case T_INVTRAP_START: {
+        advance();
+        if (!label(open, id_hint.c_str())) return false;
+        if (kind() != T_TRAP_END && kind() != T_INVTRAP_END) {
+          label_error(open, id_hint.c_str());
+          return false;
+        }
+        advance();
+        return true;
+      }
+      case T_PROPS_START: {
+        advance();
+        if (!expect(T_NODE_STRING, "a property name")) return false;
+        if (!expect(T_COLON, "':'")) return false;
+        if (!expect(T_NODE_STRING, "a property value")) return false;
+        if (!expect(T_PIPE, "'|'")) return false;
+        if (!label(open, id_hint.c_str())) return false;
+        return expect(T_SQE, "']'");
+      }
+      default:
+        return true;
+    }
+  }
+
+  bool styled_vertex() {
+    if (!vertex()) return false;
+    if (kind() == T_STYLE_SEP) {
+      advance();
+      return id_string("a class name after ':::'");
+    }
+    return true;
+  }
+
+  // node: styledVertex ([shapeData] spaceList AMP spaceList styledVertex)*; returns group size.
+  bool node(size_t& count) {
+    count = 1;
+    if (!styled_vertex()) return false;
+    while (true) {
+      size_t save = i_;
+      size_t saved_meta = shape_meta_.size();
+      bool had_data = false;
+      if (kind() == T_SHAPE_DATA) {
+        shape_data();
+        had_data = true;
+      }
+      size_t k = 0;
+      while (kind(k) == T_SPACE) ++k;
+      if (k > 0 && kind(k) == T_AMP) {
+        i_ += k + 1;
+        if (!spaces_required("a space after '&'")) return false;
+        if (!styled_vertex()) return false;
+        ++count;
+        continue;
+      }
+      if (had_data && k > 0) {
+        // LALR commits to the '&' continuation once shape data is followed by a space.
+        i_ += k;
+        unexpected(peek(), "'&'");
+        return false;
+      }
+      i_ = save;
+      shape_meta_.resize(saved_meta);
+      return true;
+    }
+  }
+
+  bool link() {
+    if (kind() == T_LINK_ID) advance();
+    if (kind() == T_LINK) {
+      advance();
+      if (kind() == T_PIPE) {
+        Tok open = peek();
+        advance();
+        const Kind first = kind();
+        if (first == T_STR || first == T_MD_STR || text_token(first)) {
+          advance();
+          while (text_token(kind())) advance();
+        } else {
+          edge_label_error(open);
+          return false;
+        }
+        if (kind() != T_PIPE) {
+          edge_label_error(open);
+          return false;
+        }
+        advance();
+        if (kind() == T_SPACE) advance();
+      }
+      return true;
+    }
+    if (kind() == T_START_LINK) {
+      advance();
+      const Kind first = kind();
+      if (first == T_EDGE_TEXT || first == T_UNICODE || first == T_STR || first == T_MD_STR) {
+        advance();
+      } else {
+        unexpected(peek(), "edge text");
+        return false;
+      }
+      while (kind() == T_EDGE_TEXT || kind() == T_UNICODE) advance();
+      if (kind() != T_LINK) {
+        const Tok& t = peek();
+        if (t.kind == T_EOF || t.kind == T_ERROR) {
+          fail(t, "edge text is not closed by an arrow", "an arrow such as '-->' after the edge text",
+               "write A -- text --> B, or use A -->|text| B");
+        } else {
+          unexpected(t, "an arrow such as '-->'", "write A -- text --> B, or use A -->|text| B");
+        }
+        return false;
+      }
+      advance();
+      return true;
+    }
+    unexpected(peek(), "an arrow such as '-->'");
+    return false;
+  }
+  void edge_label_error(const Tok& open) {
+    const Tok& t = peek();
+    if (t.kind == T_PIPE && t.begin == open.end) {
+      fail(t, "empty edge label '||'", "label text", "write -->|text| or drop the pipes");
+      return;
+    }
+    switch (t.kind) {
+      case T_PS: case T_PE: case T_SQS: case T_SQE: case T_DIAMOND_START: case T_DIAMOND_STOP:
+        fail(t, "unquoted '" + std::string(text(t)) + "' inside an edge label |...|", "'|' or a quoted label",
+             "quote the label: -->|\"text (with parentheses)\"|");
+        return;
+      default:
+        unexpected(t, "'|' closing the edge label", "quote the label: -->|\"text\"|");
+    }
+  }
+
+  bool vertex_statement() {
+    size_t group = 0;
+    if (!node(group)) return false;
+    if (kind() == T_SPACE) {
+      while (kind() == T_SPACE) advance();
+    } else if (kind() == T_SHAPE_DATA) {
+      shape_data();
+    }
+    while (link_start(kind())) {
+      if (!link()) return false;
+      size_t next = 0;
+      if (!node(next)) return false;
+      edges_ += group * next;
+      if (edges_ > 500) {
+        fail(peek(), "too many edges: Mermaid's limit is 500", "", "raise maxEdges in the config or split the diagram");
+        return false;
+      }
+      group = next;
+      if (kind() == T_SHAPE_DATA) {
+        shape_data();
+      } else if (kind() == T_SPACE) {
+        while (kind() == T_SPACE) advance();
+      }
+    }
+    return check_shapes();
+  }
+
+  bool separator() {
+    Kind k = kind();
+    if (k == T_NEWLINE || k == T_SEMI) {
+      advance();
+      return true;
+    }
+    if (k == T_EOF) return true;
+    const Tok& t = peek();
+    std::string_view tx = text(t);
+    if (tx.size() >= 2 && tx.substr(0, 2) == "%%") {
+      fail(t, "a '%%' comment must be on its own line in a flowchart", "end of line or ';'",
+           "move the comment to a line of its own");
+      return false;
+    }
+    if (t.kind == T_PS || t.kind == T_SQS || t.kind == T_DIAMOND_START) {
+      unexpected(t, "end of line, ';', an arrow or '&'",
+                 "a node shape must follow its id directly, without a space: A[text]");
+      return false;
+    }
+    unexpected(t, "end of line, ';', an arrow or '&'");
+    return false;
+  }
+
+  bool styles() {
+    while (true) {
+      if (!style_token(kind())) {
+        unexpected(peek(), "a style such as fill:#f9f");
+        return false;
+      }
+      while (style_token(kind())) advance();
+      if (kind() != T_COMMA) return true;
+      advance();
+    }
+  }
+
+  bool link_style() {
+    advance();
+    if (!expect(T_SPACE, "a space after 'linkStyle'")) return false;
+    std::vector<std::pair<Tok, long long>> nums;
+    if (kind() == T_DEFAULT) {
+      advance();
+    } else {
+      while (true) {
+        if (kind() != T_NUM) {
+          unexpected(peek(), "an edge number or 'default'");
+          return false;
+        }
+        std::string_view tx = text(peek());
+        long long v = tx.size() > 12 ? (1LL << 40) : std::stoll(std::string(tx));
+        nums.emplace_back(peek(), v);
+        advance();
+        if (kind() != T_COMMA) break;
+        advance();
+      }
+    }
+    if (!expect(T_SPACE, "a space before the styles")) return false;
+    if (kind() == T_INTERPOLATE) {
+      advance();
+      if (!expect(T_SPACE, "a space after 'interpolate'")) return false;
+      if (!alnum_token(kind())) {
+        unexpected(peek(), "a curve name such as basis");
+        return false;
+      }
+      while (alnum_token(kind())) advance();
+      if (kind() == T_SPACE) {
+        advance();
+        if (!styles()) return false;
+      }
+    } else if (!styles()) {
+      return false;
+    }
+    for (auto& [tok, v] : nums) {
+      if (v >= static_cast<long long>(edges_)) {
+        fail(tok,
+             "linkStyle index " + std::string(text(tok)) + " is out of bounds: the diagram has " +
+                 std::to_string(edges_) + " edge" + (edges_ == 1 ? "" : "s") + " so far",
+             edges_ ? "0.." + std::to_string(edges_ - 1) : "an edge defined before this line",
+             "edges are numbered from 0 in the order they are defined");
+        return false;
+      }
+    }
+    return true;
+  }
+
+  bool click() {
+    advance();  // CLICK
+    Kind k = kind();
+    if (k == T_CALLBACKNAME) {
+      advance();
+      if (kind() == T_CALLBACKARGS) advance();
+      if (kind() == T_SPACE && kind(1) == T_STR) i_ += 2;
+      return true;
+    }
+    auto link_tail = [&]() {
+      if (kind() == T_SPACE && kind(1) == T_STR) i_ += 2;
+      if (kind() == T_SPACE && kind(1) == T_LINK_TARGET) i_ += 2;
+    };
+    if (k == T_HREF) {
+      advance();
+      if (!expect(T_STR, "a quoted link after href")) return false;
+      link_tail();
+      return true;
+    }
+    if (k == T_STR) {
+      advance();
+      link_tail();
+      return true;
+    }
+    if (alnum_token(k)) {
+      while (alnum_token(kind())) advance();
+      if (kind() == T_SPACE && kind(1) == T_STR) i_ += 2;
+      return true;
+    }
+    unexpected(peek(), "a callback, 'call', 'href' or a quoted link");
+    return false;
+  }
+
+  bool subgraph_header() {
+    advance();  // subgraph
+    if (kind() == T_SPACE) {
+      advance();
+      Kind f = kind();
+      if (f == T_STR || f == T_MD_STR || title_token(f)) {
+        advance();
+      } else {
+        unexpected(peek(), "a subgraph id or title");
+        return false;
+      }
+      while (title_token(kind())) advance();
+      if (kind() == T_SQS) {
+        Tok open = peek();
+        advance();
+        if (!label(open, "")) return false;
+        if (kind() != T_SQE) {
+          label_error(open, "");
+          return false;
+        }
+        advance();
+      }
+    }
+    return separator();
+  }
+
+  void parse() {
+    while (kind() == T_SPACE || kind() == T_NEWLINE) advance();
+    if (!expect(T_GRAPH, "'flowchart' or 'graph'")) return;
+    if (kind() == T_NODIR) {
+      advance();
+    } else if (kind() == T_DIR) {
+      advance();
+      if (kind() == T_SEMI || kind() == T_NEWLINE) {
+        advance();
+      } else if (kind() == T_SPACE) {
+        while (kind() == T_SPACE) advance();
+        if (kind() != T_NEWLINE) {
+          unexpected(peek(), "end of line after the direction",
+                     "put nothing after the direction on the header line");
+          return;
+        }
+        advance();
+      } else {
+        unexpected(peek(), "end of line after the direction",
+                   "directions are TB, TD, BT, RL, LR");
+        return;
+      }
+    } else {
+      const Tok& t = peek();
+      if (t.kind == T_ERROR) {
+        size_t j = skip_space(s_, t.begin);
+        size_t e = j;
+        while (e < s_.size() && !js_space(s_, e)) ++e;
+        out_->push_back(diag_at(p_, j, "invalid direction " + describe(s_, j, e - j),
+                                describe(s_, j, e - j), "TB, TD, BT, RL or LR",
+                                "use one of TB, TD, BT, RL, LR (uppercase)"));
+        return;
+      }
+      unexpected(t, "a direction (TB, TD, BT, RL, LR) or end of line");
+      return;
+    }
+
+    std::vector<Tok> open;  // open subgraphs, kept explicitly so deep nesting cannot overflow
+    while (!failed()) {
+      Kind k = kind();
+      switch (k) {
+        case T_SEMI: case T_NEWLINE: case T_SPACE:
+          advance();
+          continue;
+        case T_EOF:
+          if (!open.empty()) {
+            fail(open.back(), "subgraph is not closed", "'end'", "add a line 'end' to close the subgraph");
+          }
+          return;
+        case T_END:
+          if (open.empty()) {
+            fail(peek(), "'end' without an open subgraph", "a statement",
+                 "remove it, or rename the node: 'end' is a reserved word");
+            return;
+          }
+          open.pop_back();
+          advance();
+          continue;
+        case T_SUBGRAPH:
+          open.push_back(peek());
+          subgraph_header();
+          continue;
+        case T_DIRECTION: case T_ACC_DESCR_ML:
+          advance();
+          continue;
+        case T_ACC_TITLE: case T_ACC_DESCR:
+          advance();
+          advance();
+          continue;
+        case T_STYLE: case T_CLASSDEF:
+          advance();
+          if (!expect(T_SPACE, "a space")) return;
+          if (!id_string("a node or class id")) return;
+          if (!expect(T_SPACE, "a space before the styles")) return;
+          if (!styles()) return;
+          separator();
+          continue;
+        case T_CLASS:
+          advance();
+          if (!expect(T_SPACE, "a space after 'class'")) return;
+          if (!id_string("node ids")) return;
+          if (!expect(T_SPACE, "a space before the class name")) return;
+          if (!id_string("a class name")) return;
+          separator();
+          continue;
+        case T_LINKSTYLE:
+          if (link_style()) separator();
+          continue;
+        case T_CLICK:
+          if (click()) separator();
+          continue;
+        default:
+          if (vertex_statement()) separator();
+          continue;
+      }
+    }
+  }
+
+  const Prepared& p_;
+  std::string_view s_;
+  std::vector<Tok> t_;
+  size_t i_ = 0;
+  size_t edges_ = 0;
+  std::vector<Diagnostic>* out_ = nullptr;
+};
+
+}  // namespace
+
+void validate_flowchart(const Prepared& p, std::vector<Diagnostic>& out) {
+  // Mermaid's flow parser first drops spaces between a closing '}' and the end of its line.
+  std::string_view t = p.text();
+  std::vector<Edit> edits;
+  for (size_t i = 0; i < t.size(); ++i) {
+    if (t[i] != '}') continue;
+    size_t j = skip_space(t, i + 1);
+    size_t last_nl = std::string::npos;
+    for (size_t k = i + 1; k < j; ++k)
+      if (t[k] == '\n') last_nl = k;
+    if (last_nl != std::string::npos && last_nl > i + 1) edits.push_back(Edit{i + 1, last_nl, ""});
+    i = j > i ? j - 1 : i;
+  }
+  Prepared q;
+  const Prepared* use = &p;
+  if (!edits.empty()) {
+    q.mapped = apply_edits(p.mapped, edits);
+    q.src = p.src;
+    q.src_lines = p.src_lines;
+    q.bom = p.bom;
+    use = &q;
+  }
+  std::vector<Tok> toks;
+  toks.reserve(use->text().size() / 3 + 8);
+  Lexer(use->text()).run(toks);
+  Parser(*use, std::move(toks)).run(out);
+}
+
+}  // namespace specgate::mermaid

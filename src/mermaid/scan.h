@@ -1,0 +1,91 @@
+// Shared scanning utilities for the Mermaid validators: the prepared text every diagram parser
+// reads, the map from that text back to the caller's lines, and JavaScript-compatible character
+// classes (Mermaid's lexers are JS regular expressions, so "\s" and "\w" must mean what JS means).
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/source.h"
+#include "mermaid/validator.h"
+
+namespace specgate::mermaid {
+using specgate::utf8_seq_len;
+using specgate::count_chars;
+
+// A run of prepared text and where it came from in the caller's source. Synthetic runs (text
+// Mermaid inserts, such as encoded entities) map every byte to the same source offset.
+struct Segment {
+  uint32_t out = 0;
+  uint32_t src = 0;
+  bool synthetic = false;
+};
+
+// Text plus its origin map; each preprocessing stage turns one of these into the next.
+struct MappedText {
+  std::string text;
+  std::vector<Segment> segs;
+  size_t source_offset(size_t out) const;
+};
+
+struct Edit {
+  size_t begin = 0;
+  size_t end = 0;
+  std::string replacement;
+};
+// Applies non-overlapping edits sorted by `begin`.
+MappedText apply_edits(const MappedText& in, const std::vector<Edit>& edits);
+
+// What a diagram parser sees: Mermaid's preprocessed text (front matter, directives and whole-line
+// %% comments removed, entities encoded, "\n" appended), starting at the header.
+struct Prepared {
+  MappedText mapped;
+  std::string_view src;            // the caller's source, for line/column mapping
+  std::vector<uint32_t> src_lines; // byte offset of each source line
+  bool bom = false;
+
+  std::string_view text() const { return mapped.text; }
+  // Source line/column (1-based, characters) of a byte offset in text().
+  void locate(size_t off, uint32_t& line, uint32_t& column) const;
+};
+
+void index_lines(std::string_view s, std::vector<uint32_t>& starts);
+
+// Builds the diagnostic at a prepared-text offset.
+Diagnostic diag_at(const Prepared& p, size_t off, std::string message, std::string found,
+                   std::string expected, std::string hint);
+
+// Byte length of a JS "\s" character at s[i], 0 if none (ASCII and Unicode spaces, BOM).
+size_t js_space(std::string_view s, size_t i);
+inline bool is_word(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+}
+inline bool is_digit(char c) { return c >= '0' && c <= '9'; }
+inline bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+inline char lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c; }
+// Decodes the code point at s[i] (invalid bytes decode as themselves); sets len to its byte length.
+uint32_t decode(std::string_view s, size_t i, size_t& len);
+// JS "\b" at position i of s (ASCII word characters).
+inline bool word_boundary(std::string_view s, size_t i) {
+  bool before = i > 0 && is_word(s[i - 1]);
+  bool after = i < s.size() && is_word(s[i]);
+  return before != after;
+}
+// JS "." (any character but line terminators): byte length at i, 0 at a terminator or the end.
+size_t js_dot(std::string_view s, size_t i);
+// Case-(in)sensitive literal match at i.
+bool lit(std::string_view s, size_t i, std::string_view word);
+bool lit_ci(std::string_view s, size_t i, std::string_view word);
+// Skips JS whitespace from i.
+size_t skip_space(std::string_view s, size_t i);
+// Skips spaces and tabs only.
+size_t skip_blank(std::string_view s, size_t i);
+size_t line_end(std::string_view s, size_t i);
+
+// Quotes a token for messages: "'('", "end of line", "end of diagram".
+std::string describe(std::string_view text, size_t off, size_t len);
+
+}  // namespace specgate::mermaid
