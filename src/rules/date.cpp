@@ -143,11 +143,11 @@ class DateRule : public Rule {
       const bool strict = spec && (icontains(spec->example, "yyyy") || icontains(spec->example, "date"));
       if (!find_placeholders(f.value).empty()) continue;  // placeholder's finding
       const std::string_view value = f.value;
-      if (!check_value(f, value, strict, out)) continue;
+      if (!check_value(doc, f, value, strict, out)) continue;
       const std::optional<Date> d = value_date(value);
       if (!d) continue;
       if ((is_updated_key(key) || is_created_key(key)) && *d > ctx.today.plus_days(1)) {
-        report_token(f, value, "field '" + f.key + "' is dated " + d->iso() + ", which is in the future (today is " +
+        report_token(doc, f, value, "field '" + f.key + "' is dated " + d->iso() + ", which is in the future (today is " +
                                         ctx.today.iso() + ")",
                      "write the date the spec was last changed", out);
       }
@@ -161,7 +161,7 @@ class DateRule : public Rule {
       }
     }
     if (updated && review && updated_date > review_date) {
-      report_token(*review, review->value,
+      report_token(doc, *review, review->value,
                    "next review " + review_date.iso() + " comes before the last update " + updated_date.iso() + " (line " +
                        std::to_string(updated->line) + ")",
                    "set the next review to a date after the last update", out);
@@ -170,7 +170,7 @@ class DateRule : public Rule {
 
  private:
   // Reports malformed dates; returns true when the value is fine to read as a date.
-  static bool check_value(const Field& f, std::string_view value, bool strict, Reporter& out) {
+  static bool check_value(const Document& doc, const Field& f, std::string_view value, bool strict, Reporter& out) {
     bool any_valid = false;
     size_t at = 0;
     while (at < value.size()) {
@@ -178,7 +178,7 @@ class DateRule : public Rule {
       if (!t) break;
       if (!t->valid) {
         const std::string text(value.substr(at + t->begin, 10));
-        out.report(f.line, value_column(f, value, at + t->begin), 10,
+        out.report(f.line, value_part_column(doc, f, at + t->begin, value.substr(at + t->begin, 10)), 10,
                    "field '" + f.key + "' has '" + text + "', which is not a real calendar date",
                    "write a real date as YYYY-MM-DD");
         return false;
@@ -190,7 +190,7 @@ class DateRule : public Rule {
     size_t b = 0, e = 0;
     if (find_other_date(value, b, e)) {
       const std::string text(value.substr(b, e - b));
-      out.report(f.line, value_column(f, value, b), static_cast<uint32_t>(count_chars(text)),
+      out.report(f.line, value_part_column(doc, f, b, value.substr(b, e - b)), static_cast<uint32_t>(count_chars(text)),
                  "field '" + f.key + "' has the date '" + text + "', expected YYYY-MM-DD",
                  "write the date as YYYY-MM-DD, e.g. 2026-01-05");
       return false;
@@ -204,16 +204,11 @@ class DateRule : public Rule {
     return false;
   }
 
-  // Column of byte `offset` of the field value.
-  static uint32_t value_column(const Field& f, std::string_view value, size_t offset) {
-    return f.value_column + static_cast<uint32_t>(count_chars(value.substr(0, offset)));
-  }
-
-  static void report_token(const Field& f, std::string_view value, std::string message,
+  static void report_token(const Document& doc, const Field& f, std::string_view value, std::string message,
                            std::string hint, Reporter& out) {
     auto t = find_date_token(value);
     if (t) {
-      out.report(f.line, value_column(f, value, t->begin), 10, std::move(message), std::move(hint));
+      out.report(f.line, value_part_column(doc, f, t->begin, value.substr(t->begin, 10)), 10, std::move(message), std::move(hint));
     } else {
       out.report(f.line, f.value_column, static_cast<uint32_t>(count_chars(value)), std::move(message), std::move(hint));
     }

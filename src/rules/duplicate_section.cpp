@@ -25,10 +25,13 @@ class DuplicateSection : public Rule {
         for (size_t j = 0; j < i; ++j) {
           const Section& first = doc.sections[inst[j]];
           if (first.parent != sec.parent) continue;
-          out.report(sec.line, sec.column, static_cast<uint32_t>(count_chars(sec.title)),
-                     "section '" + sec.title + "' repeats '" + first.title + "' (line " + std::to_string(first.line) +
-                         "), which the template has once",
-                     "merge the two sections into one");
+          const std::string at = std::to_string(first.line);
+          std::string message = first.title == sec.title
+                                    ? "section '" + sec.title + "' appears a second time (first at line " + at + ")"
+                                    : "section '" + sec.title + "' is a second '" + s.sections[k].title + "' section (first at line " +
+                                          at + ": '" + first.title + "')";
+          out.report(sec.line, sec.column, static_cast<uint32_t>(count_chars(sec.title)), std::move(message),
+                     "the template has this section once: merge the two");
           break;
         }
       }

@@ -45,7 +45,7 @@ class FieldValue : public Rule {
       for (const auto& c : spec->choices) {
         if (value_names_choice(v, c)) ok = true;
         const std::string fc = clean_value(c);
-        if (!fc.empty() && v.find(fc) != std::string::npos) ++named;
+        if (contains_word(v, fc)) ++named;
       }
       if (ok || named >= 2) continue;
       if (is_na_value(v) && allows_na(ctx, f)) continue;

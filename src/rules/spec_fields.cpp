@@ -105,6 +105,27 @@ const FieldSpec* field_spec_for(const RuleContext& ctx, const Field& f) {
   return title >= 0 ? find_in(s.sections[title].fields, key) : nullptr;
 }
 
+bool contains_word(std::string_view text, std::string_view word) {
+  if (word.empty()) return false;
+  for (size_t at = text.find(word); at != std::string_view::npos; at = text.find(word, at + 1)) {
+    const bool before = at == 0 || !is_word(static_cast<unsigned char>(text[at - 1]));
+    const size_t end = at + word.size();
+    const bool after = end >= text.size() || !is_word(static_cast<unsigned char>(text[end]));
+    if (before && after) return true;
+  }
+  return false;
+}
+
+uint32_t value_part_column(const Document& doc, const Field& f, size_t offset, std::string_view part) {
+  const std::string_view value = f.value;
+  if (f.front_matter) {
+    const std::string_view line = doc.source.line(f.line);
+    const size_t at = line.find(part);
+    if (at != std::string_view::npos) return doc.source.column_of(f.line, at);
+  }
+  return f.value_column + static_cast<uint32_t>(count_chars(value.substr(0, std::min(offset, value.size()))));
+}
+
 bool is_na_value(std::string_view cleaned_value) {
   return starts_with_word(cleaned_value, "n/a") || starts_with_word(cleaned_value, "na") ||
          starts_with_word(cleaned_value, "not applicable");

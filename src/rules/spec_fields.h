@@ -30,6 +30,13 @@ const FieldSpec* field_spec_for(const RuleContext& ctx, const Field& f);
 // Index of the template's title section (its lone level-1 heading), or -1.
 int32_t title_spec_index(const Schema& schema);
 
+// Whether `word` occurs in `text` as a whole word (not inside a longer word or number).
+bool contains_word(std::string_view text, std::string_view word);
+
+// Column of `part`, a piece of f.value starting at byte `offset` of it. Front matter values are
+// unquoted by YAML, so there the piece is looked up in the source line.
+uint32_t value_part_column(const Document& doc, const Field& f, size_t offset, std::string_view part);
+
 // "N/A", "n/a - not applicable because ...", "Not applicable".
 bool is_na_value(std::string_view cleaned_value);
 

@@ -33,7 +33,7 @@ class StaleReview : public Rule {
       if (!t || !t->valid || !(t->date < ctx.today)) continue;
       if (retired(doc)) return;
       const long days = ctx.today.days_since_epoch() - t->date.days_since_epoch();
-      out.report(f.line, f.value_column + static_cast<uint32_t>(count_chars(std::string_view(f.value).substr(0, t->begin))), 10,
+      out.report(f.line, value_part_column(doc, f, t->begin, std::string_view(f.value).substr(t->begin, 10)), 10,
                  "the next review was due on " + t->date.iso() + ", " + std::to_string(days) +
                      (days == 1 ? " day ago" : " days ago"),
                  "review the spec, then set '" + f.key + "' to the next review date");
