@@ -10,6 +10,10 @@ namespace specgate {
 
 namespace {
 
+// Lines longer than this get no excerpt: every report would lay the whole line out once per
+// finding (a 10 MB line with 100k findings), and no terminal shows such a line usefully anyway.
+constexpr size_t kMaxExcerptLineBytes = 16 * 1024;
+
 std::string strip_value_markup(std::string_view v) {
   std::string out;
   for (char c : v) {
@@ -111,7 +115,10 @@ CheckResult Checker::check(const Document& doc) const {
   for (auto& d : diags) {
     if (sup.suppressed(d.rule, d.line)) continue;
     if (d.section.empty() && d.line > 0) d.section = doc.section_path(doc.section_at(d.line));
-    if (d.line > 0 && !rep.excerpt_lines.count(d.line)) rep.excerpt_lines[d.line] = std::string(doc.source.line(d.line));
+    if (d.line > 0 && !rep.excerpt_lines.count(d.line)) {
+      const std::string_view text = doc.source.line(d.line);
+      if (text.size() <= kMaxExcerptLineBytes) rep.excerpt_lines[d.line] = std::string(text);
+    }
     rep.diagnostics.push_back(std::move(d));
   }
   sort_diagnostics(rep.diagnostics);

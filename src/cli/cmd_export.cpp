@@ -100,7 +100,7 @@ int write_output(const ExportOptions& o, const std::string& bytes) {
 
 int export_template_json(const ExportOptions& o) {
   const std::string path = o.file == "-" ? "/dev/stdin" : o.file;
-  ReadResult input = read_file(path);
+  ReadResult input = read_file(path, kMaxMarkdownBytes);
   if (!input.ok) {
     std::fprintf(stderr, "specgate: cannot read %s: %s\n", o.file.c_str(), input.error.c_str());
     return 2;

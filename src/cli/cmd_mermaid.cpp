@@ -119,7 +119,7 @@ void register_mermaid(CLI::App& app, int& exit_code) {
     bool any_invalid = false, unreadable = false;
     nlohmann::ordered_json jfiles = nlohmann::ordered_json::array();
     for (const std::string& path : *files) {
-      auto bytes = read_file(path);
+      auto bytes = read_file(path, kMaxMarkdownBytes);
       if (!bytes.ok) {
         std::fprintf(stderr, "specgate: %s: %s\n", path.c_str(), bytes.error.c_str());
         unreadable = true;
@@ -170,7 +170,7 @@ void register_mermaid(CLI::App& app, int& exit_code) {
     }
     if (*format == "json") {
       nlohmann::ordered_json root = {{"files", jfiles}};
-      std::printf("%s\n", root.dump(2).c_str());
+      std::printf("%s\n", root.dump(2, ' ', false, nlohmann::json::error_handler_t::replace).c_str());
     }
     exit_code = unreadable ? 2 : any_invalid ? 1 : 0;
   });

@@ -76,7 +76,7 @@ void register_parse(CLI::App& app, int& exit_code) {
       return;
     }
     if (opts->format == "json") {
-      std::cout << document_to_json(*doc).dump(2) << "\n";
+      std::cout << document_to_json(*doc).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
     } else {
       print_outline(*doc);
     }

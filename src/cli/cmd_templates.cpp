@@ -53,7 +53,7 @@ void register_templates(CLI::App& app, int& exit_code) {
         j["description"] = t.description;
         arr.push_back(std::move(j));
       }
-      std::cout << nlohmann::ordered_json{{"templates", arr}}.dump(2) << "\n";
+      std::cout << nlohmann::ordered_json{{"templates", arr}}.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
     } else {
       for (const auto& t : reg.list()) {
         fmt::print("{:<14} {:<8} {}{}\n", t.name, t.source, t.description, t.path.empty() ? "" : " (" + t.path + ")");
@@ -99,7 +99,7 @@ void register_templates(CLI::App& app, int& exit_code) {
       exit_code = 2;
       return;
     }
-    if (a->format == "json") std::cout << schema_to_json(*s).dump(2) << "\n";
+    if (a->format == "json") std::cout << schema_to_json(*s).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
     else std::cout << schema_to_yaml(*s);
     exit_code = 0;
   });

@@ -6,6 +6,7 @@
 #include <regex>
 
 #include "core/file_io.h"
+#include "core/yaml_guard.h"
 #include "model/normalize.h"
 
 namespace specgate {
@@ -92,12 +93,20 @@ std::optional<Config> load_config(const std::string& path, ConfigError& error) {
     error.message = path + ": " + r.error;
     return std::nullopt;
   }
+  return load_config_text(path, r.bytes, error);
+}
+
+std::optional<Config> load_config_text(const std::string& path, const std::string& bytes, ConfigError& error) {
   Config c;
   c.path = path;
   std::error_code ec;
   c.dir = fs::absolute(fs::path(path), ec).parent_path().string();
+  if (yaml_too_deep(bytes)) {
+    error.message = path + ":1:1: invalid YAML: nested deeper than " + std::to_string(kMaxYamlDepth) + " levels";
+    return std::nullopt;
+  }
   try {
-    YAML::Node root = YAML::Load(r.bytes);
+    YAML::Node root = YAML::Load(bytes);
     if (root.IsNull()) return c;  // an empty config is a valid config
     if (!root.IsMap()) throw Fail{path + ":1:1: the config must be a mapping of keys to values"};
     for (const auto& kv : root) {

@@ -46,6 +46,8 @@ struct ConfigError {
 
 // Loads and validates a config file; on error returns nullopt and fills `error`.
 std::optional<Config> load_config(const std::string& path, ConfigError& error);
+// The same from bytes already read; `path` names the file in messages and anchors relative paths.
+std::optional<Config> load_config_text(const std::string& path, const std::string& bytes, ConfigError& error);
 // Looks for .specgate.yaml / .specgate.yml from `start` (a file or directory) upward.
 std::optional<std::string> find_config(const std::string& start);
 

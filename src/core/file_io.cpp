@@ -13,7 +13,8 @@ namespace specgate {
 
 ReadResult read_file(const std::string& path, size_t max_bytes) {
   ReadResult r;
-  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  // O_NONBLOCK: opening a FIFO that has no writer would otherwise wait forever.
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
   if (fd < 0) {
     r.error = std::string("cannot open: ") + std::strerror(errno);
     return r;
@@ -29,6 +30,9 @@ ReadResult read_file(const std::string& path, size_t max_bytes) {
     ::close(fd);
     return r;
   }
+  // Back to blocking reads: a pipe with a writer delivers all its data; one without a writer
+  // (a FIFO nobody opened) reports end of file at once.
+  if (!S_ISREG(st.st_mode)) ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) & ~O_NONBLOCK);
   if (S_ISREG(st.st_mode) && static_cast<size_t>(st.st_size) > max_bytes) {
     r.error = "file is too large (" + std::to_string(st.st_size) + " bytes; the limit is " +
               std::to_string(max_bytes) + ")";

@@ -13,8 +13,14 @@ struct ReadResult {
   std::string error;  // "cannot open: No such file or directory", ...
 };
 
-// Reads a whole regular file; refuses directories and files over `max_bytes`.
+// Reads a whole file; refuses directories and files over `max_bytes`. Pipes and devices are read
+// to their end (process substitution, `-`); a FIFO nobody writes to reads as empty instead of
+// blocking forever.
 ReadResult read_file(const std::string& path, size_t max_bytes = size_t(1) << 30);
+
+// The largest Markdown file specgate reads (a spec, a template, a diagram file). Real specs are
+// far smaller; past this a file is generated data, and refusing it keeps memory and time bounded.
+inline constexpr size_t kMaxMarkdownBytes = size_t(32) << 20;
 
 struct WriteOptions {
   bool overwrite = false;  // replace an existing file (--force)

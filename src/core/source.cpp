@@ -4,6 +4,10 @@
 
 namespace specgate {
 
+namespace {
+constexpr size_t kColumnStride = 4096;
+}
+
 size_t utf8_seq_len(std::string_view s, size_t i) {
   const auto b = static_cast<unsigned char>(s[i]);
   size_t n = 0;
@@ -42,6 +46,34 @@ SourceText::SourceText(std::string path, std::string bytes)
       if (i + 1 < size) line_starts_.push_back(static_cast<uint32_t>(i + 1));
     }
   }
+  for (uint32_t n = 1; n <= line_count(); ++n) {
+    const std::string_view l = line(n);
+    if (l.size() <= kColumnStride) continue;
+    const size_t begin = static_cast<size_t>(l.data() - bytes_.data());
+    size_t chars = 0, next = kColumnStride;
+    for (size_t i = 0; i < l.size(); i += utf8_seq_len(l, i), ++chars) {
+      if (i >= next) {
+        column_marks_.push_back({static_cast<uint32_t>(begin + i), static_cast<uint32_t>(chars)});
+        next = i + kColumnStride;
+      }
+    }
+  }
+}
+
+size_t SourceText::chars_before(std::string_view l, size_t byte_in_line) const {
+  byte_in_line = std::min(byte_in_line, l.size());
+  if (byte_in_line <= kColumnStride || column_marks_.empty())
+    return count_chars(l.substr(0, byte_in_line));
+  // The last mark of this line at or before the byte: counting from a character boundary of
+  // the whole line gives the same result as counting from the line's start.
+  const size_t begin = static_cast<size_t>(l.data() - bytes_.data());
+  const size_t target = begin + byte_in_line;
+  auto it = std::upper_bound(column_marks_.begin(), column_marks_.end(), target,
+                             [](size_t t, const ColumnMark& m) { return t < m.offset; });
+  if (it == column_marks_.begin() || std::prev(it)->offset < begin) return count_chars(l.substr(0, byte_in_line));
+  --it;
+  const size_t from = it->offset - begin;
+  return it->chars + count_chars(l.substr(from, byte_in_line - from));
 }
 
 size_t SourceText::line_begin(uint32_t n) const {
@@ -64,8 +96,7 @@ uint32_t SourceText::line_of(size_t offset) const {
 }
 
 uint32_t SourceText::column_of(uint32_t n, size_t byte_in_line) const {
-  std::string_view l = line(n);
-  return static_cast<uint32_t>(count_chars(l.substr(0, std::min(byte_in_line, l.size()))) + 1);
+  return static_cast<uint32_t>(chars_before(line(n), byte_in_line) + 1);
 }
 
 Location SourceText::location_of(size_t offset) const {
@@ -74,6 +105,11 @@ Location SourceText::location_of(size_t offset) const {
   size_t b = line_starts_[n - 1];
   if (n == 1 && bom_) b = std::min<size_t>(3, bytes_.size());
   if (offset < b) offset = b;
+  // An offset on the line ending counts the line's characters plus the ending bytes, as before.
+  const std::string_view l = line(n);
+  const size_t line_begin = static_cast<size_t>(l.data() - bytes_.data());
+  if (line_begin == b && offset - b <= l.size())
+    return {n, static_cast<uint32_t>(chars_before(l, offset - b) + 1)};
   return {n, static_cast<uint32_t>(count_chars(std::string_view(bytes_).substr(b, offset - b)) + 1)};
 }
 

@@ -25,6 +25,15 @@ struct Value {
   std::vector<Value> items;                            // Array
   std::vector<std::pair<std::string, Value>> members;  // Object: insertion order, unique keys
 
+  // Out of line: clang with libstdc++ cannot instantiate the vector of pairs of an incomplete
+  // Value inside the class, so these are defaulted in py_json.cpp where Value is complete.
+  Value();
+  Value(const Value&);
+  Value(Value&&) noexcept;
+  Value& operator=(const Value&);
+  Value& operator=(Value&&) noexcept;
+  ~Value();
+
   static Value string(std::string s);
   static Value array();
   static Value object();

@@ -22,6 +22,16 @@ class Builder {
     tree_.blocks.push_back(doc);
     stack_.push_back(0);
     consumed_line_ = begin == 0 ? 0 : src.line_of(begin - 1);
+    // Lines that could place a block without text, indexed once: looking them up by scanning
+    // from each such block would be quadratic ("- #" repeated: empty headings in list items).
+    for (uint32_t l = 1; l <= src.line_count(); ++l) {
+      const std::string_view s = src.line(l);
+      if (is_atx_heading(s)) heading_lines_.push_back(l);
+      if (is_thematic_break(s)) break_lines_.push_back(l);
+      const Fence f = fence_of(s);
+      if (f.ch == '`') backtick_lines_.push_back(l);
+      if (f.ch == '~') tilde_lines_.push_back(l);
+    }
   }
 
   BlockTree finish() {
@@ -167,14 +177,13 @@ class Builder {
     return a.text ? std::string(a.text, a.size) : std::string();
   }
 
-  // Finds the first line after what the parser has consumed that satisfies `pred`.
-  template <class Pred>
-  uint32_t scan_forward(Pred pred) const {
-    for (uint32_t l = consumed_line_ + 1; l <= src_.line_count(); ++l) {
-      if (pred(src_.line(l))) return l;
-    }
-    return 0;
+  // The first line of `lines` after what the parser has consumed, or 0.
+  uint32_t next_after_consumed(const std::vector<uint32_t>& lines) const {
+    auto it = std::upper_bound(lines.begin(), lines.end(), consumed_line_);
+    return it == lines.end() ? 0 : *it;
   }
+
+  const std::vector<uint32_t>& fence_lines(char ch) const { return ch == '~' ? tilde_lines_ : backtick_lines_; }
 
   void set_range(Block& b, uint32_t line, uint32_t end_line) {
     b.line = line;
@@ -187,9 +196,10 @@ class Builder {
   }
 
   uint32_t closing_fence_after(uint32_t from, const Fence& open) const {
-    for (uint32_t l = from; l <= src_.line_count(); ++l) {
-      const Fence f = fence_of(src_.line(l));
-      if (f.ch == open.ch && f.length >= open.length && f.bare) return l;
+    const auto& lines = fence_lines(open.ch);
+    for (auto it = std::lower_bound(lines.begin(), lines.end(), from); it != lines.end(); ++it) {
+      const Fence f = fence_of(src_.line(*it));
+      if (f.length >= open.length && f.bare) return *it;
     }
     return 0;
   }
@@ -199,7 +209,7 @@ class Builder {
     switch (b.type) {
       case BlockType::Heading: {
         if (!has_text) {
-          uint32_t l = scan_forward([](std::string_view s) { return is_atx_heading(s); });
+          uint32_t l = next_after_consumed(heading_lines_);
           if (l) set_range(b, l, l);
           return;
         }
@@ -213,7 +223,7 @@ class Builder {
         return;
       }
       case BlockType::ThematicBreak: {
-        uint32_t l = scan_forward([](std::string_view s) { return is_thematic_break(s); });
+        uint32_t l = next_after_consumed(break_lines_);
         if (l) set_range(b, l, l);
         return;
       }
@@ -229,12 +239,12 @@ class Builder {
         if (b.info_offset != kNoOffset) {
           open = src_.line_of(b.info_offset);
         } else if (has_text) {
-          for (uint32_t l = src_.line_of(b.first); l-- > 1;) {
-            if (fence_of(src_.line(l)).ch == b.fence_char) { open = l; break; }
-          }
+          // The last fence line of this character before the content.
+          const auto& lines = fence_lines(b.fence_char);
+          auto it = std::lower_bound(lines.begin(), lines.end(), src_.line_of(b.first));
+          if (it != lines.begin()) open = *std::prev(it);
         } else {
-          const char fc = b.fence_char;
-          open = scan_forward([fc](std::string_view s) { return fence_of(s).ch == fc; });
+          open = next_after_consumed(fence_lines(b.fence_char));
         }
         if (open == 0) return;
         const Fence f = fence_of(src_.line(open));
@@ -266,6 +276,7 @@ class Builder {
   std::vector<int32_t> stack_;
   std::vector<int32_t> span_stack_;
   uint32_t consumed_line_ = 0;
+  std::vector<uint32_t> heading_lines_, break_lines_, backtick_lines_, tilde_lines_;
 };
 
 Builder& self(void* userdata) { return *static_cast<Builder*>(userdata); }

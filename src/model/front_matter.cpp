@@ -2,6 +2,7 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include "core/yaml_guard.h"
 #include "model/normalize.h"
 
 namespace specgate {
@@ -44,6 +45,12 @@ size_t read_front_matter(const SourceText& src, FrontMatter& fm) {
   const size_t body_begin = src.line_begin(2);
   const size_t body_end = src.line_begin(close);
   const std::string yaml(src.text().substr(body_begin, body_end - body_begin));
+  if (yaml_too_deep(yaml)) {
+    fm.error = "front matter nests deeper than " + std::to_string(kMaxYamlDepth) + " levels";
+    fm.error_line = 2;
+    fm.error_column = 1;
+    return src.line_begin(close + 1);
+  }
   try {
     YAML::Node root = YAML::Load(yaml);
     if (root.IsMap()) {

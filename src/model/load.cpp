@@ -9,7 +9,7 @@ bool looks_binary(std::string_view bytes) {
 }
 
 std::optional<Document> load_document(const std::string& path, std::string& error) {
-  ReadResult r = read_file(path);
+  ReadResult r = read_file(path, kMaxMarkdownBytes);
   if (!r.ok) {
     error = path + ": " + r.error;
     return std::nullopt;

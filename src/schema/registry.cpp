@@ -105,7 +105,7 @@ std::optional<std::string> TemplateRegistry::template_text(const std::string& re
   for (auto it = named_.rbegin(); it != named_.rend(); ++it) {
     if (it->info.name != ref) continue;
     if (it->info.source == "builtin") return it->text;
-    ReadResult r = read_file(it->info.path, size_t(16) << 20);
+    ReadResult r = read_file(it->info.path, kMaxMarkdownBytes);
     if (!r.ok) {
       error = "template '" + ref + "': " + it->info.path + ": " + r.error;
       return std::nullopt;
@@ -118,7 +118,14 @@ std::optional<std::string> TemplateRegistry::template_text(const std::string& re
   tries.push_back(ref);
   for (const auto& p : tries) {
     if (!fs::exists(p, ec)) continue;
-    ReadResult r = read_file(p.string(), size_t(16) << 20);
+    // A spec names its template in its own text; a device or FIFO there (/dev/stdin) would
+    // block or stream forever, so only regular files (and directories, for a clear error) qualify.
+    const auto st = fs::status(p, ec);
+    if (!fs::is_regular_file(st) && !fs::is_directory(st)) {
+      error = "template " + p.string() + ": not a regular file";
+      return std::nullopt;
+    }
+    ReadResult r = read_file(p.string(), kMaxMarkdownBytes);
     if (!r.ok) {
       error = "template " + p.string() + ": " + r.error;
       return std::nullopt;

@@ -2,7 +2,10 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include <stdexcept>
+
 #include "core/file_io.h"
+#include "core/yaml_guard.h"
 #include "model/normalize.h"
 
 namespace specgate {
@@ -192,7 +195,11 @@ std::string json_to_yaml(const ojson& j) {
 
 std::string schema_to_yaml(const Schema& s) { return json_to_yaml(schema_to_json(s)); }
 
-json yaml_to_json(const std::string& yaml) { return yaml_node_to_json(YAML::Load(yaml), 0); }
+json yaml_to_json(const std::string& yaml) {
+  if (yaml_too_deep(yaml))
+    throw std::runtime_error("nested deeper than " + std::to_string(kMaxYamlDepth) + " levels");
+  return yaml_node_to_json(YAML::Load(yaml), 0);
+}
 
 std::optional<Schema> schema_from_json(const json& j, std::string& error) {
   try {

@@ -1,6 +1,7 @@
 #include "workspace/discover.h"
 
 #include <algorithm>
+#include <cerrno>
 #include <filesystem>
 #include <set>
 
@@ -15,6 +16,18 @@ namespace {
 bool is_markdown(const fs::path& p) {
   const std::string ext = p.extension().string();
   return ext == ".md" || ext == ".markdown" || ext == ".MD";
+}
+
+// Why `p`, which does not resolve to anything, cannot be read.
+std::string missing_reason(const fs::path& p, const std::error_code& exists_error) {
+  std::error_code ec;
+  if (fs::is_symlink(fs::symlink_status(p, ec))) {
+    if (exists_error.value() == ELOOP) return "symbolic link loop (" + exists_error.message() + ")";
+    const fs::path target = fs::read_symlink(p, ec);
+    return "broken symbolic link (its target '" + target.string() + "' does not exist)";
+  }
+  if (exists_error && exists_error != std::errc::no_such_file_or_directory) return exists_error.message();
+  return "No such file or directory";
 }
 
 bool excluded(const DiscoverOptions& o, const fs::path& p) {
@@ -58,8 +71,12 @@ void walk(const fs::path& root, const DiscoverOptions& o, std::vector<std::strin
         if (name.empty() || name[0] == '.' || name == "node_modules") continue;
         if (excluded(o, p)) continue;
         stack.push_back(p);
-      } else if (is_markdown(p) && fs::is_regular_file(p, ec) && !excluded(o, p)) {
-        out.push_back(p.lexically_normal().string());
+      } else if (is_markdown(p) && !excluded(o, p)) {
+        // A Markdown name that resolves to nothing is a file the user expects checked: say so.
+        std::error_code sec;
+        const auto st = fs::status(p, sec);
+        if (fs::is_regular_file(st)) out.push_back(p.lexically_normal().string());
+        else if (!fs::exists(st)) d.errors.push_back(p.lexically_normal().string() + ": " + missing_reason(p, sec));
       }
     }
   }
@@ -73,7 +90,7 @@ Discovery discover(const std::vector<std::string>& paths, const DiscoverOptions&
   for (const auto& arg : paths) {
     fs::path p(arg);
     if (!fs::exists(p, ec)) {
-      d.errors.push_back(arg + ": No such file or directory");
+      d.errors.push_back(arg + ": " + missing_reason(p, ec));
       continue;
     }
     if (fs::is_directory(p, ec)) {

@@ -17,7 +17,8 @@ struct Discovery {
 };
 
 // Files given explicitly are always taken; directories are walked for .md / .markdown files,
-// skipping hidden directories, node_modules and symlink loops.
+// skipping hidden directories, node_modules and symlink loops. A path (or a Markdown name in a
+// walked directory) that resolves to nothing, such as a broken symlink, is an error.
 Discovery discover(const std::vector<std::string>& paths, const DiscoverOptions& options);
 
 }  // namespace specgate
