@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <unordered_map>
 
 namespace specgate {
 
@@ -31,21 +32,30 @@ bool word_boundary_after(std::string_view s, size_t i) { return i >= s.size() ||
 
 // Inside a quotation ("..." or “...”) the text is quoted material, not the author's own words:
 // "TODO: implement X" cites a code comment, "signed by {SignerName}" shows a message template.
-bool inside_quotes(std::string_view s, size_t pos) {
-  size_t straight = 0, open = 0, close = 0;
-  for (size_t i = 0; i < pos && i < s.size(); ++i) {
-    if (s[i] == '"') ++straight;
-    else if (s.compare(i, 3, "\xE2\x80\x9C") == 0) ++open;
-    else if (s.compare(i, 3, "\xE2\x80\x9D") == 0) ++close;
+// Counts quotes incrementally: asked about increasing positions of one line, so a line with a
+// hundred thousand markers stays linear.
+class QuoteCounter {
+ public:
+  explicit QuoteCounter(std::string_view s) : s_(s) {}
+  bool inside(size_t pos) {
+    for (; next_ < pos && next_ < s_.size(); ++next_) {
+      if (s_[next_] == '"') ++straight_;
+      else if (s_.compare(next_, 3, "\xE2\x80\x9C") == 0) ++open_;
+      else if (s_.compare(next_, 3, "\xE2\x80\x9D") == 0) ++close_;
+    }
+    return straight_ % 2 == 1 || open_ > close_;
   }
-  return straight % 2 == 1 || open > close;
-}
 
+ private:
+  std::string_view s_;
+  size_t next_ = 0, straight_ = 0, open_ = 0, close_ = 0;
+};
+
+// `ranges` are sorted and disjoint (code_span_ranges builds them left to right).
 bool in_ranges(const std::vector<std::pair<size_t, size_t>>& ranges, size_t pos) {
-  for (const auto& [b, e] : ranges) {
-    if (pos >= b && pos < e) return true;
-  }
-  return false;
+  auto it = std::upper_bound(ranges.begin(), ranges.end(), pos,
+                             [](size_t p, const std::pair<size_t, size_t>& r) { return p < r.first; });
+  return it != ranges.begin() && pos < std::prev(it)->second;
 }
 
 // `[..]`: not a link `[x](y)` / `[x][y]`, reference definition `[x]: url`, checkbox, footnote
@@ -116,6 +126,7 @@ void scan_brackets(std::string_view s, std::vector<PlaceholderHit>& out) {
 // `<..>`: not HTML (`<br>`, `</div>`, `<!-- -->`, `<img src=..>`), autolinks or e-mails, and not
 // comparison operators ("a < b > c", "<= 5").
 void scan_angles(std::string_view s, std::vector<PlaceholderHit>& out) {
+  size_t next_gt = std::string_view::npos;
   for (size_t i = 0; i < s.size(); ++i) {
     if (s[i] == '\\') { ++i; continue; }
     if (s[i] != '<') continue;
@@ -124,7 +135,10 @@ void scan_angles(std::string_view s, std::vector<PlaceholderHit>& out) {
     if (first == ' ' || first == '=' || first == '<' || first == '-' || first == '!' || first == '/' ||
         first == '>' || is_digit(first))
       continue;
-    size_t j = s.find('>', i + 1);
+    // The next '>' is shared by every '<' before it: found once, not once per '<' (quadratic
+    // on "<a <a <a ... >").
+    if (next_gt == std::string_view::npos || next_gt <= i) next_gt = s.find('>', i + 1);
+    const size_t j = next_gt;
     if (j == std::string_view::npos) return;
     std::string_view inner = s.substr(i + 1, j - i - 1);
     if (inner.empty() || inner.back() == ' ' || inner.back() == '-' || inner.back() == '=') continue;
@@ -159,6 +173,9 @@ void scan_angles(std::string_view s, std::vector<PlaceholderHit>& out) {
 }
 
 void scan_words(std::string_view s, const PlaceholderOptions& options, std::vector<PlaceholderHit>& out) {
+  QuoteCounter quotes(s);
+  size_t run_end = 0, run_last_dash = std::string_view::npos;
+  bool run_tail_all_x = false;
   for (size_t i = 0; i < s.size(); ++i) {
     const char c = s[i];
     if (c == 'Y' && s.compare(i, 10, "YYYY-MM-DD") == 0 && word_boundary_before(s, i) &&
@@ -170,24 +187,30 @@ void scan_words(std::string_view s, const PlaceholderOptions& options, std::vect
     if (!word_boundary_before(s, i)) continue;
     for (std::string_view marker : {"TBD", "TODO", "TBC", "FIXME"}) {
       if (s.compare(i, marker.size(), marker) == 0 && word_boundary_after(s, i + marker.size()) &&
-          !inside_quotes(s, i) && s.compare(i + marker.size(), 8, " comment") != 0) {
+          !quotes.inside(i) && s.compare(i + marker.size(), 8, " comment") != 0) {
         out.push_back({PlaceholderKind::Marker, i, i + marker.size()});
         break;
       }
     }
     // X-ids: TASK-XXX, ARCH-SUPER-X, EPIC-XXX (uppercase words, then a run of X).
     if (is_upper(c)) {
-      size_t j = i;
-      size_t last_dash = std::string_view::npos;
-      while (j < s.size() && (is_upper(s[j]) || s[j] == '-')) {
-        if (s[j] == '-') last_dash = j;
-        ++j;
+      // Every start inside one run of capitals and dashes ("A-A-A-...") shares its end and last
+      // dash: scan each run once, not once per start.
+      if (i >= run_end) {
+        run_end = i;
+        run_last_dash = std::string_view::npos;
+        while (run_end < s.size() && (is_upper(s[run_end]) || s[run_end] == '-')) {
+          if (s[run_end] == '-') run_last_dash = run_end;
+          ++run_end;
+        }
+        run_tail_all_x = run_last_dash != std::string_view::npos &&
+                         std::all_of(s.begin() + run_last_dash + 1, s.begin() + run_end, [](char ch) { return ch == 'X'; });
       }
+      const size_t j = run_end;
+      const size_t last_dash = run_last_dash;
       if (last_dash != std::string_view::npos && last_dash > i && last_dash + 1 < j &&
           word_boundary_after(s, j) && s[last_dash - 1] != '-') {
-        std::string_view tail = s.substr(last_dash + 1, j - last_dash - 1);
-        if (std::all_of(tail.begin(), tail.end(), [](char ch) { return ch == 'X'; }) && is_upper(s[i]) &&
-            s[i] != 'X') {
+        if (run_tail_all_x && is_upper(s[i]) && s[i] != 'X') {
           out.push_back({PlaceholderKind::XId, i, j});
           i = j - 1;
           continue;
@@ -212,7 +235,7 @@ void scan_words(std::string_view s, const PlaceholderOptions& options, std::vect
       // Not `${x}`, `{{x}}`, URL path parameters (`/users/{id}`) or quoted message templates.
       const bool path_param = (i > 0 && (s[i - 1] == '/' || s[i - 1] == '=')) || (j + 1 < s.size() && s[j + 1] == '/');
       if (j > i + 1 && j < s.size() && s[j] == '}' && (i == 0 || (s[i - 1] != '{' && s[i - 1] != '$')) &&
-          !path_param && !inside_quotes(s, i)) {
+          !path_param && !quotes.inside(i)) {
         out.push_back({PlaceholderKind::Variable, i, j + 1});
         i = j;
       }
@@ -237,27 +260,32 @@ bool is_html_tag_name(std::string_view name) {
 
 std::vector<std::pair<size_t, size_t>> code_span_ranges(std::string_view s) {
   std::vector<std::pair<size_t, size_t>> ranges;
+  if (s.find('`') == std::string_view::npos) return ranges;
+  // Start offsets of the maximal backtick runs, by length: the closing run for an opener is
+  // the first run of its length after it, found by binary search instead of a rescan of the
+  // rest of the line per opener (quadratic on a long line of unmatched runs).
+  std::unordered_map<size_t, std::vector<size_t>> runs;
+  for (size_t p = 0; p < s.size();) {
+    if (s[p] != '`') { ++p; continue; }
+    size_t r = 0;
+    while (p + r < s.size() && s[p + r] == '`') ++r;
+    runs[r].push_back(p);
+    p += r;
+  }
   for (size_t i = 0; i < s.size();) {
     if (s[i] == '\\') { i += 2; continue; }
     if (s[i] != '`') { ++i; continue; }
     size_t run = 0;
     while (i + run < s.size() && s[i + run] == '`') ++run;
-    // Find a closing run of exactly the same length.
-    size_t j = i + run;
-    bool found = false;
-    while (j < s.size()) {
-      if (s[j] != '`') { ++j; continue; }
-      size_t r = 0;
-      while (j + r < s.size() && s[j + r] == '`') ++r;
-      if (r == run) {
-        ranges.emplace_back(i, j + r);
-        i = j + r;
-        found = true;
-        break;
-      }
-      j += r;
+    // s[i + run] is not a backtick, so every run after it is a maximal run.
+    const auto& same = runs[run];
+    auto it = std::lower_bound(same.begin(), same.end(), i + run);
+    if (it != same.end()) {
+      ranges.emplace_back(i, *it + run);
+      i = *it + run;
+    } else {
+      i += run;
     }
-    if (!found) i += run;
   }
   return ranges;
 }

@@ -48,6 +48,12 @@ constexpr const char* kSpec =
   return ::testing::AssertionSuccess();
 }
 
+// A string literal with embedded NULs, all of it.
+template <size_t N>
+std::string bytes(const char (&s)[N]) {
+  return std::string(s, N - 1);
+}
+
 bool contains(const std::string& haystack, const std::string& needle) {
   return haystack.find(needle) != std::string::npos;
 }
@@ -89,7 +95,7 @@ TEST(BadInput, DirectoryGivenAsTemplate) {
 
 TEST(BadInput, BinaryFile) {
   TempDir t;
-  const auto f = t.write("image.md", std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10", 24));
+  const auto f = t.write("image.md", bytes("\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10"));
   const RunResult r = run_specgate({"check", f.string()});
   ASSERT_TRUE(finished(r));
   EXPECT_EQ(r.exit_code, 2);
@@ -99,7 +105,7 @@ TEST(BadInput, BinaryFile) {
 TEST(BadInput, BinaryTemplate) {
   TempDir t;
   const auto spec = t.write("spec.md", kSpec);
-  const auto tmpl = t.write("tmpl.md", std::string("# T\n\0\0\0\x01\x02", 9));
+  const auto tmpl = t.write("tmpl.md", bytes("# T\n\0\0\0\x01\x02"));
   const RunResult r = run_specgate({"check", "--template", tmpl.string(), spec.string()});
   ASSERT_TRUE(finished(r));
   EXPECT_EQ(r.exit_code, 2);
@@ -129,7 +135,7 @@ TEST(BadInput, InvalidUtf8IsCheckedAndOutputStaysValid) {
 
 TEST(BadInput, NulByteNearTheStartMeansBinary) {
   TempDir t;
-  const auto f = t.write("nul.md", std::string("# Title\n\nText\0more\n", 19));
+  const auto f = t.write("nul.md", bytes("# Title\n\nText\0more\n"));
   const RunResult r = run_specgate({"check", f.string()});
   ASSERT_TRUE(finished(r));
   EXPECT_EQ(r.exit_code, 2);
@@ -139,7 +145,7 @@ TEST(BadInput, NulByteNearTheStartMeansBinary) {
 TEST(BadInput, NulByteAfterTheFirst8KiBIsText) {
   TempDir t;
   std::string body = std::string(kSpec) + "\n" + std::string(9000, 'a') + "\n";
-  body += std::string("late \0 nul\n", 11);
+  body += bytes("late \0 nul\n");
   const auto f = t.write("late-nul.md", body);
   ASSERT_TRUE(checked(run_specgate({"check", f.string()})));
   ASSERT_TRUE(finished(run_specgate({"parse", "--format", "json", f.string()})));
@@ -379,7 +385,7 @@ TEST(BadInput, DeeplyNestedYamlAndJsonCodeBlocks) {
 
 TEST(BadInput, BinaryInputToExport) {
   TempDir t;
-  const auto f = t.write("bin.md", std::string("\0\x01\x02\x03", 4));
+  const auto f = t.write("bin.md", bytes("\0\x01\x02\x03"));
   const RunResult r = run_specgate({"export", f.string(), "--format", "template-json"});
   ASSERT_TRUE(finished(r));
   EXPECT_EQ(r.exit_code, 1);
@@ -387,7 +393,7 @@ TEST(BadInput, BinaryInputToExport) {
 
 TEST(BadInput, MermaidCommandOnMissingAndBinaryFiles) {
   TempDir t;
-  const auto bin = t.write("bin.mmd", std::string("\0\x01graph", 7));
+  const auto bin = t.write("bin.mmd", bytes("\0\x01graph"));
   const RunResult missing = run_specgate({"mermaid", (t / "nope.mmd").string()});
   ASSERT_TRUE(finished(missing));
   EXPECT_EQ(missing.exit_code, 2);
