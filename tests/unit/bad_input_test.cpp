@@ -123,14 +123,14 @@ TEST(BadInput, InvalidUtf8IsCheckedAndOutputStaysValid) {
   // Machine-readable outputs must stay valid UTF-8 JSON whatever the input bytes.
   const RunResult json = run_specgate({"check", "--format", "json", f.string()});
   ASSERT_TRUE(checked(json));
-  EXPECT_NO_THROW((void)nlohmann::json::parse(json.out)) << json.out;
+  EXPECT_TRUE(nlohmann::json::accept(json.out)) << json.out;
   const RunResult sarif = run_specgate({"check", "--format", "sarif", f.string()});
   ASSERT_TRUE(checked(sarif));
-  EXPECT_NO_THROW((void)nlohmann::json::parse(sarif.out));
+  EXPECT_TRUE(nlohmann::json::accept(sarif.out));
   const RunResult model = run_specgate({"parse", "--format", "json", f.string()});
   ASSERT_TRUE(finished(model));
   EXPECT_EQ(model.exit_code, 0) << model.err;
-  EXPECT_NO_THROW((void)nlohmann::json::parse(model.out));
+  EXPECT_TRUE(nlohmann::json::accept(model.out));
 }
 
 TEST(BadInput, NulByteNearTheStartMeansBinary) {
