@@ -11,6 +11,7 @@
 #include "core/file_io.h"
 #include "core/source.h"
 #include "mermaid/validator.h"
+#include "report/excerpt.h"
 
 namespace specgate::cli {
 namespace {
@@ -95,13 +96,10 @@ void print_text(const std::string& path, const Diagram& d, uint32_t indent) {
     std::printf("%s:%u:%u: error: %s [mermaid-syntax]\n", path.c_str(), line, diag.column + indent,
                 diag.message.c_str());
     if (diag.line >= 1 && diag.line <= d.lines.size()) {
-      const std::string& src = d.lines[diag.line - 1];
-      std::printf("  %s\n  ", src.c_str());
-      // Caret under the column: keep tabs so it lines up, count characters not bytes.
-      uint32_t col = 1;
-      for (size_t i = 0; i < src.size() && col < diag.column; i += utf8_seq_len(src, i), ++col)
-        std::fputc(src[i] == '\t' ? '\t' : ' ', stdout);
-      std::printf("^\n");
+      // The shared excerpt: a window around the caret on long lines, tabs expanded, control
+      // characters (terminal escapes) replaced.
+      const report::Excerpt ex = report::render_excerpt(d.lines[diag.line - 1], diag.column, 0);
+      std::printf("  %s\n  %s\n", ex.text.c_str(), ex.marker.c_str());
     }
     if (!diag.hint.empty()) std::printf("  hint: %s\n", diag.hint.c_str());
   }
