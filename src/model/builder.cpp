@@ -2,6 +2,7 @@
 // is a heading, a list or a code block; raw lines give exact columns for fields, checkboxes and
 // table cells (including empty cells the parser does not report).
 #include <algorithm>
+#include <cstdint>
 
 #include "markdown/block_tree.h"
 #include "markdown/line_scan.h"
@@ -200,7 +201,8 @@ class ModelBuilder {
       model_index[i] = static_cast<int32_t>(doc_.blocks.size());
       doc_.blocks.push_back(mb);
       if (kind == BlockKind::List || kind == BlockKind::Quote) {
-        depth[i] = static_cast<uint16_t>(depth[i] + 1);
+        // Saturates: 100k nested quotes must not wrap back to depth 0.
+        if (depth[i] < UINT16_MAX) depth[i] = static_cast<uint16_t>(depth[i] + 1);
         if (kind == BlockKind::List) in_list[i] = 1;
         else in_quote[i] = 1;
       }

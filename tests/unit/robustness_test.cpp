@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "core/file_io.h"
+#include "core/glob.h"
 #include "core/source.h"
 #include "core/yaml_guard.h"
 #include "model/load.h"
@@ -159,6 +160,28 @@ TEST(Vanishing, DirectoryRemovedBeforeItIsWalked) {
   const Discovery d = discover({(t / "specs").string()}, {});
   EXPECT_EQ(d.files.size(), 1u);
   EXPECT_TRUE(d.errors.empty());
+}
+
+TEST(Glob, BacktrackingIsBounded) {
+  // Exponential for plain backtracking: every split of 120 'a's among the stars.
+  const std::string pattern = "*a*a*a*a*a*a*a*a*a*a*a*a*b";
+  const std::string path(120, 'a');
+  EXPECT_FALSE(glob_match(pattern, path));
+  EXPECT_TRUE(glob_match(pattern, path + "b"));
+  EXPECT_FALSE(glob_match("**/" + pattern, "x/y/" + path));
+  EXPECT_TRUE(glob_match("**/" + pattern, "x/y/" + path + "b"));
+}
+
+TEST(Glob, Semantics) {
+  EXPECT_TRUE(glob_match("*.md", "docs/a.md"));
+  EXPECT_TRUE(glob_match("docs/*.md", "docs/a.md"));
+  EXPECT_FALSE(glob_match("docs/*.md", "docs/sub/a.md"));
+  EXPECT_TRUE(glob_match("docs/**/*.md", "docs/sub/deeper/a.md"));
+  EXPECT_TRUE(glob_match("docs/**/*.md", "docs/a.md"));
+  EXPECT_TRUE(glob_match("specs/TASK-[0-9]*.md", "specs/TASK-12.md"));
+  EXPECT_FALSE(glob_match("specs/TASK-[!0-9]*.md", "specs/TASK-12.md"));
+  EXPECT_TRUE(glob_match("./drafts/?.md", "drafts/a.md"));
+  EXPECT_FALSE(glob_match("drafts/?.md", "drafts/ab.md"));
 }
 
 }  // namespace
