@@ -53,6 +53,14 @@ std::string terminal_safe(std::string_view s) {
   std::string out;
   out.reserve(s.size());
   for (size_t i = 0, len = 0; i < s.size(); i += len) {
+    // Printable ASCII is most of every message: copy such runs whole.
+    size_t run = i;
+    while (run < s.size() && static_cast<unsigned char>(s[run]) >= 0x20 && static_cast<unsigned char>(s[run]) < 0x7F) ++run;
+    if (run > i) {
+      out.append(s.data() + i, run - i);
+      len = run - i;
+      continue;
+    }
     const uint32_t cp = decode_utf8(s, i, len);
     if (cp == '\t' || cp == '\n' || cp == '\r') out += ' ';
     else if (is_unsafe_for_terminal(cp) || (cp == kReplacementChar && len == 1)) append_utf8(out, kReplacementChar);

@@ -161,6 +161,8 @@ void scan_angles(std::string_view s, std::vector<PlaceholderHit>& out) {
 void scan_words(std::string_view s, const PlaceholderOptions& options, std::vector<PlaceholderHit>& out) {
   for (size_t i = 0; i < s.size(); ++i) {
     const char c = s[i];
+    // Every form below starts with a capital letter or '{'; most bytes of prose are neither.
+    if (!is_upper(c) && c != '{') continue;
     if (c == 'Y' && s.compare(i, 10, "YYYY-MM-DD") == 0 && word_boundary_before(s, i) &&
         word_boundary_after(s, i + 10)) {
       out.push_back({PlaceholderKind::DateMask, i, i + 10});
@@ -168,11 +170,13 @@ void scan_words(std::string_view s, const PlaceholderOptions& options, std::vect
       continue;
     }
     if (!word_boundary_before(s, i)) continue;
-    for (std::string_view marker : {"TBD", "TODO", "TBC", "FIXME"}) {
-      if (s.compare(i, marker.size(), marker) == 0 && word_boundary_after(s, i + marker.size()) &&
-          !inside_quotes(s, i) && s.compare(i + marker.size(), 8, " comment") != 0) {
-        out.push_back({PlaceholderKind::Marker, i, i + marker.size()});
-        break;
+    if (c == 'T' || c == 'F') {
+      for (std::string_view marker : {"TBD", "TODO", "TBC", "FIXME"}) {
+        if (s.compare(i, marker.size(), marker) == 0 && word_boundary_after(s, i + marker.size()) &&
+            !inside_quotes(s, i) && s.compare(i + marker.size(), 8, " comment") != 0) {
+          out.push_back({PlaceholderKind::Marker, i, i + marker.size()});
+          break;
+        }
       }
     }
     // X-ids: TASK-XXX, ARCH-SUPER-X, EPIC-XXX (uppercase words, then a run of X).
@@ -267,6 +271,7 @@ std::vector<PlaceholderHit> find_placeholders(std::string_view line, const Place
   scan_brackets(line, hits);
   scan_angles(line, hits);
   scan_words(line, options, hits);
+  if (hits.empty()) return hits;
   const auto code = code_span_ranges(line);
   for (auto& h : hits) h.in_code = in_ranges(code, h.begin);
   if (!options.code_spans) {
