@@ -52,6 +52,45 @@ bool icontains(std::string_view haystack, std::string_view needle) {
 
 std::string fold_text(std::string_view s) {
   std::string out;
+  fold_text_into(s, out);
+  return out;
+}
+
+bool folded_equal(std::string_view a, std::string_view b) {
+  // Walks both texts as fold_text would write them, without writing them.
+  struct Folded {
+    std::string_view s;
+    size_t i = 0;
+    bool started = false, space = false;
+    int next() {
+      while (i < s.size()) {
+        const char c = s[i];
+        if (ascii_space(c)) {
+          space = started;
+          ++i;
+          continue;
+        }
+        if (space) {
+          space = false;
+          return ' ';
+        }
+        started = true;
+        ++i;
+        return static_cast<unsigned char>(ascii_lower(c));
+      }
+      return -1;
+    }
+  };
+  Folded x{a}, y{b};
+  for (;;) {
+    const int cx = x.next();
+    if (cx != y.next()) return false;
+    if (cx < 0) return true;
+  }
+}
+
+void fold_text_into(std::string_view s, std::string& out) {
+  out.clear();
   out.reserve(s.size());
   bool space = false;
   for (char c : s) {
@@ -63,7 +102,6 @@ std::string fold_text(std::string_view s) {
     space = false;
     out.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
   }
-  return out;
 }
 
 namespace {

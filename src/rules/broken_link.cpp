@@ -62,8 +62,8 @@ bool looks_templated(std::string_view t) {
   return t.find(' ') != std::string_view::npos && t.find('.') == std::string_view::npos;
 }
 
-size_t edit_distance(std::string_view a, std::string_view b) {
-  std::vector<size_t> row(b.size() + 1);
+size_t edit_distance(std::string_view a, std::string_view b, std::vector<size_t>& row) {
+  row.resize(b.size() + 1);
   for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
   for (size_t i = 1; i <= a.size(); ++i) {
     size_t diag = row[0];
@@ -88,9 +88,10 @@ AnchorSet lowered(const AnchorSet& anchors) {
 std::string closest(const AnchorSet& anchors, std::string_view want) {
   std::string best;
   size_t best_d = std::max<size_t>(2, want.size() / 4) + 1;
+  std::vector<size_t> row;
   for (const auto& a : anchors) {
     if (a.size() > want.size() + best_d || want.size() > a.size() + best_d) continue;
-    const size_t d = edit_distance(a, want);
+    const size_t d = edit_distance(a, want, row);
     if (d < best_d || (d == best_d && !best.empty() && a < best)) {
       best_d = d;
       best = a;

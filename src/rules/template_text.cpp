@@ -33,6 +33,7 @@ class TemplateText : public Rule {
     if (!ctx.schema || ctx.schema->prose_lines.empty()) return;
     const Document& doc = ctx.doc;
     size_t next_box = 0;
+    std::string folded;
     for (uint32_t l = 1; l <= doc.source.line_count(); ++l) {
       if (doc.line_info(l).kind != LineKind::Paragraph) continue;
       while (next_box < doc.checklist.size() && doc.checklist[next_box].line < l) ++next_box;
@@ -42,7 +43,7 @@ class TemplateText : public Rule {
       const size_t start = content_start(raw);
       const std::string_view content = trim(raw.substr(start));
       if (content.size() < 20) continue;
-      std::string folded = fold_text(content);
+      fold_text_into(content, folded);
       if (!ctx.schema->prose_lines.count(folded)) continue;
       // A short lead-in ("For each major decision:") is structure the spec keeps, not an instruction.
       if (folded.back() == ':' && std::count(folded.begin(), folded.end(), ' ') < 6) continue;

@@ -268,8 +268,9 @@ std::vector<std::pair<size_t, size_t>> code_span_ranges(std::string_view s) {
 
 std::vector<PlaceholderHit> find_placeholders(std::string_view line, const PlaceholderOptions& options) {
   std::vector<PlaceholderHit> hits;
-  scan_brackets(line, hits);
-  scan_angles(line, hits);
+  // A bracket or angle form needs its opening character; memchr rules most lines out at once.
+  if (line.find('[') != std::string_view::npos) scan_brackets(line, hits);
+  if (line.find('<') != std::string_view::npos) scan_angles(line, hits);
   scan_words(line, options, hits);
   if (hits.empty()) return hits;
   const auto code = code_span_ranges(line);
