@@ -1,0 +1,90 @@
+// Exact positions, messages and hints for typical mistakes in Mermaid's smaller diagram types,
+// and pathological inputs for their validators (no crash, no hang, no deep recursion).
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <string>
+
+#include "mermaid/validator.h"
+
+using specgate::mermaid::Result;
+using specgate::mermaid::validate;
+
+namespace {
+
+const specgate::mermaid::Diagnostic& first(const Result& r) {
+  static specgate::mermaid::Diagnostic none;
+  return r.diagnostics.empty() ? none : r.diagnostics.front();
+}
+
+void expect_error(const std::string& text, uint32_t line, uint32_t column, const std::string& message) {
+  Result r = validate(text);
+  EXPECT_TRUE(r.validated) << text;
+  EXPECT_FALSE(r.valid) << text;
+  EXPECT_EQ(first(r).line, line) << text;
+  EXPECT_EQ(first(r).column, column) << text;
+  EXPECT_EQ(first(r).message, message) << text;
+}
+
+void expect_valid(const std::string& text) {
+  Result r = validate(text);
+  EXPECT_TRUE(r.validated) << text;
+  EXPECT_TRUE(r.valid) << text << ": " << first(r).line << ":" << first(r).column << " " << first(r).message;
+}
+
+}  // namespace
+
+TEST(MermaidGantt, MisspelledKeywordSuggestsTheKeyword) {
+  expect_error("gantt\n  title T\n  sectoin Build\n  Task : a1, 2024-01-01, 3d\n", 3, 3,
+               "unknown keyword 'sectoin'");
+  Result r = validate("gantt\n  sectoin Build\n");
+  EXPECT_EQ(first(r).hint, "did you mean 'section'? (otherwise a task needs ': data' after its name)");
+}
+
+TEST(MermaidGantt, TaskWithoutDataAndTopAxis) {
+  expect_error("gantt\nDesign the API\n", 2, 1, "'Design the API' is neither a keyword nor a task");
+  expect_error("gantt\nTask :\n", 2, 6, "a task's data after ':' is empty or starts with '#' or ';'");
+  expect_error("gantt\ndateFormat YYYY-MM-DD\ntopAxis\n", 3, 1,
+               "'topAxis' fails in Mermaid 11.17.2 (\"yy.TopAxis is not a function\")");
+}
+
+TEST(MermaidGantt, DatesAndLowercaseKeywordsAreNotChecked) {
+  expect_valid("gantt\ndateformat YYYY-MM-DD\nsection S\nTask : a1, 2024-13-45, banana\n");
+  expect_valid("gantt\nclick a1 call cb(1, 2) href \"https://example.com\"\n");
+  expect_error("gantt\naccDescr {\n  never closed\n", 4, 1, "unexpected end of diagram");
+}
+
+TEST(MermaidJourney, TaskNeedsAColon) {
+  expect_error("journey\ntitle Day\nsection Morning\n  Make tea 5 Me\n", 4, 3,
+               "'Make tea 5 Me' is neither a keyword nor a task");
+  expect_error("journey\nsecton Morning\n", 2, 1, "unknown keyword 'secton'");
+  expect_valid("journey\nsection S\n  Make tea: five: Me\n  Make tea 5: Me\n  # a comment line\n");
+}
+
+TEST(MermaidPie, UnquotedLabelAndNegativeValue) {
+  expect_error("pie title Pets\n  Dogs : 386\n", 2, 3, "pie slice labels must be quoted");
+  expect_error("pie\n  \"Dogs\" : -3\n", 2, 12, "\"Dogs\" has a negative value; pie slice values must be >= 0");
+  expect_error("pie showdata\n\"a\": 1\n", 1, 5, "'showData' is case-sensitive");
+  expect_valid("pie showData\n  title Pets\n  \"Dogs\" : 0\n  \"Cats\" : 5.5 %% comment\n");
+}
+
+TEST(MermaidSmallTypes, PathologicalInputsStayFast) {
+  const std::string big(10 * 1024 * 1024, 'x');
+  const char* headers[] = {"gantt\n", "journey\n", "pie\n"};
+  auto start = std::chrono::steady_clock::now();
+  for (const char* h : headers) {
+    Result a = validate(std::string(h) + big + "\n");
+    EXPECT_FALSE(a.valid) << h;
+    Result b = validate(std::string(h) + big + ": x\n");
+    (void)b;
+    std::string lines;
+    for (int i = 0; i < 100000; ++i) lines += "%\n";
+    Result c = validate(std::string(h) + lines);
+    (void)c;
+    std::string braces(100000, '{');
+    Result d = validate(std::string(h) + braces + "\n" + std::string(100000, '}') + "\n");
+    (void)d;
+  }
+  auto secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  EXPECT_LT(secs, 10.0);
+}
