@@ -16,5 +16,7 @@ void validate_er(const Prepared& p, std::vector<Diagnostic>& out);
 void validate_gantt(const Prepared& p, std::vector<Diagnostic>& out);
 void validate_journey(const Prepared& p, std::vector<Diagnostic>& out);
 void validate_pie(const Prepared& p, std::vector<Diagnostic>& out);
+void validate_timeline(const Prepared& p, std::vector<Diagnostic>& out);
+void validate_mindmap(const Prepared& p, std::vector<Diagnostic>& out);
 
 }  // namespace specgate::mermaid

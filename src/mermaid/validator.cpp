@@ -232,7 +232,7 @@ bool starts(std::string_view t, std::string_view w) { return lit(t, 0, w); }
 
 const Detector kDetectors[] = {
     {"flowchart-elk", [](std::string_view t) { return starts(t, "flowchart-elk"); }, validate_flowchart},
-    {"mindmap", [](std::string_view t) { return starts(t, "mindmap"); }, nullptr},
+    {"mindmap", [](std::string_view t) { return starts(t, "mindmap"); }, validate_mindmap},
     {"architecture", [](std::string_view t) { return starts(t, "architecture"); }, nullptr},
     {"c4",
      [](std::string_view t) {
@@ -252,7 +252,7 @@ const Detector kDetectors[] = {
     {"sequenceDiagram", [](std::string_view t) { return starts(t, "sequenceDiagram"); }, validate_sequence},
     {"flowchart", [](std::string_view t) { return starts(t, "flowchart"); }, validate_flowchart},
     {"graph", [](std::string_view t) { return starts(t, "graph"); }, validate_flowchart},
-    {"timeline", [](std::string_view t) { return starts(t, "timeline"); }, nullptr},
+    {"timeline", [](std::string_view t) { return starts(t, "timeline"); }, validate_timeline},
     {"gitGraph", [](std::string_view t) { return starts(t, "gitGraph"); }, nullptr},
     {"stateDiagram", [](std::string_view t) { return starts(t, "stateDiagram"); }, nullptr},
     {"journey", [](std::string_view t) { return starts(t, "journey"); }, validate_journey},

@@ -88,3 +88,18 @@ TEST(MermaidSmallTypes, PathologicalInputsStayFast) {
   auto secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   EXPECT_LT(secs, 10.0);
 }
+
+TEST(MermaidTimeline, EventNeedsAPeriodAndASpace) {
+  expect_error("timeline\n  title History\n  : 2002 launch\n", 3, 3, "an event before any time period");
+  expect_error("timeline\n  2002 :LinkedIn\n", 2, 8, "':' must be followed by a space and the event text");
+  expect_valid("timeline\n  2002 : LinkedIn : Facebook\n       : Google\n  section Later\n  2010 : x # c\n");
+}
+
+TEST(MermaidMindmap, OneRootAndClosedShapes) {
+  expect_error("mindmap\n  root\n    child\n  sibling\n", 4, 3,
+               "There can be only one root: this node is not indented deeper than the root");
+  expect_error("mindmap\n  root\n    a{b}\n", 3, 6, "unexpected '{'");
+  expect_error("mindmap\n\n  root\n", 2, 1, "blank line right after the 'mindmap' line");
+  expect_error("mindmap\n::icon(fa fa-book)\n", 2, 1, "::icon() before any node");
+  expect_valid("mindmap\n  root((Root))\n    a[\"text (x)\"]\n    ::icon(fa fa-book)\n\n    b)bang(\n");
+}
