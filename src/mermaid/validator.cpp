@@ -257,7 +257,7 @@ const Detector kDetectors[] = {
     {"stateDiagram", [](std::string_view t) { return starts(t, "stateDiagram"); }, nullptr},
     {"journey", [](std::string_view t) { return starts(t, "journey"); }, validate_journey},
     {"quadrantChart", [](std::string_view t) { return starts(t, "quadrantChart"); }, nullptr},
-    {"sankey", [](std::string_view t) { return starts(t, "sankey"); }, nullptr},
+    {"sankey", [](std::string_view t) { return starts(t, "sankey"); }, validate_sankey},
     {"packet", [](std::string_view t) { return starts(t, "packet"); }, nullptr},
     {"xychart", [](std::string_view t) { return starts(t, "xychart"); }, nullptr},
     {"block", [](std::string_view t) { return starts(t, "block"); }, nullptr},

@@ -103,3 +103,10 @@ TEST(MermaidMindmap, OneRootAndClosedShapes) {
   expect_error("mindmap\n::icon(fa fa-book)\n", 2, 1, "::icon() before any node");
   expect_valid("mindmap\n  root((Root))\n    a[\"text (x)\"]\n    ::icon(fa fa-book)\n\n    b)bang(\n");
 }
+
+TEST(MermaidSankey, CsvLinesOfPrintableAscii) {
+  expect_error("sankey-beta\nSolar,Grid,10\nÉnergie,Grid,5\n", 3, 1, "non-ASCII character 'É' in a sankey line");
+  expect_error("sankey-beta\nSolar,Grid\n", 2, 11, "a sankey line needs three fields; only two found");
+  expect_error("sankey-beta\nA,B,1\n   \nC,D,2\n", 3, 4, "a sankey line needs three fields; only one found");
+  expect_valid("sankey-beta\n\n\"Solar, roof\",Grid,10\n\"a \"\"b\"\"\",Grid,abc\n\n");
+}
