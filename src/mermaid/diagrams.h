@@ -19,5 +19,6 @@ void validate_pie(const Prepared& p, std::vector<Diagnostic>& out);
 void validate_timeline(const Prepared& p, std::vector<Diagnostic>& out);
 void validate_mindmap(const Prepared& p, std::vector<Diagnostic>& out);
 void validate_sankey(const Prepared& p, std::vector<Diagnostic>& out);
+void validate_gitgraph(const Prepared& p, std::vector<Diagnostic>& out);
 
 }  // namespace specgate::mermaid

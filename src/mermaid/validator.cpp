@@ -253,7 +253,7 @@ const Detector kDetectors[] = {
     {"flowchart", [](std::string_view t) { return starts(t, "flowchart"); }, validate_flowchart},
     {"graph", [](std::string_view t) { return starts(t, "graph"); }, validate_flowchart},
     {"timeline", [](std::string_view t) { return starts(t, "timeline"); }, validate_timeline},
-    {"gitGraph", [](std::string_view t) { return starts(t, "gitGraph"); }, nullptr},
+    {"gitGraph", [](std::string_view t) { return starts(t, "gitGraph"); }, validate_gitgraph},
     {"stateDiagram", [](std::string_view t) { return starts(t, "stateDiagram"); }, nullptr},
     {"journey", [](std::string_view t) { return starts(t, "journey"); }, validate_journey},
     {"quadrantChart", [](std::string_view t) { return starts(t, "quadrantChart"); }, nullptr},

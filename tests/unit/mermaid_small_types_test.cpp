@@ -110,3 +110,18 @@ TEST(MermaidSankey, CsvLinesOfPrintableAscii) {
   expect_error("sankey-beta\nA,B,1\n   \nC,D,2\n", 3, 4, "a sankey line needs three fields; only one found");
   expect_valid("sankey-beta\n\n\"Solar, roof\",Grid,10\n\"a \"\"b\"\"\",Grid,abc\n\n");
 }
+
+TEST(MermaidGitGraph, BranchesAndCommitsFollowTheDatabase) {
+  expect_error("gitGraph\n  commit\n  checkout develop\n", 3, 3,
+               "checkout of branch 'develop', which does not exist yet");
+  expect_error("gitGraph\n  commit\n  branch dev\n  merge main\n", 4, 3, "cannot merge branch 'main' into itself");
+  expect_error("gitGraph\n  commit id: abc\n", 2, 14, "unexpected 'abc'");
+  expect_error("gitGraph\n  Commit\n", 2, 3, "unknown statement 'Commit'");
+  expect_error("gitGraph\n  branch LR\n", 2, 10, "unexpected 'LR'");
+  Result r = validate("gitGraph\n  branch LR\n");
+  EXPECT_EQ(first(r).hint, "'LR' is a gitGraph keyword; quote it to use it as a name: \"LR\"");
+  expect_valid(
+      "---\nconfig:\n  gitGraph:\n    mainBranchName: trunk\n---\ngitGraph LR:\n  commit id: \"a\" tag: \"v1\"\n"
+      "  branch \"my feature\" order: 2\n  commit type: HIGHLIGHT\n  checkout trunk\n  commit\n"
+      "  merge \"my feature\"\n  branch hotfix\n  cherry-pick id: \"a\"\n");
+}
