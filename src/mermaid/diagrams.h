@@ -13,5 +13,7 @@ using DiagramValidator = void (*)(const Prepared& p, std::vector<Diagnostic>& ou
 void validate_flowchart(const Prepared& p, std::vector<Diagnostic>& out);
 void validate_sequence(const Prepared& p, std::vector<Diagnostic>& out);
 void validate_er(const Prepared& p, std::vector<Diagnostic>& out);
+void validate_state(const Prepared& p, std::vector<Diagnostic>& out);
+void validate_class(const Prepared& p, std::vector<Diagnostic>& out);
 
 }  // namespace specgate::mermaid

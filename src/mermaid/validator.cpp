@@ -254,7 +254,7 @@ const Detector kDetectors[] = {
     {"graph", [](std::string_view t) { return starts(t, "graph"); }, validate_flowchart},
     {"timeline", [](std::string_view t) { return starts(t, "timeline"); }, nullptr},
     {"gitGraph", [](std::string_view t) { return starts(t, "gitGraph"); }, nullptr},
-    {"stateDiagram", [](std::string_view t) { return starts(t, "stateDiagram"); }, nullptr},
+    {"stateDiagram", [](std::string_view t) { return starts(t, "stateDiagram"); }, validate_state},
     {"journey", [](std::string_view t) { return starts(t, "journey"); }, nullptr},
     {"quadrantChart", [](std::string_view t) { return starts(t, "quadrantChart"); }, nullptr},
     {"sankey", [](std::string_view t) { return starts(t, "sankey"); }, nullptr},
