@@ -243,7 +243,7 @@ const Detector kDetectors[] = {
      },
      nullptr},
     {"kanban", [](std::string_view t) { return starts(t, "kanban"); }, nullptr},
-    {"classDiagram", [](std::string_view t) { return starts(t, "classDiagram"); }, nullptr},
+    {"classDiagram", [](std::string_view t) { return starts(t, "classDiagram"); }, validate_class},
     {"erDiagram", [](std::string_view t) { return starts(t, "erDiagram"); }, validate_er},
     {"gantt", [](std::string_view t) { return starts(t, "gantt"); }, nullptr},
     {"info", [](std::string_view t) { return starts(t, "info"); }, nullptr},
