@@ -305,6 +305,10 @@ class ModelBuilder {
       item.section = doc_.section_at(item.line);
       doc_.checklist.push_back(std::move(item));
     }
+    std::vector<bool> task_lines(doc_.lines.size(), false);
+    for (const auto& c : doc_.checklist) {
+      if (c.line >= 1 && c.line <= task_lines.size()) task_lines[c.line - 1] = true;
+    }
     for (uint32_t l = 1; l <= doc_.lines.size(); ++l) {
       const LineInfo& info = doc_.lines[l - 1];
       if (info.kind != LineKind::Paragraph) continue;
@@ -326,11 +330,7 @@ class ModelBuilder {
           continue;
         }
       }
-      bool task_line = false;
-      for (const auto& c : doc_.checklist) {
-        if (c.line == l) { task_line = true; break; }
-      }
-      if (task_line) continue;
+      if (task_lines[l - 1]) continue;  // a checklist line is not also a field line
       for (RawField& rf : extract_fields(line)) {
         Field f;
         f.key = std::move(rf.key);

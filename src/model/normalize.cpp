@@ -139,8 +139,9 @@ std::string_view strip_numbering(std::string_view s) {
   if (i == 0) return s;
   while (i < s.size() && (is_digit(s[i]) || s[i] == '.')) ++i;
   if (i < s.size() && s[i] >= 'a' && s[i] <= 'z' && i + 1 < s.size() && s[i + 1] == ')') ++i;
+  const bool dotted = s.substr(0, i).find('.') != std::string_view::npos;  // "1.", "2.3"
   if (i < s.size() && (s[i] == ')' || s[i] == ':')) ++i;
-  else if (s[i - 1] != '.' && !(i < s.size() && s[i] == ' ' && i + 1 < s.size() && s[i + 1] == '-'))
+  else if (!dotted && !(i < s.size() && s[i] == ' ' && i + 1 < s.size() && s[i + 1] == '-'))
     return s;  // "2025 roadmap": a number that is not numbering
   while (i < s.size() && (s[i] == ' ' || s[i] == '-')) ++i;
   return i < s.size() ? s.substr(i) : s;

@@ -24,7 +24,7 @@ std::string describe(PlaceholderKind k, std::string_view text) {
 std::string hint_for(PlaceholderKind k) {
   switch (k) {
     case PlaceholderKind::Marker: return "fill in the value, or write N/A with the reason";
-    case PlaceholderKind::DateMask: return "write the real date as YYYY-MM-DD digits, e.g. 2026-01-31";
+    case PlaceholderKind::DateMask: return "replace it with the real date, e.g. 2026-01-31";
     case PlaceholderKind::XId: return "use the real ID number";
     case PlaceholderKind::Quantity: return "write the real number";
     default: return "replace the placeholder with the real content";
@@ -79,6 +79,18 @@ class Placeholder : public Rule {
   }
 
  private:
+  // Without a template: the whole value is three or more short options joined by " | ".
+  static bool looks_like_option_list(const std::string& v) {
+    if (v.size() > 80 || v.find_first_of("()[],:") != std::string::npos) return false;
+    size_t options = 1, start = 0;
+    for (size_t p = v.find(" | "); p != std::string::npos; p = v.find(" | ", start)) {
+      if (p - start > 25) return false;
+      ++options;
+      start = p + 3;
+    }
+    return options >= 3 && v.size() - start <= 25;
+  }
+
   // "Draft | In Review | Approved" copied from the template instead of picking one value.
   static void check_option_lists(const RuleContext& ctx, Reporter& out) {
     for (const Field& f : ctx.doc.fields) {
@@ -95,10 +107,7 @@ class Placeholder : public Rule {
           if (named >= 2 && v.find_first_of("|/,") != std::string::npos) unresolved = true;
         }
       }
-      if (!unresolved && std::count(v.begin(), v.end(), '|') >= 2 && v.find('[') == std::string::npos) {
-        // Without a template: three or more pipe-separated options in one field value.
-        unresolved = v.find("] |") == std::string::npos;
-      }
+      if (!unresolved && !ctx.schema) unresolved = looks_like_option_list(v);
       if (!unresolved) continue;
       const uint32_t len = static_cast<uint32_t>(count_chars(f.value));
       out.report(f.line, f.value_column, len, "field '" + f.key + "' still lists the template's options '" + f.value + "'",

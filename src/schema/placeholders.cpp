@@ -29,6 +29,18 @@ bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
 bool word_boundary_before(std::string_view s, size_t i) { return i == 0 || !is_word(s[i - 1]); }
 bool word_boundary_after(std::string_view s, size_t i) { return i >= s.size() || !is_word(s[i]); }
 
+// Inside a quotation ("..." or “...”) the text is quoted material, not the author's own words:
+// "TODO: implement X" cites a code comment, "signed by {SignerName}" shows a message template.
+bool inside_quotes(std::string_view s, size_t pos) {
+  size_t straight = 0, open = 0, close = 0;
+  for (size_t i = 0; i < pos && i < s.size(); ++i) {
+    if (s[i] == '"') ++straight;
+    else if (s.compare(i, 3, "\xE2\x80\x9C") == 0) ++open;
+    else if (s.compare(i, 3, "\xE2\x80\x9D") == 0) ++close;
+  }
+  return straight % 2 == 1 || open > close;
+}
+
 bool in_ranges(const std::vector<std::pair<size_t, size_t>>& ranges, size_t pos) {
   for (const auto& [b, e] : ranges) {
     if (pos >= b && pos < e) return true;
@@ -85,6 +97,13 @@ void scan_brackets(std::string_view s, std::vector<PlaceholderHit>& out) {
       if (list) skip = true;
     }
     if (!skip) {
+      // Status tags in capitals ("[AGREE]", "[WIP]", "[P0]") are labels, not placeholders.
+      bool tag = inner.size() <= 15 && std::all_of(inner.begin(), inner.end(), [](char c) {
+                   return is_upper(c) || is_digit(c) || c == '_' || c == '-';
+                 }) && is_upper(inner[0]) && inner.find("XX") == std::string_view::npos;
+      if (tag) skip = true;
+    }
+    if (!skip) {
       // "[ ] text" style boxes with other marks, and pure punctuation, are not placeholders.
       bool has_alpha = std::any_of(inner.begin(), inner.end(), [](char c) { return is_alpha(c); });
       if (!has_alpha) skip = true;
@@ -122,9 +141,15 @@ void scan_angles(std::string_view s, std::vector<PlaceholderHit>& out) {
     while (n < inner.size() && (is_alpha(inner[n]) || is_digit(inner[n]) || inner[n] == '-')) ++n;
     std::string name(inner.substr(0, n));
     std::transform(name.begin(), name.end(), name.begin(), [](unsigned char c) { return std::tolower(c); });
-    if (n > 0 && is_html_tag_name(name) &&
-        (n == inner.size() || inner[n] == ' ' || inner[n] == '/' || inner[n] == '\t'))
-      continue;
+    if (n > 0 && is_html_tag_name(name)) {
+      // A tag is bare, self-closing, or has attributes; "<link or \"N/A\">" is prose.
+      std::string_view rest = inner.substr(n);
+      while (!rest.empty() && (rest.front() == ' ' || rest.front() == '\t')) rest.remove_prefix(1);
+      const bool single_word = rest.find(' ') == std::string_view::npos;
+      if (rest.empty() || rest.front() == '/' || rest.find('=') != std::string_view::npos ||
+          (single_word && n < inner.size() && inner[n] == ' '))
+        continue;
+    }
     // Generic type syntax glued to a word: "Vec<String>", "Map<K, V>".
     if (i > 0 && is_word(s[i - 1])) { i = j; continue; }
     if (!std::any_of(inner.begin(), inner.end(), [](char c) { return is_alpha(c); })) continue;
@@ -144,7 +169,8 @@ void scan_words(std::string_view s, const PlaceholderOptions& options, std::vect
     }
     if (!word_boundary_before(s, i)) continue;
     for (std::string_view marker : {"TBD", "TODO", "TBC", "FIXME"}) {
-      if (s.compare(i, marker.size(), marker) == 0 && word_boundary_after(s, i + marker.size())) {
+      if (s.compare(i, marker.size(), marker) == 0 && word_boundary_after(s, i + marker.size()) &&
+          !inside_quotes(s, i) && s.compare(i + marker.size(), 8, " comment") != 0) {
         out.push_back({PlaceholderKind::Marker, i, i + marker.size()});
         break;
       }
@@ -183,7 +209,10 @@ void scan_words(std::string_view s, const PlaceholderOptions& options, std::vect
     if (c == '{' && options.variables) {
       size_t j = i + 1;
       while (j < s.size() && is_word(s[j])) ++j;
-      if (j > i + 1 && j < s.size() && s[j] == '}' && (i == 0 || (s[i - 1] != '{' && s[i - 1] != '$'))) {
+      // Not `${x}`, `{{x}}`, URL path parameters (`/users/{id}`) or quoted message templates.
+      const bool path_param = (i > 0 && (s[i - 1] == '/' || s[i - 1] == '=')) || (j + 1 < s.size() && s[j + 1] == '/');
+      if (j > i + 1 && j < s.size() && s[j] == '}' && (i == 0 || (s[i - 1] != '{' && s[i - 1] != '$')) &&
+          !path_param && !inside_quotes(s, i)) {
         out.push_back({PlaceholderKind::Variable, i, j + 1});
         i = j;
       }

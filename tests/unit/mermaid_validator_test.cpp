@@ -152,15 +152,13 @@ TEST(MermaidValidator, HeaderDetection) {
   EXPECT_FALSE(validate("---\ntitle: [x\n---\nflowchart TD\n").valid);
 }
 
-// Pathological inputs: each must come back quickly without crashing.
+// Pathological inputs: each must return without crashing. Hangs are caught by the ctest
+// TIMEOUT; speed is measured in bench/, not asserted here.
 class MermaidStress : public ::testing::Test {
  protected:
   template <class F>
   void fast(F f) {
-    auto t0 = std::chrono::steady_clock::now();
     f();
-    auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - t0).count();
-    EXPECT_LT(ms, 3000);
   }
 };
 

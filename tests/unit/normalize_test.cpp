@@ -1,0 +1,77 @@
+#include "model/normalize.h"
+
+#include <gtest/gtest.h>
+
+#include "core/file_io.h"
+#include "model/document.h"
+#include "model/fields.h"
+#include "support/golden.h"
+#include "support/test_paths.h"
+
+using namespace specgate;
+
+TEST(Normalize, Cases) {
+  const std::pair<const char*, const char*> cases[] = {
+      {"0) Summary", "summary"},
+      {"16b) SLOs and Error Budget (Required or N/A with reason)", "slos and error budget"},
+      {"0.1) Template Metadata (required for template-driven deliverables)", "template metadata"},
+      {"1. Overview", "overview"},
+      {"2.3 Data Flow", "data flow"},
+      {"Step 1: Preparation", "preparation"},
+      {"Phase 2: Feature Flag Implementation", "feature flag implementation"},
+      {"📋 Executive Summary", "executive summary"},
+      {"🏗️ System Architecture", "system architecture"},
+      {"**Bold Title**", "bold title"},
+      {"`POST /api/v1/resource`", "post /api/v1/resource"},
+      {"ER diagram (Mermaid) (Recommended if relational)", "er diagram"},
+      {"Scaling notes (if relevant)", "scaling notes"},
+      {"Component: <name>", "component: {}"},
+      {"Component A: [Name]", "component a: {}"},
+      {"Step 1: [Preparation/Setup]", "step {}"},
+      {"A. Glossary", "glossary"},
+      {"  Spaced   Out  Title ", "spaced out title"},
+      {"2025 Roadmap", "2025 roadmap"},
+      {"See [the docs](x.md)", "see the docs"},
+      {"(only annotation)", "(only annotation)"},
+      {"", ""},
+  };
+  for (const auto& [in, want] : cases) EXPECT_EQ(normalize_title(in).text, want) << in;
+  EXPECT_TRUE(normalize_title("Entity: [Name]").has_placeholder);
+  EXPECT_FALSE(normalize_title("Entities").has_placeholder);
+}
+
+TEST(Fields, ExtractFromOneLine) {
+  auto f = extract_fields("**Epic**: EPIC-001 | **Sprint**: Sprint 4");
+  ASSERT_EQ(f.size(), 2u);
+  EXPECT_EQ(f[0].value, "EPIC-001");
+  EXPECT_EQ(f[1].key, "Sprint");
+  EXPECT_EQ(extract_fields("- **GIVEN** the rule exists").size(), 0u);
+  EXPECT_EQ(extract_fields("plain text **Note:** mid-sentence").size(), 0u);
+  auto g = extract_fields("- **Gap:** a — **Impact:** b — **Owner:** c");
+  ASSERT_EQ(g.size(), 3u);
+  EXPECT_EQ(g[0].value, "a");
+  EXPECT_EQ(g[2].value, "c");
+}
+
+// Every heading and every field line of the five seeds, with the normalized title or the
+// extracted fields: a reviewed listing (tests/golden/expected/seed-headings-fields.txt).
+TEST(Golden, SeedHeadingsAndFields) {
+  if (!test::have_shared()) GTEST_SKIP();
+  std::string out;
+  for (const char* prefix : {"000", "001", "002", "003", "004"}) {
+    const auto path = test::seed(prefix);
+    ReadResult r = read_file(path.string());
+    ASSERT_TRUE(r.ok);
+    Document d = build_document(SourceText(path.filename().string(), std::move(r.bytes)));
+    out += "== seed " + std::string(prefix) + "\n";
+    for (const auto& s : d.sections) {
+      out += std::to_string(s.line) + " H" + std::to_string(s.level) + " " + s.title + " => " + s.normalized_title +
+             (s.title_has_placeholder ? " [pattern]" : "") + "\n";
+    }
+    for (const auto& f : d.fields) {
+      out += std::to_string(f.line) + ":" + std::to_string(f.column) + " field '" + f.key + "' = '" + f.value + "' @" +
+             std::to_string(f.value_column) + "\n";
+    }
+  }
+  test::expect_golden("seed-headings-fields.txt", out);
+}

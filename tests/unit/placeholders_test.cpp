@@ -1,0 +1,68 @@
+#include "schema/placeholders.h"
+
+#include <gtest/gtest.h>
+
+using namespace specgate;
+
+namespace {
+
+std::vector<std::string> hits(std::string_view line) {
+  std::vector<std::string> out;
+  for (const auto& h : find_placeholders(line)) out.emplace_back(h.text(line));
+  return out;
+}
+
+}  // namespace
+
+TEST(Placeholders, TemplateForms) {
+  EXPECT_EQ(hits("# TASK-XXX: [Technical Task Title]"), (std::vector<std::string>{"TASK-XXX", "[Technical Task Title]"}));
+  EXPECT_EQ(hits("**Owner:** <name>"), (std::vector<std::string>{"<name>"}));
+  EXPECT_EQ(hits("**Related PRD:** <link or \"N/A\">"), (std::vector<std::string>{"<link or \"N/A\">"}));
+  EXPECT_EQ(hits("**Last Updated**: YYYY-MM-DD"), (std::vector<std::string>{"YYYY-MM-DD"}));
+  EXPECT_EQ(hits("**Assignee**: TBD"), (std::vector<std::string>{"TBD"}));
+  EXPECT_EQ(hits("# ARCH-SUPER-X: Name"), (std::vector<std::string>{"ARCH-SUPER-X"}));
+  EXPECT_EQ(hits("### Specification Phase (X hours)"), (std::vector<std::string>{"X hours"}));
+  EXPECT_EQ(hits("Title: {feature_name} rollout"), (std::vector<std::string>{"{feature_name}"}));
+  EXPECT_EQ(hits("**Spec ID:** SPEC-[EPIC-XXX]"), (std::vector<std::string>{"[EPIC-XXX]"}));
+}
+
+TEST(Placeholders, NotPlaceholders) {
+  for (std::string_view line : {
+           "see [the plan](plan.md) and [ref][1] and [^note]",
+           "- [ ] open item", "- [x] done item", "[ref]: https://example.com",
+           "a citation [12] and an index arr[0] and a type string[]",
+           "<br> <details> </summary> <img src=\"a.png\"> <a href=\"x\">",
+           "<https://example.com> <mailto:a@b.c> <ops@example.com>",
+           "latency < 200 ms and > 5 ms; a <= b; x <- y",
+           "Vec<String> and Map<K, V> are types",
+           "> [!NOTE]",
+           "variables: [bank_connection, period] and [1, 2, 3]",
+           "| PM | [AGREE] | ok |",
+           "GET /users/{username} and ${HOME} and {{mustache}}",
+           "the message \"signed by {SignerName}\" is shown",
+           "the stub \"TODO: implement\" must go; add a TODO comment",
+           "TBDX and XTBD and todo are words",
+           "[[Wiki Link]]",
+       }) {
+    EXPECT_TRUE(hits(line).empty()) << line << " -> " << (hits(line).empty() ? "" : hits(line)[0]);
+  }
+}
+
+TEST(Placeholders, CodeSpansAreMarked) {
+  auto h = find_placeholders("use `<name>` here and <real>");
+  ASSERT_EQ(h.size(), 2u);
+  EXPECT_TRUE(h[0].in_code);
+  EXPECT_FALSE(h[1].in_code);
+  PlaceholderOptions no_code;
+  no_code.code_spans = false;
+  EXPECT_EQ(find_placeholders("use `<name>` here", no_code).size(), 0u);
+}
+
+TEST(Placeholders, HostileInputIsBounded) {
+  std::string brackets(100000, '[');
+  std::string angles(100000, '<');
+  EXPECT_TRUE(find_placeholders(brackets).empty());
+  EXPECT_TRUE(find_placeholders(angles).empty());
+  std::string ticks(50000, '`');
+  EXPECT_TRUE(code_span_ranges(ticks).empty());
+}
