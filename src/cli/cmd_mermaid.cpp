@@ -101,7 +101,8 @@ void register_mermaid(CLI::App& app, int& exit_code) {
       if (markdown) {
         std::string error;
         if (!markdown_diagrams(path, diagrams, error)) {
-          std::fprintf(stderr, "specgate: %s: %s\n", path.c_str(), error.c_str());
+          // load_document's errors already name the file.
+          std::fprintf(stderr, "specgate: %s\n", error.c_str());
           unreadable = true;
           continue;
         }
