@@ -20,5 +20,7 @@ void validate_timeline(const Prepared& p, std::vector<Diagnostic>& out);
 void validate_mindmap(const Prepared& p, std::vector<Diagnostic>& out);
 void validate_sankey(const Prepared& p, std::vector<Diagnostic>& out);
 void validate_gitgraph(const Prepared& p, std::vector<Diagnostic>& out);
+void validate_state(const Prepared& p, std::vector<Diagnostic>& out);
+void validate_class(const Prepared& p, std::vector<Diagnostic>& out);
 
 }  // namespace specgate::mermaid

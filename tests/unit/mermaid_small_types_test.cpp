@@ -76,7 +76,6 @@ TEST(MermaidSmallTypes, PathologicalInputsStayFast) {
   for (int i = 0; i < 100000; ++i) indents += std::string(static_cast<size_t>(i % 100), ' ') + "n\n";
   const char* headers[] = {"gantt\n", "journey\n", "pie\n", "timeline\n", "mindmap\n",
                            "sankey-beta\n", "gitGraph\n"};
-  auto start = std::chrono::steady_clock::now();
   for (const char* h : headers) {
     const std::string head(h);
     // A long word is a time period in a timeline and a node in a mindmap; elsewhere an error.
@@ -90,8 +89,7 @@ TEST(MermaidSmallTypes, PathologicalInputsStayFast) {
     (void)validate(head + std::string(100000, '{') + "\n" + std::string(100000, '}') + "\n");
     (void)validate(head + std::string(100000, '(') + "\n");
   }
-  auto secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  EXPECT_LT(secs, 30.0);  // ~7 s on an idle 2-core machine: 56 inputs, most of 10 MB
+  // No timing assertion: hangs fail through the ctest TIMEOUT, speed lives in bench/.
 }
 
 TEST(MermaidSmallTypes, RandomBytesNeverCrash) {
