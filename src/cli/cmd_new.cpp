@@ -137,11 +137,10 @@ int run_new(const NewArgs& a) {
     if (auto it = config->naming.find(a.template_ref); it != config->naming.end()) pattern = it->second;
     else if (auto jt = config->naming.find(name); jt != config->naming.end()) pattern = jt->second;
     else if (named) pattern = std::string(builtin_naming(name));
-    if (pattern.empty()) pattern = std::string(kFallbackNaming);
   }
-
   // The spec's ID.
   std::string family = template_id_family(tmpl);
+  if (a.out.empty() && pattern.empty()) pattern = family.empty() ? "{slug}.md" : "{id}-{slug}.md";
   if (family.empty()) family = naming_family(pattern);
   std::string id_arg = a.id;
   if (id_arg.empty() && naming_needs_id(pattern)) id_arg = "auto";

@@ -301,16 +301,20 @@ FillResult fill_template(const Document& tmpl, const FillOptions& o) {
   // Assemble: original bytes with the edits applied, and the template comment added when the
   // template had none (after front matter, which must stay first).
   const std::string_view text = src.text();
+  // Offsets of edits are within src.line(l), which starts after a byte-order mark.
+  auto line_offset = [&](uint32_t l) {
+    return l <= src.line_count() ? static_cast<size_t>(src.line(l).data() - text.data()) : text.size();
+  };
   std::string& out = result.text;
   out.reserve(text.size() + 256);
   size_t cursor = 0;
   if (!comment_line && !o.template_ref.empty()) {
     const uint32_t at = tmpl.front_matter.present ? tmpl.front_matter.end_line + 1 : 1;
-    const size_t offset = at <= src.line_count() ? src.line_begin(at) : text.size();
+    const size_t offset = at <= src.line_count() ? line_offset(at) : text.size();
     const std::string_view first = src.line(1);
-    const bool crlf = first.size() < text.size() && text.substr(src.line_begin(1) + first.size(), 2) == "\r\n";
+    const bool crlf = text.substr(line_offset(1) + first.size(), 2) == "\r\n";
     out.append(text.substr(0, offset));
-    if (!out.empty() && out.back() != '\n') out += crlf ? "\r\n" : "\n";
+    if (out.size() > src.content_begin() && out.back() != '\n') out += crlf ? "\r\n" : "\n";  // front matter at EOF
     out += comment;
     out += crlf ? "\r\n" : "\n";
     cursor = offset;
@@ -318,7 +322,7 @@ FillResult fill_template(const Document& tmpl, const FillOptions& o) {
   for (const auto& [l, list] : edits.all()) {
     std::vector<Edit> sorted = list;
     std::sort(sorted.begin(), sorted.end(), [](const Edit& a, const Edit& b) { return a.begin < b.begin; });
-    const size_t base = src.line_begin(l);
+    const size_t base = line_offset(l);
     for (const Edit& e : sorted) {
       if (base + e.begin < cursor) continue;  // cannot happen: edits never overlap
       out.append(text.substr(cursor, base + e.begin - cursor));

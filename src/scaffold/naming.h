@@ -19,8 +19,6 @@ struct NameParts {
 
 // The built-in convention for a built-in template name, or "" when it has none.
 std::string_view builtin_naming(std::string_view template_name);
-// The pattern used when neither the config nor a built-in names one.
-inline constexpr std::string_view kFallbackNaming = "{slug}.md";
 
 // Checks a pattern: a relative path of plain components (no "..", no absolute path), only the
 // tokens {id} {n} {slug} {date} {template}, ending in a file name. Returns the problem, or "".
