@@ -126,7 +126,14 @@ class Builder {
   }
 
   int text(MD_TEXTTYPE type, const MD_CHAR* text, MD_SIZE size) {
-    if (!in_buffer(text) || size == 0) return 0;  // soft breaks and NUL replacements are static strings
+    if (size == 0) return 0;
+    if (!in_buffer(text)) {
+      // Soft breaks and NUL replacements are static strings; so are a code line's indentation
+      // and its line end, which the code's content must keep.
+      if (type == MD_TEXT_CODE && !stack_.empty() && tree_.blocks[stack_.back()].type == BlockType::Code)
+        tree_.blocks[stack_.back()].code.append(text, size);
+      return 0;
+    }
     const uint32_t off = offset_of(text);
     const uint32_t end = off + size - 1;
     Block& b = tree_.blocks[stack_.back()];

@@ -10,8 +10,26 @@ const std::vector<std::unique_ptr<Rule>>& all_rules() {
     // Structure against the template.
     r.push_back(make_missing_section());
     r.push_back(make_empty_section());
+    r.push_back(make_section_order());
+    r.push_back(make_duplicate_section());
+    r.push_back(make_unknown_section());
+    r.push_back(make_table_shape());
+    r.push_back(make_template_metadata());
+    // Fields, dates and status.
+    r.push_back(make_field_missing());
+    r.push_back(make_field_value());
+    r.push_back(make_date());
+    r.push_back(make_stale_review());
+    r.push_back(make_unchecked_gate());
     // Content.
     r.push_back(make_placeholder());
+    r.push_back(make_template_text());
+    r.push_back(make_na_without_reason());
+    r.push_back(make_missing_evidence());
+    r.push_back(make_numeric_target());
+    r.push_back(make_code_block_syntax());
+    // Links.
+    r.push_back(make_broken_link());
     return r;
   }();
   return rules;

@@ -1,0 +1,200 @@
+// broken-link: relative links to files that do not exist, and `#anchor` links (in this file or
+// in another Markdown file) that match no heading slug or explicit HTML anchor. URLs with a
+// scheme, autolinks and repository-root paths ("/docs/x.md") are not checked: they cannot be
+// resolved from the spec's directory alone.
+#include <algorithm>
+#include <filesystem>
+#include <optional>
+#include <memory>
+#include <mutex>
+#include <unordered_map>
+
+#include "core/file_io.h"
+#include "model/load.h"
+#include "model/normalize.h"
+#include "model/slug.h"
+#include "rules/factories.h"
+
+namespace specgate {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+bool has_scheme(std::string_view t) {
+  size_t i = 0;
+  while (i < t.size() && ((t[i] >= 'a' && t[i] <= 'z') || (t[i] >= 'A' && t[i] <= 'Z') ||
+                          (i > 0 && ((t[i] >= '0' && t[i] <= '9') || t[i] == '+' || t[i] == '.' || t[i] == '-'))))
+    ++i;
+  return i > 0 && i < t.size() && t[i] == ':';
+}
+
+int hex(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
+std::string percent_decode(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '%' && i + 2 < s.size() && hex(s[i + 1]) >= 0 && hex(s[i + 2]) >= 0) {
+      out += static_cast<char>(hex(s[i + 1]) * 16 + hex(s[i + 2]));
+      i += 2;
+    } else {
+      out += s[i];
+    }
+  }
+  return out;
+}
+
+bool is_markdown_path(const fs::path& p) {
+  const std::string ext = to_lower_ascii(p.extension().string());
+  return ext == ".md" || ext == ".markdown" || ext == ".mdown" || ext == ".mkd";
+}
+
+// Placeholder-like targets ("<link>", "{url}", "<link or N/A>" written as a destination) are the
+// placeholder rule's business; a file name has an extension or a slash.
+bool looks_templated(std::string_view t) {
+  if (t.find_first_of("<>{}") != std::string_view::npos || t.find("...") != std::string_view::npos) return true;
+  return t.find(' ') != std::string_view::npos && t.find('.') == std::string_view::npos;
+}
+
+size_t edit_distance(std::string_view a, std::string_view b) {
+  std::vector<size_t> row(b.size() + 1);
+  for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (size_t i = 1; i <= a.size(); ++i) {
+    size_t diag = row[0];
+    row[0] = i;
+    for (size_t j = 1; j <= b.size(); ++j) {
+      const size_t up = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      diag = up;
+    }
+  }
+  return row[b.size()];
+}
+
+using AnchorSet = std::unordered_set<std::string>;
+
+AnchorSet lowered(const AnchorSet& anchors) {
+  AnchorSet out;
+  for (const auto& a : anchors) out.insert(to_lower_ascii(a));
+  return out;
+}
+
+std::string closest(const AnchorSet& anchors, std::string_view want) {
+  std::string best;
+  size_t best_d = std::max<size_t>(2, want.size() / 4) + 1;
+  for (const auto& a : anchors) {
+    if (a.size() > want.size() + best_d || want.size() > a.size() + best_d) continue;
+    const size_t d = edit_distance(a, want);
+    if (d < best_d || (d == best_d && !best.empty() && a < best)) {
+      best_d = d;
+      best = a;
+    }
+  }
+  return best;
+}
+
+class BrokenLink : public Rule {
+ public:
+  std::string_view name() const override { return "broken-link"; }
+  std::string_view summary() const override {
+    return "A relative link points to a missing file or an anchor that matches no heading";
+  }
+
+  void check(const RuleContext& ctx, Reporter& out) const override {
+    const Document& doc = ctx.doc;
+    if (doc.links.empty()) return;
+    const std::string& path = doc.source.path();
+    const bool on_disk = !path.empty() && path != "-" && path != "<stdin>";
+    const fs::path dir = on_disk ? fs::path(path).parent_path() : fs::path();
+    std::unique_ptr<AnchorSet> own;
+
+    for (const Link& link : doc.links) {
+      if (link.autolink) continue;
+      const std::string_view target = trim(link.target);
+      if (target.empty() || target.front() == '/' || has_scheme(target) || looks_templated(target)) continue;
+      if (istarts_with(target, "www.")) continue;
+      const size_t hash = target.find('#');
+      std::string_view file_part = target.substr(0, hash);
+      const std::string_view fragment = hash == std::string_view::npos ? std::string_view() : target.substr(hash + 1);
+      file_part = file_part.substr(0, file_part.find('?'));
+
+      const std::string shown(target);
+      const auto [col, len] = target_span(doc, link);
+      if (!file_part.empty()) {
+        if (!on_disk) continue;
+        const std::string decoded = percent_decode(file_part);
+        const fs::path resolved = (dir / fs::path(decoded)).lexically_normal();
+        std::error_code ec;
+        const auto status = fs::status(resolved, ec);
+        if (ec || !fs::exists(status)) {
+          out.report(link.line, col, len,
+                     std::string(link.image ? "image" : "link") + " target '" + std::string(file_part) + "' does not exist",
+                     "fix the path (it is resolved from the spec's directory) or remove the link");
+          continue;
+        }
+        if (fragment.empty() || !fs::is_regular_file(status) || !is_markdown_path(resolved)) continue;
+        const AnchorSet* anchors = anchors_of(resolved);
+        if (!anchors) continue;
+        check_fragment(out, link, col, len, fragment, *anchors, "'" + std::string(file_part) + "'");
+        continue;
+      }
+      if (fragment.empty()) continue;
+      if (!own) own = std::make_unique<AnchorSet>(lowered(document_anchors(doc)));
+      check_fragment(out, link, col, len, fragment, *own, "this file");
+    }
+  }
+
+ private:
+  // The target's position in the line, or the link's start when it cannot be found.
+  static std::pair<uint32_t, uint32_t> target_span(const Document& doc, const Link& link) {
+    const std::string_view line = doc.source.line(link.line);
+    size_t b = line.find("(" + link.target);
+    if (b != std::string_view::npos) ++b;
+    if (b == std::string_view::npos) b = line.find(": " + link.target) == std::string_view::npos
+                                             ? std::string_view::npos
+                                             : line.find(": " + link.target) + 2;
+    if (b == std::string_view::npos) return {link.column, 1};
+    return {doc.source.column_of(link.line, b), static_cast<uint32_t>(count_chars(link.target))};
+  }
+
+  static void check_fragment(Reporter& out, const Link& link, uint32_t col, uint32_t len, std::string_view fragment,
+                             const AnchorSet& anchors, const std::string& where) {
+    std::string want = to_lower_ascii(percent_decode(fragment));
+    if (anchors.count(want)) return;
+    if (istarts_with(want, "user-content-") && anchors.count(want.substr(13))) return;
+    std::string hint = "anchors are GitHub heading slugs: lowercase, punctuation removed, spaces as '-'";
+    const std::string near = closest(anchors, want);
+    if (!near.empty()) hint = "did you mean '#" + near + "'?";
+    out.report(link.line, col, len, "anchor '#" + std::string(fragment) + "' matches no heading in " + where, hint);
+  }
+
+  // Anchors of another Markdown file, read once per run; null when it cannot be read.
+  const AnchorSet* anchors_of(const fs::path& p) const {
+    std::lock_guard<std::mutex> lock(mu_);
+    const std::string key = p.string();
+    auto it = cache_.find(key);
+    if (it != cache_.end()) return it->second.get();
+    std::unique_ptr<AnchorSet> set;
+    std::string error;
+    std::optional<Document> d = load_document(key, error);
+    if (d) set = std::make_unique<AnchorSet>(lowered(document_anchors(*d)));
+    const AnchorSet* raw = set.get();
+    cache_.emplace(key, std::move(set));
+    return raw;
+  }
+
+  mutable std::mutex mu_;
+  mutable std::unordered_map<std::string, std::unique_ptr<AnchorSet>> cache_;
+};
+
+}  // namespace
+
+std::unique_ptr<Rule> make_broken_link() { return std::make_unique<BrokenLink>(); }
+
+}  // namespace specgate

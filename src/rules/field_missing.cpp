@@ -1,0 +1,101 @@
+// field-missing: a field the template defines in a section (`**Owner:** ...`) is absent from
+// the spec's matching section. Reported only where the spec keeps the template's field layout
+// (at least half of the section's fields are there): a section written as a table or prose
+// instead is a choice of form, not a missing field. Enumerated example labels ("Risk 1", "Term 2") are
+// not fields a spec must copy.
+#include <algorithm>
+
+#include "model/normalize.h"
+#include "rules/factories.h"
+#include "rules/spec_fields.h"
+
+namespace specgate {
+
+namespace {
+
+// "Edge Case 3", "Phase 1", "Component A": one of a numbered list of examples.
+bool enumerated_label(std::string_view key) {
+  key = trim(key);
+  const size_t sp = key.rfind(' ');
+  if (sp == std::string_view::npos) return false;
+  std::string_view last = key.substr(sp + 1);
+  if (last.size() == 1 && last[0] >= 'A' && last[0] <= 'Z') return true;
+  return !last.empty() && std::all_of(last.begin(), last.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+bool optional_example(std::string_view example) {
+  return icontains(example, "optional") || icontains(example, "if applicable");
+}
+
+// The first non-blank body line of a section starts with N/A.
+bool written_na(const Document& doc, const Section& sec) {
+  for (uint32_t l = sec.line + 1; l <= sec.body_end_line && l <= doc.source.line_count(); ++l) {
+    const std::string v = clean_value(doc.source.line(l));
+    if (v.empty()) continue;
+    return is_na_value(v);
+  }
+  return false;
+}
+
+class FieldMissing : public Rule {
+ public:
+  std::string_view name() const override { return "field-missing"; }
+  std::string_view summary() const override { return "A field the template defines is missing from its section"; }
+
+  void check(const RuleContext& ctx, Reporter& out) const override {
+    if (!ctx.schema) return;
+    const Schema& s = *ctx.schema;
+    const Document& doc = ctx.doc;
+    const SectionMatch& m = *ctx.match;
+    const int32_t title = title_spec_index(s);
+
+    std::vector<std::string> doc_keys(doc.fields.size());
+    for (size_t i = 0; i < doc.fields.size(); ++i) doc_keys[i] = fold_key(doc.fields[i].key);
+
+    for (size_t k = 0; k < s.sections.size(); ++k) {
+      const SectionSpec& spec = s.sections[k];
+      std::vector<const FieldSpec*> wanted;
+      for (const FieldSpec& f : spec.fields) {
+        if (f.required && !enumerated_label(f.key) && !optional_example(f.example)) wanted.push_back(&f);
+      }
+      if (static_cast<int32_t>(k) == title) {
+        for (const FieldSpec& f : s.preamble_fields) {
+          if (f.required && !enumerated_label(f.key) && !optional_example(f.example)) wanted.push_back(&f);
+        }
+      }
+      if (wanted.empty()) continue;
+      for (int32_t d : m.instances[k]) {
+        const Section& sec = doc.sections[d];
+        if (spec.allows_na && written_na(doc, sec)) continue;
+        // The title section's fields may sit anywhere: front matter, preamble, a metadata block.
+        const bool anywhere = static_cast<int32_t>(k) == title;
+        auto present = [&](const FieldSpec* fs) {
+          const std::string key = fold_key(fs->key);
+          for (size_t i = 0; i < doc.fields.size(); ++i) {
+            if (doc_keys[i] != key) continue;
+            const Field& f = doc.fields[i];
+            if (anywhere || f.front_matter || (f.line > sec.line && f.line <= sec.end_line)) return true;
+          }
+          return false;
+        };
+        std::vector<const FieldSpec*> missing;
+        for (const FieldSpec* fs : wanted) {
+          if (!present(fs)) missing.push_back(fs);
+        }
+        // Confident only when the spec keeps most of the section's fields.
+        if (missing.empty() || 2 * (wanted.size() - missing.size()) < wanted.size()) continue;
+        for (const FieldSpec* fs : missing) {
+          out.report(sec.line, sec.column, static_cast<uint32_t>(count_chars(sec.title)),
+                     "section '" + sec.title + "' is missing the field '" + fs->key + "'",
+                     "add '**" + fs->key + ":** <value>' to the section, as the template has it");
+        }
+      }
+    }
+  }
+};
+
+}  // namespace
+
+std::unique_ptr<Rule> make_field_missing() { return std::make_unique<FieldMissing>(); }
+
+}  // namespace specgate

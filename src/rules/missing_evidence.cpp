@@ -1,0 +1,184 @@
+// missing-evidence: where the template declares the evidence rule ("every paragraph must end
+// with an Evidence: or Evidence gap: line"), a paragraph or list that does not end with one.
+//
+// Only prose is held to it: headings, thematic breaks, code, tables, block quotes (the
+// template's own instruction quote among them), HTML, the metadata field block at the top, and
+// label lines that introduce what follows ("**Responsibilities**", "For each decision:") are
+// exempt, as are the Evidence Gaps / Evidence Map and Template Metadata sections. A list is satisfied by an
+// Evidence line as its last line or as the paragraph right after it; so is a paragraph.
+#include <algorithm>
+
+#include "model/fields.h"
+#include "model/normalize.h"
+#include "rules/factories.h"
+
+namespace specgate {
+
+namespace {
+
+// Lowercase text of a line without its list/quote marker, a task box and emphasis markup.
+std::string plain(std::string_view raw) {
+  std::string_view s = raw.substr(content_start(raw));
+  if (s.size() >= 3 && s[0] == '[' && s[2] == ']' && (s[1] == ' ' || s[1] == 'x' || s[1] == 'X')) s.remove_prefix(3);
+  std::string out;
+  out.reserve(s.size());
+  for (char c : s) {
+    if (c == '*' || c == '_') continue;
+    out += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+  }
+  return std::string(trim(out));
+}
+
+std::vector<std::string> folded_prefixes(const Schema& schema) {
+  std::vector<std::string> out;
+  for (const auto& p : schema.rules.evidence_prefixes) {
+    std::string f = plain(p);
+    if (!f.empty() && f.back() == ':') f.pop_back();
+    if (!f.empty()) out.push_back(f);
+  }
+  if (out.empty()) out = {"evidence", "evidence gap"};
+  return out;
+}
+
+// "Evidence:", "**Evidence gap:**", "- Evidence: ..." — at the start of the line, or as the last
+// clause of it ("... . Evidence: docs/x.md").
+bool evidence_line(std::string_view raw, const std::vector<std::string>& prefixes) {
+  const std::string s = plain(raw);
+  for (const auto& p : prefixes) {
+    size_t at = 0;
+    while ((at = s.find(p, at)) != std::string::npos) {
+      const bool boundary = at == 0 || s[at - 1] == ' ' || s[at - 1] == '(' || s[at - 1] == '`';
+      size_t e = at + p.size();
+      if (e < s.size() && s[e] == 's') ++e;  // "Evidence gaps:"
+      while (e < s.size() && s[e] == ' ') ++e;
+      if (boundary && e < s.size() && s[e] == ':') return true;
+      at += p.size();
+    }
+  }
+  return false;
+}
+
+// "schema_version: 1", "Status: Draft": a plain key (up to four words) and a value.
+bool plain_key_line(std::string_view raw) {
+  const std::string_view s = trim(raw.substr(content_start(raw)));
+  const size_t colon = s.find(':');
+  if (colon == 0 || colon == std::string_view::npos || colon > 40) return false;
+  if (colon + 1 < s.size() && s[colon + 1] != ' ' && s[colon + 1] != '\t') return false;
+  size_t spaces = 0;
+  for (size_t i = 0; i < colon; ++i) {
+    const char c = s[i];
+    if (c == ' ') ++spaces;
+    else if (!std::isalnum(static_cast<unsigned char>(c)) && c != '_' && c != '-' && c != '/') return false;
+  }
+  return spaces <= 3;
+}
+
+// Metadata at the top of the document: every line a field (`**Owner:** x` or `Owner: x`).
+bool field_only(const Document& doc, const Block& b) {
+  for (uint32_t l = b.line; l <= b.end_line; ++l) {
+    const std::string_view raw = doc.source.line(l);
+    if (trim(raw).empty()) continue;
+    if (extract_fields(raw).empty() && !plain_key_line(raw)) return false;
+  }
+  return true;
+}
+
+// "**Responsibilities**", "_Inputs_", "For each major decision:" — a one-line label.
+bool label_line(std::string_view text) {
+  text = trim(text);
+  if (text.empty()) return true;
+  if (text.size() >= 4 && ((text.substr(0, 2) == "**" && (text.substr(text.size() - 2) == "**" ||
+                                                          text.substr(text.size() - 3) == "**:")) ||
+                           (text.substr(0, 2) == "__" && text.substr(text.size() - 2) == "__")))
+    return text.find("**", 2) >= text.size() - 3;
+  return false;
+}
+
+std::string shorten(std::string_view s) {
+  constexpr size_t kMax = 50;
+  if (count_chars(s) <= kMax) return std::string(s);
+  size_t i = 0;
+  for (size_t chars = 0; chars < kMax - 1 && i < s.size(); ++chars) i += utf8_seq_len(s, i);
+  return std::string(s.substr(0, i)) + "\xE2\x80\xA6";
+}
+
+class MissingEvidence : public Rule {
+ public:
+  std::string_view name() const override { return "missing-evidence"; }
+  std::string_view summary() const override {
+    return "A paragraph does not end with an Evidence: or Evidence gap: line (templates with the evidence rule)";
+  }
+
+  void check(const RuleContext& ctx, Reporter& out) const override {
+    if (!ctx.schema || !ctx.schema->rules.evidence) return;
+    const Document& doc = ctx.doc;
+    const auto prefixes = folded_prefixes(*ctx.schema);
+
+    // Sections that are themselves evidence (Evidence Gaps, Evidence Map), and the Template
+    // Metadata section (machine-read data, not claims), with their subsections.
+    std::vector<bool> exempt(doc.sections.size(), false);
+    for (size_t i = 0; i < doc.sections.size(); ++i) {
+      const Section& s = doc.sections[i];
+      exempt[i] = (s.parent >= 0 && exempt[s.parent]) || s.normalized_title.find("evidence") != std::string::npos ||
+                  s.normalized_title.find("template metadata") != std::string::npos;
+    }
+    uint32_t first_h2 = doc.source.line_count() + 1;
+    for (const Section& s : doc.sections) {
+      if (s.level >= 2) {
+        first_h2 = s.line;
+        break;
+      }
+    }
+
+    std::vector<size_t> top;
+    for (size_t i = 0; i < doc.blocks.size(); ++i) {
+      if (doc.blocks[i].depth == 0) top.push_back(i);
+    }
+    for (size_t k = 0; k < top.size(); ++k) {
+      const Block& b = doc.blocks[top[k]];
+      if (b.kind != BlockKind::Paragraph && b.kind != BlockKind::List) continue;
+      if (b.section >= 0 && exempt[b.section]) continue;
+      if (evidence_line(doc.source.line(last_line(doc, b)), prefixes)) continue;
+      const Block* next = k + 1 < top.size() ? &doc.blocks[top[k + 1]] : nullptr;
+      if (next && next->kind == BlockKind::Paragraph && next->section == b.section &&
+          evidence_line(doc.source.line(next->line), prefixes))
+        continue;
+      if (b.kind == BlockKind::Paragraph) {
+        if (b.line < first_h2 && field_only(doc, b)) continue;
+        const std::string_view first = trim(doc.source.line(b.line));
+        if (b.line == last_line(doc, b) && label_line(first)) continue;
+        // A lead-in ending with ':' belongs to the list, table or code it introduces.
+        const std::string_view last = trim(doc.source.line(last_line(doc, b)));
+        if (!last.empty() && last.back() == ':' && next &&
+            (next->kind == BlockKind::List || next->kind == BlockKind::Table || next->kind == BlockKind::Code))
+          continue;
+      } else if (b.line < first_h2 && all_fields(doc, b)) {
+        continue;
+      }
+      const std::string_view raw = doc.source.line(b.line);
+      const size_t start = b.kind == BlockKind::List ? content_start(raw) : raw.find_first_not_of(" \t");
+      const std::string_view text = trim(raw.substr(std::min(start, raw.size())));
+      out.report(b.line, doc.source.column_of(b.line, std::min(start, raw.size())),
+                 static_cast<uint32_t>(count_chars(text)),
+                 std::string(b.kind == BlockKind::List ? "list" : "paragraph") + " '" + shorten(text) +
+                     "' does not end with an Evidence: or Evidence gap: line",
+                 "end it with 'Evidence: <file path or link>', or 'Evidence gap: <what is missing>'");
+    }
+  }
+
+ private:
+  // The block's last non-blank line.
+  static uint32_t last_line(const Document& doc, const Block& b) {
+    uint32_t l = b.end_line;
+    while (l > b.line && trim(doc.source.line(l)).empty()) --l;
+    return l;
+  }
+
+  static bool all_fields(const Document& doc, const Block& b) { return field_only(doc, b); }
+};
+
+}  // namespace
+
+std::unique_ptr<Rule> make_missing_evidence() { return std::make_unique<MissingEvidence>(); }
+
+}  // namespace specgate

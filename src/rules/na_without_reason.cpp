@@ -1,0 +1,151 @@
+// na-without-reason: "N/A" standing alone where the reader needs to know why — the whole of a
+// line or list item, a label whose section asks for "N/A with reason", or a table cell whose
+// column is a description ("Notes", "Rationale") or whose row says nothing else. "N/A — no PII
+// stored", "N/A (stateless)" and "N/A: ..." carry their reason and are fine.
+//
+// Table cells are judged conservatively: in a data table N/A is often a legitimate value ("Retry
+// policy | N/A" in a column of policies), so only description-like columns and otherwise empty
+// rows count. Field values (`**Related PRD:** N/A`) are left alone unless their section asks for
+// a reason: many templates offer a bare N/A as the value.
+#include "model/fields.h"
+#include "model/normalize.h"
+#include "rules/factories.h"
+
+namespace specgate {
+
+namespace {
+
+// The text without emphasis/code markup and leading dashes, and without a trailing period.
+std::string_view strip_decoration(std::string_view s) {
+  s = trim(s);
+  for (bool changed = true; changed && !s.empty();) {
+    changed = false;
+    for (std::string_view lead : {"--", "\xE2\x80\x94", "\xE2\x80\x93", "-", "*", "_", "`", "~"}) {
+      if (s.size() >= lead.size() && s.substr(0, lead.size()) == lead) {
+        s.remove_prefix(lead.size());
+        s = trim(s);
+        changed = true;
+      }
+    }
+    for (std::string_view tail : {"*", "_", "`", ".", "~"}) {
+      if (s.size() >= tail.size() && s.substr(s.size() - tail.size()) == tail) {
+        s.remove_suffix(tail.size());
+        s = trim(s);
+        changed = true;
+      }
+    }
+  }
+  return s;
+}
+
+bool is_bare_na(std::string_view text) {
+  const std::string_view s = strip_decoration(text);
+  return s == "N/A" || s == "n/a" || s == "N/a" || s == "NA" || s == "N.A" || s == "n.a" || iequals(s, "not applicable");
+}
+
+bool description_column(std::string_view header) {
+  const std::string h = fold_text(header);
+  static constexpr std::string_view words[] = {"note", "description", "rationale", "reason", "justification",
+                                               "why", "explanation", "comment", "details"};
+  for (std::string_view w : words) {
+    if (h.find(w) != std::string::npos) return true;
+  }
+  return false;
+}
+
+class NaWithoutReason : public Rule {
+ public:
+  std::string_view name() const override { return "na-without-reason"; }
+  std::string_view summary() const override { return "N/A is given without a reason"; }
+
+  void check(const RuleContext& ctx, Reporter& out) const override {
+    const Document& doc = ctx.doc;
+    size_t next_box = 0;
+    for (uint32_t l = 1; l <= doc.source.line_count(); ++l) {
+      if (doc.line_info(l).kind != LineKind::Paragraph) continue;
+      while (next_box < doc.checklist.size() && doc.checklist[next_box].line < l) ++next_box;
+      if (next_box < doc.checklist.size() && doc.checklist[next_box].line == l) continue;
+      const std::string_view raw = doc.source.line(l);
+      const size_t start = content_start(raw);
+      const std::string_view content = trim(raw.substr(start));
+      if (content.size() > 40) continue;
+      if (is_bare_na(content)) {
+        report(out, l, start, content);
+        continue;
+      }
+      if (section_wants_reason(ctx, doc.line_info(l).section)) check_label(l, raw, start, out);
+    }
+    for (const Table& t : doc.tables) check_table(t, out);
+  }
+
+ private:
+  static void report(Reporter& out, uint32_t line, size_t byte, std::string_view text) {
+    const std::string_view s = trim(text);
+    out.report(line, out.doc().source.column_of(line, byte), static_cast<uint32_t>(count_chars(s)),
+               "'" + std::string(s) + "' without a reason",
+               "say why it does not apply, e.g. 'N/A \xE2\x80\x94 the service stores no personal data'");
+  }
+
+  // The template heading says "(Required or N/A with reason)" / "RNIA".
+  static bool section_wants_reason(const RuleContext& ctx, int32_t section) {
+    if (!ctx.schema || !ctx.match) return false;
+    for (int32_t s = section; s >= 0; s = ctx.doc.sections[s].parent) {
+      if (static_cast<size_t>(s) >= ctx.match->spec_of.size()) return false;
+      const int32_t spec = ctx.match->spec_of[s];
+      if (spec >= 0) return ctx.schema->sections[spec].allows_na;
+    }
+    return false;
+  }
+
+  // "State machine: N/A" / "**Non-goals:** N/A" in a section that asks for the reason.
+  static void check_label(uint32_t l, std::string_view raw, size_t start, Reporter& out) {
+    const auto fields = extract_fields(raw);
+    if (fields.size() == 1) {
+      if (is_bare_na(fields[0].value)) report(out, l, fields[0].value_offset, raw.substr(fields[0].value_offset));
+      return;
+    }
+    const size_t colon = raw.find(':', start);
+    if (colon == std::string_view::npos) return;
+    const std::string_view label = trim(raw.substr(start, colon - start));
+    if (label.empty() || label.size() > 40) return;
+    size_t v = colon + 1;
+    while (v < raw.size() && (raw[v] == ' ' || raw[v] == '\t')) ++v;
+    if (v < raw.size() && is_bare_na(raw.substr(v))) report(out, l, v, raw.substr(v));
+  }
+
+  static void check_table(const Table& t, Reporter& out) {
+    for (const auto& row : t.rows) {
+      // A row that says nothing but N/A: reported once, at its first N/A.
+      bool all_na = !row.empty();
+      const TableCell* first_na = nullptr;
+      for (const TableCell& c : row) {
+        const bool na = is_bare_na(c.text);
+        if (na && !first_na) first_na = &c;
+        all_na = all_na && (na || strip_decoration(c.text).empty());
+      }
+      if (!first_na) continue;
+      if (all_na) {
+        report_cell(out, *first_na);
+        continue;
+      }
+      for (size_t i = 0; i < row.size() && i < t.header.size(); ++i) {
+        if (is_bare_na(row[i].text) && description_column(t.header[i].text)) report_cell(out, row[i]);
+      }
+    }
+  }
+
+  static void report_cell(Reporter& out, const TableCell& cell) {
+    if (cell.line == 0) return;
+    const std::string_view line = out.doc().source.line(cell.line);
+    // cell.column is in characters; the report wants the byte offset.
+    size_t byte = 0;
+    for (uint32_t col = 1; col < cell.column && byte < line.size(); ++col) byte += utf8_seq_len(line, byte);
+    report(out, cell.line, byte, cell.text);
+  }
+};
+
+}  // namespace
+
+std::unique_ptr<Rule> make_na_without_reason() { return std::make_unique<NaWithoutReason>(); }
+
+}  // namespace specgate

@@ -1,0 +1,195 @@
+// numeric-target: a performance / SLO target written without a number ("fast", "low", "high
+// availability"). Looks at
+//   - the Target column of tables under a performance / SLO / SLA / latency / throughput /
+//     availability heading (or of any table with an SLI/SLO column);
+//   - field values and "label: value" list items whose label names a target ("p95 latency",
+//     "Availability target", "Throughput", "Error rate") — anywhere when the label itself says
+//     target/SLO/percentile, otherwise only under such a heading, and then only short values.
+// Placeholders (`<ms>`) are the placeholder rule's, and "N/A ..." the na rule's: both skipped.
+#include <algorithm>
+
+#include "model/fields.h"
+#include "model/normalize.h"
+#include "rules/factories.h"
+#include "schema/placeholders.h"
+
+namespace specgate {
+
+namespace {
+
+// Lowercase words (letters, digits, '.', '-' kept inside) of a text.
+std::vector<std::string> words_of(std::string_view s) {
+  std::vector<std::string> out;
+  std::string w;
+  auto flush = [&] {
+    while (!w.empty() && (w.back() == '.' || w.back() == '-')) w.pop_back();
+    if (!w.empty()) out.push_back(w);
+    w.clear();
+  };
+  for (char c : s) {
+    const bool word = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                      ((c == '.' || c == '-') && !w.empty());
+    if (word) w += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+    else flush();
+  }
+  flush();
+  return out;
+}
+
+bool has_word(const std::vector<std::string>& words, std::initializer_list<std::string_view> any) {
+  for (const auto& w : words) {
+    for (std::string_view a : any) {
+      if (w == a) return true;
+    }
+  }
+  return false;
+}
+
+bool has_phrase(std::string_view text, std::string_view phrase) {
+  const std::string f = fold_text(text);
+  size_t at = f.find(phrase);
+  while (at != std::string::npos) {
+    const bool left = at == 0 || !std::isalnum(static_cast<unsigned char>(f[at - 1]));
+    const size_t e = at + phrase.size();
+    const bool right = e >= f.size() || !std::isalnum(static_cast<unsigned char>(f[e])) || f[e] == 's';
+    if (left && right) return true;
+    at = f.find(phrase, at + 1);
+  }
+  return false;
+}
+
+bool percentile(const std::vector<std::string>& words) {
+  for (const auto& w : words) {
+    if (w.size() >= 3 && w[0] == 'p' && std::isdigit(static_cast<unsigned char>(w[1])) &&
+        std::all_of(w.begin() + 1, w.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)) || c == '.'; }))
+      return true;
+  }
+  return false;
+}
+
+// A heading about performance, SLOs/SLAs, latency, throughput or availability.
+bool performance_title(std::string_view title) {
+  const auto w = words_of(title);
+  return has_word(w, {"performance", "slo", "slos", "sla", "slas", "sli", "slis", "latency", "throughput",
+                      "availability", "uptime"}) ||
+         has_phrase(title, "service level");
+}
+
+bool metric_label(std::string_view label) {
+  const auto w = words_of(label);
+  return has_word(w, {"latency", "throughput", "availability", "uptime", "rps", "qps", "tps"}) || percentile(w) ||
+         has_phrase(label, "error rate") || has_phrase(label, "response time");
+}
+
+bool target_word(std::string_view label) {
+  const auto w = words_of(label);
+  return has_word(w, {"target", "targets", "slo", "slos", "sla", "slas", "objective", "goal"}) || percentile(w);
+}
+
+bool has_digit(std::string_view s) {
+  return std::any_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+bool skip_value(std::string_view v) {
+  v = trim(v);
+  if (v.empty()) return true;
+  if (!find_placeholders(v).empty()) return true;
+  std::string f = fold_text(v);
+  f.erase(std::remove_if(f.begin(), f.end(), [](char c) { return c == '*' || c == '_' || c == '`'; }), f.end());
+  // "N/A ...", and an explicit decision not to set a target ("Best effort", "None", "No SLO").
+  for (std::string_view no : {"n/a", "not applicable", "best effort", "best-effort", "none", "no ", "not "}) {
+    if (f.rfind(no, 0) == 0) return true;
+  }
+  return f == "na" || f == "-" || f == "\xE2\x80\x94";
+}
+
+size_t word_count(std::string_view s) { return words_of(s).size(); }
+
+class NumericTarget : public Rule {
+ public:
+  std::string_view name() const override { return "numeric-target"; }
+  std::string_view summary() const override { return "A performance or SLO target has no number"; }
+
+  void check(const RuleContext& ctx, Reporter& out) const override {
+    const Document& doc = ctx.doc;
+    std::vector<bool> perf(doc.sections.size(), false);
+    for (size_t i = 0; i < doc.sections.size(); ++i) {
+      const Section& s = doc.sections[i];
+      perf[i] = (s.parent >= 0 && perf[s.parent]) || performance_title(s.title);
+    }
+    auto in_perf = [&](int32_t section) { return section >= 0 && perf[section]; };
+
+    for (const Table& t : doc.tables) check_table(t, in_perf(t.section), out);
+
+    size_t next_field = 0;
+    for (uint32_t l = 1; l <= doc.source.line_count(); ++l) {
+      const LineInfo& info = doc.line_info(l);
+      if (info.kind != LineKind::Paragraph) continue;
+      const std::string_view raw = doc.source.line(l);
+      while (next_field < doc.fields.size() && doc.fields[next_field].line < l) ++next_field;
+      bool had_field = false;
+      for (; next_field < doc.fields.size() && doc.fields[next_field].line == l; ++next_field) {
+        const Field& f = doc.fields[next_field];
+        had_field = true;
+        check_pair(l, f.key, f.value, f.value_column, in_perf(info.section), out);
+      }
+      if (had_field || !in_perf(info.section)) continue;
+      // "- p95 latency: fast" / "Throughput | high" in a performance section.
+      const size_t start = content_start(raw);
+      const size_t sep = raw.find_first_of(":|", start);
+      if (sep == std::string_view::npos || sep == start) continue;
+      const std::string_view label = trim(raw.substr(start, sep - start));
+      if (label.size() > 40 || label.find_first_of("`[(") != std::string_view::npos) continue;
+      size_t v = sep + 1;
+      while (v < raw.size() && (raw[v] == ' ' || raw[v] == '\t')) ++v;
+      const std::string_view value = trim(raw.substr(v));
+      check_pair(l, label, value, doc.source.column_of(l, v), true, out);
+    }
+  }
+
+ private:
+  static void check_pair(uint32_t line, std::string_view key, std::string_view value,
+                         uint32_t column, bool perf_section, Reporter& out) {
+    const bool metric = metric_label(key);
+    const bool target = target_word(key);
+    // Under a performance heading a metric or a target label will do; elsewhere the label must
+    // name both ("Latency target", "p95 latency").
+    if (perf_section ? !(metric || target) : !(metric && target)) return;
+    if (skip_value(value) || has_digit(value)) return;
+    // Without an explicit "target" in the label, only short values read as targets ("fast").
+    if (!target && word_count(value) > 6) return;
+    out.report(line, column, static_cast<uint32_t>(count_chars(value)),
+               "target '" + std::string(trim(key)) + "' has no number: '" + std::string(value) + "'",
+               "state a measurable target, e.g. 'p95 under 300 ms' or '99.9% monthly'");
+  }
+
+  static void check_table(const Table& t, bool perf_section, Reporter& out) {
+    size_t target_col = t.header.size();
+    bool sli_table = false;
+    for (size_t i = 0; i < t.header.size(); ++i) {
+      const auto w = words_of(t.header[i].text);
+      if (target_col == t.header.size() && has_word(w, {"target", "targets", "slo", "objective"})) target_col = i;
+      if (has_word(w, {"sli", "slis", "slo", "metric", "metrics"})) sli_table = true;
+    }
+    if (target_col == t.header.size() || !(perf_section || sli_table)) return;
+    // A metrics table outside a performance section must be about performance: its row names
+    // are checked like labels.
+    for (const auto& row : t.rows) {
+      if (target_col >= row.size()) continue;
+      const TableCell& cell = row[target_col];
+      if (skip_value(cell.text) || has_digit(cell.text)) continue;
+      const std::string label = row.empty() || target_col == 0 ? std::string() : row[0].text;
+      if (!perf_section && !metric_label(label)) continue;
+      out.report(cell.line, cell.column, static_cast<uint32_t>(count_chars(cell.text)),
+                 "target" + (label.empty() ? std::string() : " for '" + label + "'") + " has no number: '" +
+                     cell.text + "'",
+                 "state a measurable target, e.g. '300 ms' or '99.9%'");
+    }
+  }
+};
+
+}  // namespace
+
+std::unique_ptr<Rule> make_numeric_target() { return std::make_unique<NumericTarget>(); }
+
+}  // namespace specgate

@@ -1,0 +1,169 @@
+#include "rules/spec_fields.h"
+
+#include <algorithm>
+
+#include "model/normalize.h"
+
+namespace specgate {
+
+namespace {
+
+bool is_word(unsigned char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); }
+
+// Lowercase words separated by single spaces; `-` counts as a space so "P0-Critical" and
+// "P0 - Critical" compare equal.
+std::string choice_words(std::string_view s) {
+  std::string out = clean_value(s);
+  std::replace(out.begin(), out.end(), '-', ' ');
+  return fold_text(out);
+}
+
+bool starts_with_word(std::string_view s, std::string_view prefix) {
+  if (prefix.empty() || s.size() < prefix.size() || s.compare(0, prefix.size(), prefix) != 0) return false;
+  return s.size() == prefix.size() || !is_word(static_cast<unsigned char>(s[prefix.size()]));
+}
+
+const FieldSpec* find_in(const std::vector<FieldSpec>& fields, const std::string& key) {
+  for (const FieldSpec& fs : fields) {
+    if (fold_key(fs.key) == key) return &fs;
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+std::string fold_key(std::string_view key) {
+  std::string out;
+  out.reserve(key.size());
+  for (char c : key) {
+    if (c == '*' || c == '`') continue;
+    out += (c == '_' || c == '-') ? ' ' : c;
+  }
+  std::string folded = fold_text(out);
+  while (!folded.empty() && (folded.back() == ':' || folded.back() == ' ')) folded.pop_back();
+  return folded;
+}
+
+std::string clean_value(std::string_view value) {
+  std::string out;
+  out.reserve(value.size());
+  for (char c : value) {
+    if (c == '*' || c == '`') continue;
+    out += c == '_' ? ' ' : c;
+  }
+  // Leading emoji, symbols and punctuation ("✅ Done", "- Draft") are decoration.
+  size_t b = 0;
+  while (b < out.size() && !is_word(static_cast<unsigned char>(out[b]))) ++b;
+  return fold_text(std::string_view(out).substr(b));
+}
+
+bool value_names_choice(std::string_view cleaned_value, std::string_view choice) {
+  const std::string v = choice_words(cleaned_value);
+  const std::string c = choice_words(choice);
+  if (v.empty() || c.empty()) return false;
+  if (v == c || starts_with_word(v, c)) return true;
+  // The head of the value before a note: "p0 (critical cost blocker)" -> "p0".
+  std::string_view head = v;
+  const size_t note = head.find_first_of("(:,;");
+  if (note != std::string_view::npos) head = trim(head.substr(0, note));
+  if (head.empty()) return false;
+  if (head == c) return true;
+  // The value is the head or the tail of the choice: "p0" or "critical" for "P0-Critical".
+  if (c.size() > head.size() && c.compare(0, head.size(), head) == 0 && c[head.size()] == ' ') return true;
+  return c.size() > head.size() && c.compare(c.size() - head.size(), head.size(), head) == 0 &&
+         c[c.size() - head.size() - 1] == ' ';
+}
+
+int32_t title_spec_index(const Schema& schema) {
+  int32_t found = -1;
+  for (size_t k = 0; k < schema.sections.size(); ++k) {
+    if (schema.sections[k].level != 1 || schema.sections[k].parent >= 0) continue;
+    if (found >= 0) return -1;
+    found = static_cast<int32_t>(k);
+  }
+  return found;
+}
+
+const FieldSpec* field_spec_for(const RuleContext& ctx, const Field& f) {
+  if (!ctx.schema || !ctx.match) return nullptr;
+  const Schema& s = *ctx.schema;
+  const std::string key = fold_key(f.key);
+  const int32_t title = title_spec_index(s);
+  if (!f.front_matter && f.section >= 0) {
+    for (int32_t d = f.section; d >= 0; d = ctx.doc.sections[d].parent) {
+      const int32_t k = ctx.match->spec_of[d];
+      if (k < 0) continue;
+      // The title section's fields are its metadata block, not those of unknown sections below.
+      if (k == title && d != f.section) return nullptr;
+      if (const FieldSpec* fs = find_in(s.sections[k].fields, key)) return fs;
+      if (k == title) return find_in(s.preamble_fields, key);
+      return nullptr;
+    }
+    return nullptr;
+  }
+  if (const FieldSpec* fs = find_in(s.preamble_fields, key)) return fs;
+  return title >= 0 ? find_in(s.sections[title].fields, key) : nullptr;
+}
+
+bool contains_word(std::string_view text, std::string_view word) {
+  if (word.empty()) return false;
+  for (size_t at = text.find(word); at != std::string_view::npos; at = text.find(word, at + 1)) {
+    const bool before = at == 0 || !is_word(static_cast<unsigned char>(text[at - 1]));
+    const size_t end = at + word.size();
+    const bool after = end >= text.size() || !is_word(static_cast<unsigned char>(text[end]));
+    if (before && after) return true;
+  }
+  return false;
+}
+
+uint32_t value_part_column(const Document& doc, const Field& f, size_t offset, std::string_view part) {
+  const std::string_view value = f.value;
+  if (f.front_matter) {
+    const std::string_view line = doc.source.line(f.line);
+    const size_t at = line.find(part);
+    if (at != std::string_view::npos) return doc.source.column_of(f.line, at);
+  }
+  return f.value_column + static_cast<uint32_t>(count_chars(value.substr(0, std::min(offset, value.size()))));
+}
+
+bool is_na_value(std::string_view cleaned_value) {
+  return starts_with_word(cleaned_value, "n/a") || starts_with_word(cleaned_value, "na") ||
+         starts_with_word(cleaned_value, "not applicable");
+}
+
+bool is_done_status(std::string_view value, const Config& config) {
+  const std::string v = clean_value(value);
+  if (v.empty() || v.find('|') != std::string::npos) return false;
+  for (const std::string& done : config.done_statuses) {
+    if (starts_with_word(v, fold_text(done))) return true;
+  }
+  return false;
+}
+
+bool is_updated_key(std::string_view k) {
+  return k == "last updated" || k == "updated" || k == "last modified" || k == "modified" || k == "date updated" ||
+         k == "updated at" || k == "updated on" || k == "last update";
+}
+
+bool is_next_review_key(std::string_view k) {
+  return k == "next review" || k == "review date" || k == "next review date" || k == "next review due" ||
+         k == "review by" || k == "review due";
+}
+
+bool is_next_review_field(const Document& doc, const Field& f) {
+  const std::string k = fold_key(f.key);
+  if (!is_next_review_key(k)) return false;
+  if (k.find("next") != std::string::npos || f.front_matter) return true;
+  for (int32_t s = f.section; s >= 0; s = doc.sections[s].parent) {
+    if (doc.sections[s].normalized_title.find("review") != std::string::npos) return false;
+  }
+  return true;
+}
+
+std::optional<Date> value_date(std::string_view value) {
+  auto t = find_date_token(value);
+  if (!t || !t->valid) return std::nullopt;
+  return t->date;
+}
+
+}  // namespace specgate

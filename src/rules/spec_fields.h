@@ -1,0 +1,56 @@
+// Helpers the field rules share: comparing field keys and values the way a reader does, finding
+// the template's spec for a field of the spec, and reading status and date fields.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "rules/rule.h"
+
+namespace specgate {
+
+// "**Next_Review**:" and "next-review" -> "next review": markup dropped, `_`/`-` as spaces,
+// lowercase, whitespace folded.
+std::string fold_key(std::string_view key);
+
+// A field value as a reader sees it: code and emphasis markup dropped, leading emoji and
+// punctuation ("✅ Done") dropped, lowercase, whitespace folded.
+std::string clean_value(std::string_view value);
+
+// Whether a cleaned value names `choice` the way a reader would accept it: equal, the choice
+// followed by a note ("approved (2026-01-05)"), or the head of the choice ("p0" for "P0-Critical").
+bool value_names_choice(std::string_view cleaned_value, std::string_view choice);
+
+// The schema's spec of the spec field `f`: the fields of the matched section it sits in (the
+// nearest matched ancestor), or, for front matter and the preamble, the preamble and title
+// section fields. Null when the field is not in the template.
+const FieldSpec* field_spec_for(const RuleContext& ctx, const Field& f);
+
+// Index of the template's title section (its lone level-1 heading), or -1.
+int32_t title_spec_index(const Schema& schema);
+
+// Whether `word` occurs in `text` as a whole word (not inside a longer word or number).
+bool contains_word(std::string_view text, std::string_view word);
+
+// Column of `part`, a piece of f.value starting at byte `offset` of it. Front matter values are
+// unquoted by YAML, so there the piece is looked up in the source line.
+uint32_t value_part_column(const Document& doc, const Field& f, size_t offset, std::string_view part);
+
+// "N/A", "n/a - not applicable because ...", "Not applicable".
+bool is_na_value(std::string_view cleaned_value);
+
+// Whether a status value means the spec is finished (config.done_statuses).
+bool is_done_status(std::string_view value, const Config& config);
+
+// Field keys with a meaning for the date rules.
+bool is_updated_key(std::string_view folded_key);      // last updated, updated, last modified
+bool is_next_review_key(std::string_view folded_key);  // next review, review date
+// A field that schedules the next review. "Review Date" inside a section about a review
+// ("Adversarial Review Summary") records when that review was held, so it does not count.
+bool is_next_review_field(const Document& doc, const Field& f);
+
+// The first valid ISO date in a field value, if any.
+std::optional<Date> value_date(std::string_view value);
+
+}  // namespace specgate

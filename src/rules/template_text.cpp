@@ -1,0 +1,67 @@
+// template-text: a prose line of the template's body left in the spec word for word — an
+// instruction ("Include planned/current/future components...") or example text the author was
+// meant to replace. Lines are compared after folding whitespace and case and stripping list and
+// quote markers. Lines holding placeholders are the placeholder rule's; short generic lines
+// ("Term: definition") are not collected from the template at all, and a short lead-in ending
+// with a colon ("For each major decision:") is structure, not an instruction; nor is a label with
+// the template's option list as its value ("Environments: dev | staging | prod").
+#include <algorithm>
+
+#include "model/fields.h"
+#include "model/normalize.h"
+#include "rules/factories.h"
+#include "schema/placeholders.h"
+
+namespace specgate {
+
+namespace {
+
+std::string shorten(std::string_view s) {
+  constexpr size_t kMax = 60;
+  if (count_chars(s) <= kMax) return std::string(s);
+  size_t i = 0;
+  for (size_t chars = 0; chars < kMax - 1 && i < s.size(); ++chars) i += utf8_seq_len(s, i);
+  return std::string(s.substr(0, i)) + "\xE2\x80\xA6";
+}
+
+class TemplateText : public Rule {
+ public:
+  std::string_view name() const override { return "template-text"; }
+  std::string_view summary() const override { return "A line of the template's instructions was left in the spec"; }
+
+  void check(const RuleContext& ctx, Reporter& out) const override {
+    if (!ctx.schema || ctx.schema->prose_lines.empty()) return;
+    const Document& doc = ctx.doc;
+    size_t next_box = 0;
+    for (uint32_t l = 1; l <= doc.source.line_count(); ++l) {
+      if (doc.line_info(l).kind != LineKind::Paragraph) continue;
+      while (next_box < doc.checklist.size() && doc.checklist[next_box].line < l) ++next_box;
+      if (next_box < doc.checklist.size() && doc.checklist[next_box].line == l) continue;
+      const std::string_view raw = doc.source.line(l);
+      if (raw.find("<!--") != std::string_view::npos) continue;
+      const size_t start = content_start(raw);
+      const std::string_view content = trim(raw.substr(start));
+      if (content.size() < 20) continue;
+      std::string folded = fold_text(content);
+      if (!ctx.schema->prose_lines.count(folded)) continue;
+      // A short lead-in ("For each major decision:") is structure the spec keeps, not an instruction.
+      if (folded.back() == ':' && std::count(folded.begin(), folded.end(), ' ') < 6) continue;
+      // "Environments: dev | staging | prod": the template's option list kept because every option
+      // applies is a value, not an instruction (an unresolved list is the placeholder rule's).
+      const size_t colon = folded.find(": ");
+      if (colon != std::string::npos && colon < 40 &&
+          (folded.find(" | ", colon) != std::string::npos || folded.find(" / ", colon) != std::string::npos))
+        continue;
+      if (!extract_fields(raw).empty() || !find_placeholders(raw).empty()) continue;
+      out.report(l, doc.source.column_of(l, start), static_cast<uint32_t>(count_chars(content)),
+                 "template text left in the spec: '" + shorten(content) + "'",
+                 "replace the template's instructions with this spec's own content, or delete the line");
+    }
+  }
+};
+
+}  // namespace
+
+std::unique_ptr<Rule> make_template_text() { return std::make_unique<TemplateText>(); }
+
+}  // namespace specgate

@@ -1,0 +1,83 @@
+// The field helpers the field rules share: key folding, reader-lenient values, choice matching.
+#include <gtest/gtest.h>
+
+#include "config/config.h"
+#include "rules/spec_fields.h"
+
+namespace specgate {
+namespace {
+
+TEST(SpecFields, FoldKeyIgnoresMarkupCaseAndSeparators) {
+  EXPECT_EQ(fold_key("**Next Review**"), "next review");
+  EXPECT_EQ(fold_key("next_review"), "next review");
+  EXPECT_EQ(fold_key("Next-Review:"), "next review");
+  EXPECT_EQ(fold_key("`Last  Updated`"), "last updated");
+  EXPECT_NE(fold_key("Reviewer"), fold_key("Review"));
+}
+
+TEST(SpecFields, CleanValueDropsDecoration) {
+  EXPECT_EQ(clean_value("✅ **Done**"), "done");
+  EXPECT_EQ(clean_value("`DONE`"), "done");
+  EXPECT_EQ(clean_value("in_progress"), "in progress");
+  EXPECT_EQ(clean_value("  Approved (2026-01-05) "), "approved (2026-01-05)");
+  EXPECT_EQ(clean_value("✅"), "");
+}
+
+TEST(SpecFields, ValueNamesChoiceLikeAReader) {
+  EXPECT_TRUE(value_names_choice("approved", "Approved"));
+  EXPECT_TRUE(value_names_choice("approved (2026-01-05)", "Approved"));
+  EXPECT_TRUE(value_names_choice("p0", "P0-Critical"));
+  EXPECT_TRUE(value_names_choice("p0 (critical - cost blocker)", "P0-Critical"));
+  EXPECT_TRUE(value_names_choice("p0 - critical", "P0-Critical"));
+  EXPECT_TRUE(value_names_choice("critical", "P0-Critical"));
+  EXPECT_TRUE(value_names_choice("3 (about two days)", "3"));
+  EXPECT_TRUE(value_names_choice("in-progress", "In Progress"));
+  // Word boundaries: a longer word or number is another value.
+  EXPECT_FALSE(value_names_choice("13", "1"));
+  EXPECT_FALSE(value_names_choice("13", "3"));
+  EXPECT_FALSE(value_names_choice("drafting", "Draft"));
+  EXPECT_FALSE(value_names_choice("p1 high", "P0-Critical"));
+  EXPECT_FALSE(value_names_choice("not approved", "Approved"));
+  EXPECT_FALSE(value_names_choice("", "Approved"));
+}
+
+TEST(SpecFields, ContainsWordNeedsBoundaries) {
+  EXPECT_TRUE(contains_word("get, post", "post"));
+  EXPECT_FALSE(contains_word("13", "1"));
+  EXPECT_FALSE(contains_word("reposting", "post"));
+  EXPECT_FALSE(contains_word("anything", ""));
+}
+
+TEST(SpecFields, DoneStatuses) {
+  Config config;
+  EXPECT_TRUE(is_done_status("✅ Done", config));
+  EXPECT_TRUE(is_done_status("`DONE`", config));
+  EXPECT_TRUE(is_done_status("Approved (2026-01-05)", config));
+  EXPECT_TRUE(is_done_status("Implementation Ready", config));
+  EXPECT_FALSE(is_done_status("Not approved", config));
+  EXPECT_FALSE(is_done_status("Draft | Approved", config));
+  EXPECT_FALSE(is_done_status("In Progress", config));
+  EXPECT_FALSE(is_done_status("Donezo", config));
+  config.done_statuses = {"shipped"};
+  EXPECT_FALSE(is_done_status("Done", config));
+  EXPECT_TRUE(is_done_status("Shipped", config));
+}
+
+TEST(SpecFields, NaValues) {
+  EXPECT_TRUE(is_na_value("n/a - no schema change"));
+  EXPECT_TRUE(is_na_value("na"));
+  EXPECT_TRUE(is_na_value("not applicable"));
+  EXPECT_FALSE(is_na_value("nat gateway"));
+  EXPECT_FALSE(is_na_value("name"));
+}
+
+TEST(SpecFields, ValueDateFindsTheFirstRealDate) {
+  auto d = value_date("2026-01-05 by Ana");
+  ASSERT_TRUE(d.has_value());
+  EXPECT_EQ(d->iso(), "2026-01-05");
+  EXPECT_FALSE(value_date("2026-02-30").has_value());
+  EXPECT_FALSE(value_date("Jan 5").has_value());
+}
+
+}  // namespace
+}  // namespace specgate
