@@ -8,7 +8,7 @@
 #include "config/config.h"
 #include "export/document_export.h"
 #include "model/model_json.h"
-#include "support/cli_run.h"
+#include "support/shell_cli.h"
 #include "support/test_paths.h"
 
 using namespace specgate;

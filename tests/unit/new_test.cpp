@@ -13,7 +13,7 @@
 #include "scaffold/ids.h"
 #include "scaffold/naming.h"
 #include "scaffold/slug.h"
-#include "support/cli_run.h"
+#include "support/shell_cli.h"
 #include "support/test_paths.h"
 
 using namespace specgate;
@@ -53,14 +53,14 @@ std::map<std::string, int> rule_counts(const nlohmann::json& report) {
 
 // ---------------------------------------------------------------------------------- slugs
 
-TEST(Slug, LowercaseAsciiHyphenated) {
+TEST(FileSlug, LowercaseAsciiHyphenated) {
   EXPECT_EQ(slugify("Ledger Sync Retries"), "ledger-sync-retries");
   EXPECT_EQ(slugify("  API v2 -- Rate_limits!!  "), "api-v2-rate-limits");
   EXPECT_EQ(slugify("Fix: crash (on start) / macOS, 3.2"), "fix-crash-on-start-macos-3-2");
   EXPECT_EQ(slugify("Don't retry; won’t block"), "dont-retry-wont-block");
 }
 
-TEST(Slug, TransliteratesLatinAccents) {
+TEST(FileSlug, TransliteratesLatinAccents) {
   EXPECT_EQ(slugify("Café Crème Brûlée"), "cafe-creme-brulee");
   EXPECT_EQ(slugify("Straße Œuvre Æsir Øre Łódź"), "strasse-oeuvre-aesir-ore-lodz");
   EXPECT_EQ(slugify("ÀÉÎÕÜ Ñandú Þorn"), "aeiou-nandu-thorn");
@@ -68,7 +68,7 @@ TEST(Slug, TransliteratesLatinAccents) {
   EXPECT_EQ(slugify("Cafe\xCC\x81 au lait"), "cafe-au-lait");
 }
 
-TEST(Slug, DropsEmojiAndOtherScripts) {
+TEST(FileSlug, DropsEmojiAndOtherScripts) {
   EXPECT_EQ(slugify("🚀 Launch 🚀 plan"), "launch-plan");
   EXPECT_EQ(slugify("API→Gateway"), "api-gateway");
   EXPECT_EQ(slugify("日本語 Spec"), "spec");
@@ -78,7 +78,7 @@ TEST(Slug, DropsEmojiAndOtherScripts) {
   EXPECT_EQ(slugify("bad \xFF\xFE bytes"), "bad-bytes");
 }
 
-TEST(Slug, CutsAtAWordBoundary) {
+TEST(FileSlug, CutsAtAWordBoundary) {
   const std::string s = slugify("alpha beta gamma delta epsilon zeta eta theta iota kappa lambda mu");
   EXPECT_LE(s.size(), 60u);
   EXPECT_EQ(s, "alpha-beta-gamma-delta-epsilon-zeta-eta-theta-iota-kappa");

@@ -1,4 +1,5 @@
-// Running the built specgate binary from tests, and scratch directories for its files.
+// Running the built specgate binary through the shell (for stdin redirection and a working
+// directory), and scratch directories for its files. support/run_cli.h runs it without a shell.
 #pragma once
 
 #include <filesystem>

@@ -1,4 +1,4 @@
-#include "support/cli_run.h"
+#include "support/shell_cli.h"
 
 #include <sys/wait.h>
 #include <unistd.h>
