@@ -314,13 +314,13 @@ TEST(Fill, VarsMatchPlaceholdersCaseAndSeparatorInsensitively) {
                                    "# T\n**Owner:** <name>\n**Author:** [Name]\n"
                                    "- Core: `src/core/[feature-name]/`\n"
                                    "Title: Fix {component}\n"
-                                   "[Feature Name] and <other>\n"))),
+                                   "[Feature Name] and <other> {featureName}\n"))),
                                o);
   EXPECT_EQ(r.text,
             "# T\n**Owner:** Ana\n**Author:** Ana\n"
             "- Core: `src/core/ledger/`\n"
             "Title: Fix sync\n"
-            "ledger and <other>\n");
+            "ledger and <other> ledger\n");
   EXPECT_EQ(r.unused_vars, std::vector<std::string>{"unused"});
 }
 
