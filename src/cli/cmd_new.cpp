@@ -230,7 +230,11 @@ void register_new(CLI::App& app, int& exit_code) {
   sub->footer(kFooter);
   sub->add_option("TEMPLATE", a->template_ref, "Template name (see 'specgate templates') or Markdown file")->required();
   sub->add_option("TITLE", a->title, "Title of the new spec");
-  sub->add_option("--var", a->vars, "KEY=VALUE for [Key], <key> and {key} placeholders (repeatable)");
+  // One value per --var, so a TITLE after it is not taken as another KEY=VALUE.
+  sub->add_option("--var", a->vars, "KEY=VALUE for [Key], <key> and {key} placeholders (repeatable)")
+      ->expected(1)
+      ->allow_extra_args(false)
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
   sub->add_option("--id", a->id, "The spec's ID: a number, a full ID such as TASK-12, or 'auto'");
   sub->add_option("--dir", a->dir, "Folder to create the spec in and to scan for IDs (default: .)");
   sub->add_option("-o,--out", a->out, "Write to this file instead ('-' for stdout)");

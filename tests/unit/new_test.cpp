@@ -501,6 +501,11 @@ TEST(NewCli, OutDashPrintsAndWritesNothing) {
   EXPECT_NE(r.out.find("**Assignee**: Ana\n"), std::string::npos);
   EXPECT_NE(r.out.find("**Created**: 2026-03-01\n"), std::string::npos);
   EXPECT_TRUE(fs::is_empty(dir.path));
+  // Options before the title: the title is not swallowed by a repeatable --var.
+  r = run_specgate(dir.path, "new task --var name=Ana --var x=y 'After vars' --id 4 --out -");
+  ASSERT_EQ(r.code, 0) << r.err;
+  EXPECT_NE(r.out.find("# TASK-4: After vars\n"), std::string::npos);
+  EXPECT_NE(r.out.find("**Assignee**: Ana\n"), std::string::npos);
 }
 
 TEST(NewCli, ConfigNamingAndReviewInterval) {
