@@ -153,8 +153,17 @@ void register_check(CLI::App& app, int& exit_code) {
   sub->add_option("--color", a->color, "auto, always or never (NO_COLOR is honoured)")
       ->check(CLI::IsMember({"auto", "always", "never"}))
       ->capture_default_str();
-  sub->add_option("--enable", a->enable, "Turn a rule on (repeatable)");
-  sub->add_option("--disable", a->disable, "Turn a rule off (repeatable)");
+  // One value per flag (repeatable, or comma-separated), so a following PATH is not swallowed.
+  sub->add_option("--enable", a->enable, "Turn a rule on (repeatable; RULE[,RULE])")
+      ->expected(1)
+      ->allow_extra_args(false)
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll)
+      ->delimiter(',');
+  sub->add_option("--disable", a->disable, "Turn a rule off (repeatable; RULE[,RULE])")
+      ->expected(1)
+      ->allow_extra_args(false)
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll)
+      ->delimiter(',');
   sub->add_option("--today", a->today, "Date to check reviews against, YYYY-MM-DD (default: today)");
   sub->add_flag("--strict", a->strict, "Warnings also fail the run (exit 1)");
   sub->add_flag("-q,--quiet", a->quiet, "Only errors; no summary line");

@@ -24,6 +24,8 @@ std::unique_ptr<Rule> make_missing_evidence();
 std::unique_ptr<Rule> make_table_shape();
 std::unique_ptr<Rule> make_numeric_target();
 std::unique_ptr<Rule> make_code_block_syntax();
+std::unique_ptr<Rule> make_mermaid_syntax();
+std::unique_ptr<Rule> make_diagram_required();
 std::unique_ptr<Rule> make_template_metadata();
 std::unique_ptr<Rule> make_broken_link();
 

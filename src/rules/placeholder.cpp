@@ -24,7 +24,7 @@ std::string describe(PlaceholderKind k, std::string_view text) {
 std::string hint_for(PlaceholderKind k) {
   switch (k) {
     case PlaceholderKind::Marker: return "fill in the value, or write N/A with the reason";
-    case PlaceholderKind::DateMask: return "write the real date as YYYY-MM-DD digits, e.g. 2026-01-31";
+    case PlaceholderKind::DateMask: return "replace it with the real date, e.g. 2026-01-31";
     case PlaceholderKind::XId: return "use the real ID number";
     case PlaceholderKind::Quantity: return "write the real number";
     default: return "replace the placeholder with the real content";

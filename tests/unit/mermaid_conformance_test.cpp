@@ -77,7 +77,7 @@ Score run_set(const fs::path& dir, bool print) {
       continue;
     }
     ++s.compared;
-    auto& bt = s.by_type[r.type];
+    auto& bt = s.by_type[r.type.empty() ? res.type : r.type];
     ++bt.second;
     if (res.valid == r.valid) {
       ++s.agree;
@@ -101,6 +101,14 @@ void report(const char* name, const Score& s) {
   for (auto& [type, v] : s.by_type) std::printf("  %-18s %d/%d\n", type.c_str(), v.first, v.second);
 }
 
+// Every validated type with enough diagrams must agree on its own, not just in the total.
+void expect_each_type(const Score& s, double floor) {
+  for (auto& [type, v] : s.by_type) {
+    if (v.second < 10) continue;
+    EXPECT_GE(100.0 * v.first / v.second, floor) << type << ": " << v.first << "/" << v.second;
+  }
+}
+
 }  // namespace
 
 TEST(MermaidConformance, DocsAgreeWithOracle) {
@@ -110,6 +118,7 @@ TEST(MermaidConformance, DocsAgreeWithOracle) {
   ASSERT_GT(s.compared, 0);
   EXPECT_GE(100.0 * s.agree / s.compared, 99.5);
   EXPECT_EQ(s.false_errors_unvalidated, 0);
+  expect_each_type(s, 99.0);
 }
 
 TEST(MermaidConformance, MutantsAgreeWithOracle) {
@@ -119,4 +128,14 @@ TEST(MermaidConformance, MutantsAgreeWithOracle) {
   ASSERT_GT(s.compared, 0);
   EXPECT_GE(100.0 * s.agree / s.compared, 98.0);
   EXPECT_EQ(s.false_errors_unvalidated, 0);
+  expect_each_type(s, 95.0);
+}
+
+// Our own oracle-labelled cases (tests/fixtures/mermaid), reported per diagram type.
+TEST(MermaidConformance, OwnFixturesAgreeWithOracle) {
+  fs::path dir = fs::path(SPECGATE_SOURCE_DIR) / "tests" / "fixtures" / "mermaid";
+  Score s = run_set(dir, true);
+  report("fixtures", s);
+  ASSERT_GT(s.compared, 0);
+  EXPECT_EQ(s.agree, s.compared);
 }
