@@ -90,18 +90,21 @@ bool folded_equal(std::string_view a, std::string_view b) {
 }
 
 void fold_text_into(std::string_view s, std::string& out) {
-  out.clear();
-  out.reserve(s.size());
+  // The result is never longer than the input: write in place, then trim to size.
+  out.resize(s.size());
+  char* w = out.data();
+  size_t n = 0;
   bool space = false;
   for (char c : s) {
     if (ascii_space(c)) {
-      space = !out.empty();
+      space = n > 0;
       continue;
     }
-    if (space) out.push_back(' ');
+    if (space) w[n++] = ' ';
     space = false;
-    out.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
+    w[n++] = ascii_lower(c);
   }
+  out.resize(n);
 }
 
 namespace {
