@@ -1,6 +1,7 @@
 #include "core/source.h"
 
 #include <algorithm>
+#include <cstring>
 
 namespace specgate {
 
@@ -25,7 +26,9 @@ size_t utf8_seq_len(std::string_view s, size_t i) {
 
 size_t count_chars(std::string_view bytes) {
   size_t chars = 0;
-  for (size_t i = 0; i < bytes.size(); i += utf8_seq_len(bytes, i)) ++chars;
+  for (size_t i = 0; i < bytes.size(); ++chars) {
+    i += static_cast<unsigned char>(bytes[i]) < 0x80 ? 1 : utf8_seq_len(bytes, i);
+  }
   return chars;
 }
 
@@ -36,6 +39,15 @@ SourceText::SourceText(std::string path, std::string bytes)
   line_starts_.push_back(0);
   const char* data = bytes_.data();
   const size_t size = bytes_.size();
+  if (std::memchr(data, '\r', size) == nullptr) {
+    // No CR anywhere (the usual case): every line ends at a LF, and memchr finds them fast.
+    for (const char* p = static_cast<const char*>(std::memchr(data, '\n', size)); p;
+         p = static_cast<const char*>(std::memchr(p + 1, '\n', static_cast<size_t>(data + size - p - 1)))) {
+      const size_t i = static_cast<size_t>(p - data);
+      if (i + 1 < size) line_starts_.push_back(static_cast<uint32_t>(i + 1));
+    }
+    return;
+  }
   for (size_t i = 0; i < size; ++i) {
     // A lone CR also ends a line in CommonMark; CR LF counts once.
     if (data[i] == '\n' || (data[i] == '\r' && (i + 1 == size || data[i + 1] != '\n'))) {
