@@ -52,6 +52,11 @@ bool is_unsafe_for_terminal(uint32_t cp) {
 std::string terminal_safe(std::string_view s) {
   std::string out;
   out.reserve(s.size());
+  append_terminal_safe(out, s);
+  return out;
+}
+
+void append_terminal_safe(std::string& out, std::string_view s) {
   for (size_t i = 0, len = 0; i < s.size(); i += len) {
     // Printable ASCII is most of every message: copy such runs whole.
     size_t run = i;
@@ -66,7 +71,6 @@ std::string terminal_safe(std::string_view s) {
     else if (is_unsafe_for_terminal(cp) || (cp == kReplacementChar && len == 1)) append_utf8(out, kReplacementChar);
     else out.append(s.substr(i, len));
   }
-  return out;
 }
 
 static std::string github_escape(std::string_view s, bool property) {

@@ -22,6 +22,8 @@ std::string valid_utf8(std::string_view s);
 // One terminal line: tabs, CR and LF become spaces; other control characters, bidi overrides
 // (which can reorder what a reader sees) and invalid bytes become U+FFFD.
 std::string terminal_safe(std::string_view s);
+// terminal_safe(s) appended to `out`.
+void append_terminal_safe(std::string& out, std::string_view s);
 bool is_unsafe_for_terminal(uint32_t cp);
 
 // GitHub workflow commands: the message part, and a property value (which also may not

@@ -56,10 +56,10 @@ void write_diagnostic(std::string& out, const Style& st, std::string_view path, 
                       const Diagnostic& d) {
   write_location(out, st, path, d.line, d.column);
   write_severity(out, st, d.severity);
-  out += report::terminal_safe(d.message);
+  report::append_terminal_safe(out, d.message);
   if (!d.rule.empty()) {
     out += " [";
-    out += report::terminal_safe(d.rule);
+    report::append_terminal_safe(out, d.rule);
     out += ']';
   }
   out += '\n';
@@ -92,7 +92,7 @@ void write_diagnostic(std::string& out, const Style& st, std::string_view path, 
     out += "hint:";
     out += st.reset();
     out += ' ';
-    out += report::terminal_safe(d.hint);
+    report::append_terminal_safe(out, d.hint);
     out += '\n';
   }
 }

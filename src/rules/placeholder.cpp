@@ -93,12 +93,13 @@ class Placeholder : public Rule {
 
   // "Draft | In Review | Approved" copied from the template instead of picking one value.
   static void check_option_lists(const RuleContext& ctx, Reporter& out) {
+    const std::vector<const FieldSpec*> specs = ctx.schema ? ctx.schema->all_fields() : std::vector<const FieldSpec*>();
     for (const Field& f : ctx.doc.fields) {
       if (f.front_matter) continue;
       const std::string v = fold_text(f.value);
       bool unresolved = false;
       if (ctx.schema) {
-        for (const FieldSpec* spec : ctx.schema->all_fields()) {
+        for (const FieldSpec* spec : specs) {
           if (spec->type != FieldType::Choice || !iequals(spec->key, f.key)) continue;
           size_t named = 0;
           for (const auto& c : spec->choices) {
