@@ -108,9 +108,23 @@ CheckResult Checker::check(const Document& doc) const {
   }
 
   Suppressions sup(doc);
+  // Findings cluster in a few sections: build each section's "A > B" path once.
+  std::vector<std::string> paths(doc.sections.size());
+  std::vector<bool> have_path(doc.sections.size(), false);
   for (auto& d : diags) {
     if (sup.suppressed(d.rule, d.line)) continue;
-    if (d.section.empty() && d.line > 0) d.section = doc.section_path(doc.section_at(d.line));
+    if (d.section.empty() && d.line > 0) {
+      const int32_t s = doc.section_at(d.line);
+      if (s < 0) {
+        d.section = doc.section_path(s);
+      } else {
+        if (!have_path[s]) {
+          paths[s] = doc.section_path(s);
+          have_path[s] = true;
+        }
+        d.section = paths[s];
+      }
+    }
     if (d.line > 0 && !rep.excerpt_lines.count(d.line)) rep.excerpt_lines[d.line] = std::string(doc.source.line(d.line));
     rep.diagnostics.push_back(std::move(d));
   }
