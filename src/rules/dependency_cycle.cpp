@@ -57,10 +57,17 @@ class DependencyCycle : public WorkspaceRule {
       edges.erase(std::unique(edges.begin(), edges.end(), [](const Edge& a, const Edge& b) { return a.to == b.to; }),
                   edges.end());
     }
+    // A spec waiting for itself is its own cycle, whatever else it is tangled with.
+    for (size_t v = 0; v < n; ++v) {
+      for (const Edge& e : adj[v]) {
+        if (e.to != v) continue;
+        out.report(e.file, e.ref->line, e.ref->column, e.ref->length,
+                   "dependency cycle: " + id_of(v) + " -> " + id_of(v) + " (it waits for itself)",
+                   "remove the reference to the spec's own ID");
+      }
+    }
     for (const auto& scc : components(adj)) {
-      const bool self_loop = scc.size() == 1 && std::any_of(adj[scc[0]].begin(), adj[scc[0]].end(),
-                                                            [&](const Edge& e) { return e.to == scc[0]; });
-      if (scc.size() < 2 && !self_loop) continue;
+      if (scc.size() < 2) continue;
       size_t start = scc[0];
       for (size_t v : scc) {
         if (id_less(id_of(v), id_of(start))) start = v;
@@ -144,7 +151,7 @@ class DependencyCycle : public WorkspaceRule {
       const size_t v = q.front();
       q.pop();
       for (const Edge& e : adj[v]) {
-        if (!in_scc[e.to]) continue;
+        if (!in_scc[e.to] || e.to == v) continue;  // self-loops are reported on their own
         if (e.to == start) {
           closing = &e;
           parent[adj.size()] = v;  // sentinel: the closing edge leaves v
