@@ -73,6 +73,7 @@ int run_status(const StatusArgs& a) {
   RunOptions ropts;
   ropts.jobs = a.jobs;
   ropts.complete = found.covers_workspace;
+  ropts.keep_diagnostics = false;
   ropts.per_file = [&rows, &config](size_t i, const Document& doc, const FileReport&) {
     rows[i] = read_spec_summary(doc, *config);
   };
@@ -87,10 +88,8 @@ int run_status(const StatusArgs& a) {
     SpecSummary& s = rows[i];
     if (const std::string* id = ws.index[i].primary_id()) s.id = *id;
     if (!f.report.template_name.empty()) s.template_name = f.report.template_name;
-    for (const auto& d : f.report.diagnostics) {
-      if (d.severity == Severity::Error) ++s.errors;
-      else if (d.severity == Severity::Warning) ++s.warnings;
-    }
+    s.errors = f.count(Severity::Error);
+    s.warnings = f.count(Severity::Warning);
     finish_summary(s, *config, opts.today);
     report.specs.push_back(std::move(s));
   }

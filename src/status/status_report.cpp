@@ -238,40 +238,52 @@ void write_csv(std::ostream& out, const StatusReport& r) {
   }
 }
 
+// Streams one spec at a time, so a run over thousands of specs never holds the whole document.
 void write_json(std::ostream& out, const StatusReport& r) {
   using Json = nlohmann::ordered_json;
   auto opt = [](const std::optional<std::string>& v) { return v ? Json(*v) : Json(nullptr); };
   auto date = [](const std::optional<Date>& d) { return d ? Json(d->iso()) : Json(nullptr); };
-  Json specs = Json::array();
+  // Pretty-prints `j` as if it sat `depth` levels deep in the document.
+  auto nested = [](const Json& j, int depth) {
+    std::string text = j.dump(2, ' ', false, Json::error_handler_t::replace);
+    const std::string indent(static_cast<size_t>(depth) * 2, ' ');
+    std::string outs;
+    for (char c : text) {
+      outs += c;
+      if (c == '\n') outs += indent;
+    }
+    return outs;
+  };
+  out << "{\n  \"version\": 1,\n  \"today\": \"" << r.today.iso() << "\",\n  \"specs\": [";
+  bool first = true;
   Json attention = Json::array();
   for (const auto& s : r.specs) {
     Json gates = Json::array();
     for (const auto& g : s.gates) gates.push_back({{"section", g.section}, {"done", g.done}, {"total", g.total}});
     Json points = nullptr;
     if (s.points) points = std::floor(*s.points) == *s.points ? Json(static_cast<long long>(*s.points)) : Json(*s.points);
-    specs.push_back({{"path", s.path},
-                     {"id", opt(s.id)},
-                     {"title", opt(s.title)},
-                     {"template", opt(s.template_name)},
-                     {"status", opt(s.status)},
-                     {"owner", opt(s.owner)},
-                     {"priority", opt(s.priority)},
-                     {"points", points},
-                     {"created", date(s.created)},
-                     {"last_updated", date(s.last_updated)},
-                     {"next_review", date(s.next_review)},
-                     {"overdue", s.overdue},
-                     {"gates", gates},
-                     {"errors", s.errors},
-                     {"warnings", s.warnings}});
+    const Json spec = {{"path", s.path},
+                       {"id", opt(s.id)},
+                       {"title", opt(s.title)},
+                       {"template", opt(s.template_name)},
+                       {"status", opt(s.status)},
+                       {"owner", opt(s.owner)},
+                       {"priority", opt(s.priority)},
+                       {"points", points},
+                       {"created", date(s.created)},
+                       {"last_updated", date(s.last_updated)},
+                       {"next_review", date(s.next_review)},
+                       {"overdue", s.overdue},
+                       {"gates", gates},
+                       {"errors", s.errors},
+                       {"warnings", s.warnings}};
+    out << (first ? "\n    " : ",\n    ") << nested(spec, 2);
+    first = false;
     if (!s.attention.empty()) attention.push_back({{"path", s.path}, {"id", opt(s.id)}, {"reasons", s.attention}});
   }
-  Json j = {{"version", 1},
-            {"today", r.today.iso()},
-            {"specs", specs},
-            {"totals", {{"by_status", r.by_status}, {"by_template", r.by_template}}},
-            {"attention", attention}};
-  out << j.dump(2, ' ', false, Json::error_handler_t::replace) << "\n";
+  out << (first ? "]" : "\n  ]") << ",\n  \"totals\": "
+      << nested(Json{{"by_status", r.by_status}, {"by_template", r.by_template}}, 1) << ",\n  \"attention\": "
+      << nested(attention, 1) << "\n}\n";
 }
 
 // Natural, case-insensitive text order (TASK-2 before TASK-10, P1 before p2).

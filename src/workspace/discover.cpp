@@ -172,12 +172,8 @@ void expand_glob(const std::string& pattern, Walker& walker, Discovery& d) {
   size_t k = 0;
   for (; k + 1 < segs.size() && !has_glob_chars(segs[k]); ++k) base += segs[k] + "/";
   if (base.empty()) base = ".";
-  int depth = 0;
-  bool globstar = false;
-  for (size_t i = k; i < segs.size(); ++i) {
-    if (segs[i].find("**") != std::string::npos) globstar = true;
-  }
-  depth = globstar ? INT_MAX : static_cast<int>(segs.size() - k - 1);
+  // A glob may name directories too ("specs/*" or "teams/*/specs"): what is below them counts.
+  const int depth = INT_MAX;
   std::error_code ec;
   if (!fs::is_directory(base, ec)) {
     d.errors.push_back(pattern + ": no files match");
@@ -188,10 +184,16 @@ void expand_glob(const std::string& pattern, Walker& walker, Discovery& d) {
   while (normalized.rfind("./", 0) == 0) normalized.erase(0, 2);
   const bool has_slash = normalized.find('/') != std::string::npos;
   walker.walk(base, depth, [&](const std::string& path) {
-    std::string p = fs::path(path).generic_string();
-    // A pattern without '/' names files in the start directory only (as a shell would).
-    if (!has_slash && p.find('/') != std::string::npos) return false;
-    return glob_match(normalized, p);
+    const std::string p = fs::path(path).generic_string();
+    // The file itself or one of its directories must match the whole pattern; a pattern
+    // without '/' names entries of the start directory only, as in a shell.
+    for (size_t end = p.find('/'); ; end = p.find('/', end + 1)) {
+      const std::string prefix = p.substr(0, end);
+      if (prefix != "." && (has_slash || prefix.find('/') == std::string::npos) && glob_match(normalized, prefix))
+        return true;
+      if (end == std::string::npos) return false;
+      if (!has_slash && prefix != ".") return false;
+    }
   });
   if (d.files.size() == before) d.errors.push_back(pattern + ": no Markdown files match");
 }

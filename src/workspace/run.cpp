@@ -31,6 +31,11 @@ void check_file(size_t i, const std::vector<std::string>& paths, const Checker& 
   }
   out.report = std::move(r.report);
   if (options.per_file) options.per_file(i, *doc, out.report);
+  if (!options.keep_diagnostics) {
+    for (const auto& d : out.report.diagnostics) ++out.counts[static_cast<int>(d.severity)];
+    out.report.diagnostics = {};
+    out.report.excerpt_lines = {};
+  }
 }
 
 // An exception must not escape a worker thread (that would terminate the run with no report).
@@ -69,6 +74,12 @@ void apply_workspace_rules(const Checker& checker, const Config& config, bool co
 }
 
 }  // namespace
+
+size_t FileOutcome::count(Severity s) const {
+  size_t n = counts[static_cast<int>(s)];
+  for (const auto& d : report.diagnostics) n += d.severity == s ? 1 : 0;
+  return n;
+}
 
 unsigned default_jobs() {
   const unsigned n = std::thread::hardware_concurrency();

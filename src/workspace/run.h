@@ -20,6 +20,9 @@ struct RunOptions {
   // or report it (--changed). Empty: every file is checked.
   std::vector<bool> report;
   IndexOptions index;
+  // false: keep only the number of findings per severity (FileOutcome::counts), not the findings,
+  // for callers that only count (status).
+  bool keep_diagnostics = true;
   // Called on the worker thread for every checked file while its Document is alive; `i` is the
   // file's position. For per-file extras such as `status` rows; must only touch slot i.
   std::function<void(size_t i, const Document& doc, const FileReport& report)> per_file;
@@ -29,6 +32,9 @@ struct FileOutcome {
   FileReport report;
   std::string error;  // could not be read or checked (exit 2), "PATH: reason"
   bool reported = true;
+  size_t counts[3] = {0, 0, 0};  // findings dropped by keep_diagnostics = false, by Severity
+
+  size_t count(Severity s) const;  // findings of a severity, kept or dropped
 };
 
 struct WorkspaceRun {
