@@ -1,3 +1,5 @@
+#include <algorithm>
+
 #include "rules/factories.h"
 #include "rules/workspace_rule.h"
 
@@ -16,6 +18,12 @@ void WorkspaceReporter::report(size_t file, uint32_t line, uint32_t column, uint
   d.message = std::move(message);
   d.hint = std::move(hint);
   out_.push_back(std::move(f));
+}
+
+const SpecIndex* find_spec(const WorkspaceContext& ctx, const std::string& path) {
+  auto it = std::lower_bound(ctx.files.begin(), ctx.files.end(), path,
+                             [](const SpecIndex& s, const std::string& p) { return s.path < p; });
+  return it != ctx.files.end() && it->path == path ? &*it : nullptr;
 }
 
 const std::vector<std::unique_ptr<WorkspaceRule>>& all_workspace_rules() {

@@ -23,6 +23,10 @@ struct WorkspaceContext {
   bool complete = false;
 };
 
+// The record of the file at `path` (as discovered: lexically normal, e.g. the target of a
+// relative link resolved against the linking file's directory), or null when the run has none.
+const SpecIndex* find_spec(const WorkspaceContext& ctx, const std::string& path);
+
 struct WorkspaceFinding {
   size_t file = 0;
   Diagnostic diagnostic;

@@ -74,8 +74,14 @@ class IndexBuilder {
     out_.path = doc_.source.path();
     declarations();
     references();
-    if (options.headings) {
+    if (options.links) {
       for (const auto& s : doc_.sections) out_.headings.push_back(s.title);
+      for (const auto& l : doc_.links) {
+        if (l.image || l.autolink || l.target.find("://") != std::string::npos || l.target.rfind("mailto:", 0) == 0)
+          continue;
+        out_.links.push_back({l.target, l.line, l.column});
+        keep_line(l.line);
+      }
     }
     out_.suppressions = Suppressions(doc_);
   }

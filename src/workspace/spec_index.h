@@ -43,7 +43,13 @@ struct SpecIndex {
   std::string path;
   std::vector<IdDeclaration> ids;  // distinct IDs, strongest source first; ids[0] is the spec's ID
   std::vector<Reference> refs;     // document order, one per (line, ID)
-  std::vector<std::string> headings;  // heading titles in order; only when asked (cross-file links)
+  // Only with IndexOptions::links, for rules about links between files (broken-link):
+  std::vector<std::string> headings;  // heading titles as written, in order (slug them for anchors)
+  struct LocalLink {
+    std::string target;  // as written: "other.md#anchor", "#local", "../x.md"
+    uint32_t line = 0, column = 0;
+  };
+  std::vector<LocalLink> links;  // links without a URL scheme, images excluded
   struct LineNote {
     std::string text;     // the source line, for excerpts
     std::string section;  // "A > B", for messages
@@ -55,7 +61,7 @@ struct SpecIndex {
 };
 
 struct IndexOptions {
-  bool headings = false;
+  bool links = false;  // keep headings and local links
 };
 
 SpecIndex build_spec_index(const Document& doc, const Config& config, const IndexOptions& options = {});

@@ -15,6 +15,7 @@
 #include "support/test_paths.h"
 #include "workspace/discover.h"
 #include "workspace/run.h"
+#include "workspace/spec_ids.h"
 
 namespace specgate {
 namespace {
@@ -102,6 +103,56 @@ TEST(WorkspaceRules, SelfCycleEvenInASingleFileRun) {
   const fs::path dir = fixtures() / "dependency-cycle";
   const std::string got = workspace_findings(dir, 1, {(dir / "TASK-5-release.md").string()});
   EXPECT_EQ(got, "TASK-5-release.md:4:17: error: dependency-cycle: dependency cycle: TASK-5 -> TASK-5 (it waits for itself)\n");
+}
+
+}  // namespace
+}  // namespace specgate
+
+namespace specgate {
+namespace {
+
+TEST(SpecIndex, DeclarationsReferencesAndLinks) {
+  Config config;
+  Document doc = build_document(SourceText(
+      "dir/STORY_040_alarms.md",
+      "---\nid: STORY-40\n---\n# STORY-040: Alarms\n\n**Ticket ID:** `STORY-041`\n**Epic**: EPIC-1 | **Blocked By**: "
+      "TASK-2, TASK-3\n\n## Blocking Tasks\n- [ ] TASK-9: first\n  TASK-10 on a continuation line is not an item\n"
+      "See [b](other.md#part-two) and [web](https://x.io/TASK-77).\n\n```\n**Blocked By**: TASK-99\n```\n"));
+  IndexOptions opts;
+  opts.links = true;
+  SpecIndex idx = build_spec_index(doc, config, opts);
+  ASSERT_EQ(idx.ids.size(), 3u);
+  EXPECT_EQ(idx.ids[0].id, "STORY-40");  // front matter first
+  EXPECT_EQ(idx.ids[1].id, "STORY-041");
+  EXPECT_EQ(idx.ids[2].id, "STORY-040");  // title and file name agree: one declaration
+  EXPECT_EQ(idx.ids[2].source, IdSource::Title);
+  std::vector<std::string> refs;
+  for (const auto& r : idx.refs) refs.push_back(r.id + "@" + std::to_string(r.line) + ":" + std::to_string(r.column));
+  EXPECT_EQ(refs, (std::vector<std::string>{"EPIC-1@7:11", "TASK-2@7:36", "TASK-3@7:44", "TASK-9@10:7"}));
+  EXPECT_EQ(idx.refs[0].kind, RefKind::Parent);
+  EXPECT_EQ(idx.refs[1].kind, RefKind::DependsOn);
+  ASSERT_EQ(idx.links.size(), 1u);
+  EXPECT_EQ(idx.links[0].target, "other.md#part-two");
+  EXPECT_EQ(idx.headings, (std::vector<std::string>{"STORY-040: Alarms", "Blocking Tasks"}));
+}
+
+TEST(SpecIds, Shapes) {
+  auto ids = [](std::string_view s) {
+    std::vector<std::string> out;
+    for (const auto& t : find_ids(s)) out.push_back(id_text(s, t));
+    return out;
+  };
+  EXPECT_EQ(ids("ARCH-SUPER-7, SPEC-EPIC-12 and TASK-101-foo"),
+            (std::vector<std::string>{"ARCH-SUPER-7", "SPEC-EPIC-12", "TASK-101"}));
+  EXPECT_TRUE(ids("TASK-XXX SPEC-[EPIC-XXX] task-1 TASK-12a xTASK-1 TASK_1").empty());
+  EXPECT_EQ(id_at("STORY_040_x", 0, true).length, 9u);
+  EXPECT_EQ(id_family("ARCH-SUPER-7", {"ARCH", "ARCH-SUPER"}), "ARCH-SUPER");
+  EXPECT_EQ(id_family("SPEC-EPIC-12", {"EPIC", "SPEC"}), "SPEC");
+  EXPECT_EQ(id_family("RFC-1", {"EPIC", "SPEC"}), "");
+  EXPECT_TRUE(id_less("TASK-2", "TASK-10"));
+  EXPECT_FALSE(id_less("TASK-10", "TASK-2"));
+  EXPECT_EQ(title_id("TASK-1 — Do it").rest, "Do it");
+  EXPECT_EQ(title_id("ISO-8601 dates").id, "");  // not used as a label
 }
 
 }  // namespace
