@@ -92,7 +92,7 @@ void write_table(std::ostream& out, const StatusReport& r) {
   };
   const std::vector<Col> cols = {
       {"ID", 16, [](const SpecSummary& s) { return s.id.value_or("-"); }},
-      {"TITLE", 38, [](const SpecSummary& s) { return s.title.value_or("-"); }},
+      {"TITLE", 46, [](const SpecSummary& s) { return s.title.value_or("-"); }},
       {"TEMPLATE", 14, [](const SpecSummary& s) { return s.template_name.value_or("-"); }},
       {"STATUS", 18, [](const SpecSummary& s) { return s.status.value_or("-"); }},
       {"OWNER", 22, [](const SpecSummary& s) { return s.owner.value_or("-"); }},

@@ -8,6 +8,7 @@
 #include <fstream>
 
 #include "core/process.h"
+#include "support/test_paths.h"
 #include "workspace/changed.h"
 #include "workspace/discover.h"
 #include "workspace/gitignore.h"
@@ -195,6 +196,23 @@ TEST_F(TempTree, ChangedAgainstDefaultBranchHeadAndBase) {
   // A base that looks like an option is refused, never passed to git as one.
   EXPECT_NE(git_changed_files(".", "--output=/tmp/x").error, "");
   EXPECT_NE(git_changed_files(".", "no-such-rev").error, "");
+}
+
+TEST_F(TempTree, CheckChangedReportsChangedFilesJudgedAgainstTheWholeSet) {
+  if (!have_git()) GTEST_SKIP() << "git not installed";
+  git({"init", "-q"});
+  for (const auto& e : fs::directory_iterator(fs::path(test::source_dir()) / "tests/fixtures/workspaces/dependency-cycle"))
+    if (e.path().extension() == ".md") fs::copy_file(e.path(), e.path().filename());
+  git({"add", "."});
+  git({"commit", "-qm", "one"});
+  write("TASK-3-ui.md", "# TASK-3: UI\n\n**Blocked By**: TASK-1\n");
+  ProcessResult r = run_process({test::binary(), "check", ".", "--changed", "--format", "json", "--disable", "no-template"});
+  ASSERT_TRUE(r.started);
+  EXPECT_EQ(r.exit_code, 1) << r.err;
+  // Only the changed file is reported, but the cycle through two unchanged files is found.
+  EXPECT_NE(r.out.find("TASK-1 -> TASK-2 -> TASK-3 -> TASK-1"), std::string::npos) << r.out;
+  EXPECT_EQ(r.out.find("TASK-4-docs.md"), std::string::npos) << r.out;
+  EXPECT_EQ(r.out.find("TASK-5"), std::string::npos) << r.out;
 }
 
 TEST_F(TempTree, ChangedOutsideARepositoryIsAnError) {
