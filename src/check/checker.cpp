@@ -5,6 +5,7 @@
 #include "check/suppressions.h"
 #include "model/normalize.h"
 #include "rules/registry.h"
+#include "rules/workspace_rule.h"
 
 namespace specgate {
 
@@ -29,7 +30,7 @@ Checker::Checker(const Config& config, TemplateRegistry& registry, CheckOptions 
 
 std::vector<std::string> Checker::validate_rule_names() const {
   std::vector<std::string> errors;
-  auto known = [](const std::string& n) { return find_rule(n) != nullptr || n == "no-template"; };
+  auto known = [](const std::string& n) { return find_rule(n) != nullptr || find_workspace_rule(n) != nullptr || n == "no-template"; };
   for (const auto& [name, setting] : config_.rules) {
     if (!known(name))
       errors.push_back(config_.path + ":" + std::to_string(setting.line) + ": unknown rule '" + name +
@@ -62,6 +63,10 @@ Severity Checker::severity(std::string_view rule, Severity by_default) const {
 std::vector<RuleInfo> Checker::rule_infos() const {
   std::vector<RuleInfo> out;
   for (const auto& r : all_rules()) {
+    out.push_back(RuleInfo{std::string(r->name()), severity(r->name(), r->default_severity()),
+                           std::string(r->summary()), r->enabled_by_default()});
+  }
+  for (const auto& r : all_workspace_rules()) {
     out.push_back(RuleInfo{std::string(r->name()), severity(r->name(), r->default_severity()),
                            std::string(r->summary()), r->enabled_by_default()});
   }

@@ -15,5 +15,6 @@ void register_check(CLI::App& app, int& exit_code);
 void register_rules(CLI::App& app, int& exit_code);
 void register_templates(CLI::App& app, int& exit_code);
 void register_mermaid(CLI::App& app, int& exit_code);
+void register_status(CLI::App& app, int& exit_code);
 
 }  // namespace specgate::cli

@@ -171,9 +171,16 @@ const Schema* TemplateRegistry::resolve_uncached(const std::string& ref, const s
       cache_.emplace(key, std::move(owned));
       return out;
     }
+    // Cached schemas first: this runs for every spec (5 times when auto-detecting), and the
+    // template text would otherwise be copied or re-read from disk each time.
+    const std::string key = "name:" + ref;
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      if (auto c = cache_.find(key); c != cache_.end()) return c->second.get();
+    }
     auto text = template_text(ref, base_dir, error);
     if (!text) return nullptr;
-    return schema_for("name:" + ref, ref, *text, it->info.path, it->info.source);
+    return schema_for(key, ref, *text, it->info.path, it->info.source);
   }
   auto text = template_text(ref, base_dir, error);
   if (!text) return nullptr;
