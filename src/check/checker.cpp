@@ -134,6 +134,8 @@ CheckResult Checker::check(const Document& doc) const {
     rep.diagnostics.push_back(std::move(d));
   }
   sort_diagnostics(rep.diagnostics);
+  // Reports of every file are kept until the run ends: drop the vector's growth slack.
+  rep.diagnostics.shrink_to_fit();
   return result;
 }
 
