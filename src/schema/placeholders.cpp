@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <cstdint>
+#include <cstring>
 
 namespace specgate {
 
@@ -159,10 +161,8 @@ void scan_angles(std::string_view s, std::vector<PlaceholderHit>& out) {
 }
 
 void scan_words(std::string_view s, const PlaceholderOptions& options, std::vector<PlaceholderHit>& out) {
-  for (size_t i = 0; i < s.size(); ++i) {
+  for (size_t i = next_form_start(s, 0); i < s.size(); i = next_form_start(s, i + 1)) {
     const char c = s[i];
-    // Every form below starts with a capital letter or '{'; most bytes of prose are neither.
-    if (!is_upper(c) && c != '{') continue;
     if (c == 'Y' && s.compare(i, 10, "YYYY-MM-DD") == 0 && word_boundary_before(s, i) &&
         word_boundary_after(s, i + 10)) {
       out.push_back({PlaceholderKind::DateMask, i, i + 10});
@@ -225,6 +225,27 @@ void scan_words(std::string_view s, const PlaceholderOptions& options, std::vect
 }
 
 }  // namespace
+
+size_t next_form_start(std::string_view s, size_t from) {
+  // Eight bytes at a time: a word with no byte in 'A'..'Z' and none equal to '{' is skipped whole
+  // (bit tricks from "Bit Twiddling Hacks": hasbetween and haszero, exact as yes/no tests).
+  constexpr uint64_t kOnes = 0x0101010101010101ULL, kHigh = 0x8080808080808080ULL, kLow7 = 0x7F7F7F7F7F7F7F7FULL;
+  size_t i = from;
+  while (i + 8 <= s.size()) {
+    uint64_t x;
+    std::memcpy(&x, s.data() + i, 8);
+    const uint64_t low = x & kLow7;
+    const uint64_t upper = (kOnes * (127 + 'Z' + 1) - low) & ~x & (low + kOnes * (127 - ('A' - 1))) & kHigh;
+    const uint64_t brace_x = x ^ (kOnes * '{');
+    const uint64_t brace = (brace_x - kOnes) & ~brace_x & kHigh;
+    if (upper | brace) break;
+    i += 8;
+  }
+  for (; i < s.size(); ++i) {
+    if (is_upper(s[i]) || s[i] == '{') return i;
+  }
+  return s.size();
+}
 
 bool is_html_tag_name(std::string_view name) {
   static constexpr std::array<std::string_view, 72> tags = {
