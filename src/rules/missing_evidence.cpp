@@ -20,13 +20,16 @@ namespace {
 std::string plain(std::string_view raw) {
   std::string_view s = raw.substr(content_start(raw));
   if (s.size() >= 3 && s[0] == '[' && s[2] == ']' && (s[1] == ' ' || s[1] == 'x' || s[1] == 'X')) s.remove_prefix(3);
-  std::string out;
-  out.reserve(s.size());
+  std::string out(s.size(), '\0');
+  size_t n = 0;
   for (char c : s) {
     if (c == '*' || c == '_') continue;
-    out += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+    out[n++] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
   }
-  return std::string(trim(out));
+  out.resize(n);
+  const std::string_view t = trim(out);
+  if (t.size() != out.size()) return std::string(t);
+  return out;
 }
 
 std::vector<std::string> folded_prefixes(const Schema& schema) {
