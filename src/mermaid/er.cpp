@@ -27,43 +27,13 @@ struct Tok {
 
 bool high(char c) { return static_cast<unsigned char>(c) >= 0x80; }
 
-class Lexer : CondLexer<State> {
+class Lexer : public TokenListLexer<Lexer, State, Tok, X_EOF, X_ERROR> {
  public:
-  explicit Lexer(std::string_view s) : CondLexer(s, E_INITIAL) {}
-  void run(std::vector<Tok>& out) {
-    int empties = 0;
-    while (true) {
-      if (done_) {
-        out.push_back(Tok{X_EOF, u(pos_), u(pos_)});
-        return;
-      }
-      if (pos_ >= s_.size()) done_ = true;
-      size_t before = pos_;
-      Kind k;
-      bool has = next(k);
-      if (error_) {
-        out.push_back(Tok{X_ERROR, u(before), u(before)});
-        return;
-      }
-      if (!has) continue;
-      if (pos_ == before && ++empties > 4) {
-        out.push_back(Tok{X_EOF, u(pos_), u(pos_)});
-        return;
-      }
-      if (pos_ != before) empties = 0;
-      out.push_back(Tok{k, u(before), u(pos_)});
-    }
-  }
+  explicit Lexer(std::string_view s) : TokenListLexer(s, E_INITIAL) {}
 
  private:
-  bool kw(size_t i, std::string_view w) const {
-    return lit_ci(s_, i, w) && !(is_word(w.back()) && is_word(at(i + w.size())));
-  }
-  bool take(size_t n, Kind k, Kind& out) {
-    pos_ += n;
-    out = k;
-    return true;
-  }
+  friend TokenListLexer;
+
   size_t match_direction(size_t i) const {
     size_t le = line_end(s_, i);
     size_t best = std::string::npos;
@@ -286,7 +256,6 @@ class Lexer : CondLexer<State> {
     return false;
   }
 
-  bool error_ = false;
   size_t run_begin_ = 1, run_end_ = 0, tilde_ = 0;
 };
 

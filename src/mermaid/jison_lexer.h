@@ -1,6 +1,7 @@
 // Plumbing the hand-written jison lexers share: the scan state (text, position, end reached),
-// the start-condition stack, the driver loop of the smaller diagrams' lexers (gantt, journey,
-// timeline, mindmap) and the one token of pushback their parsers need.
+// the start-condition stack, the driver loops of the smaller diagrams' lexers (gantt, journey,
+// timeline, mindmap) and of the ER and sequence lexers, and the one token of pushback the
+// smaller diagrams' parsers need.
 #pragma once
 
 #include <cstdint>
@@ -82,6 +83,57 @@ class JisonLexer : public Base {
     size_t n = run_until(s, j + sp, stop);
     return n ? j + sp + n : 0;
   }
+};
+
+// The driver of the ER and sequence lexers, which lex the whole text into a list. Derived::next(k)
+// tries the rules at pos_: true with a token kind, false after skipped text, or error_ set when
+// no rule matches. The list ends with Eof, or with Error at text no rule matches; a rule that
+// matches empty text more than four times in a row also ends it (jison would loop forever).
+template <class Derived, class Cond, class Tok, auto Eof, auto Error>
+class TokenListLexer : public CondLexer<Cond> {
+ public:
+  using Kind = decltype(Tok::kind);
+  using CondLexer<Cond>::CondLexer;
+
+  void run(std::vector<Tok>& out) {
+    int empties = 0;
+    while (true) {
+      if (this->done_) {
+        out.push_back(Tok{Eof, u(this->pos_), u(this->pos_)});
+        return;
+      }
+      if (this->pos_ >= this->s_.size()) this->done_ = true;
+      size_t before = this->pos_;
+      Kind k;
+      bool has = static_cast<Derived*>(this)->next(k);
+      if (error_) {
+        out.push_back(Tok{Error, u(before), u(before)});
+        return;
+      }
+      if (!has) continue;
+      if (this->pos_ == before && ++empties > 4) {
+        out.push_back(Tok{Eof, u(this->pos_), u(this->pos_)});
+        return;
+      }
+      if (this->pos_ != before) empties = 0;
+      out.push_back(Tok{k, u(before), u(this->pos_)});
+    }
+  }
+
+ protected:
+  using CondLexer<Cond>::u;
+  // A case-insensitive keyword, followed by \b when it ends in a word character.
+  bool kw(size_t i, std::string_view w) const {
+    return lit_ci(this->s_, i, w) && !(is_word(w.back()) && is_word(this->at(i + w.size())));
+  }
+  // A rule that yields token `kind` of n bytes.
+  bool take(size_t n, Kind kind, Kind& out) {
+    this->pos_ += n;
+    out = kind;
+    return true;
+  }
+
+  bool error_ = false;
 };
 
 // A lexer with one token of pushback (where the grammar looks one token ahead).

@@ -41,44 +41,13 @@ bool excl_rest(char c) {
   return c == '+' || c == '<' || c == '-' || c == '>' || c == ':' || c == '\n' || c == ',' || c == ';';
 }
 
-class Lexer : CondLexer<State> {
+class Lexer : public TokenListLexer<Lexer, State, Tok, K_EOF, K_ERROR> {
  public:
-  explicit Lexer(std::string_view s) : CondLexer(s, Q_INITIAL) {}
-
-  void run(std::vector<Tok>& out) {
-    int empty_runs = 0;
-    while (true) {
-      if (done_) {
-        out.push_back(Tok{K_EOF, u(pos_), u(pos_)});
-        return;
-      }
-      if (pos_ >= s_.size()) done_ = true;
-      size_t before = pos_;
-      Kind k;
-      bool has = next(k);
-      if (error_) {
-        out.push_back(Tok{K_ERROR, u(before), u(before)});
-        return;
-      }
-      if (!has) continue;
-      if (pos_ == before && ++empty_runs > 4) {
-        out.push_back(Tok{K_EOF, u(pos_), u(pos_)});
-        return;
-      }
-      if (pos_ != before) empty_runs = 0;
-      out.push_back(Tok{k, u(before), u(pos_)});
-    }
-  }
+  explicit Lexer(std::string_view s) : TokenListLexer(s, Q_INITIAL) {}
 
  private:
-  bool kw(size_t i, std::string_view w) const {
-    return lit_ci(s_, i, w) && !(is_word(w.back()) && is_word(at(i + w.size())));
-  }
-  bool take(size_t n, Kind k, Kind& out) {
-    pos_ += n;
-    out = k;
-    return true;
-  }
+  friend TokenListLexer;
+
   // Same-line whitespace (JS \s without \n).
   size_t blank(size_t i) const {
     size_t j = i;
@@ -363,8 +332,6 @@ class Lexer : CondLexer<State> {
     }
     return take(utf8_seq_len(s_, i), K_INVALID, k);
   }
-
-  bool error_ = false;
 };
 
 // What the sequence database does with each parsed statement, replayed after a clean parse.
