@@ -13,7 +13,6 @@
 #include "cli/commands.h"
 #include "cli/common.h"
 #include "model/load.h"
-#include "schema/schema_io.h"
 #include "workspace/changed.h"
 #include "workspace/discover.h"
 #include "workspace/run.h"
@@ -55,41 +54,13 @@ int run_check(const CheckArgs& a) {
   if (!parse_today(a.today, opts.today)) return 2;
 
   TemplateRegistry registry(*config);
-  if (!a.schema_file.empty()) {
-    std::string error;
-    auto schema = load_schema(a.schema_file, error);
-    if (!schema) {
-      fmt::print(stderr, "specgate: {}\n", error);
-      return 2;
-    }
-    registry.set_override_schema(std::move(*schema));
-  } else if (!a.template_ref.empty()) {
-    std::string error;
-    if (!registry.resolve(a.template_ref, "", error)) {
-      fmt::print(stderr, "specgate: {}\n", error);
-      return 2;
-    }
-  }
+  if (!apply_template_choice(registry, a.schema_file, a.template_ref)) return 2;
   Checker checker(*config, registry, opts);
-  if (auto errors = checker.validate_rule_names(); !errors.empty()) {
-    for (const auto& e : errors) fmt::print(stderr, "specgate: {}\n", e);
-    return 2;
-  }
+  if (!rule_names_ok(checker)) return 2;
 
-  DiscoverOptions dopts;
-  dopts.exclude = config->exclude;
-  dopts.exclude_base = config->dir;
-  dopts.gitignore = !a.no_ignore;
-  Discovery found = discover(paths, dopts);
+  Discovery found;
   bool cannot_run = false;
-  for (const auto& e : found.errors) {
-    fmt::print(stderr, "specgate: {}\n", e);
-    cannot_run = true;
-  }
-  if (found.files.empty() && found.errors.empty()) {
-    fmt::print(stderr, "specgate: no Markdown files found in {}\n", fmt::join(paths, ", "));
-    return 2;
-  }
+  if (!discover_specs(paths, *config, a.no_ignore, found, cannot_run)) return 2;
 
   RunOptions ropts;
   ropts.jobs = a.jobs;

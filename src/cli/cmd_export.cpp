@@ -147,10 +147,7 @@ int export_document_json(const ExportOptions& o) {
   if (!parse_today(o.today, copts.today)) return 2;
   TemplateRegistry registry(*config);
   Checker checker(*config, registry, copts);
-  if (auto errors = checker.validate_rule_names(); !errors.empty()) {
-    for (const auto& e : errors) std::fprintf(stderr, "specgate: %s\n", e.c_str());
-    return 2;
-  }
+  if (!rule_names_ok(checker)) return 2;
   const Document doc = build_document(SourceText(from_stdin ? "<stdin>" : o.file, std::move(input.bytes)));
   CheckResult result = checker.check(doc);
   if (!result.fatal.empty()) {

@@ -50,24 +50,10 @@ int run_status(const StatusArgs& a) {
 
   TemplateRegistry registry(*config);
   Checker checker(*config, registry, opts);
-  if (auto errors = checker.validate_rule_names(); !errors.empty()) {
-    for (const auto& e : errors) fmt::print(stderr, "specgate: {}\n", e);
-    return 2;
-  }
-  DiscoverOptions dopts;
-  dopts.exclude = config->exclude;
-  dopts.exclude_base = config->dir;
-  dopts.gitignore = !a.no_ignore;
-  Discovery found = discover(paths, dopts);
+  if (!rule_names_ok(checker)) return 2;
+  Discovery found;
   bool cannot_run = false;
-  for (const auto& e : found.errors) {
-    fmt::print(stderr, "specgate: {}\n", e);
-    cannot_run = true;
-  }
-  if (found.files.empty() && found.errors.empty()) {
-    fmt::print(stderr, "specgate: no Markdown files found in {}\n", fmt::join(paths, ", "));
-    return 2;
-  }
+  if (!discover_specs(paths, *config, a.no_ignore, found, cannot_run)) return 2;
 
   std::vector<SpecSummary> rows(found.files.size());
   RunOptions ropts;

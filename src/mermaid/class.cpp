@@ -11,6 +11,8 @@
 #include <vector>
 
 #include "mermaid/diagrams.h"
+#include "mermaid/jison_lexer.h"
+#include "mermaid/token_cursor.h"
 
 namespace specgate::mermaid {
 namespace {
@@ -70,9 +72,9 @@ const std::vector<uint8_t>& rules_of(Cond c) {
 
 constexpr size_t kNo = std::string::npos;
 
-class Lexer {
+class Lexer : CondLexer<Cond> {
  public:
-  explicit Lexer(std::string_view s) : s_(s) { stack_.push_back(C_INITIAL); }
+  explicit Lexer(std::string_view s) : CondLexer(s, C_INITIAL) {}
 
   void run(std::vector<Tok>& out) {
     int empties = 0;
@@ -109,13 +111,6 @@ class Lexer {
   }
 
  private:
-  static uint32_t u(size_t v) { return static_cast<uint32_t>(v); }
-  Cond top() const { return static_cast<Cond>(stack_.back()); }
-  void push(Cond c) { stack_.push_back(c); }
-  void pop() {
-    if (stack_.size() > 1) stack_.pop_back();
-  }
-  char at(size_t i) const { return i < s_.size() ? s_[i] : '\0'; }
   bool word_at(size_t i) const { return i < s_.size() && is_word(s_[i]); }
   size_t kw(size_t i, std::string_view w) const {
     if (!lit(s_, i, w)) return kNo;
@@ -382,10 +377,6 @@ class Lexer {
     return K_NONE;
   }
 
-  std::string_view s_;
-  size_t pos_ = 0;
-  std::vector<uint8_t> stack_;
-  bool done_ = false;
   size_t dir_begin_ = 1, dir_end_ = 0;
   size_t dir_last_[4] = {kNo, kNo, kNo, kNo};
   size_t dir_stop_[4] = {0, 0, 0, 0};
@@ -401,9 +392,9 @@ bool style_component(Kind k) {
          k == K_PCT || k == K_LABEL;
 }
 
-class Parser {
+class Parser : TokenCursor<Tok> {
  public:
-  Parser(const Prepared& p, std::vector<Tok> t) : p_(p), s_(p.text()), t_(std::move(t)) {}
+  Parser(const Prepared& p, std::vector<Tok> t) : TokenCursor(std::move(t)), p_(p), s_(p.text()) {}
 
   void run(std::vector<Diagnostic>& out) {
     out_ = &out;
@@ -411,11 +402,6 @@ class Parser {
   }
 
  private:
-  const Tok& peek(size_t a = 0) const { return t_[std::min(i_ + a, t_.size() - 1)]; }
-  Kind kind(size_t a = 0) const { return peek(a).kind; }
-  void advance() {
-    if (i_ + 1 < t_.size()) ++i_;
-  }
   bool failed() const { return !out_->empty(); }
   std::string_view text(const Tok& t) const { return s_.substr(t.begin, t.end - t.begin); }
   void fail_at(size_t off, std::string msg, std::string found, std::string expected, std::string hint) {
@@ -864,8 +850,6 @@ class Parser {
 
   const Prepared& p_;
   std::string_view s_;
-  std::vector<Tok> t_;
-  size_t i_ = 0;
   std::set<std::string> classes_;
   size_t open_brace_ = 0;
   bool in_class_name_ = false;
@@ -878,10 +862,7 @@ class Parser {
 }  // namespace
 
 void validate_class(const Prepared& p, std::vector<Diagnostic>& out) {
-  std::vector<Tok> toks;
-  toks.reserve(p.text().size() / 4 + 8);
-  Lexer(p.text()).run(toks);
-  Parser(p, std::move(toks)).run(out);
+  lex_then_parse<Lexer, Parser, Tok>(p, out);
 }
 
 }  // namespace specgate::mermaid

@@ -9,6 +9,8 @@
 #include <vector>
 
 #include "mermaid/diagrams.h"
+#include "mermaid/jison_lexer.h"
+#include "mermaid/token_cursor.h"
 
 namespace specgate::mermaid {
 namespace {
@@ -42,9 +44,9 @@ bool node_char(char c) {
          c == '/';
 }
 
-class Lexer {
+class Lexer : CondLexer<State> {
  public:
-  explicit Lexer(std::string_view s) : s_(s) { stack_.push_back(S_INITIAL); }
+  explicit Lexer(std::string_view s) : CondLexer(s, S_INITIAL) {}
 
   void run(std::vector<Tok>& out) {
     size_t same_pos_empty = 0;
@@ -83,13 +85,6 @@ class Lexer {
   }
 
  private:
-  static uint32_t u(size_t v) { return static_cast<uint32_t>(v); }
-  State st() const { return static_cast<State>(stack_.back()); }
-  void push(State s) { stack_.push_back(s); }
-  void pop() {
-    if (stack_.size() > 1) stack_.pop_back();
-  }
-  char at(size_t i) const { return i < s_.size() ? s_[i] : '\0'; }
   bool wlit(size_t i, std::string_view w) const {
     return lit(s_, i, w) && !(i + w.size() < s_.size() && is_word(s_[i + w.size()]) &&
                               is_word(w.back()));
@@ -259,7 +254,7 @@ class Lexer {
 
   // One jison lexer step: returns false when the matched rule returns no token.
   bool next(Kind& k) {
-    const State s = st();
+    const State s = top();
     const size_t i = pos_;
     const bool ini = s == S_INITIAL;
     const char c = at(i);
@@ -641,10 +636,6 @@ class Lexer {
     return false;
   }
 
-  std::string_view s_;
-  size_t pos_ = 0;
-  std::vector<uint8_t> stack_;
-  bool done_ = false;
   bool error_ = false;
   bool first_graph_ = true;
   size_t dir_line_begin_ = 1, dir_line_end_ = 0, dir_last_ = 0, dir_end_ = 0;
@@ -700,9 +691,9 @@ const char* closer_for(Kind open) {
   }
 }
 
-class Parser {
+class Parser : TokenCursor<Tok> {
  public:
-  Parser(const Prepared& p, std::vector<Tok> toks) : p_(p), s_(p.text()), t_(std::move(toks)) {}
+  Parser(const Prepared& p, std::vector<Tok> toks) : TokenCursor(std::move(toks)), p_(p), s_(p.text()) {}
 
   void run(std::vector<Diagnostic>& out) {
     out_ = &out;
@@ -710,14 +701,6 @@ class Parser {
   }
 
  private:
-  const Tok& peek(size_t ahead = 0) const {
-    size_t k = std::min(i_ + ahead, t_.size() - 1);
-    return t_[k];
-  }
-  Kind kind(size_t ahead = 0) const { return peek(ahead).kind; }
-  void advance() {
-    if (i_ + 1 < t_.size()) ++i_;
-  }
   bool failed() const { return !out_->empty(); }
   std::string_view text(const Tok& t) const { return s_.substr(t.begin, t.end - t.begin); }
 
@@ -1413,8 +1396,6 @@ class Parser {
 
   const Prepared& p_;
   std::string_view s_;
-  std::vector<Tok> t_;
-  size_t i_ = 0;
   size_t edges_ = 0;
   std::vector<Diagnostic>* out_ = nullptr;
 };

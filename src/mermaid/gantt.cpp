@@ -6,7 +6,7 @@
 #include <vector>
 
 #include "mermaid/diagrams.h"
-#include "mermaid/lexkit.h"
+#include "mermaid/jison_lexer.h"
 
 namespace specgate::mermaid {
 namespace {
@@ -19,49 +19,14 @@ enum Kind : int {
 
 enum State : uint8_t { S_INITIAL, S_ACC, S_ACC_ML, S_CLICK, S_HREF, S_CALLBACK_NAME, S_CALLBACK_ARGS };
 
-class Lexer {
+class Lexer : public JisonLexer<Lexer, G_END, CondLexer<State>> {
  public:
-  explicit Lexer(std::string_view s) : s_(s) { stack_.push_back(S_INITIAL); }
-
-  // The next token; G_END once the input is exhausted (jison's $end after its last 'EOF').
-  LexTok next() {
-    while (true) {
-      if (done_) return LexTok{G_END, u(pos_), u(pos_)};
-      if (pos_ >= s_.size()) done_ = true;
-      size_t b = pos_;
-      int k = -1;
-      step(k);
-      if (k >= 0) return LexTok{k, u(b), u(pos_)};
-      // Skip rules never match empty, so this loop always advances or ends.
-      if (pos_ == b && !done_) ++pos_;
-    }
-  }
-
- private:
-  static uint32_t u(size_t v) { return static_cast<uint32_t>(v); }
-  State st() const { return static_cast<State>(stack_.back()); }
-  void pop() {
-    if (stack_.size() > 1) stack_.pop_back();
-  }
-  char at(size_t i) const { return i < s_.size() ? s_[i] : '\0'; }
-  void take(size_t end, int kind, int& k) {
-    pos_ = end;
-    k = kind;
-  }
-  // keyword\s[^stop]+ (the settings that take a value on the same line).
-  size_t valued(size_t i, std::string_view w, std::string_view stop) const {
-    if (!lit_ci(s_, i, w)) return 0;
-    size_t j = i + w.size();
-    size_t sp = js_space(s_, j);
-    if (!sp) return 0;
-    size_t n = run_until(s_, j + sp, stop);
-    return n ? j + sp + n : 0;
-  }
+  explicit Lexer(std::string_view s) : JisonLexer(s, S_INITIAL) {}
 
   void step(int& k) {
     const size_t i = pos_;
     const char c = at(i);
-    switch (st()) {
+    switch (top()) {
       case S_ACC:  // (?!\n|;|#)*[^\n]*
         pop();
         return take(line_end(s_, i), G_ACC_VALUE, k);
@@ -97,7 +62,7 @@ class Lexer {
           if (at(j) == ')') {
             pos_ = j + 1;
           } else {
-            stack_.push_back(S_CALLBACK_ARGS);
+            push(S_CALLBACK_ARGS);
             pos_ = i + 1;
           }
           return;
@@ -118,11 +83,11 @@ class Lexer {
     if (lit_ci(s_, i, "accTitle") || lit_ci(s_, i, "accDescr")) {
       size_t j = skip_space(s_, i + 8);
       if (at(j) == ':') {
-        stack_.push_back(S_ACC);
+        push(S_ACC);
         return take(skip_space(s_, j + 1), lower(s_[i + 3]) == 't' ? G_ACC_TITLE : G_ACC_DESCR, k);
       }
       if (lower(s_[i + 3]) == 'd' && at(j) == '{') {
-        stack_.push_back(S_ACC_ML);
+        push(S_ACC_ML);
         pos_ = skip_space(s_, j + 1);
         return;
       }
@@ -159,18 +124,18 @@ class Lexer {
     };
     if (size_t e = spaced("href")) {
       if (at(e) == '"') {
-        stack_.push_back(S_HREF);
+        push(S_HREF);
         pos_ = e + 1;
         return;
       }
     }
     if (size_t e = spaced("call")) {
-      stack_.push_back(S_CALLBACK_NAME);
+      push(S_CALLBACK_NAME);
       pos_ = e;
       return;
     }
     if (size_t e = spaced("click")) {
-      stack_.push_back(S_CLICK);
+      push(S_CLICK);
       pos_ = e;
       return;
     }
@@ -205,11 +170,6 @@ class Lexer {
     if (size_t n = run_until(s_, i + 1, "#\n;")) return take(i + 1 + n, G_TASK_DATA, k);
     return take(i + 1, G_COLON, k);
   }
-
-  std::string_view s_;
-  size_t pos_ = 0;
-  std::vector<uint8_t> stack_;
-  bool done_ = false;
 };
 
 const std::initializer_list<std::string_view> kKeywords = {
@@ -328,24 +288,13 @@ class Parser {
          "write: click taskId call callback(args) or click taskId href \"https://...\"");
     return false;
   }
-  LexTok next() {
-    if (has_pending_) {
-      has_pending_ = false;
-      return pending_;
-    }
-    return lex_.next();
-  }
-  void unread(const LexTok& t) {
-    pending_ = t;
-    has_pending_ = true;
-  }
+  LexTok next() { return lex_.next(); }
+  void unread(const LexTok& t) { lex_.unread(t); }
 
   const Prepared& p_;
   std::string_view s_;
-  Lexer lex_;
+  Lookahead<Lexer> lex_;
   std::vector<Diagnostic>& out_;
-  LexTok pending_;
-  bool has_pending_ = false;
 };
 
 }  // namespace

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "mermaid/diagrams.h"
+#include "mermaid/langium_parser.h"
 #include "mermaid/langium_terms.h"
 #include "mermaid/lexkit.h"
 
@@ -79,22 +80,16 @@ void lex(std::string_view s, std::vector<LexTok>& out, size_t& error) {
       break;
     }
     if (done) continue;
-    if (size_t n = acc_descr(s, i)) {
+    if (size_t n = acc_or_title(s, i)) {
       push(T_ACC, n);
-    } else if (size_t n1 = acc_title(s, i)) {
-      push(T_ACC, n1);
-    } else if (size_t n2 = title(s, i)) {
-      push(T_ACC, n2);
     } else if (size_t n3 = int_num(s, i)) {
       push(T_INT, n3);
     } else if (size_t n4 = string(s, i)) {
       push(T_STRING, n4);
     } else if (size_t n5 = newline(s, i)) {
       push(T_NL, n5);
-    } else if (size_t n6 = whitespace(s, i)) {
+    } else if (size_t n6 = skipped(s, i)) {
       i += n6;
-    } else if (size_t n7 = hidden(s, i)) {
-      i += n7;
     } else if (size_t n8 = reference(s, i)) {
       push(T_REFERENCE, n8);
     } else {
@@ -150,9 +145,9 @@ struct Commit {
   std::vector<std::string> parents;
 };
 
-class Parser {
+class Parser : langium::TokenParser<T_END, T_NL> {
  public:
-  Parser(const Prepared& p, std::vector<Diagnostic>& out) : p_(p), s_(p.text()), out_(out) {}
+  Parser(const Prepared& p, std::vector<Diagnostic>& out) : TokenParser(p, out) {}
 
   void run() {
     size_t lex_error = 0;
@@ -160,41 +155,11 @@ class Parser {
     check_db_ = main_branch_name(p_.src, curr_);
     branches_[curr_] = "";
     parse();
-    if (lex_error != std::string_view::npos && (out_.empty() || at_ >= lex_error)) {
-      out_.clear();
-      lexer_error(lex_error);
-    }
+    if (lexer_error_first(lex_error)) lexer_error(lex_error);
   }
 
  private:
-  const LexTok& peek() const { return t_[std::min(i_, t_.size() - 1)]; }
-  int kind() const { return peek().kind; }
-  void advance() {
-    if (i_ + 1 < t_.size()) ++i_;
-  }
   std::string text(const LexTok& t) const { return std::string(s_.substr(t.begin, t.end - t.begin)); }
-  std::string what(const LexTok& t) const {
-    if (t.kind == T_END) return "end of diagram";
-    if (t.kind == T_NL) return "end of line";
-    return describe(s_, t.begin, t.end - t.begin);
-  }
-  void fail(const LexTok& t, std::string msg, std::string expected, std::string hint) {
-    if (!out_.empty()) return;
-    at_ = t.begin;
-    out_.push_back(diag_at(p_, t.begin, std::move(msg), what(t), std::move(expected), std::move(hint)));
-  }
-  void unexpected(std::string expected, std::string hint) {
-    fail(peek(), "unexpected " + what(peek()), std::move(expected), std::move(hint));
-  }
-  bool eol(const char* hint) {
-    if (kind() == T_END) return true;
-    if (kind() != T_NL) {
-      unexpected("end of line", hint);
-      return false;
-    }
-    while (kind() == T_NL) advance();
-    return true;
-  }
   // A branch name: REFERENCE or STRING.
   bool name(std::string& out, const char* what_for) {
     if (kind() == T_REFERENCE) {
@@ -480,12 +445,6 @@ class Parser {
     return true;
   }
 
-  const Prepared& p_;
-  std::string_view s_;
-  std::vector<LexTok> t_;
-  size_t i_ = 0;
-  size_t at_ = 0;
-  std::vector<Diagnostic>& out_;
   bool check_db_ = true;
   std::map<std::string, std::string> branches_;  // name -> head commit id ("" = none)
   std::map<std::string, Commit> commits_;

@@ -133,6 +133,19 @@ inline size_t hidden(std::string_view s, size_t i) {
   return comment(s, i);
 }
 
+// accDescr, accTitle and title, in grammar order (both grammars treat them alike).
+inline size_t acc_or_title(std::string_view s, size_t i) {
+  if (size_t n = acc_descr(s, i)) return n;
+  if (size_t n = acc_title(s, i)) return n;
+  return title(s, i);
+}
+
+// WHITESPACE, then the hidden terminals: text the parser never sees.
+inline size_t skipped(std::string_view s, size_t i) {
+  if (size_t n = whitespace(s, i)) return n;
+  return hidden(s, i);
+}
+
 // [0-9]+\.[0-9]+(?!\.) with JS backtracking: "1.25." matches "1.2".
 inline size_t float_num(std::string_view s, size_t i) {
   size_t a = i;

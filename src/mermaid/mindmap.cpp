@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "mermaid/diagrams.h"
-#include "mermaid/lexkit.h"
+#include "mermaid/jison_lexer.h"
 
 namespace specgate::mermaid {
 namespace {
@@ -19,40 +19,9 @@ enum Kind : int {
 
 enum State : uint8_t { S_INITIAL, S_NODE, S_NSTR, S_NSTR2, S_ICON, S_CLASS };
 
-class Lexer {
+class Lexer : public JisonLexer<Lexer, M_END> {
  public:
-  explicit Lexer(std::string_view s) : s_(s) {}
-
-  LexTok next() {
-    while (true) {
-      if (done_) return LexTok{M_END, u(pos_), u(pos_)};
-      if (pos_ >= s_.size()) done_ = true;
-      size_t b = pos_;
-      int k = -1;
-      step(k);
-      if (k >= 0) return LexTok{k, u(b), u(pos_)};
-      if (pos_ == b && !done_) ++pos_;  // never happens: skip rules consume text
-    }
-  }
-
- private:
-  static uint32_t u(size_t v) { return static_cast<uint32_t>(v); }
-  char at(size_t i) const { return i < s_.size() ? s_[i] : '\0'; }
-  void take(size_t end, int kind, int& k) {
-    pos_ = end;
-    k = kind;
-  }
-  void error(int& k) {
-    done_ = true;
-    k = M_LEX_ERROR;
-  }
-  // jison returns $end when no rule matches at the end of the input.
-  bool at_end(int& k) {
-    if (pos_ < s_.size()) return false;
-    done_ = true;
-    k = M_END;
-    return true;
-  }
+  using JisonLexer::JisonLexer;
 
   void step(int& k) {
     const size_t i = pos_;
@@ -155,10 +124,20 @@ class Lexer {
     return error(k);
   }
 
-  std::string_view s_;
-  size_t pos_ = 0;
+ private:
+  void error(int& k) {
+    done_ = true;
+    k = M_LEX_ERROR;
+  }
+  // jison returns $end when no rule matches at the end of the input.
+  bool at_end(int& k) {
+    if (pos_ < s_.size()) return false;
+    done_ = true;
+    k = M_END;
+    return true;
+  }
+
   State state_ = S_INITIAL;
-  bool done_ = false;
 };
 
 class Parser {
@@ -198,17 +177,8 @@ class Parser {
   }
 
  private:
-  LexTok next() {
-    if (has_pending_) {
-      has_pending_ = false;
-      return pending_;
-    }
-    return lex_.next();
-  }
-  void unread(const LexTok& t) {
-    pending_ = t;
-    has_pending_ = true;
-  }
+  LexTok next() { return lex_.next(); }
+  void unread(const LexTok& t) { lex_.unread(t); }
   std::string what(const LexTok& t) const {
     if (t.kind == M_END || t.kind == M_EOF) return "end of diagram";
     if (t.kind == M_NL || t.kind == M_SPACELINE) return "end of line";
@@ -296,12 +266,10 @@ class Parser {
 
   const Prepared& p_;
   std::string_view s_;
-  Lexer lex_;
+  Lookahead<Lexer> lex_;
   std::vector<Diagnostic>& out_;
   bool has_root_ = false;
   size_t base_ = 0;
-  LexTok pending_;
-  bool has_pending_ = false;
 };
 
 }  // namespace

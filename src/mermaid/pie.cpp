@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "mermaid/diagrams.h"
+#include "mermaid/langium_parser.h"
 #include "mermaid/langium_terms.h"
 #include "mermaid/lexkit.h"
 
@@ -44,20 +45,14 @@ void lex(std::string_view s, std::vector<LexTok>& out, size_t& error) {
       push(P_COLON, 1);
     } else if (size_t n = pie_number(s, i)) {
       push(P_NUMBER, n);
-    } else if (size_t n1 = acc_descr(s, i)) {
+    } else if (size_t n1 = acc_or_title(s, i)) {
       push(P_ACC, n1);
-    } else if (size_t n2 = acc_title(s, i)) {
-      push(P_ACC, n2);
-    } else if (size_t n3 = title(s, i)) {
-      push(P_ACC, n3);
     } else if (size_t n4 = string(s, i)) {
       push(P_STRING, n4);
     } else if (size_t n5 = newline(s, i)) {
       push(P_NL, n5);
-    } else if (size_t n6 = whitespace(s, i)) {
+    } else if (size_t n6 = skipped(s, i)) {
       i += n6;
-    } else if (size_t n7 = hidden(s, i)) {
-      i += n7;
     } else {
       error = i;
       break;
@@ -66,51 +61,18 @@ void lex(std::string_view s, std::vector<LexTok>& out, size_t& error) {
   out.push_back(LexTok{P_END, static_cast<uint32_t>(i), static_cast<uint32_t>(i)});
 }
 
-class Parser {
+class Parser : langium::TokenParser<P_END, P_NL> {
  public:
-  Parser(const Prepared& p, std::vector<Diagnostic>& out) : p_(p), s_(p.text()), out_(out) {}
+  Parser(const Prepared& p, std::vector<Diagnostic>& out) : TokenParser(p, out) {}
 
   void run() {
     size_t lex_error = 0;
     lex(s_, t_, lex_error);
     parse();
-    // The lexer's error comes first unless the grammar failed earlier.
-    if (lex_error != std::string_view::npos && (out_.empty() || at_ >= lex_error)) {
-      out_.clear();
-      lexer_error(lex_error);
-    }
+    if (lexer_error_first(lex_error)) lexer_error(lex_error);
   }
 
  private:
-  const LexTok& peek() const { return t_[std::min(i_, t_.size() - 1)]; }
-  int kind() const { return peek().kind; }
-  void advance() {
-    if (i_ + 1 < t_.size()) ++i_;
-  }
-  std::string what(const LexTok& t) const {
-    if (t.kind == P_END) return "end of diagram";
-    if (t.kind == P_NL) return "end of line";
-    return describe(s_, t.begin, t.end - t.begin);
-  }
-  void fail(const LexTok& t, std::string msg, std::string expected, std::string hint) {
-    if (!out_.empty()) return;
-    at_ = t.begin;
-    out_.push_back(diag_at(p_, t.begin, std::move(msg), what(t), std::move(expected), std::move(hint)));
-  }
-  void unexpected(std::string expected, std::string hint) {
-    fail(peek(), "unexpected " + what(peek()), std::move(expected), std::move(hint));
-  }
-  // EOL: NEWLINE+ or the end.
-  bool eol(const char* hint) {
-    if (kind() == P_END) return true;
-    if (kind() != P_NL) {
-      unexpected("end of line", hint);
-      return false;
-    }
-    while (kind() == P_NL) advance();
-    return true;
-  }
-
   void parse() {
     while (kind() == P_NL) advance();
     if (kind() != P_PIE) return unexpected("'pie'", "");
@@ -190,13 +152,6 @@ class Parser {
     }
     out_.push_back(diag_at(p_, off, msg, found, "a quoted label, a number, ':' or a keyword", hint));
   }
-
-  const Prepared& p_;
-  std::string_view s_;
-  std::vector<LexTok> t_;
-  size_t i_ = 0;
-  size_t at_ = 0;
-  std::vector<Diagnostic>& out_;
 };
 
 }  // namespace

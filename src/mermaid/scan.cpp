@@ -92,12 +92,8 @@ Diagnostic diag_at(const Prepared& p, size_t off, std::string message, std::stri
 }
 
 uint32_t decode(std::string_view s, size_t i, size_t& len) {
-  len = utf8_seq_len(s, i);
-  auto b = static_cast<unsigned char>(s[i]);
-  if (len == 1) return b;
-  uint32_t cp = len == 2 ? (b & 0x1Fu) : len == 3 ? (b & 0x0Fu) : (b & 0x07u);
-  for (size_t k = 1; k < len; ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3Fu);
-  return cp;
+  const uint32_t cp = decode_utf8(s, i, len);
+  return len == 1 ? static_cast<unsigned char>(s[i]) : cp;
 }
 
 bool in_unicode_text(uint32_t c) {

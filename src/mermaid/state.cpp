@@ -12,6 +12,8 @@
 #include <vector>
 
 #include "mermaid/diagrams.h"
+#include "mermaid/jison_lexer.h"
+#include "mermaid/token_cursor.h"
 
 namespace specgate::mermaid {
 namespace {
@@ -69,9 +71,9 @@ const std::vector<uint8_t>& rules_of(Cond c) {
 
 constexpr size_t kNo = std::string::npos;
 
-class Lexer {
+class Lexer : CondLexer<Cond> {
  public:
-  explicit Lexer(std::string_view s) : s_(s) { stack_.push_back(C_INITIAL); }
+  explicit Lexer(std::string_view s) : CondLexer(s, C_INITIAL) {}
 
   void run(std::vector<Tok>& out) {
     int empties = 0;
@@ -111,13 +113,6 @@ class Lexer {
   }
 
  private:
-  static uint32_t u(size_t v) { return static_cast<uint32_t>(v); }
-  Cond top() const { return static_cast<Cond>(stack_.back()); }
-  void push(Cond c) { stack_.push_back(c); }
-  void pop() {
-    if (stack_.size() > 1) stack_.pop_back();
-  }
-  char at(size_t i) const { return i < s_.size() ? s_[i] : '\0'; }
   bool word_at(size_t i) const { return i < s_.size() && is_word(s_[i]); }
   // A case-insensitive literal followed by \b when the literal ends in a word character.
   size_t kw(size_t i, std::string_view w) const {
@@ -485,10 +480,6 @@ class Lexer {
     return K_NONE;
   }
 
-  std::string_view s_;
-  size_t pos_ = 0;
-  std::vector<uint8_t> stack_;
-  bool done_ = false;
   size_t dir_begin_ = 1, dir_end_ = 0;
   size_t dir_last_[4] = {kNo, kNo, kNo, kNo};
   size_t dir_stop_[4] = {0, 0, 0, 0};
@@ -504,9 +495,9 @@ std::string_view trim(std::string_view s) {
   return s;
 }
 
-class Parser {
+class Parser : TokenCursor<Tok> {
  public:
-  Parser(const Prepared& p, std::vector<Tok> t) : p_(p), s_(p.text()), t_(std::move(t)) {}
+  Parser(const Prepared& p, std::vector<Tok> t) : TokenCursor(std::move(t)), p_(p), s_(p.text()) {}
 
   void run(std::vector<Diagnostic>& out) {
     out_ = &out;
@@ -515,11 +506,6 @@ class Parser {
   }
 
  private:
-  const Tok& peek(size_t a = 0) const { return t_[std::min(i_ + a, t_.size() - 1)]; }
-  Kind kind(size_t a = 0) const { return peek(a).kind; }
-  void advance() {
-    if (i_ + 1 < t_.size()) ++i_;
-  }
   bool failed() const { return !out_->empty(); }
   std::string_view text(const Tok& t) const { return s_.substr(t.begin, t.end - t.begin); }
   void fail_at(size_t off, std::string msg, std::string found, std::string expected, std::string hint) {
@@ -839,8 +825,6 @@ class Parser {
 
   const Prepared& p_;
   std::string_view s_;
-  std::vector<Tok> t_;
-  size_t i_ = 0;
   std::vector<size_t> open_;
   std::map<std::string, State> states_;
   std::vector<Diagnostic>* out_ = nullptr;
@@ -849,10 +833,7 @@ class Parser {
 }  // namespace
 
 void validate_state(const Prepared& p, std::vector<Diagnostic>& out) {
-  std::vector<Tok> toks;
-  toks.reserve(p.text().size() / 4 + 8);
-  Lexer(p.text()).run(toks);
-  Parser(p, std::move(toks)).run(out);
+  lex_then_parse<Lexer, Parser, Tok>(p, out);
 }
 
 }  // namespace specgate::mermaid

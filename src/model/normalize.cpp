@@ -109,14 +109,6 @@ void fold_text_into(std::string_view s, std::string& out) {
 
 namespace {
 
-uint32_t decode(std::string_view s, size_t i, size_t n) {
-  const auto b = static_cast<unsigned char>(s[i]);
-  if (n == 1) return b;
-  uint32_t cp = b & (n == 2 ? 0x1F : n == 3 ? 0x0F : 0x07);
-  for (size_t k = 1; k < n; ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
-  return cp;
-}
-
 // Pictographs, dingbats, symbols, flags, keycaps, variation selectors and joiners.
 bool is_emoji(uint32_t cp) {
   return (cp >= 0x1F000 && cp <= 0x1FAFF) || (cp >= 0x2600 && cp <= 0x27BF) ||
@@ -134,7 +126,8 @@ std::string strip_markup(std::string_view s, bool& placeholder) {
   for (size_t i = 0; i < s.size();) {
     const size_t n = utf8_seq_len(s, i);
     if (n > 1) {
-      if (!is_emoji(decode(s, i, n))) out.append(s.substr(i, n));
+      size_t len = 0;
+      if (!is_emoji(decode_utf8(s, i, len))) out.append(s.substr(i, n));
       i += n;
       continue;
     }

@@ -23,17 +23,6 @@ constexpr const char* kLatin[] = {
 };
 static_assert(sizeof(kLatin) / sizeof(kLatin[0]) == 0x180 - 0xC0);
 
-// Decodes one UTF-8 sequence of length n (already validated by utf8_seq_len).
-uint32_t decode(std::string_view s, size_t i, size_t n) {
-  const auto b = [&](size_t k) { return static_cast<uint32_t>(static_cast<unsigned char>(s[i + k])); };
-  switch (n) {
-    case 2: return ((b(0) & 0x1F) << 6) | (b(1) & 0x3F);
-    case 3: return ((b(0) & 0x0F) << 12) | ((b(1) & 0x3F) << 6) | (b(2) & 0x3F);
-    case 4: return ((b(0) & 0x07) << 18) | ((b(1) & 0x3F) << 12) | ((b(2) & 0x3F) << 6) | (b(3) & 0x3F);
-    default: return b(0);
-  }
-}
-
 }  // namespace
 
 std::string slugify(std::string_view title, size_t max_length) {
@@ -45,8 +34,8 @@ std::string slugify(std::string_view title, size_t max_length) {
     out += letters;
   };
   for (size_t i = 0; i < title.size();) {
-    const size_t n = utf8_seq_len(title, i);
-    const uint32_t cp = n == 1 && static_cast<unsigned char>(title[i]) >= 0x80 ? 0xFFFD : decode(title, i, n);
+    size_t n = 0;
+    const uint32_t cp = decode_utf8(title, i, n);
     i += n;
     if ((cp >= 'a' && cp <= 'z') || (cp >= '0' && cp <= '9')) {
       emit(std::string(1, static_cast<char>(cp)));
