@@ -5,6 +5,8 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include <unordered_set>
+
 #include "mermaid/diagrams.h"
 #include "mermaid/scan.h"
 
@@ -276,6 +278,29 @@ const Detector kDetectors[] = {
     {"wardley-beta", [](std::string_view t) { return lit_ci(t, 0, "wardley-beta"); }, nullptr},
 };
 
+// Mermaid's YAML loader (js-yaml) rejects a mapping that repeats a key; yaml-cpp keeps both.
+// Walks the tree with an explicit stack; reports the second occurrence.
+bool duplicate_key(const YAML::Node& root, YAML::Mark& where) {
+  std::vector<YAML::Node> todo{root};
+  while (!todo.empty()) {
+    YAML::Node n = todo.back();
+    todo.pop_back();
+    if (n.IsSequence()) {
+      for (const auto& child : n) todo.push_back(child);
+    } else if (n.IsMap()) {
+      std::unordered_set<std::string> seen;
+      for (const auto& kv : n) {
+        if (kv.first.IsScalar() && kv.first.Scalar() != "<<" && !seen.insert(kv.first.Scalar()).second) {
+          where = kv.first.Mark();
+          return true;
+        }
+        todo.push_back(kv.second);
+      }
+    }
+  }
+  return false;
+}
+
 Result fail(const Prepared& p, size_t off, std::string message, std::string hint) {
   Result r;
   r.valid = false;
@@ -302,7 +327,19 @@ Result validate(std::string_view source) {
   if (match_front_matter(cur.text, yb, ye, fe)) {
     std::string yaml = cur.text.substr(yb, ye - yb);
     try {
-      (void)YAML::Load(yaml);
+      YAML::Node doc = YAML::Load(yaml);
+      YAML::Mark dup;
+      if (duplicate_key(doc, dup)) {
+        size_t k = yb;
+        for (int l = 0; l < dup.line && k < ye; ++l) {
+          size_t nl = cur.text.find('\n', k);
+          if (nl == std::string::npos) break;
+          k = nl + 1;
+        }
+        return fail(p, k + (dup.column > 0 ? static_cast<size_t>(dup.column) : 0),
+                    "front matter is not valid YAML: duplicated mapping key",
+                    "remove or merge the repeated key");
+      }
     } catch (const YAML::Exception& e) {
       std::string msg = "front matter is not valid YAML";
       if (!e.msg.empty()) msg += ": " + e.msg;
@@ -356,7 +393,7 @@ Result validate(std::string_view source) {
     r.validated = true;
     std::string word(t.substr(0, hl));
     r.diagnostics.push_back(diag_at(
-        p, 0, "No diagram type detected", describe(t, 0, hl ? hl : 1),
+        p, 0, "No diagram type detected", describe(t, 0, hl ? hl : utf8_seq_len(t, 0)),
         "a diagram type such as 'flowchart', 'sequenceDiagram', 'classDiagram'",
         "start the diagram with its type keyword (keywords are case-sensitive)"));
     return r;
