@@ -278,9 +278,10 @@ const Detector kDetectors[] = {
     {"wardley-beta", [](std::string_view t) { return lit_ci(t, 0, "wardley-beta"); }, nullptr},
 };
 
-// Mermaid's YAML loader (js-yaml) rejects a mapping that repeats a key; yaml-cpp keeps both.
+// Mermaid's YAML loader (js-yaml) rejects a mapping that repeats a key or has an empty key;
+// yaml-cpp accepts both.
 // Walks the tree with an explicit stack; reports the second occurrence.
-bool duplicate_key(const YAML::Node& root, YAML::Mark& where) {
+bool bad_mapping_key(const YAML::Node& root, std::string_view yaml, YAML::Mark& where, std::string& what) {
   std::vector<YAML::Node> todo{root};
   while (!todo.empty()) {
     YAML::Node n = todo.back();
@@ -290,8 +291,21 @@ bool duplicate_key(const YAML::Node& root, YAML::Mark& where) {
     } else if (n.IsMap()) {
       std::unordered_set<std::string> seen;
       for (const auto& kv : n) {
-        if (kv.first.IsScalar() && kv.first.Scalar() != "<<" && !seen.insert(kv.first.Scalar()).second) {
+        // All spellings of null ("~", "null", nothing) are one key.
+        std::string key = kv.first.IsNull() ? std::string("\x01null") : kv.first.IsScalar() ? kv.first.Scalar() : "";
+        if (!key.empty() && key != "<<" && !seen.insert(key).second) {
           where = kv.first.Mark();
+          what = "duplicated mapping key";
+          return true;
+        }
+        // ": value" with no key at all (yaml-cpp reads a null key; js-yaml refuses).
+        size_t at = kv.first.Mark().pos >= 0 ? static_cast<size_t>(kv.first.Mark().pos) : yaml.size();
+        size_t ls = at;
+        while (ls > 0 && ls <= yaml.size() && (yaml[ls - 1] == ' ' || yaml[ls - 1] == '\t')) --ls;
+        bool block = ls == 0 || (ls <= yaml.size() && yaml[ls - 1] == '\n');
+        if (kv.first.IsNull() && at < yaml.size() && yaml[at] == ':' && block) {
+          where = kv.first.Mark();
+          what = "a mapping entry has no key";
           return true;
         }
         todo.push_back(kv.second);
@@ -329,7 +343,8 @@ Result validate(std::string_view source) {
     try {
       YAML::Node doc = YAML::Load(yaml);
       YAML::Mark dup;
-      if (duplicate_key(doc, dup)) {
+      std::string what;
+      if (bad_mapping_key(doc, yaml, dup, what)) {
         size_t k = yb;
         for (int l = 0; l < dup.line && k < ye; ++l) {
           size_t nl = cur.text.find('\n', k);
@@ -337,8 +352,8 @@ Result validate(std::string_view source) {
           k = nl + 1;
         }
         return fail(p, k + (dup.column > 0 ? static_cast<size_t>(dup.column) : 0),
-                    "front matter is not valid YAML: duplicated mapping key",
-                    "remove or merge the repeated key");
+                    "front matter is not valid YAML: " + what,
+                    what[0] == 'd' ? "remove or merge the repeated key" : "write the key before ':'");
       }
     } catch (const YAML::Exception& e) {
       std::string msg = "front matter is not valid YAML";
