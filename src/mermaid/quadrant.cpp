@@ -3,7 +3,8 @@
 // "[x, y]" of a point), one-character SPACE tokens, then the statement grammar, then the checks
 // the database makes at parse time (point and classDef styles: radius, color, stroke-color and
 // stroke-width only, each with a well-formed value). Coordinates are what the lexer allows:
-// 1, 0 or 0 followed by one character and digits (so "1.0" and "0,5" fail, as in Mermaid).
+// 1, 0 or 0 followed by any one character and digits (so "1.0" and ".5" fail and "0,5" is one
+// number, as in Mermaid).
 #include <string>
 #include <vector>
 
@@ -59,6 +60,7 @@ class Lexer {
       if (done_) return tok(Q_END, pos_, pos_);
       if (pos_ >= s_.size()) done_ = true;
       size_t b = pos_;
+      state_at_token_ = stack_.back();
       int k = step();
       if (k >= 0) return tok(k, b, pos_);
     }
@@ -77,9 +79,32 @@ class Lexer {
     pos_ = end;
     return kind;
   }
-  size_t spaces(size_t i) const {
-    while (at(i) == ' ') ++i;
-    return i;
+  // The rules " *x-axis *", " *--+> *", "\s*:\s*\[" ... are tried at every blank of a run, and
+  // a blank is one SPACE token: remember where the current run ends so long runs stay linear.
+  struct Run {
+    size_t begin = 1, end = 0;
+  };
+  size_t run_end(Run& r, size_t i, bool (*in)(std::string_view, size_t)) const {
+    if (i >= r.begin && i < r.end) return r.end;
+    size_t e = i;
+    while (e < s_.size() && in(s_, e)) ++e;
+    if (e > i) r = Run{i, e};
+    return e;
+  }
+  static bool is_blank(std::string_view s, size_t i) { return s[i] == ' '; }
+  static bool is_dash(std::string_view s, size_t i) { return s[i] == '-'; }
+  static bool is_ascii_space(std::string_view s, size_t i) {
+    return s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r' || s[i] == '\v' || s[i] == '\f';
+  }
+  size_t spaces(size_t i) const { return run_end(blanks_, i, is_blank); }
+  // JS "\s*": ASCII runs are cached; other spaces (rare) are skipped one by one.
+  size_t any_space(size_t i) const {
+    while (true) {
+      i = run_end(ws_, i, is_ascii_space);
+      size_t n = js_space(s_, i);
+      if (!n) return i;
+      i += n;
+    }
   }
   // " *word *" (case-insensitive): the end, or 0.
   size_t padded(size_t i, std::string_view w) const {
@@ -136,7 +161,11 @@ class Lexer {
           pop();
           return take(i + 1, -1);
         }
-        return take(i + run_until(s_, i, "\""), Q_STR);
+        {
+          size_t e = i + run_until(s_, i, "\"");
+          if (e >= s_.size() && unclosed_quote_ == std::string_view::npos) unclosed_quote_ = quote_at_;
+          return take(e, Q_STR);
+        }
       case S_CLASS_NAME:
         if (is_word(c)) {
           size_t e = i;
@@ -209,8 +238,7 @@ class Lexer {
     {
       size_t j = spaces(i);
       if (lit(s_, j, "--")) {
-        size_t k = j + 2;
-        while (at(k) == '-') ++k;
+        size_t k = run_end(dashes_, j, is_dash);
         if (at(k) == '>') return take(spaces(k + 1), Q_DELIM);
       }
     }
@@ -222,6 +250,7 @@ class Lexer {
       return take(i + 2, -1);
     }
     if (c == '"') {
+      quote_at_ = i;
       push(S_STRING);
       return take(i + 1, -1);
     }
@@ -230,12 +259,12 @@ class Lexer {
       return take(i + 3, -1);
     }
     {
-      size_t j = skip_space(s_, i);
+      size_t j = any_space(i);
       if (at(j) == ':') {
-        size_t k = skip_space(s_, j + 1);
+        size_t k = any_space(j + 1);
         if (at(k) == '[') {
           push(S_POINT_START);
-          return take(skip_space(s_, k + 1), Q_POINT_START);
+          return take(any_space(k + 1), Q_POINT_START);
         }
       }
     }
@@ -283,12 +312,20 @@ class Lexer {
 
  public:
   State state() const { return stack_.back(); }
+  // The start condition the last token was matched in.
+  State token_state() const { return state_at_token_; }
+  // Where a quoted string that runs to the end of the text opened, or npos.
+  size_t unclosed_quote() const { return unclosed_quote_; }
 
  private:
   std::string_view s_;
   size_t pos_ = 0;
   std::vector<State> stack_;
   bool done_ = false;
+  State state_at_token_ = S_INITIAL;
+  mutable Run blanks_, ws_, dashes_;
+  size_t quote_at_ = 0;
+  size_t unclosed_quote_ = std::string_view::npos;
 };
 
 class Parser {
@@ -313,26 +350,34 @@ class Parser {
  private:
   int kind() const { return cur_.kind; }
   void advance() {
-    prev_state_ = lex_.state();
     cur_ = lex_.next();
+    prev_state_ = lex_.token_state();
   }
   std::string_view text(const LexTok& t) const { return s_.substr(t.begin, t.end - t.begin); }
+  // Tokens such as " *x-axis *" carry their blanks; messages show the word alone.
+  static LexTok trimmed(LexTok t, std::string_view s) {
+    while (t.begin + 1 < t.end && s[t.begin] == ' ') ++t.begin;
+    while (t.end > t.begin + 1 && s[t.end - 1] == ' ') --t.end;
+    return t;
+  }
   std::string what(const LexTok& t) const {
     if (t.kind == Q_END || t.kind == Q_EOF) return "end of diagram";
     if (t.kind == Q_NEWLINE) return "end of line";
-    return describe(s_, t.begin, t.end - t.begin);
+    LexTok w = trimmed(t, s_);
+    return describe(s_, w.begin, w.end - w.begin);
   }
   void fail_at(size_t off, std::string msg, std::string found, std::string expected, std::string hint) {
     if (!out_.empty()) return;
     out_.push_back(diag_at(p_, off, std::move(msg), std::move(found), std::move(expected), std::move(hint)));
   }
   void fail_at(const LexTok& t, std::string msg, std::string expected, std::string hint) {
-    fail_at(t.begin, std::move(msg), what(t), std::move(expected), std::move(hint));
+    fail_at(trimmed(t, s_).begin, std::move(msg), what(t), std::move(expected), std::move(hint));
   }
   void unexpected(std::string expected, std::string hint) {
+    if (lex_.unclosed_quote() != std::string_view::npos)
+      return fail_at(lex_.unclosed_quote(), "unclosed '\"'", "'\"'", "'\"'",
+                     "close the quoted text with '\"'");
     if (kind() == Q_LEX_ERROR) return lexical_error();
-    if (kind() == Q_END && (prev_state_ == S_STRING || prev_state_ == S_MD_STRING))
-      return fail_at(cur_, "unclosed quoted text", "'\"'", "close the quote");
     fail_at(cur_, "unexpected " + what(cur_), std::move(expected), std::move(hint));
   }
   std::string end_hint() const {
@@ -365,8 +410,12 @@ class Parser {
       unexpected(expected, "");
       return false;
     }
+    text_end_ = cur_.end;
     advance();
-    while (text_more_token(kind())) advance();
+    while (text_more_token(kind())) {
+      text_end_ = cur_.end;
+      advance();
+    }
     return true;
   }
 
@@ -507,7 +556,9 @@ class Parser {
           return fail_at(name, "unknown keyword '" + std::string(w) + "'", "a keyword or a point",
                          "did you mean '" + g + "'? (keywords are case-insensitive)"),
                  false;
-        return fail_at(name, quoted(text(name)) + " is neither a keyword nor a point",
+        std::string_view whole = s_.substr(name.begin, text_end_ - name.begin);
+        while (!whole.empty() && (whole.back() == ' ' || whole.back() == '\t')) whole.remove_suffix(1);
+        return fail_at(name, quoted(whole) + " is neither a keyword nor a point",
                        "a point such as Name: [0.3, 0.6]",
                        "a point needs ': [x, y]' after its name"),
                false;
@@ -547,6 +598,7 @@ class Parser {
   std::vector<Diagnostic>& out_;
   LexTok cur_;
   State prev_state_ = S_INITIAL;
+  size_t text_end_ = 0;
 };
 
 }  // namespace

@@ -57,10 +57,15 @@ class Lexer {
       if (done_) return tok(R_END, pos_, pos_);
       if (pos_ >= s_.size()) done_ = true;
       size_t b = pos_;
+      state_at_token_ = state();
       int k = step();
       if (k >= 0) return tok(k, b, pos_);
     }
   }
+  // The start condition the last token was matched in.
+  State token_state() const { return state_at_token_; }
+  // Where a quoted string that runs to the end of the text opened, or npos.
+  size_t unclosed_quote() const { return unclosed_quote_; }
 
  private:
   static LexTok tok(int k, size_t b, size_t e) {
@@ -108,7 +113,8 @@ class Lexer {
       for (size_t r = 0; r < 4; ++r) {
         if (lit_ci(s_, sp, kDirs[r])) {
           dir_at_[r] = q;
-          dir_end_[r] = line_end(s_, sp + 2);
+          // "\s+" may cross line breaks; the token then ends with the line holding XX.
+          dir_end_[r] = sp < dir_line_end_ ? dir_line_end_ : line_end(s_, sp + 2);
         }
       }
     }
@@ -130,12 +136,15 @@ class Lexer {
           return take(i + 1, -1);
         }
         return take(i + run_until(s_, i, "}"), R_ACC_ML_VALUE);
-      case S_STRING:
+      case S_STRING: {
         if (c == '"') {
           pop();
           return take(i + 1, -1);
         }
-        return take(i + run_until(s_, i, "\""), R_QSTR);
+        size_t e = i + run_until(s_, i, "\"");
+        if (e >= s_.size() && unclosed_quote_ == std::string_view::npos) unclosed_quote_ = quote_at_;
+        return take(e, R_QSTR);
+      }
       case S_STYLE:
         return style_step(i, c);
       case S_INITIAL:
@@ -194,6 +203,7 @@ class Lexer {
     if (lit(s_, i, "->")) return take(i + 2, R_ARROW_R);
     if (c == '-') return take(i + 1, R_LINE);
     if (c == '"') {
+      quote_at_ = i;
       stack_.push_back(S_STRING);
       return take(i + 1, -1);
     }
@@ -217,6 +227,7 @@ class Lexer {
       case '#': return take(i + 1, R_S_BRKT);
       case ' ': return take(i + 1, -1);
       case '"':
+        quote_at_ = i;
         stack_.push_back(S_STRING);
         return take(i + 1, -1);
       case '\n':
@@ -233,6 +244,9 @@ class Lexer {
   size_t pos_ = 0;
   std::vector<State> stack_;
   bool done_ = false;
+  State state_at_token_ = S_INITIAL;
+  size_t quote_at_ = 0;
+  size_t unclosed_quote_ = std::string_view::npos;
   size_t dir_line_begin_ = 1;
   size_t dir_line_end_ = 0;
   std::array<size_t, 4> dir_at_{};
@@ -282,8 +296,15 @@ class Parser {
     if (!out_.empty()) return;
     out_.push_back(diag_at(p_, t.begin, std::move(msg), what(t), std::move(expected), std::move(hint)));
   }
+  void fail_at_offset(size_t off, std::string msg, std::string expected, std::string hint) {
+    if (!out_.empty()) return;
+    out_.push_back(diag_at(p_, off, std::move(msg), describe(s_, off, 1), std::move(expected), std::move(hint)));
+  }
   // The current token is wrong: a lexical error if the lexer found nothing, else a parse error.
   void unexpected(std::string expected, std::string hint) {
+    if (lex_.unclosed_quote() != std::string_view::npos)
+      return fail_at_offset(lex_.unclosed_quote(), "unclosed '\"'", "'\"'",
+                            "close the quoted text with '\"'");
     if (kind() == R_LEX_ERROR) return lexical_error();
     if (kind() == R_TITLE)
       return fail_at(cur_, "requirement diagrams have no 'title' statement", "a statement",
@@ -306,7 +327,7 @@ class Parser {
   void lexical_error() {
     const LexTok t = cur_;
     std::string found = describe(s_, t.begin, t.end - t.begin);
-    if (in_style_)
+    if (lex_.token_state() == S_STYLE)
       return fail_at(t, "unexpected character " + found + " in a style",
                      "letters, digits, ':', '#', '-', ';', ',' or spaces",
                      "style values allow only those characters (no '.', '(' or tabs)");
@@ -376,9 +397,8 @@ class Parser {
   bool styles() {
     while (true) {
       if (!style_component(kind())) {
-        if (kind() == R_S_PERCENT)
-          fail_at(cur_, "'%' is not allowed in a style", "a style value",
-                  "Mermaid's requirement grammar has no '%' in styles; use px values");
+        if (kind() == R_S_PERCENT || kind() == R_LEX_ERROR)
+          percent_or_lexical();
         else
           unexpected("a style such as fill:#f9f", "");
         return false;
@@ -387,7 +407,16 @@ class Parser {
       if (kind() != R_COMMA) break;
       advance();
     }
+    if (kind() == R_S_PERCENT || kind() == R_LEX_ERROR) {
+      percent_or_lexical();
+      return false;
+    }
     return true;
+  }
+  void percent_or_lexical() {
+    if (kind() == R_LEX_ERROR) return unexpected("", "");
+    fail_at(cur_, "'%' is not allowed in a style", "a style value",
+            "Mermaid's requirement grammar has no '%' in styles; use px values");
   }
 
   bool block_start() {
@@ -400,6 +429,7 @@ class Parser {
       return false;
     }
     size_t brace_end = cur_.end;
+    brace_ = cur_.begin;
     advance();
     if (kind() != R_NEWLINE) {
       if (swallowed_newline(brace_end, cur_.begin))
@@ -444,9 +474,20 @@ class Parser {
     return true;
   }
 
+  // EOF inside a body: the '{' was never closed.
+  void unclosed_body(size_t brace) {
+    uint32_t line = 0, col = 0;
+    p_.locate(brace, line, col);
+    fail_at(cur_, "the '{' on line " + std::to_string(line) + " is never closed", "'}'",
+            "put '}' on its own line (after a value it is part of the value)");
+  }
+
   void requirement_body() {
+    const size_t brace = brace_;
     while (out_.empty()) {
       switch (kind()) {
+        case R_EOF:
+          return unclosed_body(brace);
         case R_STRUCT_STOP:
           advance();
           return;
@@ -475,8 +516,11 @@ class Parser {
   }
 
   void element_body() {
+    const size_t brace = brace_;
     while (out_.empty()) {
       switch (kind()) {
+        case R_EOF:
+          return unclosed_body(brace);
         case R_STRUCT_STOP:
           advance();
           return;
@@ -529,6 +573,9 @@ class Parser {
         std::string g = suggest(first_word(s_, cur_.begin),
                                 {"contains", "copies", "derives", "satisfies", "verifies", "refines",
                                  "traces"});
+        std::string_view w = first_word(s_, cur_.begin);
+        for (std::string_view r : {"contains", "copies", "derives", "satisfies", "verifies", "refines", "traces"})
+          if (g.empty() && w.size() >= 5 && lit_ci(r, 0, w.substr(0, 5))) g = std::string(r);
         if (!g.empty()) h = "did you mean '" + g + "'? (" + h + ")";
         return fail_at(cur_, "unknown relationship " + quoted(first_word(s_, cur_.begin)),
                        "a relationship", h);
@@ -579,16 +626,12 @@ class Parser {
           continue;
         case R_STYLE:
         case R_CLASSDEF:
-          in_style_ = true;
           advance();
           if (id_list()) styles();
-          in_style_ = false;
           continue;
         case R_CLASS:
-          in_style_ = true;
           advance();
           if (id_list()) id_list();
-          in_style_ = false;
           continue;
         default:
           return unexpected("a statement", statement_hint());
@@ -608,7 +651,7 @@ class Parser {
   Lexer lex_;
   std::vector<Diagnostic>& out_;
   LexTok cur_;
-  bool in_style_ = false;
+  size_t brace_ = 0;
 };
 
 }  // namespace

@@ -50,11 +50,16 @@ class Lexer {
       if (done_) return tok(X_END, pos_, pos_);
       if (pos_ >= s_.size()) done_ = true;
       size_t b = pos_;
+      state_at_token_ = stack_.back();
       int k = step();
       if (k >= 0) return tok(k, b, pos_);
     }
   }
   State state() const { return stack_.back(); }
+  // The start condition the last token was matched in.
+  State token_state() const { return state_at_token_; }
+  // Where a quoted string that runs to the end of the text opened, or npos.
+  size_t unclosed_quote() const { return unclosed_quote_; }
 
  private:
   static LexTok tok(int k, size_t b, size_t e) {
@@ -117,7 +122,11 @@ class Lexer {
           pop();
           return take(i + 1, -1);
         }
-        return take(i + run_until(s_, i, "\""), X_STR);
+        {
+          size_t e = i + run_until(s_, i, "\"");
+          if (e >= s_.size() && unclosed_quote_ == std::string_view::npos) unclosed_quote_ = quote_at_;
+          return take(e, X_STR);
+        }
       default:
         break;
     }
@@ -191,6 +200,7 @@ class Lexer {
       return take(i + kMangledMarkdownRule.size(), -1);
     }
     if (c == '"') {
+      quote_at_ = i;
       push(S_STRING);
       return take(i + 1, -1);
     }
@@ -229,6 +239,9 @@ class Lexer {
   size_t pos_ = 0;
   std::vector<State> stack_;
   bool done_ = false;
+  State state_at_token_ = S_INITIAL;
+  size_t quote_at_ = 0;
+  size_t unclosed_quote_ = std::string_view::npos;
 };
 
 class Parser {
@@ -259,8 +272,8 @@ class Parser {
  private:
   int kind() const { return cur_.kind; }
   void advance() {
-    prev_state_ = lex_.state();
     cur_ = lex_.next();
+    prev_state_ = lex_.token_state();
   }
   std::string what(const LexTok& t) const {
     if (t.kind == X_END || t.kind == X_EOF) return "end of diagram";
@@ -272,6 +285,7 @@ class Parser {
     out_.push_back(diag_at(p_, t.begin, std::move(msg), what(t), std::move(expected), std::move(hint)));
   }
   bool unexpected(std::string expected, std::string hint) {
+    if (!out_.empty()) return false;
     if (kind() == X_LEX_ERROR) {
       std::string found = describe(s_, cur_.begin, cur_.end - cur_.begin);
       std::string h = "quote text that contains other characters: title \"Revenue (in $)\"";
@@ -279,10 +293,13 @@ class Parser {
       fail_at(cur_, "unexpected character " + found, "text, a number or a keyword", h);
       return false;
     }
-    if (kind() == X_END && prev_state_ == S_STRING) {
-      fail_at(cur_, "unclosed quoted text", "'\"'", "close the quote");
+    if (size_t q = lex_.unclosed_quote(); q != std::string_view::npos) {
+      out_.push_back(diag_at(p_, q, "unclosed '\"'", "'\"'", "'\"'", "close the quoted text with '\"'"));
       return false;
     }
+    if (kind() == X_NUMBER && prev_state_ == S_AXIS_DATA && axis_line_ != line_of(cur_.begin))
+      hint = "blanks at the end of the x-axis/y-axis line swallow its line break, so this number "
+             "is read as an axis number; remove the trailing blanks";
     if (kind() == X_ORIENTATION)
       hint = "'vertical' and 'horizontal' are keywords (anywhere, even inside words); quote the text";
     if (kind() == X_COLON) hint = "':' is not allowed in unquoted text; quote the text";
@@ -312,6 +329,7 @@ class Parser {
   }
 
   bool axis(bool x) {
+    axis_line_ = line_of(cur_.begin);
     advance();
     bool titled = false;
     if (text_start(kind())) {
@@ -335,7 +353,9 @@ class Parser {
       }
     }
     if (titled) return true;
-    return unexpected(x ? "a title, [categories] or min --> max" : "a title or min --> max", "");
+    return unexpected(x ? "a title, [categories] or min --> max" : "a title or min --> max",
+                      x ? "write x-axis \"Title\" [a, b, c] or x-axis 0 --> 10"
+                        : "write y-axis \"Title\" 0 --> 100");
   }
 
   // LINE/BAR text? '[' NUMBER STR? (',' NUMBER STR?)* ']'
@@ -402,6 +422,12 @@ class Parser {
   std::vector<Diagnostic>& out_;
   LexTok cur_;
   State prev_state_ = S_INITIAL;
+  size_t axis_line_ = 0;
+  size_t line_of(size_t off) const {
+    uint32_t line = 0, col = 0;
+    p_.locate(off, line, col);
+    return line;
+  }
 };
 
 }  // namespace
