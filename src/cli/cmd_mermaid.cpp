@@ -144,7 +144,8 @@ void register_mermaid(CLI::App& app, int& exit_code) {
     }
     if (*format == "json") {
       nlohmann::ordered_json root = {{"files", jfiles}};
-      std::printf("%s\n", root.dump(2).c_str());
+      // Diagrams may hold invalid UTF-8; JSON output must not fail on it.
+      std::printf("%s\n", root.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace).c_str());
     }
     exit_code = unreadable ? 2 : any_invalid ? 1 : 0;
   });

@@ -22,5 +22,8 @@ void validate_sankey(const Prepared& p, std::vector<Diagnostic>& out);
 void validate_gitgraph(const Prepared& p, std::vector<Diagnostic>& out);
 void validate_state(const Prepared& p, std::vector<Diagnostic>& out);
 void validate_class(const Prepared& p, std::vector<Diagnostic>& out);
+void validate_requirement(const Prepared& p, std::vector<Diagnostic>& out);
+void validate_quadrant(const Prepared& p, std::vector<Diagnostic>& out);
+void validate_xychart(const Prepared& p, std::vector<Diagnostic>& out);
 
 }  // namespace specgate::mermaid

@@ -82,7 +82,9 @@ inline std::string quoted(std::string_view text) {
   std::string q;
   q.reserve(42);
   q += '\'';
-  q.append(text.substr(0, 40));
+  size_t n = std::min<size_t>(text.size(), 40);
+  while (n < text.size() && n > 0 && (static_cast<unsigned char>(text[n]) & 0xC0) == 0x80) --n;  // whole characters
+  q.append(text.substr(0, n));
   q += '\'';
   return q;
 }

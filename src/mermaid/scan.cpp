@@ -206,7 +206,9 @@ size_t line_end(std::string_view s, size_t i) {
 std::string describe(std::string_view text, size_t off, size_t len) {
   if (off >= text.size()) return "end of diagram";
   if (len == 0 || text[off] == '\n') return "end of line";
-  std::string_view t = text.substr(off, std::min<size_t>(len, 40));
+  size_t n = std::min<size_t>(len, 40);
+  while (n < len && off + n < text.size() && (static_cast<unsigned char>(text[off + n]) & 0xC0) == 0x80) --n;  // whole characters
+  std::string_view t = text.substr(off, n);
   size_t nl = t.find('\n');
   if (nl != std::string_view::npos) t = t.substr(0, nl);
   if (t.empty()) return "end of line";

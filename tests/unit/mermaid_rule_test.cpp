@@ -50,7 +50,7 @@ TEST(MermaidBlocks, PositionsFollowContainers) {
 }
 
 TEST(MermaidBlocks, EmptyAndUnknownBlocks) {
-  auto doc = doc_of("# A\n\n```mermaid\n```\n\n```Mermaid\nFlowchart TD\n```\n\n```mermaid\nquadrantChart\n  anything\n```\n");
+  auto doc = doc_of("# A\n\n```mermaid\n```\n\n```Mermaid\nFlowchart TD\n```\n\n```mermaid\npacket-beta\n  anything\n```\n");
   EXPECT_EQ(positions(doc), (std::vector<std::pair<uint32_t, uint32_t>>{{3, 1}, {7, 1}}));
 }
 
