@@ -5,6 +5,7 @@
 #include "check/suppressions.h"
 #include "model/normalize.h"
 #include "rules/registry.h"
+#include "rules/workspace_rule.h"
 
 namespace specgate {
 
@@ -33,7 +34,7 @@ Checker::Checker(const Config& config, TemplateRegistry& registry, CheckOptions 
 
 std::vector<std::string> Checker::validate_rule_names() const {
   std::vector<std::string> errors;
-  auto known = [](const std::string& n) { return find_rule(n) != nullptr || n == "no-template"; };
+  auto known = [](const std::string& n) { return find_rule(n) != nullptr || find_workspace_rule(n) != nullptr || n == "no-template"; };
   for (const auto& [name, setting] : config_.rules) {
     if (!known(name))
       errors.push_back(config_.path + ":" + std::to_string(setting.line) + ": unknown rule '" + name +
@@ -66,6 +67,10 @@ Severity Checker::severity(std::string_view rule, Severity by_default) const {
 std::vector<RuleInfo> Checker::rule_infos() const {
   std::vector<RuleInfo> out;
   for (const auto& r : all_rules()) {
+    out.push_back(RuleInfo{std::string(r->name()), severity(r->name(), r->default_severity()),
+                           std::string(r->summary()), r->enabled_by_default()});
+  }
+  for (const auto& r : all_workspace_rules()) {
     out.push_back(RuleInfo{std::string(r->name()), severity(r->name(), r->default_severity()),
                            std::string(r->summary()), r->enabled_by_default()});
   }
@@ -112,9 +117,23 @@ CheckResult Checker::check(const Document& doc) const {
   }
 
   Suppressions sup(doc);
+  // Findings cluster in a few sections: build each section's "A > B" path once.
+  std::vector<std::string> paths(doc.sections.size());
+  std::vector<bool> have_path(doc.sections.size(), false);
   for (auto& d : diags) {
     if (sup.suppressed(d.rule, d.line)) continue;
-    if (d.section.empty() && d.line > 0) d.section = doc.section_path(doc.section_at(d.line));
+    if (d.section.empty() && d.line > 0) {
+      const int32_t s = doc.section_at(d.line);
+      if (s < 0) {
+        d.section = doc.section_path(s);
+      } else {
+        if (!have_path[s]) {
+          paths[s] = doc.section_path(s);
+          have_path[s] = true;
+        }
+        d.section = paths[s];
+      }
+    }
     if (d.line > 0 && !rep.excerpt_lines.count(d.line)) {
       const std::string_view text = doc.source.line(d.line);
       if (text.size() <= kMaxExcerptLineBytes) rep.excerpt_lines[d.line] = std::string(text);
@@ -122,6 +141,8 @@ CheckResult Checker::check(const Document& doc) const {
     rep.diagnostics.push_back(std::move(d));
   }
   sort_diagnostics(rep.diagnostics);
+  // Reports of every file are kept until the run ends: drop the vector's growth slack.
+  rep.diagnostics.shrink_to_fit();
   return result;
 }
 

@@ -33,11 +33,14 @@ class Checker {
   std::vector<std::string> validate_rule_names() const;
 
   CheckResult check(const Document& doc) const;
+  // Per-file and cross-document rules alike.
   std::vector<RuleInfo> rule_infos() const;
 
- private:
+  // Whether a rule runs and at which severity, after config and --enable/--disable.
   bool enabled(std::string_view rule, bool by_default) const;
   Severity severity(std::string_view rule, Severity by_default) const;
+
+ private:
 
   const Config& config_;
   TemplateRegistry& registry_;

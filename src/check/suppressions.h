@@ -13,7 +13,9 @@ namespace specgate {
 
 class Suppressions {
  public:
+  Suppressions() = default;
   explicit Suppressions(const Document& doc);
+  bool empty() const { return ranges_.empty(); }
   bool suppressed(const std::string& rule, uint32_t line) const;
   // Rule names used in comments, with their lines, so unknown ones can be reported.
   const std::vector<std::pair<std::string, uint32_t>>& named_rules() const { return named_; }

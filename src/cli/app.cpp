@@ -15,6 +15,8 @@ int run(int argc, char** argv) {
       "Examples:\n"
       "  specgate check specs/                      lint every spec in a folder\n"
       "  specgate check --template task TASK-12.md  lint against a named template\n"
+      "  specgate status specs/                     one row per spec: status, owner, reviews, gates\n"
+      "  specgate new task \"Ledger sync\" --dir specs  scaffold a spec from a template\n"
       "  specgate parse spec.md --format json       print the document model\n"
       "  specgate export spec.md --format template-json --out spec.template.json\n",
       "specgate"};
@@ -24,8 +26,10 @@ int run(int argc, char** argv) {
 
   int exit_code = 0;
   register_check(app, exit_code);
+  register_status(app, exit_code);
   register_templates(app, exit_code);
   register_rules(app, exit_code);
+  register_new(app, exit_code);
   register_parse(app, exit_code);
   register_export(app, exit_code);
   register_mermaid(app, exit_code);

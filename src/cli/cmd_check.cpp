@@ -5,14 +5,17 @@
 #include <unistd.h>
 
 #include <cstdlib>
+#include <filesystem>
 #include <iostream>
+#include <set>
 
 #include "check/checker.h"
 #include "cli/commands.h"
 #include "cli/common.h"
 #include "model/load.h"
-#include "schema/schema_io.h"
+#include "workspace/changed.h"
 #include "workspace/discover.h"
+#include "workspace/run.h"
 
 namespace specgate::cli {
 
@@ -27,8 +30,12 @@ struct CheckArgs {
   std::string color = "auto";
   std::string today;
   std::vector<std::string> enable, disable;
+  std::string base;
+  unsigned jobs = 0;
   bool strict = false;
   bool quiet = false;
+  bool changed = false;
+  bool no_ignore = false;
 };
 
 int run_check(const CheckArgs& a) {
@@ -47,62 +54,48 @@ int run_check(const CheckArgs& a) {
   if (!parse_today(a.today, opts.today)) return 2;
 
   TemplateRegistry registry(*config);
-  if (!a.schema_file.empty()) {
-    std::string error;
-    auto schema = load_schema(a.schema_file, error);
-    if (!schema) {
-      fmt::print(stderr, "specgate: {}\n", error);
-      return 2;
-    }
-    registry.set_override_schema(std::move(*schema));
-  } else if (!a.template_ref.empty()) {
-    std::string error;
-    if (!registry.resolve(a.template_ref, "", error)) {
-      fmt::print(stderr, "specgate: {}\n", error);
-      return 2;
-    }
-  }
+  if (!apply_template_choice(registry, a.schema_file, a.template_ref)) return 2;
   Checker checker(*config, registry, opts);
-  if (auto errors = checker.validate_rule_names(); !errors.empty()) {
-    for (const auto& e : errors) fmt::print(stderr, "specgate: {}\n", e);
-    return 2;
-  }
+  if (!rule_names_ok(checker)) return 2;
 
-  DiscoverOptions dopts;
-  dopts.exclude = config->exclude;
-  dopts.exclude_base = config->dir;
-  Discovery found = discover(paths, dopts);
+  Discovery found;
   bool cannot_run = false;
-  for (const auto& e : found.errors) {
-    fmt::print(stderr, "specgate: {}\n", e);
-    cannot_run = true;
+  if (!discover_specs(paths, *config, a.no_ignore, found, cannot_run)) return 2;
+
+  RunOptions ropts;
+  ropts.jobs = a.jobs;
+  ropts.complete = found.covers_workspace;
+  if (a.changed) {
+    // Every discovered file is indexed (cross-document rules need the whole set); only the
+    // changed ones are checked and reported.
+    ChangedFiles changed = git_changed_files(paths.front(), a.base);
+    if (!changed.error.empty()) {
+      fmt::print(stderr, "specgate: {}\n", changed.error);
+      return 2;
+    }
+    std::set<std::string> wanted;
+    std::error_code ec;
+    for (const auto& p : changed.paths) wanted.insert(std::filesystem::weakly_canonical(p, ec).string());
+    ropts.report.resize(found.files.size());
+    for (size_t i = 0; i < found.files.size(); ++i)
+      ropts.report[i] = wanted.count(std::filesystem::weakly_canonical(found.files[i], ec).string()) > 0;
   }
+  WorkspaceRun ws = run_workspace(found.files, checker, *config, ropts);
 
   RunReport run;
   run.rules = checker.rule_infos();
-  for (const auto& path : found.files) {
-    std::string error;
-    auto doc = load_document(path, error);
-    if (!doc) {
-      fmt::print(stderr, "specgate: {}\n", error);
-      cannot_run = true;
-      continue;
-    }
-    CheckResult r = checker.check(*doc);
-    if (!r.fatal.empty()) {
-      fmt::print(stderr, "specgate: {}\n", r.fatal);
+  for (auto& f : ws.files) {
+    if (!f.reported) continue;
+    if (!f.error.empty()) {
+      fmt::print(stderr, "specgate: {}\n", f.error);
       cannot_run = true;
       continue;
     }
     if (a.quiet) {
-      auto& d = r.report.diagnostics;
+      auto& d = f.report.diagnostics;
       d.erase(std::remove_if(d.begin(), d.end(), [](const Diagnostic& x) { return x.severity != Severity::Error; }), d.end());
     }
-    run.files.push_back(std::move(r.report));
-  }
-  if (found.files.empty() && found.errors.empty()) {
-    fmt::print(stderr, "specgate: no Markdown files found in {}\n", fmt::join(paths, ", "));
-    return 2;
+    run.files.push_back(std::move(f.report));
   }
 
   switch (format) {
@@ -142,6 +135,8 @@ void register_check(CLI::App& app, int& exit_code) {
       "  specgate check --template task TASK-12.md\n"
       "  specgate check --template ./templates/rfc.md docs/rfcs/\n"
       "  specgate check --format sarif . > specgate.sarif\n"
+      "  specgate check --changed --base origin/main specs/\n"
+      "  specgate check 'specs/**/TASK-*.md'            globs are expanded by specgate too\n"
       "  specgate rules                                  list rule names");
   sub->add_option("PATH", a->paths, "Files or directories (default: .)");
   sub->add_option("-t,--template", a->template_ref, "Template name or Markdown file to check against");
@@ -153,9 +148,22 @@ void register_check(CLI::App& app, int& exit_code) {
   sub->add_option("--color", a->color, "auto, always or never (NO_COLOR is honoured)")
       ->check(CLI::IsMember({"auto", "always", "never"}))
       ->capture_default_str();
-  sub->add_option("--enable", a->enable, "Turn a rule on (repeatable)");
-  sub->add_option("--disable", a->disable, "Turn a rule off (repeatable)");
+  // One value per flag (repeatable, or comma-separated), so a following PATH is not swallowed.
+  sub->add_option("--enable", a->enable, "Turn a rule on (repeatable; RULE[,RULE])")
+      ->expected(1)
+      ->allow_extra_args(false)
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll)
+      ->delimiter(',');
+  sub->add_option("--disable", a->disable, "Turn a rule off (repeatable; RULE[,RULE])")
+      ->expected(1)
+      ->allow_extra_args(false)
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll)
+      ->delimiter(',');
   sub->add_option("--today", a->today, "Date to check reviews against, YYYY-MM-DD (default: today)");
+  sub->add_option("-j,--jobs", a->jobs, "Worker threads (default: one per core)")->check(CLI::Range(1u, 1024u));
+  sub->add_flag("--changed", a->changed, "Only report files git sees as changed (untracked included)");
+  sub->add_option("--base", a->base, "Revision --changed compares against (default: merge-base with the default branch)");
+  sub->add_flag("--no-ignore", a->no_ignore, "Do not honour .gitignore files");
   sub->add_flag("--strict", a->strict, "Warnings also fail the run (exit 1)");
   sub->add_flag("-q,--quiet", a->quiet, "Only errors; no summary line");
   sub->callback([a, &exit_code] { exit_code = run_check(*a); });

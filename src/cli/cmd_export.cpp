@@ -1,7 +1,7 @@
 // specgate export: writes a spec out in a machine-readable form.
 //   --format template-json  the "Template Metadata" section as <spec>.template.json, byte for
 //                           byte what the seed's reference exporter (spec-export.py) writes
-//   --format json           the document model (not available yet)
+//   --format json           the document model plus the spec's findings (export/document_export.h)
 #include <CLI/CLI.hpp>
 
 #include <cstdio>
@@ -9,10 +9,14 @@
 #include <memory>
 #include <string>
 
+#include "check/checker.h"
 #include "cli/commands.h"
+#include "cli/common.h"
 #include "core/file_io.h"
+#include "export/document_export.h"
 #include "export/template_json.h"
 #include "export/template_metadata.h"
+#include "model/load.h"
 
 namespace specgate::cli {
 
@@ -22,43 +26,42 @@ struct ExportOptions {
   std::string file;
   std::string format = "json";
   std::string out;
+  std::string template_ref;
+  std::string config_file;
+  std::string today;
   bool validate = false;
   bool force = false;
 };
 
 constexpr const char* kFooter =
     "Formats:\n"
-    "  json           the document model of the spec (not available yet)\n"
+    "  json           the document model of the spec (as 'parse --format json'), the template\n"
+    "                 check chose and its findings (as 'check --format json'); see\n"
+    "                 docs/export.md. Findings do not change the exit code.\n"
     "  template-json  the 'Template Metadata' section, exactly as scripts/spec-export.py\n"
     "                 writes <spec>.template.json (keys sorted, 2-space indent, \\uXXXX)\n"
     "\n"
     "--out writes atomically. An existing file is replaced only when it is a previous\n"
-    "export (its name ends in .template.json) or with --force; the input file is never\n"
-    "replaced. --out - writes to stdout; FILE - reads stdin.\n"
+    "export (a .template.json for template-json, a specgate json export for json) or\n"
+    "with --force; the input file is never replaced. --out - writes to stdout; FILE -\n"
+    "reads stdin.\n"
     "\n"
     "--validate checks the section first: the reference's messages ('name' is required, ...)\n"
     "and specgate's own (unfilled placeholders such as <...>, [...], YYYY-MM-DD and TBD,\n"
     "{variables} missing from 'variables', metadata that is not a JSON object). On any\n"
     "problem it prints them and exits 1 without exporting.\n"
     "\n"
-    "Exit codes: 0 exported, 1 no 'Template Metadata' section or validation problems,\n"
-    "2 cannot run (unreadable input, unwritable output, usage).\n"
+    "Exit codes: 0 exported, 1 (template-json) no 'Template Metadata' section or validation\n"
+    "problems, 2 cannot run (unreadable input, unknown template, unwritable output, usage).\n"
     "\n"
     "Examples:\n"
+    "  specgate export spec.md | jq '.diagnostics[] | .message'\n"
     "  specgate export spec.md --format template-json --out spec.template.json\n"
     "  specgate export spec.md --format template-json --validate > /dev/null\n";
 
 bool write_stdout(const std::string& bytes) {
   if (std::fwrite(bytes.data(), 1, bytes.size(), stdout) != bytes.size()) return false;
   return std::fflush(stdout) == 0;
-}
-
-// The one place `--format json` is answered; replace with the document model export.
-int export_document_json(const ExportOptions&) {
-  std::fprintf(stderr,
-               "specgate: export --format json (the document model) is not available yet; "
-               "use --format template-json\n");
-  return 2;
 }
 
 int print_problems(const std::string& file, const std::vector<exporter::MetadataProblem>& problems) {
@@ -75,7 +78,9 @@ int print_problems(const std::string& file, const std::vector<exporter::Metadata
   return problems.empty() ? 0 : 1;
 }
 
-int write_output(const ExportOptions& o, const std::string& bytes) {
+// `previous_export` tells whether an existing file at --out is an earlier export of this format,
+// which is replaced without --force.
+int write_output(const ExportOptions& o, const std::string& bytes, bool (*previous_export)(const std::string& path)) {
   if (o.out.empty() || o.out == "-") {
     if (write_stdout(bytes)) return 0;
     std::fprintf(stderr, "specgate: cannot write to stdout\n");
@@ -87,10 +92,10 @@ int write_output(const ExportOptions& o, const std::string& bytes) {
     std::fprintf(stderr, "specgate: refusing to overwrite the input file %s\n", o.out.c_str());
     return 2;
   }
-  // Re-exporting over the previous <spec>.template.json is the normal workflow; anything else
-  // might be a user's file, so it needs --force.
+  // Re-exporting over the previous export is the normal workflow; anything else might be a
+  // user's file, so it needs --force.
   WriteOptions options;
-  options.overwrite = o.force || o.out.ends_with(".template.json");
+  options.overwrite = o.force || previous_export(o.out);
   if (auto err = write_file_atomic(o.out, bytes, options)) {
     std::fprintf(stderr, "specgate: %s\n", err->c_str());
     return 2;
@@ -113,7 +118,47 @@ int export_template_json(const ExportOptions& o) {
   if (o.validate) {
     if (int rc = print_problems(o.file, exporter::validate(*parsed.metadata))) return rc;
   }
-  return write_output(o, exporter::render_template_json(*parsed.metadata));
+  return write_output(o, exporter::render_template_json(*parsed.metadata),
+                      [](const std::string& out) { return out.ends_with(".template.json"); });
+}
+
+bool previous_document_export(const std::string& path) {
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(path, ec)) return false;
+  ReadResult r = read_file(path, size_t(256) << 20);
+  return r.ok && exporter::is_document_export(r.bytes);
+}
+
+int export_document_json(const ExportOptions& o) {
+  const bool from_stdin = o.file == "-";
+  ReadResult input = read_file(from_stdin ? "/dev/stdin" : o.file);
+  if (!input.ok) {
+    std::fprintf(stderr, "specgate: cannot read %s: %s\n", o.file.c_str(), input.error.c_str());
+    return 2;
+  }
+  if (looks_binary(input.bytes)) {
+    std::fprintf(stderr, "specgate: %s looks like a binary file (it contains NUL bytes), not Markdown\n", o.file.c_str());
+    return 2;
+  }
+  auto config = load_run_config(o.config_file, from_stdin ? "." : o.file);
+  if (!config) return 2;
+  CheckOptions copts;
+  copts.template_ref = o.template_ref;
+  if (!parse_today(o.today, copts.today)) return 2;
+  TemplateRegistry registry(*config);
+  Checker checker(*config, registry, copts);
+  if (!rule_names_ok(checker)) return 2;
+  const Document doc = build_document(SourceText(from_stdin ? "<stdin>" : o.file, std::move(input.bytes)));
+  CheckResult result = checker.check(doc);
+  if (!result.fatal.empty()) {
+    std::fprintf(stderr, "specgate: %s\n", result.fatal.c_str());
+    return 2;
+  }
+  // Spec text may hold invalid UTF-8 (quoted in messages); replace it rather than fail.
+  const std::string bytes =
+      exporter::document_export_json(doc, result.report).dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) +
+      "\n";
+  return write_output(o, bytes, previous_document_export);
 }
 
 }  // namespace
@@ -125,8 +170,11 @@ void register_export(CLI::App& app, int& exit_code) {
   sub->add_option("--format", opts->format, "Output format: json or template-json (default: json)")
       ->check(CLI::IsMember({"json", "template-json"}));
   sub->add_option("-o,--out", opts->out, "Write to this file instead of stdout");
-  sub->add_flag("--validate", opts->validate, "Check the Template Metadata first; exit 1 on problems");
-  sub->add_flag("-f,--force", opts->force, "Replace an existing --out file that is not a .template.json");
+  sub->add_option("-t,--template", opts->template_ref, "json: the template to check against (default: as 'check' chooses)");
+  sub->add_option("-c,--config", opts->config_file, "json: config file (default: .specgate.yaml found upward)");
+  sub->add_option("--today", opts->today, "json: date for date rules, YYYY-MM-DD (default: today)");
+  sub->add_flag("--validate", opts->validate, "template-json: check the Template Metadata first; exit 1 on problems");
+  sub->add_flag("-f,--force", opts->force, "Replace an existing --out file that is not a previous export");
   sub->footer(kFooter);
   sub->callback([opts, &exit_code] {
     exit_code = opts->format == "template-json" ? export_template_json(*opts)

@@ -20,6 +20,15 @@ struct TemplatesArgs {
   std::string ref;
 };
 
+// Every subcommand starts from the config's registry; `body` returns the exit code.
+template <class Body>
+int with_registry(const TemplatesArgs& a, Body body) {
+  auto config = load_run_config(a.config_file, ".");
+  if (!config) return 2;
+  TemplateRegistry reg(*config);
+  return body(reg);
+}
+
 }  // namespace
 
 void register_templates(CLI::App& app, int& exit_code) {
@@ -39,69 +48,55 @@ void register_templates(CLI::App& app, int& exit_code) {
   auto* list = sub->add_subcommand("list", "List built-in and configured templates");
   list->add_option("-f,--format", a->format, "text or json")->check(CLI::IsMember({"text", "json"}));
   list->callback([a, &exit_code] {
-    auto config = load_run_config(a->config_file, ".");
-    if (!config) {
-      exit_code = 2;
-      return;
-    }
-    TemplateRegistry reg(*config);
-    if (a->format == "json") {
-      nlohmann::ordered_json arr = nlohmann::ordered_json::array();
-      for (const auto& t : reg.list()) {
-        nlohmann::ordered_json j{{"name", t.name}, {"source", t.source}};
-        j["path"] = t.path.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(t.path);
-        j["description"] = t.description;
-        arr.push_back(std::move(j));
+    exit_code = with_registry(*a, [&](TemplateRegistry& reg) {
+      if (a->format == "json") {
+        nlohmann::ordered_json arr = nlohmann::ordered_json::array();
+        for (const auto& t : reg.list()) {
+          nlohmann::ordered_json j{{"name", t.name}, {"source", t.source}};
+          j["path"] = t.path.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(t.path);
+          j["description"] = t.description;
+          arr.push_back(std::move(j));
+        }
+        std::cout << nlohmann::ordered_json{{"templates", arr}}.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
+      } else {
+        for (const auto& t : reg.list()) {
+          fmt::print("{:<14} {:<8} {}{}\n", t.name, t.source, t.description, t.path.empty() ? "" : " (" + t.path + ")");
+        }
       }
-      std::cout << nlohmann::ordered_json{{"templates", arr}}.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
-    } else {
-      for (const auto& t : reg.list()) {
-        fmt::print("{:<14} {:<8} {}{}\n", t.name, t.source, t.description, t.path.empty() ? "" : " (" + t.path + ")");
-      }
-    }
-    exit_code = 0;
+      return 0;
+    });
   });
 
   auto* show = sub->add_subcommand("show", "Print a template's Markdown");
   show->add_option("NAME", a->ref, "Template name or file")->required();
   show->callback([a, &exit_code] {
-    auto config = load_run_config(a->config_file, ".");
-    if (!config) {
-      exit_code = 2;
-      return;
-    }
-    TemplateRegistry reg(*config);
-    std::string error;
-    auto text = reg.template_text(a->ref, "", error);
-    if (!text) {
-      fmt::print(stderr, "specgate: {}\n", error);
-      exit_code = 2;
-      return;
-    }
-    std::cout << *text;
-    exit_code = 0;
+    exit_code = with_registry(*a, [&](TemplateRegistry& reg) {
+      std::string error;
+      auto text = reg.template_text(a->ref, "", error);
+      if (!text) {
+        fmt::print(stderr, "specgate: {}\n", error);
+        return 2;
+      }
+      std::cout << *text;
+      return 0;
+    });
   });
 
   auto* schema = sub->add_subcommand("schema", "Print the schema inferred from a template");
   schema->add_option("NAME", a->ref, "Template name or file")->required();
   schema->add_option("-f,--format", a->format, "yaml or json")->check(CLI::IsMember({"yaml", "json"}));
   schema->callback([a, &exit_code] {
-    auto config = load_run_config(a->config_file, ".");
-    if (!config) {
-      exit_code = 2;
-      return;
-    }
-    TemplateRegistry reg(*config);
-    std::string error;
-    const Schema* s = reg.resolve(a->ref, "", error);
-    if (!s) {
-      fmt::print(stderr, "specgate: {}\n", error);
-      exit_code = 2;
-      return;
-    }
-    if (a->format == "json") std::cout << schema_to_json(*s).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
-    else std::cout << schema_to_yaml(*s);
-    exit_code = 0;
+    exit_code = with_registry(*a, [&](TemplateRegistry& reg) {
+      std::string error;
+      const Schema* s = reg.resolve(a->ref, "", error);
+      if (!s) {
+        fmt::print(stderr, "specgate: {}\n", error);
+        return 2;
+      }
+      if (a->format == "json") std::cout << schema_to_json(*s).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
+      else std::cout << schema_to_yaml(*s);
+      return 0;
+    });
   });
 }
 

@@ -10,9 +10,11 @@ namespace specgate::cli {
 
 void register_parse(CLI::App& app, int& exit_code);
 void register_export(CLI::App& app, int& exit_code);
+void register_new(CLI::App& app, int& exit_code);
 void register_check(CLI::App& app, int& exit_code);
 void register_rules(CLI::App& app, int& exit_code);
 void register_templates(CLI::App& app, int& exit_code);
 void register_mermaid(CLI::App& app, int& exit_code);
+void register_status(CLI::App& app, int& exit_code);
 
 }  // namespace specgate::cli

@@ -1,10 +1,16 @@
 #include "cli/common.h"
 
 #include <fmt/core.h>
+#include <fmt/format.h>
 #include <unistd.h>
 
 #include <cstdlib>
 #include <filesystem>
+
+#include "check/checker.h"
+#include "schema/registry.h"
+#include "schema/schema_io.h"
+#include "workspace/discover.h"
 
 namespace specgate::cli {
 
@@ -44,6 +50,49 @@ bool parse_today(const std::string& text, Date& out) {
     return false;
   }
   out = *d;
+  return true;
+}
+
+bool apply_template_choice(TemplateRegistry& registry, const std::string& schema_file,
+                           const std::string& template_ref) {
+  std::string error;
+  if (!schema_file.empty()) {
+    auto schema = load_schema(schema_file, error);
+    if (!schema) {
+      fmt::print(stderr, "specgate: {}\n", error);
+      return false;
+    }
+    registry.set_override_schema(std::move(*schema));
+  } else if (!template_ref.empty()) {
+    if (!registry.resolve(template_ref, "", error)) {
+      fmt::print(stderr, "specgate: {}\n", error);
+      return false;
+    }
+  }
+  return true;
+}
+
+bool rule_names_ok(const Checker& checker) {
+  auto errors = checker.validate_rule_names();
+  for (const auto& e : errors) fmt::print(stderr, "specgate: {}\n", e);
+  return errors.empty();
+}
+
+bool discover_specs(const std::vector<std::string>& paths, const Config& config, bool no_ignore,
+                    Discovery& found, bool& cannot_run) {
+  DiscoverOptions dopts;
+  dopts.exclude = config.exclude;
+  dopts.exclude_base = config.dir;
+  dopts.gitignore = !no_ignore;
+  found = discover(paths, dopts);
+  for (const auto& e : found.errors) {
+    fmt::print(stderr, "specgate: {}\n", e);
+    cannot_run = true;
+  }
+  if (found.files.empty() && found.errors.empty()) {
+    fmt::print(stderr, "specgate: no Markdown files found in {}\n", fmt::join(paths, ", "));
+    return false;
+  }
   return true;
 }
 

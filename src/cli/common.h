@@ -1,11 +1,19 @@
-// Pieces every subcommand needs: config loading, colour choice, --today parsing.
+// Pieces every subcommand needs: config loading, colour choice, --today parsing, and the setup
+// check and status share (template override, rule-name validation, spec discovery).
 #pragma once
 
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "config/config.h"
 #include "core/date.h"
+
+namespace specgate {
+class Checker;
+class TemplateRegistry;
+struct Discovery;
+}  // namespace specgate
 
 namespace specgate::cli {
 
@@ -15,5 +23,17 @@ std::optional<Config> load_run_config(const std::string& explicit_path, const st
 bool want_color(const std::string& mode);
 // Empty keeps `out`; otherwise parses YYYY-MM-DD or prints an error and returns false.
 bool parse_today(const std::string& text, Date& out);
+
+// --schema FILE (checked against for every file) or else --template NAME (must resolve); either
+// may be empty. Prints the error and returns false when the choice is unusable.
+bool apply_template_choice(TemplateRegistry& registry, const std::string& schema_file,
+                           const std::string& template_ref);
+// Prints each bad rule name given in --enable/--disable or the config; false when there was one.
+bool rule_names_ok(const Checker& checker);
+// The specs under `paths`, honouring the config's excludes and (unless no_ignore) .gitignore.
+// Prints each discovery error and sets cannot_run; prints "no Markdown files" and returns false
+// when nothing at all was found.
+bool discover_specs(const std::vector<std::string>& paths, const Config& config, bool no_ignore,
+                    Discovery& found, bool& cannot_run);
 
 }  // namespace specgate::cli

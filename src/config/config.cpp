@@ -8,6 +8,7 @@
 #include "core/file_io.h"
 #include "core/yaml_guard.h"
 #include "model/normalize.h"
+#include "scaffold/naming.h"
 
 namespace specgate {
 
@@ -146,10 +147,21 @@ std::optional<Config> load_config_text(const std::string& path, const std::strin
         c.review_interval_days = v.as<int>();
         if (c.review_interval_days < 1 || c.review_interval_days > 3650)
           throw Fail{where(path, v) + ": review_interval_days must be between 1 and 3650"};
+      } else if (key == "naming") {
+        if (!v.IsMap()) throw Fail{where(path, v) + ": 'naming' must map template names to file name patterns"};
+        for (const auto& t : v) {
+          if (!t.second.IsScalar())
+            throw Fail{where(path, t.second) + ": 'naming': the pattern for '" + t.first.as<std::string>("") +
+                       "' must be a string such as \"TASK-{n}-{slug}.md\""};
+          const std::string pattern = t.second.Scalar();
+          if (std::string problem = validate_naming(pattern); !problem.empty())
+            throw Fail{where(path, t.second) + ": 'naming': " + problem + ": '" + pattern + "'"};
+          c.naming[t.first.as<std::string>("")] = pattern;
+        }
       } else {
         throw Fail{where(path, kv.first) + ": unknown key '" + key +
                    "' (known: rules, templates, template_dirs, schemas, map, done_statuses, placeholders, "
-                   "exclude, id_families, review_interval_days)"};
+                   "exclude, id_families, review_interval_days, naming)"};
       }
     }
   } catch (const Fail& f) {

@@ -23,10 +23,25 @@ bool parse_severity(std::string_view name, Severity& out) {
 }
 
 void sort_diagnostics(std::vector<Diagnostic>& diags) {
-  std::stable_sort(diags.begin(), diags.end(), [](const Diagnostic& a, const Diagnostic& b) {
-    // Same place: keep the order rules reported in (registry order, then each rule's own order).
+  auto before = [](const Diagnostic& a, const Diagnostic& b) {
     return std::tie(a.line, a.column) < std::tie(b.line, b.column);
+  };
+  if (std::is_sorted(diags.begin(), diags.end(), before)) return;
+  // Sort small keys, then move each finding once: a Diagnostic holds four strings, and a merge
+  // sort would move it about log n times. Same place: keep the order rules reported in
+  // (registry order, then each rule's own order) — the index breaks ties.
+  struct Key {
+    uint32_t line, column, index;
+  };
+  std::vector<Key> keys(diags.size());
+  for (size_t i = 0; i < diags.size(); ++i) keys[i] = {diags[i].line, diags[i].column, static_cast<uint32_t>(i)};
+  std::sort(keys.begin(), keys.end(), [](const Key& a, const Key& b) {
+    return std::tie(a.line, a.column, a.index) < std::tie(b.line, b.column, b.index);
   });
+  std::vector<Diagnostic> sorted;
+  sorted.reserve(diags.size());
+  for (const Key& k : keys) sorted.push_back(std::move(diags[k.index]));
+  diags.swap(sorted);
 }
 
 }  // namespace specgate

@@ -1,6 +1,7 @@
 #include "core/source.h"
 
 #include <algorithm>
+#include <cstring>
 
 namespace specgate {
 
@@ -27,9 +28,39 @@ size_t utf8_seq_len(std::string_view s, size_t i) {
   return n;
 }
 
+uint32_t decode_utf8(std::string_view s, size_t i, size_t& len) {
+  len = utf8_seq_len(s, i);
+  const auto b0 = static_cast<unsigned char>(s[i]);
+  if (len == 1) return b0 < 0x80 ? b0 : 0xFFFD;
+  uint32_t cp = len == 2 ? (b0 & 0x1Fu) : len == 3 ? (b0 & 0x0Fu) : (b0 & 0x07u);
+  for (size_t k = 1; k < len; ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3Fu);
+  return cp;
+}
+
+void append_utf8(std::string& out, uint32_t cp) {
+  if (cp > 0x10FFFF) cp = 0xFFFD;
+  if (cp < 0x80) {
+    out += static_cast<char>(cp);
+  } else if (cp < 0x800) {
+    out += static_cast<char>(0xC0 | (cp >> 6));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else if (cp < 0x10000) {
+    out += static_cast<char>(0xE0 | (cp >> 12));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else {
+    out += static_cast<char>(0xF0 | (cp >> 18));
+    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  }
+}
+
 size_t count_chars(std::string_view bytes) {
   size_t chars = 0;
-  for (size_t i = 0; i < bytes.size(); i += utf8_seq_len(bytes, i)) ++chars;
+  for (size_t i = 0; i < bytes.size(); ++chars) {
+    i += static_cast<unsigned char>(bytes[i]) < 0x80 ? 1 : utf8_seq_len(bytes, i);
+  }
   return chars;
 }
 
@@ -40,10 +71,19 @@ SourceText::SourceText(std::string path, std::string bytes)
   line_starts_.push_back(0);
   const char* data = bytes_.data();
   const size_t size = bytes_.size();
-  for (size_t i = 0; i < size; ++i) {
-    // A lone CR also ends a line in CommonMark; CR LF counts once.
-    if (data[i] == '\n' || (data[i] == '\r' && (i + 1 == size || data[i + 1] != '\n'))) {
+  if (std::memchr(data, '\r', size) == nullptr) {
+    // No CR anywhere (the usual case): every line ends at a LF, and memchr finds them fast.
+    for (const char* p = static_cast<const char*>(std::memchr(data, '\n', size)); p;
+         p = static_cast<const char*>(std::memchr(p + 1, '\n', static_cast<size_t>(data + size - p - 1)))) {
+      const size_t i = static_cast<size_t>(p - data);
       if (i + 1 < size) line_starts_.push_back(static_cast<uint32_t>(i + 1));
+    }
+  } else {
+    for (size_t i = 0; i < size; ++i) {
+      // A lone CR also ends a line in CommonMark; CR LF counts once.
+      if (data[i] == '\n' || (data[i] == '\r' && (i + 1 == size || data[i + 1] != '\n'))) {
+        if (i + 1 < size) line_starts_.push_back(static_cast<uint32_t>(i + 1));
+      }
     }
   }
   for (uint32_t n = 1; n <= line_count(); ++n) {

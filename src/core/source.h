@@ -35,6 +35,8 @@ class SourceText {
   Location location_of(size_t offset) const;
   // Column (1-based, characters) of byte `byte_in_line` within line `n`.
   uint32_t column_of(uint32_t n, size_t byte_in_line) const;
+  // Entries in the column index of long lines (for tests: the index exists where it must).
+  size_t column_index_size() const { return column_marks_.size(); }
 
  private:
   std::string path_;
@@ -56,5 +58,11 @@ class SourceText {
 size_t count_chars(std::string_view bytes);
 // Byte length of the UTF-8 sequence starting at s[i]; 1 for an invalid or truncated sequence.
 size_t utf8_seq_len(std::string_view s, size_t i);
+// Code point at s[i]; sets len to utf8_seq_len(s, i). An invalid byte decodes as U+FFFD (len 1),
+// so decoding agrees with how columns are counted.
+uint32_t decode_utf8(std::string_view s, size_t i, size_t& len);
+// Appends cp as UTF-8. Surrogates are encoded as they are (WTF-8: Python-style text needs them
+// to survive a round trip); a value past U+10FFFF becomes U+FFFD.
+void append_utf8(std::string& out, uint32_t cp);
 
 }  // namespace specgate

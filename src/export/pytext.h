@@ -12,6 +12,8 @@
 #include <string_view>
 #include <vector>
 
+#include "core/source.h"
+
 namespace specgate::pytext {
 
 struct Text {
@@ -47,7 +49,7 @@ std::vector<Span> splitlines(const std::u32string& s, Span span);
 
 // Encodes code points as UTF-8. Surrogate code points (only ever produced by JSON \u escapes)
 // are encoded as three-byte sequences (WTF-8), so that they survive a round trip.
-void append_utf8(std::string& out, char32_t c);
+using specgate::append_utf8;
 std::string to_utf8(const std::u32string& s, Span span);
 std::string to_utf8(std::u32string_view s);
 

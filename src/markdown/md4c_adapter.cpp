@@ -149,9 +149,10 @@ class Builder {
     Block& b = tree_.blocks[stack_.back()];
     if (b.type == BlockType::Code) {
       b.code.append(text, size);
-      if (type == MD_TEXT_CODE && text[0] != '\n' &&
-          (b.code_lines.empty() || src_.line_of(off) != src_.line_of(b.code_lines.back()))) {
-        b.code_lines.push_back(off);
+      if (type == MD_TEXT_CODE && text[0] != '\n') {
+        const uint32_t line = src_.line_of(off);
+        if (b.code_lines.empty() || line != code_line_) b.code_lines.push_back(off);
+        code_line_ = line;
       }
     }
     if (b.own_first == kNoOffset || off < b.own_first) b.own_first = off;
@@ -161,7 +162,8 @@ class Builder {
     for (int32_t si : span_stack_) {
       if (si >= 0 && tree_.spans[si].first == kNoOffset) tree_.spans[si].first = off;
     }
-    consumed_line_ = std::max(consumed_line_, src_.line_of(end));
+    // Text arrives in file order, mostly on lines already consumed: search only past them.
+    if (end >= src_.line_begin(consumed_line_ + 1)) consumed_line_ = std::max(consumed_line_, src_.line_of(end));
     return 0;
   }
 
@@ -277,6 +279,7 @@ class Builder {
   std::vector<int32_t> span_stack_;
   uint32_t consumed_line_ = 0;
   std::vector<uint32_t> heading_lines_, break_lines_, backtick_lines_, tilde_lines_;
+  uint32_t code_line_ = 0;  // line of the open code block's last content line
 };
 
 Builder& self(void* userdata) { return *static_cast<Builder*>(userdata); }

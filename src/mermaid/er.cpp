@@ -4,6 +4,8 @@
 #include <vector>
 
 #include "mermaid/diagrams.h"
+#include "mermaid/jison_lexer.h"
+#include "mermaid/token_cursor.h"
 
 namespace specgate::mermaid {
 namespace {
@@ -25,49 +27,13 @@ struct Tok {
 
 bool high(char c) { return static_cast<unsigned char>(c) >= 0x80; }
 
-class Lexer {
+class Lexer : public TokenListLexer<Lexer, State, Tok, X_EOF, X_ERROR> {
  public:
-  explicit Lexer(std::string_view s) : s_(s) { stack_.push_back(E_INITIAL); }
-  void run(std::vector<Tok>& out) {
-    int empties = 0;
-    while (true) {
-      if (done_) {
-        out.push_back(Tok{X_EOF, u(pos_), u(pos_)});
-        return;
-      }
-      if (pos_ >= s_.size()) done_ = true;
-      size_t before = pos_;
-      Kind k;
-      bool has = next(k);
-      if (error_) {
-        out.push_back(Tok{X_ERROR, u(before), u(before)});
-        return;
-      }
-      if (!has) continue;
-      if (pos_ == before && ++empties > 4) {
-        out.push_back(Tok{X_EOF, u(pos_), u(pos_)});
-        return;
-      }
-      if (pos_ != before) empties = 0;
-      out.push_back(Tok{k, u(before), u(pos_)});
-    }
-  }
+  explicit Lexer(std::string_view s) : TokenListLexer(s, E_INITIAL) {}
 
  private:
-  static uint32_t u(size_t v) { return static_cast<uint32_t>(v); }
-  State st() const { return static_cast<State>(stack_.back()); }
-  void pop() {
-    if (stack_.size() > 1) stack_.pop_back();
-  }
-  char at(size_t i) const { return i < s_.size() ? s_[i] : '\0'; }
-  bool kw(size_t i, std::string_view w) const {
-    return lit_ci(s_, i, w) && !(is_word(w.back()) && is_word(at(i + w.size())));
-  }
-  bool take(size_t n, Kind k, Kind& out) {
-    pos_ += n;
-    out = k;
-    return true;
-  }
+  friend TokenListLexer;
+
   size_t match_direction(size_t i) const {
     size_t le = line_end(s_, i);
     size_t best = std::string::npos;
@@ -82,7 +48,7 @@ class Lexer {
   }
 
   bool next(Kind& k) {
-    const State s = st();
+    const State s = top();
     const size_t i = pos_;
     const char c = at(i);
     const bool eof = i >= s_.size();
@@ -90,7 +56,7 @@ class Lexer {
     if (s == E_INITIAL && lit_ci(s_, i, "accTitle")) {
       size_t j = skip_space(s_, i + 8);
       if (at(j) == ':') {
-        stack_.push_back(E_ACC_TITLE);
+        push(E_ACC_TITLE);
         return take(skip_space(s_, j + 1) - i, X_ACC_TITLE, k);
       }
     }
@@ -101,11 +67,11 @@ class Lexer {
     if (s == E_INITIAL && lit_ci(s_, i, "accDescr")) {
       size_t j = skip_space(s_, i + 8);
       if (at(j) == ':') {
-        stack_.push_back(E_ACC_DESCR);
+        push(E_ACC_DESCR);
         return take(skip_space(s_, j + 1) - i, X_ACC_DESCR, k);
       }
       if (at(j) == '{') {
-        stack_.push_back(E_ACC_ML);
+        push(E_ACC_ML);
         pos_ = skip_space(s_, j + 1);
         return false;
       }
@@ -142,7 +108,7 @@ class Lexer {
       }
       if (kw(i, "erDiagram")) return take(9, X_ER, k);
       if (c == '{') {
-        stack_.push_back(E_BLOCK);
+        push(E_BLOCK);
         return take(1, X_BLOCK_START, k);
       }
       if (c == '#') return take(1, X_BRKT, k);
@@ -205,7 +171,7 @@ class Lexer {
       if (c == '[') return take(1, X_SQS, k);
       if (c == ']') return take(1, X_SQE, k);
       if (kw(i, "style")) {
-        stack_.push_back(E_STYLE);
+        push(E_STYLE);
         return take(5, X_STYLE, k);
       }
     }
@@ -226,7 +192,7 @@ class Lexer {
     }
     if (s == E_INITIAL) {
       if (kw(i, "classDef")) {
-        stack_.push_back(E_STYLE);
+        push(E_STYLE);
         return take(8, X_CLASSDEF, k);
       }
       if (kw(i, "class")) return take(5, X_CLASS, k);
@@ -290,28 +256,18 @@ class Lexer {
     return false;
   }
 
-  std::string_view s_;
-  size_t pos_ = 0;
-  std::vector<uint8_t> stack_;
-  bool done_ = false;
-  bool error_ = false;
   size_t run_begin_ = 1, run_end_ = 0, tilde_ = 0;
 };
 
-class Parser {
+class Parser : TokenCursor<Tok> {
  public:
-  Parser(const Prepared& p, std::vector<Tok> t) : p_(p), s_(p.text()), t_(std::move(t)) {}
+  Parser(const Prepared& p, std::vector<Tok> t) : TokenCursor(std::move(t)), p_(p), s_(p.text()) {}
   void run(std::vector<Diagnostic>& out) {
     out_ = &out;
     parse();
   }
 
  private:
-  const Tok& peek(size_t a = 0) const { return t_[std::min(i_ + a, t_.size() - 1)]; }
-  Kind kind(size_t a = 0) const { return peek(a).kind; }
-  void advance() {
-    if (i_ + 1 < t_.size()) ++i_;
-  }
   bool failed() const { return !out_->empty(); }
   void fail(const Tok& t, std::string msg, std::string expected, std::string hint = "") {
     if (failed()) return;
@@ -519,8 +475,6 @@ class Parser {
 
   const Prepared& p_;
   std::string_view s_;
-  std::vector<Tok> t_;
-  size_t i_ = 0;
   std::vector<Tok> open_;
   std::vector<Diagnostic>* out_ = nullptr;
 };
@@ -528,10 +482,7 @@ class Parser {
 }  // namespace
 
 void validate_er(const Prepared& p, std::vector<Diagnostic>& out) {
-  std::vector<Tok> toks;
-  toks.reserve(p.text().size() / 4 + 8);
-  Lexer(p.text()).run(toks);
-  Parser(p, std::move(toks)).run(out);
+  lex_then_parse<Lexer, Parser, Tok>(p, out);
 }
 
 }  // namespace specgate::mermaid

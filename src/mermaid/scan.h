@@ -58,6 +58,9 @@ void index_lines(std::string_view s, std::vector<uint32_t>& starts);
 Diagnostic diag_at(const Prepared& p, size_t off, std::string message, std::string found,
                    std::string expected, std::string hint);
 
+// Mermaid's UNICODE_TEXT letters (one code point).
+bool in_unicode_text(uint32_t c);
+
 // Byte length of a JS "\s" character at s[i], 0 if none (ASCII and Unicode spaces, BOM).
 size_t js_space(std::string_view s, size_t i);
 inline bool is_word(char c) {

@@ -8,7 +8,10 @@
 #include <string>
 #include <vector>
 
+#include "core/yaml_guard.h"
 #include "mermaid/diagrams.h"
+#include "mermaid/jison_lexer.h"
+#include "mermaid/token_cursor.h"
 
 namespace specgate::mermaid {
 namespace {
@@ -39,51 +42,13 @@ bool excl_rest(char c) {
   return c == '+' || c == '<' || c == '-' || c == '>' || c == ':' || c == '\n' || c == ',' || c == ';';
 }
 
-class Lexer {
+class Lexer : public TokenListLexer<Lexer, State, Tok, K_EOF, K_ERROR> {
  public:
-  explicit Lexer(std::string_view s) : s_(s) { stack_.push_back(Q_INITIAL); }
-
-  void run(std::vector<Tok>& out) {
-    int empty_runs = 0;
-    while (true) {
-      if (done_) {
-        out.push_back(Tok{K_EOF, u(pos_), u(pos_)});
-        return;
-      }
-      if (pos_ >= s_.size()) done_ = true;
-      size_t before = pos_;
-      Kind k;
-      bool has = next(k);
-      if (error_) {
-        out.push_back(Tok{K_ERROR, u(before), u(before)});
-        return;
-      }
-      if (!has) continue;
-      if (pos_ == before && ++empty_runs > 4) {
-        out.push_back(Tok{K_EOF, u(pos_), u(pos_)});
-        return;
-      }
-      if (pos_ != before) empty_runs = 0;
-      out.push_back(Tok{k, u(before), u(pos_)});
-    }
-  }
+  explicit Lexer(std::string_view s) : TokenListLexer(s, Q_INITIAL) {}
 
  private:
-  static uint32_t u(size_t v) { return static_cast<uint32_t>(v); }
-  State st() const { return static_cast<State>(stack_.back()); }
-  void push(State s) { stack_.push_back(s); }
-  void pop() {
-    if (stack_.size() > 1) stack_.pop_back();
-  }
-  char at(size_t i) const { return i < s_.size() ? s_[i] : '\0'; }
-  bool kw(size_t i, std::string_view w) const {
-    return lit_ci(s_, i, w) && !(is_word(w.back()) && is_word(at(i + w.size())));
-  }
-  bool take(size_t n, Kind k, Kind& out) {
-    pos_ += n;
-    out = k;
-    return true;
-  }
+  friend TokenListLexer;
+
   // Same-line whitespace (JS \s without \n).
   size_t blank(size_t i) const {
     size_t j = i;
@@ -144,7 +109,7 @@ class Lexer {
   }
 
   bool next(Kind& k) {
-    const State s = st();
+    const State s = top();
     const size_t i = pos_;
     const char c = at(i);
     const bool eof = i >= s_.size();
@@ -368,12 +333,6 @@ class Lexer {
     }
     return take(utf8_seq_len(s_, i), K_INVALID, k);
   }
-
-  std::string_view s_;
-  size_t pos_ = 0;
-  std::vector<uint8_t> stack_;
-  bool done_ = false;
-  bool error_ = false;
 };
 
 // What the sequence database does with each parsed statement, replayed after a clean parse.
@@ -393,9 +352,9 @@ std::string trim(std::string_view v) {
   return std::string(v.substr(a, b - a));
 }
 
-class Parser {
+class Parser : TokenCursor<Tok> {
  public:
-  Parser(const Prepared& p, std::vector<Tok> toks) : p_(p), s_(p.text()), t_(std::move(toks)) {}
+  Parser(const Prepared& p, std::vector<Tok> toks) : TokenCursor(std::move(toks)), p_(p), s_(p.text()) {}
 
   void run(std::vector<Diagnostic>& out) {
     out_ = &out;
@@ -404,11 +363,6 @@ class Parser {
   }
 
  private:
-  const Tok& peek() const { return t_[std::min(i_, t_.size() - 1)]; }
-  Kind kind() const { return peek().kind; }
-  void advance() {
-    if (i_ + 1 < t_.size()) ++i_;
-  }
   bool failed() const { return !out_->empty(); }
   std::string text(const Tok& t) const { return std::string(s_.substr(t.begin, t.end - t.begin)); }
 
@@ -731,7 +685,7 @@ class Parser {
         case O_PARTICIPANT: {
           if (op.config != "\x01") {
             std::string yaml = op.config.find('\n') == std::string::npos ? "{\n" + op.config + "\n}" : op.config + "\n";
-            try {
+            if (!yaml_too_deep(yaml)) try {  // too deep to parse safely: not judged
               (void)YAML::Load(yaml);
             } catch (const YAML::Exception& e) {
               fail(op.at, "participant settings in @{ } are not valid YAML: " + e.msg, "key: value pairs",
@@ -789,8 +743,6 @@ class Parser {
 
   const Prepared& p_;
   std::string_view s_;
-  std::vector<Tok> t_;
-  size_t i_ = 0;
   std::vector<Op> ops_;
   std::vector<Diagnostic>* out_ = nullptr;
 };
@@ -798,10 +750,7 @@ class Parser {
 }  // namespace
 
 void validate_sequence(const Prepared& p, std::vector<Diagnostic>& out) {
-  std::vector<Tok> toks;
-  toks.reserve(p.text().size() / 4 + 8);
-  Lexer(p.text()).run(toks);
-  Parser(p, std::move(toks)).run(out);
+  lex_then_parse<Lexer, Parser, Tok>(p, out);
 }
 
 }  // namespace specgate::mermaid

@@ -5,6 +5,9 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include <unordered_set>
+
+#include "core/yaml_guard.h"
 #include "mermaid/diagrams.h"
 #include "mermaid/scan.h"
 
@@ -232,7 +235,7 @@ bool starts(std::string_view t, std::string_view w) { return lit(t, 0, w); }
 
 const Detector kDetectors[] = {
     {"flowchart-elk", [](std::string_view t) { return starts(t, "flowchart-elk"); }, validate_flowchart},
-    {"mindmap", [](std::string_view t) { return starts(t, "mindmap"); }, nullptr},
+    {"mindmap", [](std::string_view t) { return starts(t, "mindmap"); }, validate_mindmap},
     {"architecture", [](std::string_view t) { return starts(t, "architecture"); }, nullptr},
     {"c4",
      [](std::string_view t) {
@@ -243,23 +246,23 @@ const Detector kDetectors[] = {
      },
      nullptr},
     {"kanban", [](std::string_view t) { return starts(t, "kanban"); }, nullptr},
-    {"classDiagram", [](std::string_view t) { return starts(t, "classDiagram"); }, nullptr},
+    {"classDiagram", [](std::string_view t) { return starts(t, "classDiagram"); }, validate_class},
     {"erDiagram", [](std::string_view t) { return starts(t, "erDiagram"); }, validate_er},
-    {"gantt", [](std::string_view t) { return starts(t, "gantt"); }, nullptr},
+    {"gantt", [](std::string_view t) { return starts(t, "gantt"); }, validate_gantt},
     {"info", [](std::string_view t) { return starts(t, "info"); }, nullptr},
-    {"pie", [](std::string_view t) { return starts(t, "pie"); }, nullptr},
-    {"requirement", [](std::string_view t) { return starts(t, "requirement"); }, nullptr},
+    {"pie", [](std::string_view t) { return starts(t, "pie"); }, validate_pie},
+    {"requirement", [](std::string_view t) { return starts(t, "requirement"); }, validate_requirement},
     {"sequenceDiagram", [](std::string_view t) { return starts(t, "sequenceDiagram"); }, validate_sequence},
     {"flowchart", [](std::string_view t) { return starts(t, "flowchart"); }, validate_flowchart},
     {"graph", [](std::string_view t) { return starts(t, "graph"); }, validate_flowchart},
-    {"timeline", [](std::string_view t) { return starts(t, "timeline"); }, nullptr},
-    {"gitGraph", [](std::string_view t) { return starts(t, "gitGraph"); }, nullptr},
-    {"stateDiagram", [](std::string_view t) { return starts(t, "stateDiagram"); }, nullptr},
-    {"journey", [](std::string_view t) { return starts(t, "journey"); }, nullptr},
-    {"quadrantChart", [](std::string_view t) { return starts(t, "quadrantChart"); }, nullptr},
-    {"sankey", [](std::string_view t) { return starts(t, "sankey"); }, nullptr},
+    {"timeline", [](std::string_view t) { return starts(t, "timeline"); }, validate_timeline},
+    {"gitGraph", [](std::string_view t) { return starts(t, "gitGraph"); }, validate_gitgraph},
+    {"stateDiagram", [](std::string_view t) { return starts(t, "stateDiagram"); }, validate_state},
+    {"journey", [](std::string_view t) { return starts(t, "journey"); }, validate_journey},
+    {"quadrantChart", [](std::string_view t) { return starts(t, "quadrantChart"); }, validate_quadrant},
+    {"sankey", [](std::string_view t) { return starts(t, "sankey"); }, validate_sankey},
     {"packet", [](std::string_view t) { return starts(t, "packet"); }, nullptr},
-    {"xychart", [](std::string_view t) { return starts(t, "xychart"); }, nullptr},
+    {"xychart", [](std::string_view t) { return starts(t, "xychart"); }, validate_xychart},
     {"block", [](std::string_view t) { return starts(t, "block"); }, nullptr},
     {"eventmodeling", [](std::string_view t) { return starts(t, "eventmodeling"); }, nullptr},
     {"treeView-beta", [](std::string_view t) { return starts(t, "treeView-beta"); }, nullptr},
@@ -275,6 +278,43 @@ const Detector kDetectors[] = {
     {"venn-beta", [](std::string_view t) { return starts(t, "venn-beta"); }, nullptr},
     {"wardley-beta", [](std::string_view t) { return lit_ci(t, 0, "wardley-beta"); }, nullptr},
 };
+
+// Mermaid's YAML loader (js-yaml) rejects a mapping that repeats a key or has an empty key;
+// yaml-cpp accepts both.
+// Walks the tree with an explicit stack; reports the second occurrence.
+bool bad_mapping_key(const YAML::Node& root, std::string_view yaml, YAML::Mark& where, std::string& what) {
+  std::vector<YAML::Node> todo{root};
+  while (!todo.empty()) {
+    YAML::Node n = todo.back();
+    todo.pop_back();
+    if (n.IsSequence()) {
+      for (const auto& child : n) todo.push_back(child);
+    } else if (n.IsMap()) {
+      std::unordered_set<std::string> seen;
+      for (const auto& kv : n) {
+        // All spellings of null ("~", "null", nothing) are one key.
+        std::string key = kv.first.IsNull() ? std::string("\x01null") : kv.first.IsScalar() ? kv.first.Scalar() : "";
+        if (!key.empty() && key != "<<" && !seen.insert(key).second) {
+          where = kv.first.Mark();
+          what = "duplicated mapping key";
+          return true;
+        }
+        // ": value" with no key at all (yaml-cpp reads a null key; js-yaml refuses).
+        size_t at = kv.first.Mark().pos >= 0 ? static_cast<size_t>(kv.first.Mark().pos) : yaml.size();
+        size_t ls = at;
+        while (ls > 0 && ls <= yaml.size() && (yaml[ls - 1] == ' ' || yaml[ls - 1] == '\t')) --ls;
+        bool block = ls == 0 || (ls <= yaml.size() && yaml[ls - 1] == '\n');
+        if (kv.first.IsNull() && at < yaml.size() && yaml[at] == ':' && block) {
+          where = kv.first.Mark();
+          what = "a mapping entry has no key";
+          return true;
+        }
+        todo.push_back(kv.second);
+      }
+    }
+  }
+  return false;
+}
 
 Result fail(const Prepared& p, size_t off, std::string message, std::string hint) {
   Result r;
@@ -301,8 +341,22 @@ Result validate(std::string_view source) {
   size_t yb = 0, ye = 0, fe = 0;
   if (match_front_matter(cur.text, yb, ye, fe)) {
     std::string yaml = cur.text.substr(yb, ye - yb);
-    try {
-      (void)YAML::Load(yaml);
+    // Too deep for yaml-cpp's recursive parser to be safe: not judged (unsure means silent).
+    if (!yaml_too_deep(yaml)) try {
+      YAML::Node doc = YAML::Load(yaml);
+      YAML::Mark dup;
+      std::string what;
+      if (bad_mapping_key(doc, yaml, dup, what)) {
+        size_t k = yb;
+        for (int l = 0; l < dup.line && k < ye; ++l) {
+          size_t nl = cur.text.find('\n', k);
+          if (nl == std::string::npos) break;
+          k = nl + 1;
+        }
+        return fail(p, k + (dup.column > 0 ? static_cast<size_t>(dup.column) : 0),
+                    "front matter is not valid YAML: " + what,
+                    what[0] == 'd' ? "remove or merge the repeated key" : "write the key before ':'");
+      }
     } catch (const YAML::Exception& e) {
       std::string msg = "front matter is not valid YAML";
       if (!e.msg.empty()) msg += ": " + e.msg;
@@ -356,7 +410,7 @@ Result validate(std::string_view source) {
     r.validated = true;
     std::string word(t.substr(0, hl));
     r.diagnostics.push_back(diag_at(
-        p, 0, "No diagram type detected", describe(t, 0, hl ? hl : 1),
+        p, 0, "No diagram type detected", describe(t, 0, hl ? hl : utf8_seq_len(t, 0)),
         "a diagram type such as 'flowchart', 'sequenceDiagram', 'classDiagram'",
         "start the diagram with its type keyword (keywords are case-sensitive)"));
     return r;

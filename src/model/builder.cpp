@@ -412,9 +412,8 @@ std::string Document::section_path(int32_t section) const {
 
 const Field* Document::find_field(std::initializer_list<std::string_view> keys) const {
   for (const Field& f : fields) {
-    const std::string k = fold_text(f.key);
     for (std::string_view want : keys) {
-      if (k == fold_text(want)) return &f;
+      if (folded_equal(f.key, want)) return &f;
     }
   }
   return nullptr;

@@ -6,10 +6,19 @@
 
 namespace specgate {
 
+namespace {
+
+// std::isspace and std::tolower in the "C" locale (specgate never sets another), without the
+// call through the locale tables: these run on every byte of every line.
+inline bool ascii_space(char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
+inline char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+
+}  // namespace
+
 std::string_view trim(std::string_view s) {
   size_t b = 0, e = s.size();
-  while (b < e && std::isspace(static_cast<unsigned char>(s[b]))) ++b;
-  while (e > b && std::isspace(static_cast<unsigned char>(s[e - 1]))) --e;
+  while (b < e && ascii_space(s[b])) ++b;
+  while (e > b && ascii_space(s[e - 1])) --e;
   return s.substr(b, e - b);
 }
 
@@ -24,8 +33,7 @@ std::string to_lower_ascii(std::string_view s) {
 bool iequals(std::string_view a, std::string_view b) {
   if (a.size() != b.size()) return false;
   for (size_t i = 0; i < a.size(); ++i) {
-    if (std::tolower(static_cast<unsigned char>(a[i])) != std::tolower(static_cast<unsigned char>(b[i])))
-      return false;
+    if (ascii_lower(a[i]) != ascii_lower(b[i])) return false;
   }
   return true;
 }
@@ -44,29 +52,62 @@ bool icontains(std::string_view haystack, std::string_view needle) {
 
 std::string fold_text(std::string_view s) {
   std::string out;
-  out.reserve(s.size());
-  bool space = false;
-  for (char c : s) {
-    if (std::isspace(static_cast<unsigned char>(c))) {
-      space = !out.empty();
-      continue;
-    }
-    if (space) out.push_back(' ');
-    space = false;
-    out.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
-  }
+  fold_text_into(s, out);
   return out;
 }
 
-namespace {
-
-uint32_t decode(std::string_view s, size_t i, size_t n) {
-  const auto b = static_cast<unsigned char>(s[i]);
-  if (n == 1) return b;
-  uint32_t cp = b & (n == 2 ? 0x1F : n == 3 ? 0x0F : 0x07);
-  for (size_t k = 1; k < n; ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
-  return cp;
+bool folded_equal(std::string_view a, std::string_view b) {
+  // Walks both texts as fold_text would write them, without writing them.
+  struct Folded {
+    std::string_view s;
+    size_t i = 0;
+    bool started = false, space = false;
+    int next() {
+      while (i < s.size()) {
+        const char c = s[i];
+        if (ascii_space(c)) {
+          space = started;
+          ++i;
+          continue;
+        }
+        if (space) {
+          space = false;
+          return ' ';
+        }
+        started = true;
+        ++i;
+        return static_cast<unsigned char>(ascii_lower(c));
+      }
+      return -1;
+    }
+  };
+  Folded x{a}, y{b};
+  for (;;) {
+    const int cx = x.next();
+    if (cx != y.next()) return false;
+    if (cx < 0) return true;
+  }
 }
+
+void fold_text_into(std::string_view s, std::string& out) {
+  // The result is never longer than the input: write in place, then trim to size.
+  out.resize(s.size());
+  char* w = out.data();
+  size_t n = 0;
+  bool space = false;
+  for (char c : s) {
+    if (ascii_space(c)) {
+      space = n > 0;
+      continue;
+    }
+    if (space) w[n++] = ' ';
+    space = false;
+    w[n++] = ascii_lower(c);
+  }
+  out.resize(n);
+}
+
+namespace {
 
 // Pictographs, dingbats, symbols, flags, keycaps, variation selectors and joiners.
 bool is_emoji(uint32_t cp) {
@@ -85,7 +126,8 @@ std::string strip_markup(std::string_view s, bool& placeholder) {
   for (size_t i = 0; i < s.size();) {
     const size_t n = utf8_seq_len(s, i);
     if (n > 1) {
-      if (!is_emoji(decode(s, i, n))) out.append(s.substr(i, n));
+      size_t len = 0;
+      if (!is_emoji(decode_utf8(s, i, len))) out.append(s.substr(i, n));
       i += n;
       continue;
     }

@@ -19,6 +19,10 @@ NormalizedTitle normalize_title(std::string_view title);
 
 // ASCII lowercase with whitespace folded and trimmed; other bytes kept as they are.
 std::string fold_text(std::string_view s);
+// fold_text into a caller's buffer (replacing its contents), so loops reuse one allocation.
+void fold_text_into(std::string_view s, std::string& out);
+// fold_text(a) == fold_text(b), without building either.
+bool folded_equal(std::string_view a, std::string_view b);
 
 // Text helpers shared across modules.
 std::string_view trim(std::string_view s);

@@ -14,33 +14,6 @@ bool is_ascii_punct(char c) {
   return (c >= '!' && c <= '/') || (c >= ':' && c <= '@') || (c >= '[' && c <= '`') || (c >= '{' && c <= '~');
 }
 
-// Decodes the UTF-8 sequence at s[i] (length n); invalid sequences decode to U+FFFD.
-uint32_t decode(std::string_view s, size_t i, size_t n) {
-  const auto b0 = static_cast<unsigned char>(s[i]);
-  if (n == 1) return b0 < 0x80 ? b0 : 0xFFFD;
-  uint32_t cp = n == 2 ? (b0 & 0x1F) : n == 3 ? (b0 & 0x0F) : (b0 & 0x07);
-  for (size_t k = 1; k < n; ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
-  return cp;
-}
-
-void encode(uint32_t cp, std::string& out) {
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
-}
-
 // Non-ASCII code points github-slugger removes: punctuation, symbols, emoji and their joiners.
 // Letters, digits and marks of every script stay. Block-level approximation of the Unicode
 // categories; the blocks listed are the ones headings actually contain.
@@ -227,8 +200,9 @@ std::string github_slug(std::string_view text) {
       else if (c == '-' || c == '_') out += c;
       else if (is_ascii_alnum(c)) out += (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
     } else {
-      const uint32_t cp = decode(text, i, n);
-      if (!dropped_non_ascii(cp)) encode(lower(cp), out);
+      size_t len = 0;
+      const uint32_t cp = decode_utf8(text, i, len);
+      if (!dropped_non_ascii(cp)) append_utf8(out, lower(cp));
     }
     i += n;
   }

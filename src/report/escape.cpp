@@ -4,35 +4,6 @@
 
 namespace specgate::report {
 
-uint32_t decode_utf8(std::string_view s, size_t i, size_t& len) {
-  len = utf8_seq_len(s, i);
-  const auto b0 = static_cast<unsigned char>(s[i]);
-  if (len == 1) return b0 < 0x80 ? b0 : kReplacementChar;
-  auto cont = [&](size_t k) { return static_cast<uint32_t>(static_cast<unsigned char>(s[i + k]) & 0x3F); };
-  if (len == 2) return ((b0 & 0x1Fu) << 6) | cont(1);
-  if (len == 3) return ((b0 & 0x0Fu) << 12) | (cont(1) << 6) | cont(2);
-  return ((b0 & 0x07u) << 18) | (cont(1) << 12) | (cont(2) << 6) | cont(3);
-}
-
-void append_utf8(std::string& out, uint32_t cp) {
-  if (cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) cp = kReplacementChar;
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
-}
-
 std::string valid_utf8(std::string_view s) {
   std::string out;
   out.reserve(s.size());
@@ -52,13 +23,25 @@ bool is_unsafe_for_terminal(uint32_t cp) {
 std::string terminal_safe(std::string_view s) {
   std::string out;
   out.reserve(s.size());
+  append_terminal_safe(out, s);
+  return out;
+}
+
+void append_terminal_safe(std::string& out, std::string_view s) {
   for (size_t i = 0, len = 0; i < s.size(); i += len) {
+    // Printable ASCII is most of every message: copy such runs whole.
+    size_t run = i;
+    while (run < s.size() && static_cast<unsigned char>(s[run]) >= 0x20 && static_cast<unsigned char>(s[run]) < 0x7F) ++run;
+    if (run > i) {
+      out.append(s.data() + i, run - i);
+      len = run - i;
+      continue;
+    }
     const uint32_t cp = decode_utf8(s, i, len);
     if (cp == '\t' || cp == '\n' || cp == '\r') out += ' ';
     else if (is_unsafe_for_terminal(cp) || (cp == kReplacementChar && len == 1)) append_utf8(out, kReplacementChar);
     else out.append(s.substr(i, len));
   }
-  return out;
 }
 
 static std::string github_escape(std::string_view s, bool property) {

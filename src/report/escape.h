@@ -7,14 +7,15 @@
 #include <string>
 #include <string_view>
 
+#include "core/source.h"
+
 namespace specgate::report {
 
 inline constexpr uint32_t kReplacementChar = 0xFFFD;
 
-// Decodes the character at s[i] and stores its byte length in `len`; an invalid byte decodes to
-// U+FFFD with length 1, matching how SourceText counts columns.
-uint32_t decode_utf8(std::string_view s, size_t i, size_t& len);
-void append_utf8(std::string& out, uint32_t cp);
+// The UTF-8 decoder and encoder every module shares (core/source.h).
+using specgate::append_utf8;
+using specgate::decode_utf8;
 
 // Valid UTF-8: each invalid byte becomes U+FFFD.
 std::string valid_utf8(std::string_view s);
@@ -22,6 +23,8 @@ std::string valid_utf8(std::string_view s);
 // One terminal line: tabs, CR and LF become spaces; other control characters, bidi overrides
 // (which can reorder what a reader sees) and invalid bytes become U+FFFD.
 std::string terminal_safe(std::string_view s);
+// terminal_safe(s) appended to `out`.
+void append_terminal_safe(std::string& out, std::string_view s);
 bool is_unsafe_for_terminal(uint32_t cp);
 
 // GitHub workflow commands: the message part, and a property value (which also may not

@@ -67,7 +67,60 @@ int char_cells(uint32_t cp) {
   return 1;
 }
 
+namespace {
+
+bool printable_ascii(std::string_view s) {
+  for (char c : s) {
+    if (static_cast<unsigned char>(c) < 0x20 || static_cast<unsigned char>(c) >= 0x7F) return false;
+  }
+  return true;
+}
+
+// The layout below when every character is one byte and one cell (start[k] == k): no per-character
+// tables. Most spec lines are plain ASCII, and the text report lays out one per finding.
+Excerpt render_ascii(std::string_view line, uint32_t column, uint32_t end_column, size_t max_cells) {
+  const size_t n = line.size();
+  const size_t c0 = std::min<size_t>(column > 0 ? column - 1 : 0, n);
+  size_t c1 = c0;
+  if (end_column > column) c1 = std::min<size_t>(end_column - 1, n);
+  const size_t mark_begin = c0;
+  size_t mark_cells = std::max<size_t>(1, c1 - mark_begin);
+  const size_t needed = std::max(n, mark_begin + mark_cells);
+  size_t first = 0, last = n;
+  if (needed > max_cells) {
+    const size_t budget = max_cells > 2 * kEllipsis.size() + 8 ? max_cells - 2 * kEllipsis.size() : 8;
+    const size_t left_context = budget / 3;
+    size_t win_begin = mark_begin > left_context ? mark_begin - left_context : 0;
+    if (win_begin + budget > needed) win_begin = needed > budget ? needed - budget : 0;
+    win_begin = std::min(win_begin, mark_begin);
+    first = std::min(win_begin, n);
+    last = std::max(first, std::min(n, win_begin + budget));
+  }
+  Excerpt ex;
+  size_t prefix_cells = 0;
+  ex.text.reserve(last - first + 2 * kEllipsis.size());
+  if (first > 0) {
+    ex.text += kEllipsis;
+    prefix_cells = kEllipsis.size();
+  }
+  ex.text.append(line.substr(first, last - first));
+  if (last < n) ex.text += kEllipsis;
+  if (last < n && mark_begin + mark_cells > last) mark_cells = std::max<size_t>(1, last - std::min(mark_begin, last));
+  ex.marker.reserve(prefix_cells + (mark_begin - first) + mark_cells);
+  ex.marker.assign(prefix_cells + (mark_begin - first), ' ');
+  ex.marker += '^';
+  ex.marker.append(mark_cells - 1, '~');
+  return ex;
+}
+
+}  // namespace
+
 Excerpt render_excerpt(std::string_view line, uint32_t column, uint32_t end_column, size_t max_cells) {
+  if (printable_ascii(line)) return render_ascii(line, column, end_column, max_cells);
+  return render_excerpt_general(line, column, end_column, max_cells);
+}
+
+Excerpt render_excerpt_general(std::string_view line, uint32_t column, uint32_t end_column, size_t max_cells) {
   // Lay out every character; start[k] is the cell where character k begins, start[n] the width.
   std::vector<Glyph> glyphs;
   std::vector<size_t> start;

@@ -2,6 +2,7 @@
 // only at the end of an object, never rename or reorder, and bump "version" for anything else.
 #include <nlohmann/json.hpp>
 
+#include "report/json_diagnostic.h"
 #include "report/report.h"
 
 namespace specgate {
@@ -12,7 +13,9 @@ using Json = nlohmann::ordered_json;
 
 Json optional_string(const std::string& s) { return s.empty() ? Json(nullptr) : Json(s); }
 
-Json diagnostic_json(const Diagnostic& d) {
+}  // namespace
+
+Json diagnostic_to_json(const Diagnostic& d) {
   Json j;
   j["rule"] = d.rule;
   j["severity"] = std::string(severity_name(d.severity));
@@ -26,8 +29,6 @@ Json diagnostic_json(const Diagnostic& d) {
   return j;
 }
 
-}  // namespace
-
 void write_json(std::ostream& out, const RunReport& report) {
   Json root;
   root["version"] = 1;
@@ -39,7 +40,7 @@ void write_json(std::ostream& out, const RunReport& report) {
     file["template"] = optional_string(f.template_name);
     file["status"] = optional_string(f.status);
     Json diags = Json::array();
-    for (const Diagnostic& d : f.diagnostics) diags.push_back(diagnostic_json(d));
+    for (const Diagnostic& d : f.diagnostics) diags.push_back(diagnostic_to_json(d));
     file["diagnostics"] = std::move(diags);
     files.push_back(std::move(file));
   }

@@ -26,27 +26,43 @@ struct Style {
   std::string_view caret() const { return on ? "\x1b[1;32m" : ""; }
 };
 
-void write_location(std::ostream& out, const Style& st, const std::string& path, uint32_t line,
-                    uint32_t column) {
-  out << st.bold() << path;
+// Output is assembled in a string per file and written once: a stream insertion per piece costs
+// more than laying the text out, with a report of a hundred thousand findings.
+void write_location(std::string& out, const Style& st, std::string_view path, uint32_t line, uint32_t column) {
+  out += st.bold();
+  out += path;
   if (line > 0) {
-    out << ':' << line;
-    if (column > 0) out << ':' << column;
+    out += ':';
+    out += std::to_string(line);
+    if (column > 0) {
+      out += ':';
+      out += std::to_string(column);
+    }
   }
-  out << ':' << st.reset() << ' ';
+  out += ':';
+  out += st.reset();
+  out += ' ';
 }
 
-void write_severity(std::ostream& out, const Style& st, Severity s) {
-  out << st.severity(s) << severity_name(s) << ':' << st.reset() << ' ';
+void write_severity(std::string& out, const Style& st, Severity s) {
+  out += st.severity(s);
+  out += severity_name(s);
+  out += ':';
+  out += st.reset();
+  out += ' ';
 }
 
-void write_diagnostic(std::ostream& out, const Style& st, const std::string& path,
-                      const FileReport& file, const Diagnostic& d) {
+void write_diagnostic(std::string& out, const Style& st, std::string_view path, const FileReport& file,
+                      const Diagnostic& d) {
   write_location(out, st, path, d.line, d.column);
   write_severity(out, st, d.severity);
-  out << report::terminal_safe(d.message);
-  if (!d.rule.empty()) out << " [" << report::terminal_safe(d.rule) << ']';
-  out << '\n';
+  report::append_terminal_safe(out, d.message);
+  if (!d.rule.empty()) {
+    out += " [";
+    report::append_terminal_safe(out, d.rule);
+    out += ']';
+  }
+  out += '\n';
 
   auto it = d.line > 0 ? file.excerpt_lines.find(d.line) : file.excerpt_lines.end();
   if (it != file.excerpt_lines.end()) {
@@ -55,12 +71,29 @@ void write_diagnostic(std::ostream& out, const Style& st, const std::string& pat
     // A gutter as wide as the line number, like clang's " 12 | ".
     std::string number = std::to_string(d.line);
     if (number.size() < 4) number.insert(0, 4 - number.size(), ' ');
-    const std::string blank(number.size(), ' ');
-    out << ' ' << number << " | " << ex.text << '\n';
-    if (d.column > 0) out << ' ' << blank << " | " << st.caret() << ex.marker << st.reset() << '\n';
+    out += ' ';
+    out += number;
+    out += " | ";
+    out += ex.text;
+    out += '\n';
+    if (d.column > 0) {
+      out += ' ';
+      out.append(number.size(), ' ');
+      out += " | ";
+      out += st.caret();
+      out += ex.marker;
+      out += st.reset();
+      out += '\n';
+    }
   }
   if (!d.hint.empty()) {
-    out << "  = " << st.bold() << "hint:" << st.reset() << ' ' << report::terminal_safe(d.hint) << '\n';
+    out += "  = ";
+    out += st.bold();
+    out += "hint:";
+    out += st.reset();
+    out += ' ';
+    report::append_terminal_safe(out, d.hint);
+    out += '\n';
   }
 }
 
@@ -69,25 +102,34 @@ void write_diagnostic(std::ostream& out, const Style& st, const std::string& pat
 void write_text(std::ostream& out, const RunReport& report, const TextOptions& options) {
   const Style st{options.color};
   bool first_block = true;
+  std::string buf;
   for (const FileReport& file : report.files) {
     const std::string path = report::terminal_safe(file.path);
     bool announced = false;
+    buf.clear();
     for (const Diagnostic& d : file.diagnostics) {
       if (options.quiet && d.severity != Severity::Error) continue;
-      if (!first_block) out << '\n';
+      if (!first_block) buf += '\n';
       first_block = false;
       // Which template a file was held to explains most findings, so it opens the file's block;
       // clean files stay silent. In quiet mode it is a note, and notes are not shown.
       if (!announced && !options.quiet && !file.template_name.empty()) {
-        write_location(out, st, path, 0, 0);
-        write_severity(out, st, Severity::Note);
-        out << "checked against template '" << report::terminal_safe(file.template_name) << '\'';
-        if (!file.template_reason.empty()) out << " (" << report::terminal_safe(file.template_reason) << ')';
-        out << '\n';
+        write_location(buf, st, path, 0, 0);
+        write_severity(buf, st, Severity::Note);
+        buf += "checked against template '";
+        buf += report::terminal_safe(file.template_name);
+        buf += '\'';
+        if (!file.template_reason.empty()) {
+          buf += " (";
+          buf += report::terminal_safe(file.template_reason);
+          buf += ')';
+        }
+        buf += '\n';
       }
       announced = true;
-      write_diagnostic(out, st, path, file, d);
+      write_diagnostic(buf, st, path, file, d);
     }
+    out.write(buf.data(), static_cast<std::streamsize>(buf.size()));
   }
   if (options.quiet) return;
 

@@ -62,17 +62,22 @@ bool looks_templated(std::string_view t) {
   return t.find(' ') != std::string_view::npos && t.find('.') == std::string_view::npos;
 }
 
-size_t edit_distance(std::string_view a, std::string_view b) {
-  std::vector<size_t> row(b.size() + 1);
+// Levenshtein distance, or some value over `limit` as soon as the distance must exceed it (every
+// alignment passes through each row, so a row whose minimum is over the limit settles it).
+size_t edit_distance(std::string_view a, std::string_view b, size_t limit, std::vector<size_t>& row) {
+  row.resize(b.size() + 1);
   for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
   for (size_t i = 1; i <= a.size(); ++i) {
     size_t diag = row[0];
     row[0] = i;
+    size_t row_min = row[0];
     for (size_t j = 1; j <= b.size(); ++j) {
       const size_t up = row[j];
       row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + (a[i - 1] == b[j - 1] ? 0 : 1)});
       diag = up;
+      row_min = std::min(row_min, row[j]);
     }
+    if (row_min > limit) return limit + 1;
   }
   return row[b.size()];
 }
@@ -88,9 +93,10 @@ AnchorSet lowered(const AnchorSet& anchors) {
 std::string closest(const AnchorSet& anchors, std::string_view want) {
   std::string best;
   size_t best_d = std::max<size_t>(2, want.size() / 4) + 1;
+  std::vector<size_t> row;
   for (const auto& a : anchors) {
     if (a.size() > want.size() + best_d || want.size() > a.size() + best_d) continue;
-    const size_t d = edit_distance(a, want);
+    const size_t d = edit_distance(a, want, best_d, row);
     if (d < best_d || (d == best_d && !best.empty() && a < best)) {
       best_d = d;
       best = a;
@@ -154,11 +160,15 @@ class BrokenLink : public Rule {
   // The target's position in the line, or the link's start when it cannot be found.
   static std::pair<uint32_t, uint32_t> target_span(const Document& doc, const Link& link) {
     const std::string_view line = doc.source.line(link.line);
-    size_t b = line.find("(" + link.target);
-    if (b != std::string_view::npos) ++b;
-    if (b == std::string_view::npos) b = line.find(": " + link.target) == std::string_view::npos
-                                             ? std::string_view::npos
-                                             : line.find(": " + link.target) + 2;
+    // The first "(target", else the first ": target" (a reference definition).
+    auto after = [&](std::string_view lead) {
+      for (size_t p = line.find(link.target, lead.size()); p != std::string_view::npos; p = line.find(link.target, p + 1)) {
+        if (line.compare(p - lead.size(), lead.size(), lead) == 0) return p;
+      }
+      return std::string_view::npos;
+    };
+    size_t b = after("(");
+    if (b == std::string_view::npos) b = after(": ");
     if (b == std::string_view::npos) return {link.column, 1};
     return {doc.source.column_of(link.line, b), static_cast<uint32_t>(count_chars(link.target))};
   }

@@ -4,6 +4,7 @@
 #include <memory>
 
 #include "rules/rule.h"
+#include "rules/workspace_rule.h"
 
 namespace specgate {
 
@@ -24,7 +25,14 @@ std::unique_ptr<Rule> make_missing_evidence();
 std::unique_ptr<Rule> make_table_shape();
 std::unique_ptr<Rule> make_numeric_target();
 std::unique_ptr<Rule> make_code_block_syntax();
+std::unique_ptr<Rule> make_mermaid_syntax();
+std::unique_ptr<Rule> make_diagram_required();
 std::unique_ptr<Rule> make_template_metadata();
 std::unique_ptr<Rule> make_broken_link();
+
+// Cross-document rules.
+std::unique_ptr<WorkspaceRule> make_duplicate_id();
+std::unique_ptr<WorkspaceRule> make_dangling_reference();
+std::unique_ptr<WorkspaceRule> make_dependency_cycle();
 
 }  // namespace specgate

@@ -4,7 +4,7 @@
 // Only prose is held to it: headings, thematic breaks, code, tables, block quotes (the
 // template's own instruction quote among them), HTML, the metadata field block at the top, and
 // label lines that introduce what follows ("**Responsibilities**", "For each decision:") are
-// exempt, as are the Evidence Gaps / Evidence Map sections themselves. A list is satisfied by an
+// exempt, as are the Evidence Gaps / Evidence Map and Template Metadata sections. A list is satisfied by an
 // Evidence line as its last line or as the paragraph right after it; so is a paragraph.
 #include <algorithm>
 
@@ -20,13 +20,16 @@ namespace {
 std::string plain(std::string_view raw) {
   std::string_view s = raw.substr(content_start(raw));
   if (s.size() >= 3 && s[0] == '[' && s[2] == ']' && (s[1] == ' ' || s[1] == 'x' || s[1] == 'X')) s.remove_prefix(3);
-  std::string out;
-  out.reserve(s.size());
+  std::string out(s.size(), '\0');
+  size_t n = 0;
   for (char c : s) {
     if (c == '*' || c == '_') continue;
-    out += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+    out[n++] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
   }
-  return std::string(trim(out));
+  out.resize(n);
+  const std::string_view t = trim(out);
+  if (t.size() != out.size()) return std::string(t);
+  return out;
 }
 
 std::vector<std::string> folded_prefixes(const Schema& schema) {
@@ -114,11 +117,13 @@ class MissingEvidence : public Rule {
     const Document& doc = ctx.doc;
     const auto prefixes = folded_prefixes(*ctx.schema);
 
-    // Sections that are themselves evidence (Evidence Gaps, Evidence Map), with their subsections.
+    // Sections that are themselves evidence (Evidence Gaps, Evidence Map), and the Template
+    // Metadata section (machine-read data, not claims), with their subsections.
     std::vector<bool> exempt(doc.sections.size(), false);
     for (size_t i = 0; i < doc.sections.size(); ++i) {
       const Section& s = doc.sections[i];
-      exempt[i] = (s.parent >= 0 && exempt[s.parent]) || s.normalized_title.find("evidence") != std::string::npos;
+      exempt[i] = (s.parent >= 0 && exempt[s.parent]) || s.normalized_title.find("evidence") != std::string::npos ||
+                  s.normalized_title.find("template metadata") != std::string::npos;
     }
     uint32_t first_h2 = doc.source.line_count() + 1;
     for (const Section& s : doc.sections) {

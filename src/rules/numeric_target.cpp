@@ -75,14 +75,15 @@ bool performance_title(std::string_view title) {
          has_phrase(title, "service level");
 }
 
-bool metric_label(std::string_view label) {
-  const auto w = words_of(label);
+// `w` is words_of(label).
+bool metric_label(std::string_view label, const std::vector<std::string>& w) {
   return has_word(w, {"latency", "throughput", "availability", "uptime", "rps", "qps", "tps"}) || percentile(w) ||
          has_phrase(label, "error rate") || has_phrase(label, "response time");
 }
 
-bool target_word(std::string_view label) {
-  const auto w = words_of(label);
+bool metric_label(std::string_view label) { return metric_label(label, words_of(label)); }
+
+bool target_word(const std::vector<std::string>& w) {
   return has_word(w, {"target", "targets", "slo", "slos", "sla", "slas", "objective", "goal"}) || percentile(w);
 }
 
@@ -150,11 +151,11 @@ class NumericTarget : public Rule {
  private:
   static void check_pair(uint32_t line, std::string_view key, std::string_view value,
                          uint32_t column, bool perf_section, Reporter& out) {
-    const bool metric = metric_label(key);
-    const bool target = target_word(key);
+    const auto words = words_of(key);
+    const bool target = target_word(words);
     // Under a performance heading a metric or a target label will do; elsewhere the label must
-    // name both ("Latency target", "p95 latency").
-    if (perf_section ? !(metric || target) : !(metric && target)) return;
+    // name both ("Latency target", "p95 latency"). The metric test folds text: only when it matters.
+    if (perf_section ? !(target || metric_label(key, words)) : !(target && metric_label(key, words))) return;
     if (skip_value(value) || has_digit(value)) return;
     // Without an explicit "target" in the label, only short values read as targets ("fast").
     if (!target && word_count(value) > 6) return;

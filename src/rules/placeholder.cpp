@@ -24,7 +24,7 @@ std::string describe(PlaceholderKind k, std::string_view text) {
 std::string hint_for(PlaceholderKind k) {
   switch (k) {
     case PlaceholderKind::Marker: return "fill in the value, or write N/A with the reason";
-    case PlaceholderKind::DateMask: return "write the real date as YYYY-MM-DD digits, e.g. 2026-01-31";
+    case PlaceholderKind::DateMask: return "replace it with the real date, e.g. 2026-01-31";
     case PlaceholderKind::XId: return "use the real ID number";
     case PlaceholderKind::Quantity: return "write the real number";
     default: return "replace the placeholder with the real content";
@@ -93,12 +93,13 @@ class Placeholder : public Rule {
 
   // "Draft | In Review | Approved" copied from the template instead of picking one value.
   static void check_option_lists(const RuleContext& ctx, Reporter& out) {
+    const std::vector<const FieldSpec*> specs = ctx.schema ? ctx.schema->all_fields() : std::vector<const FieldSpec*>();
     for (const Field& f : ctx.doc.fields) {
       if (f.front_matter) continue;
       const std::string v = fold_text(f.value);
       bool unresolved = false;
       if (ctx.schema) {
-        for (const FieldSpec* spec : ctx.schema->all_fields()) {
+        for (const FieldSpec* spec : specs) {
           if (spec->type != FieldType::Choice || !iequals(spec->key, f.key)) continue;
           size_t named = 0;
           for (const auto& c : spec->choices) {

@@ -28,6 +28,9 @@ const std::vector<std::unique_ptr<Rule>>& all_rules() {
     r.push_back(make_missing_evidence());
     r.push_back(make_numeric_target());
     r.push_back(make_code_block_syntax());
+    // Diagrams.
+    r.push_back(make_mermaid_syntax());
+    r.push_back(make_diagram_required());
     // Links.
     r.push_back(make_broken_link());
     return r;

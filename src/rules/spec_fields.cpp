@@ -24,8 +24,10 @@ bool starts_with_word(std::string_view s, std::string_view prefix) {
 }
 
 const FieldSpec* find_in(const std::vector<FieldSpec>& fields, const std::string& key) {
+  std::string folded;
   for (const FieldSpec& fs : fields) {
-    if (fold_key(fs.key) == key) return &fs;
+    fold_key_into(fs.key, folded);
+    if (folded == key) return &fs;
   }
   return nullptr;
 }
@@ -34,14 +36,28 @@ const FieldSpec* find_in(const std::vector<FieldSpec>& fields, const std::string
 
 std::string fold_key(std::string_view key) {
   std::string out;
-  out.reserve(key.size());
+  fold_key_into(key, out);
+  return out;
+}
+
+void fold_key_into(std::string_view key, std::string& out) {
+  // fold_text over the key with markup dropped and '_' / '-' read as spaces, in one pass.
+  out.resize(key.size());
+  char* w = out.data();
+  size_t n = 0;
+  bool space = false;
   for (char c : key) {
     if (c == '*' || c == '`') continue;
-    out += (c == '_' || c == '-') ? ' ' : c;
+    if (c == '_' || c == '-' || c == ' ' || (c >= '\t' && c <= '\r')) {
+      space = n > 0;
+      continue;
+    }
+    if (space) w[n++] = ' ';
+    space = false;
+    w[n++] = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
   }
-  std::string folded = fold_text(out);
-  while (!folded.empty() && (folded.back() == ':' || folded.back() == ' ')) folded.pop_back();
-  return folded;
+  while (n > 0 && (w[n - 1] == ':' || w[n - 1] == ' ')) --n;
+  out.resize(n);
 }
 
 std::string clean_value(std::string_view value) {

@@ -13,6 +13,8 @@ namespace specgate {
 // "**Next_Review**:" and "next-review" -> "next review": markup dropped, `_`/`-` as spaces,
 // lowercase, whitespace folded.
 std::string fold_key(std::string_view key);
+// fold_key into a caller's buffer (replacing its contents).
+void fold_key_into(std::string_view key, std::string& out);
 
 // A field value as a reader sees it: code and emphasis markup dropped, leading emoji and
 // punctuation ("✅ Done") dropped, lowercase, whitespace folded.

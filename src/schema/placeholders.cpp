@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <cstdint>
+#include <cstring>
 #include <unordered_map>
 
 namespace specgate {
@@ -176,7 +178,7 @@ void scan_words(std::string_view s, const PlaceholderOptions& options, std::vect
   QuoteCounter quotes(s);
   size_t run_end = 0, run_last_dash = std::string_view::npos;
   bool run_tail_all_x = false;
-  for (size_t i = 0; i < s.size(); ++i) {
+  for (size_t i = next_form_start(s, 0); i < s.size(); i = next_form_start(s, i + 1)) {
     const char c = s[i];
     if (c == 'Y' && s.compare(i, 10, "YYYY-MM-DD") == 0 && word_boundary_before(s, i) &&
         word_boundary_after(s, i + 10)) {
@@ -185,11 +187,13 @@ void scan_words(std::string_view s, const PlaceholderOptions& options, std::vect
       continue;
     }
     if (!word_boundary_before(s, i)) continue;
-    for (std::string_view marker : {"TBD", "TODO", "TBC", "FIXME"}) {
-      if (s.compare(i, marker.size(), marker) == 0 && word_boundary_after(s, i + marker.size()) &&
-          !quotes.inside(i) && s.compare(i + marker.size(), 8, " comment") != 0) {
-        out.push_back({PlaceholderKind::Marker, i, i + marker.size()});
-        break;
+    if (c == 'T' || c == 'F') {
+      for (std::string_view marker : {"TBD", "TODO", "TBC", "FIXME"}) {
+        if (s.compare(i, marker.size(), marker) == 0 && word_boundary_after(s, i + marker.size()) &&
+            !quotes.inside(i) && s.compare(i + marker.size(), 8, " comment") != 0) {
+          out.push_back({PlaceholderKind::Marker, i, i + marker.size()});
+          break;
+        }
       }
     }
     // X-ids: TASK-XXX, ARCH-SUPER-X, EPIC-XXX (uppercase words, then a run of X).
@@ -245,6 +249,27 @@ void scan_words(std::string_view s, const PlaceholderOptions& options, std::vect
 
 }  // namespace
 
+size_t next_form_start(std::string_view s, size_t from) {
+  // Eight bytes at a time: a word with no byte in 'A'..'Z' and none equal to '{' is skipped whole
+  // (bit tricks from "Bit Twiddling Hacks": hasbetween and haszero, exact as yes/no tests).
+  constexpr uint64_t kOnes = 0x0101010101010101ULL, kHigh = 0x8080808080808080ULL, kLow7 = 0x7F7F7F7F7F7F7F7FULL;
+  size_t i = from;
+  while (i + 8 <= s.size()) {
+    uint64_t x;
+    std::memcpy(&x, s.data() + i, 8);
+    const uint64_t low = x & kLow7;
+    const uint64_t upper = (kOnes * (127 + 'Z' + 1) - low) & ~x & (low + kOnes * (127 - ('A' - 1))) & kHigh;
+    const uint64_t brace_x = x ^ (kOnes * '{');
+    const uint64_t brace = (brace_x - kOnes) & ~brace_x & kHigh;
+    if (upper | brace) break;
+    i += 8;
+  }
+  for (; i < s.size(); ++i) {
+    if (is_upper(s[i]) || s[i] == '{') return i;
+  }
+  return s.size();
+}
+
 bool is_html_tag_name(std::string_view name) {
   static constexpr std::array<std::string_view, 72> tags = {
       "a", "abbr", "b", "blockquote", "body", "br", "button", "caption", "center", "cite", "code", "col",
@@ -292,9 +317,11 @@ std::vector<std::pair<size_t, size_t>> code_span_ranges(std::string_view s) {
 
 std::vector<PlaceholderHit> find_placeholders(std::string_view line, const PlaceholderOptions& options) {
   std::vector<PlaceholderHit> hits;
-  scan_brackets(line, hits);
-  scan_angles(line, hits);
+  // A bracket or angle form needs its opening character; memchr rules most lines out at once.
+  if (line.find('[') != std::string_view::npos) scan_brackets(line, hits);
+  if (line.find('<') != std::string_view::npos) scan_angles(line, hits);
   scan_words(line, options, hits);
+  if (hits.empty()) return hits;
   const auto code = code_span_ranges(line);
   for (auto& h : hits) h.in_code = in_ranges(code, h.begin);
   if (!options.code_spans) {

@@ -30,6 +30,10 @@ std::vector<PlaceholderHit> find_placeholders(std::string_view line, const Place
 // Byte ranges [begin, end) of inline code spans in a line (backtick runs matched by equal runs).
 std::vector<std::pair<size_t, size_t>> code_span_ranges(std::string_view line);
 
+// Index of the first byte at or after `from` that can start a word form (a capital letter or
+// '{'), or s.size(). Exposed for its test.
+size_t next_form_start(std::string_view s, size_t from);
+
 // True when `name` (lowercase, no brackets) is an HTML element name.
 bool is_html_tag_name(std::string_view name);
 

@@ -144,6 +144,25 @@ std::optional<std::string> TemplateRegistry::template_text(const std::string& re
 
 const Schema* TemplateRegistry::resolve(const std::string& ref, const std::string& base_dir, std::string& error) {
   if (override_) return override_.get();
+  // Every spec of a directory names the same template: find and read it once per run, not once
+  // per spec. Failures are not remembered, so each spec gets its own error message.
+  std::string key = ref;
+  key += '\0';
+  key += base_dir;
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    if (auto it = resolved_.find(key); it != resolved_.end()) return it->second;
+  }
+  const Schema* schema = resolve_uncached(ref, base_dir, error);
+  if (schema) {
+    std::lock_guard<std::mutex> lock(mu_);
+    resolved_.emplace(std::move(key), schema);
+  }
+  return schema;
+}
+
+const Schema* TemplateRegistry::resolve_uncached(const std::string& ref, const std::string& base_dir,
+                                                 std::string& error) {
   for (auto it = named_.rbegin(); it != named_.rend(); ++it) {
     if (it->info.name != ref) continue;
     if (auto sf = config_.schemas.find(ref); sf != config_.schemas.end()) {
@@ -159,9 +178,16 @@ const Schema* TemplateRegistry::resolve(const std::string& ref, const std::strin
       cache_.emplace(key, std::move(owned));
       return out;
     }
+    // Cached schemas first: this runs for every spec (5 times when auto-detecting), and the
+    // template text would otherwise be copied or re-read from disk each time.
+    const std::string key = "name:" + ref;
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      if (auto c = cache_.find(key); c != cache_.end()) return c->second.get();
+    }
     auto text = template_text(ref, base_dir, error);
     if (!text) return nullptr;
-    return schema_for("name:" + ref, ref, *text, it->info.path, it->info.source);
+    return schema_for(key, ref, *text, it->info.path, it->info.source);
   }
   auto text = template_text(ref, base_dir, error);
   if (!text) return nullptr;

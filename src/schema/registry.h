@@ -52,6 +52,7 @@ class TemplateRegistry {
     TemplateInfo info;
     std::string text;  // built-ins: embedded text; others: loaded lazily
   };
+  const Schema* resolve_uncached(const std::string& ref, const std::string& base_dir, std::string& error);
   const Schema* schema_for(const std::string& key, const std::string& name, const std::string& text,
                            const std::string& path, const std::string& source);
 
@@ -59,6 +60,7 @@ class TemplateRegistry {
   std::vector<Entry> named_;  // built-ins, then template_dirs, then config `templates:`
   std::mutex mu_;
   std::unordered_map<std::string, std::unique_ptr<Schema>> cache_;
+  std::unordered_map<std::string, const Schema*> resolved_;  // "ref\0base_dir" -> schema
   std::unique_ptr<Schema> override_;
 };
 

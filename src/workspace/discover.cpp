@@ -2,10 +2,16 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <climits>
 #include <filesystem>
+#include <functional>
+#include <memory>
 #include <set>
+#include <unordered_set>
 
+#include "core/file_io.h"
 #include "core/glob.h"
+#include "workspace/gitignore.h"
 
 namespace specgate {
 
@@ -30,77 +36,232 @@ std::string missing_reason(const fs::path& p, const std::error_code& exists_erro
   return "No such file or directory";
 }
 
-bool excluded(const DiscoverOptions& o, const fs::path& p) {
-  if (o.exclude.empty()) return false;
+// The work tree root above `dir` (the directory holding .git), or "" outside a repository.
+fs::path git_root(const fs::path& abs_dir) {
   std::error_code ec;
-  std::string rel = fs::relative(fs::absolute(p, ec), o.exclude_base.empty() ? fs::current_path(ec) : fs::path(o.exclude_base), ec)
-                        .generic_string();
-  if (ec || rel.empty()) rel = p.generic_string();
-  for (const auto& g : o.exclude) {
-    if (glob_match(g, rel)) return true;
-    // "drafts/" or "drafts" excludes everything below it.
-    std::string dir = g;
-    while (!dir.empty() && dir.back() == '/') dir.pop_back();
-    if (!dir.empty() && (rel == dir || rel.rfind(dir + "/", 0) == 0)) return true;
+  for (fs::path p = abs_dir; !p.empty(); p = p.parent_path()) {
+    if (fs::exists(p / ".git", ec)) return p;
+    if (p == p.parent_path()) break;
   }
-  return false;
+  return {};
 }
 
-void walk(const fs::path& root, const DiscoverOptions& o, std::vector<std::string>& out, Discovery& d) {
+std::shared_ptr<const IgnoreFile> load_ignore(const fs::path& file, const std::string& base) {
   std::error_code ec;
-  std::set<fs::path> seen;  // canonical directories, so symlink loops are entered once
-  std::vector<fs::path> stack{root};
-  while (!stack.empty()) {
-    fs::path dir = stack.back();
-    stack.pop_back();
-    fs::path canon = fs::canonical(dir, ec);
-    if (ec || !seen.insert(canon).second) continue;
-    std::vector<fs::path> entries;
-    fs::directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec);
-    if (ec) {
-      d.errors.push_back(dir.string() + ": " + ec.message());
-      continue;
-    }
-    for (; it != fs::directory_iterator(); it.increment(ec)) {
-      if (ec) break;
-      entries.push_back(it->path());
-    }
-    for (const auto& p : entries) {
-      const std::string name = p.filename().string();
-      if (fs::is_directory(p, ec)) {
-        if (name.empty() || name[0] == '.' || name == "node_modules") continue;
-        if (excluded(o, p)) continue;
-        stack.push_back(p);
-      } else if (is_markdown(p) && !excluded(o, p)) {
-        // A Markdown name that resolves to nothing is a file the user expects checked: say so.
-        std::error_code sec;
-        const auto st = fs::status(p, sec);
-        if (fs::is_regular_file(st)) out.push_back(p.lexically_normal().string());
-        else if (!fs::exists(st)) d.errors.push_back(p.lexically_normal().string() + ": " + missing_reason(p, sec));
+  if (!fs::is_regular_file(file, ec)) return nullptr;
+  ReadResult r = read_file(file.string(), size_t(4) << 20);
+  if (!r.ok) return nullptr;
+  auto f = std::make_shared<IgnoreFile>(parse_gitignore(r.bytes, base));
+  if (f->patterns.empty()) return nullptr;
+  return f;
+}
+
+std::string join_rel(const std::string& a, const std::string& b) { return a.empty() ? b : a + "/" + b; }
+
+class Walker {
+ public:
+  Walker(const DiscoverOptions& o, Discovery& d) : o_(o), d_(d) {
+    std::error_code ec;
+    const fs::path cwd = fs::current_path(ec);
+    exclude_base_ = (o.exclude_base.empty() ? cwd : fs::absolute(o.exclude_base, ec)).lexically_normal();
+  }
+
+  // Walks `start` at most `max_depth` directories deep, keeping Markdown files `accept` takes.
+  void walk(const fs::path& start, int max_depth, const std::function<bool(const std::string&)>& accept) {
+    std::error_code ec;
+    seen_.clear();
+    const fs::path abs_start = fs::absolute(start, ec).lexically_normal();
+    // The .gitignore files that apply: from the work tree root down to `start`.
+    auto chain = std::make_shared<IgnoreChain>();
+    std::string rel;
+    if (o_.gitignore) {
+      fs::path root = git_root(abs_start);
+      if (root.empty()) root = abs_start;
+      rel = abs_start.lexically_relative(root).generic_string();
+      if (rel == ".") rel.clear();
+      if (auto f = load_ignore(root / ".git" / "info" / "exclude", "")) chain->push_back(f);
+      fs::path dir = root;
+      std::string dir_rel;
+      if (auto f = load_ignore(dir / ".gitignore", dir_rel)) chain->push_back(f);
+      for (const auto& part : fs::path(rel)) {
+        dir /= part;
+        dir_rel = join_rel(dir_rel, part.string());
+        if (dir_rel == rel) break;  // start's own .gitignore is read by the walk below
+        if (auto f = load_ignore(dir / ".gitignore", dir_rel)) chain->push_back(f);
       }
     }
+    struct Item {
+      fs::path dir, abs;
+      std::string rel;
+      std::shared_ptr<const IgnoreChain> chain;
+      int depth;
+    };
+    std::vector<Item> stack{{start, abs_start, rel, chain, 0}};
+    while (!stack.empty()) {
+      Item it = std::move(stack.back());
+      stack.pop_back();
+      const fs::path canon = fs::canonical(it.dir, ec);
+      if (ec || !seen_.insert(canon.string()).second) continue;  // symlink loops end here
+      std::vector<fs::directory_entry> entries;
+      fs::directory_iterator di(it.dir, fs::directory_options::skip_permission_denied, ec);
+      if (ec) {
+        d_.errors.push_back(it.dir.string() + ": " + ec.message());
+        continue;
+      }
+      for (; di != fs::directory_iterator(); di.increment(ec)) {
+        if (ec) break;
+        entries.push_back(*di);
+      }
+      // Sorted, so which of two symlinked paths names a directory never depends on readdir order.
+      std::sort(entries.begin(), entries.end(),
+                [](const auto& a, const auto& b) { return a.path().filename() < b.path().filename(); });
+      std::shared_ptr<const IgnoreChain> chain_here = it.chain;
+      if (o_.gitignore) {
+        if (auto f = load_ignore(it.dir / ".gitignore", it.rel)) {
+          auto extended = std::make_shared<IgnoreChain>(*it.chain);
+          extended->push_back(f);
+          chain_here = extended;
+        }
+      }
+      std::vector<Item> subdirs;
+      for (const auto& e : entries) {
+        const fs::path& p = e.path();
+        const std::string name = p.filename().string();
+        const bool dir = e.is_directory(ec);  // follows symlinks
+        const std::string child_rel = join_rel(it.rel, name);
+        const fs::path child_abs = it.abs / name;
+        if (dir) {
+          if (name.empty() || name[0] == '.' || name == "node_modules") continue;
+          if (it.depth >= max_depth) continue;
+          if (o_.gitignore && is_ignored(*chain_here, child_rel, true)) continue;
+          if (excluded(child_abs)) continue;
+          subdirs.push_back({p, child_abs, child_rel, chain_here, it.depth + 1});
+        } else if (is_markdown(p)) {
+          // A Markdown name that resolves to nothing (a broken symlink, a loop, a file gone
+          // since the directory was read) is a file the user expects checked: say so.
+          std::error_code sec;
+          const auto st = fs::status(p, sec);
+          const bool missing = !fs::exists(st);
+          if (!missing && !fs::is_regular_file(st)) continue;
+          if (o_.gitignore && is_ignored(*chain_here, child_rel, false)) continue;
+          if (excluded(child_abs)) continue;
+          const std::string path = p.lexically_normal().string();
+          if (accept && !accept(path)) continue;
+          if (missing) {
+            d_.errors.push_back(path + ": " + missing_reason(p, sec));
+            continue;
+          }
+          d_.files.push_back(path);
+        }
+      }
+      for (auto s = subdirs.rbegin(); s != subdirs.rend(); ++s) stack.push_back(std::move(*s));
+    }
   }
+
+ private:
+  bool excluded(const fs::path& abs) const {
+    if (o_.exclude.empty()) return false;
+    std::string rel = abs.lexically_relative(exclude_base_).generic_string();
+    if (rel.empty()) rel = abs.generic_string();
+    for (const auto& g : o_.exclude) {
+      if (glob_match(g, rel)) return true;
+      // "drafts/" or "drafts" excludes everything below it.
+      std::string dir = g;
+      while (!dir.empty() && dir.back() == '/') dir.pop_back();
+      if (!dir.empty() && (rel == dir || rel.rfind(dir + "/", 0) == 0)) return true;
+    }
+    return false;
+  }
+
+  const DiscoverOptions& o_;
+  Discovery& d_;
+  fs::path exclude_base_;
+  std::set<std::string> seen_;  // canonical directories this walk has entered
+};
+
+bool has_glob_chars(const std::string& s) { return s.find_first_of("*?[") != std::string::npos; }
+
+void expand_glob(const std::string& pattern, Walker& walker, Discovery& d) {
+  // The literal directories before the first segment with glob characters are the walk's start.
+  std::vector<std::string> segs;
+  size_t pos = 0;
+  while (pos <= pattern.size()) {
+    size_t slash = pattern.find('/', pos);
+    if (slash == std::string::npos) slash = pattern.size();
+    segs.push_back(pattern.substr(pos, slash - pos));
+    pos = slash + 1;
+  }
+  std::string base;
+  size_t k = 0;
+  for (; k + 1 < segs.size() && !has_glob_chars(segs[k]); ++k) base += segs[k] + "/";
+  if (base.empty()) base = ".";
+  // A glob may name directories too ("specs/*" or "teams/*/specs"): what is below them counts.
+  const int depth = INT_MAX;
+  std::error_code ec;
+  if (!fs::is_directory(base, ec)) {
+    d.errors.push_back(pattern + ": no files match");
+    return;
+  }
+  const size_t before = d.files.size();
+  std::string normalized = pattern;
+  while (normalized.rfind("./", 0) == 0) normalized.erase(0, 2);
+  const bool has_slash = normalized.find('/') != std::string::npos;
+  walker.walk(base, depth, [&](const std::string& path) {
+    const std::string p = fs::path(path).generic_string();
+    // The file itself or one of its directories must match the whole pattern; a pattern
+    // without '/' names entries of the start directory only, as in a shell.
+    for (size_t end = p.find('/'); ; end = p.find('/', end + 1)) {
+      const std::string prefix = p.substr(0, end);
+      if (prefix != "." && (has_slash || prefix.find('/') == std::string::npos) && glob_match(normalized, prefix))
+        return true;
+      if (end == std::string::npos) return false;
+      if (!has_slash && prefix != ".") return false;
+    }
+  });
+  if (d.files.size() == before) d.errors.push_back(pattern + ": no Markdown files match");
 }
 
 }  // namespace
 
+bool is_glob_argument(const std::string& arg) {
+  std::error_code ec;
+  return has_glob_chars(arg) && !fs::exists(arg, ec);
+}
+
 Discovery discover(const std::vector<std::string>& paths, const DiscoverOptions& options) {
   Discovery d;
+  Walker walker(options, d);
   std::error_code ec;
   for (const auto& arg : paths) {
+    if (is_glob_argument(arg)) {
+      d.covers_workspace = true;
+      expand_glob(arg, walker, d);
+      continue;
+    }
     fs::path p(arg);
     if (!fs::exists(p, ec)) {
       d.errors.push_back(arg + ": " + missing_reason(p, ec));
       continue;
     }
     if (fs::is_directory(p, ec)) {
-      walk(p, options, d.files, d);
+      d.covers_workspace = true;
+      walker.walk(p, INT_MAX, nullptr);
     } else {
       d.files.push_back(p.lexically_normal().string());
     }
   }
   std::sort(d.files.begin(), d.files.end());
   d.files.erase(std::unique(d.files.begin(), d.files.end()), d.files.end());
+  // One file reached by two paths (a symlink) is checked once, under its first path.
+  std::unordered_set<std::string> canon;
+  std::vector<std::string> unique;
+  unique.reserve(d.files.size());
+  for (auto& f : d.files) {
+    std::string c = fs::weakly_canonical(f, ec).string();
+    if (ec) c = f;
+    if (canon.insert(c).second) unique.push_back(std::move(f));
+  }
+  d.files = std::move(unique);
   return d;
 }
 

@@ -9,16 +9,25 @@ namespace specgate {
 struct DiscoverOptions {
   std::vector<std::string> exclude;  // globs, matched against paths relative to exclude_base
   std::string exclude_base;
+  bool gitignore = true;  // honour .gitignore files (root of the git work tree down to each file)
 };
 
 struct Discovery {
-  std::vector<std::string> files;   // sorted, unique
+  std::vector<std::string> files;   // sorted, unique (a file reachable through symlinks once)
   std::vector<std::string> errors;  // "PATH: No such file or directory"
+  // A directory or glob was given, so the run sees a whole set of specs; cross-document rules
+  // that need to know what is absent (dangling-reference) only run then.
+  bool covers_workspace = false;
 };
 
-// Files given explicitly are always taken; directories are walked for .md / .markdown files,
-// skipping hidden directories, node_modules and symlink loops. A path (or a Markdown name in a
-// walked directory) that resolves to nothing, such as a broken symlink, is an error.
+// Arguments may be files (always taken, whatever their extension), directories (walked for .md
+// and .markdown files) or globs (`*`, `?`, `[ab]` within a name, `**` across directories).
+// Walks skip hidden directories, node_modules, .gitignore'd and config-excluded paths, and
+// enter each real directory once, so symlink loops end. A path, or a Markdown name in a walked
+// directory, that resolves to nothing (a broken symlink, a loop) is an error that says so.
 Discovery discover(const std::vector<std::string>& paths, const DiscoverOptions& options);
+
+// True when the argument holds glob characters and does not name an existing path.
+bool is_glob_argument(const std::string& arg);
 
 }  // namespace specgate

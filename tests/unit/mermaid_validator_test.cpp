@@ -142,10 +142,10 @@ TEST(MermaidValidator, ErKeysNeedComma) {
 
 TEST(MermaidValidator, HeaderDetection) {
   EXPECT_EQ(first(validate("Flowchart TD\n")).message, "No diagram type detected");
-  Result g = validate("gantt\n  title x\n");
+  Result g = validate("packet-beta\n  title x\n");
   EXPECT_TRUE(g.valid);
   EXPECT_FALSE(g.validated);
-  EXPECT_EQ(g.type, "gantt");
+  EXPECT_EQ(g.type, "packet-beta");
   Result e = validate("flowchart TD\n");
   EXPECT_TRUE(e.valid);
   EXPECT_TRUE(e.validated);

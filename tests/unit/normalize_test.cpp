@@ -75,3 +75,17 @@ TEST(Golden, SeedHeadingsAndFields) {
   }
   test::expect_golden("seed-headings-fields.txt", out);
 }
+
+TEST(Normalize, FoldedEqualAgreesWithFoldText) {
+  const std::vector<std::string> texts = {"", " ", "a", "A", " a", "a ", "a  b", "A\tB", "a b", "ab", "Status",
+                                          "  STATUS  ", "Last\n Updated", "last updated", "last  updated ", "x\r\ny",
+                                          "\xC3\x89tat", "\xC3\xA9tat", "a\vb", "a\fb"};
+  for (const auto& a : texts) {
+    for (const auto& b : texts) {
+      EXPECT_EQ(specgate::folded_equal(a, b), specgate::fold_text(a) == specgate::fold_text(b)) << "'" << a << "' vs '" << b << "'";
+    }
+  }
+  std::string buf = "stale";
+  specgate::fold_text_into("  Two   Words ", buf);
+  EXPECT_EQ(buf, "two words");
+}

@@ -66,3 +66,32 @@ TEST(Placeholders, HostileInputIsBounded) {
   std::string ticks(50000, '`');
   EXPECT_TRUE(code_span_ranges(ticks).empty());
 }
+
+TEST(Placeholders, NextFormStartMatchesAByteByByteScan) {
+  // The word scan skips eight bytes at a time; it must stop exactly where a plain loop would,
+  // whatever the bytes (high bytes, neighbours of 'A'..'Z' and '{', word boundaries).
+  auto naive = [](std::string_view s, size_t from) {
+    for (size_t i = from; i < s.size(); ++i) {
+      if ((s[i] >= 'A' && s[i] <= 'Z') || s[i] == '{') return i;
+    }
+    return s.size();
+  };
+  const std::string alphabet = std::string("@AZ[`az{|z\x7F\x80\xC1\xDA\xFB\xFF \t0-") + '\0';
+  uint32_t seed = 12345;
+  for (int round = 0; round < 2000; ++round) {
+    seed = seed * 1103515245u + 12345u;
+    const size_t len = (seed >> 16) % 40;
+    std::string s;
+    for (size_t k = 0; k < len; ++k) {
+      seed = seed * 1103515245u + 12345u;
+      // Mostly lowercase prose, with the interesting bytes sprinkled in.
+      const uint32_t r = (seed >> 16) % 100;
+      s += r < 80 ? static_cast<char>('a' + r % 26) : alphabet[r % alphabet.size()];
+    }
+    for (size_t from = 0; from <= s.size(); ++from) ASSERT_EQ(next_form_start(s, from), naive(s, from)) << round;
+  }
+  for (int b = 0; b < 256; ++b) {
+    const std::string s = std::string(9, 'x') + static_cast<char>(b) + std::string(7, 'x');
+    ASSERT_EQ(next_form_start(s, 0), naive(s, 0)) << b;
+  }
+}

@@ -126,3 +126,21 @@ TEST(ReportExcerpt, NoLineBreaksTheLayout) {
     ASSERT_EQ(ex.marker.find_first_not_of(' '), caret_cell(ex));
   }
 }
+
+TEST(ReportExcerpt, AsciiFastPathMatchesTheGeneralLayout) {
+  // Every column and range on lines shorter and longer than the window, at several widths.
+  for (size_t len : {0u, 1u, 5u, 60u, 99u, 100u, 101u, 250u}) {
+    std::string line;
+    for (size_t i = 0; i < len; ++i) line += static_cast<char>('a' + i % 26);
+    for (size_t width : {20u, 60u, 100u}) {
+      for (uint32_t col = 0; col <= len + 3; ++col) {
+        for (uint32_t end : {0u, col, col + 1, col + 7, col + 150}) {
+          const Excerpt fast = render_excerpt(line, col, end, width);
+          const Excerpt slow = render_excerpt_general(line, col, end, width);
+          ASSERT_EQ(fast.text, slow.text) << len << " " << width << " " << col << " " << end;
+          ASSERT_EQ(fast.marker, slow.marker) << len << " " << width << " " << col << " " << end;
+        }
+      }
+    }
+  }
+}

@@ -35,34 +35,41 @@ uint32_t naive_column(std::string_view line, size_t byte) {
   return static_cast<uint32_t>(count_chars(line.substr(0, std::min(byte, line.size()))) + 1);
 }
 
+// Every byte near the index's 4096-byte marks, and a spread of others, on line n.
+void expect_exact_columns(const SourceText& src, uint32_t n) {
+  const std::string_view line = src.line(n);
+  const size_t base = static_cast<size_t>(line.data() - src.text().data());
+  std::vector<size_t> bytes;
+  for (size_t b = 0; b <= line.size() + 2; b += 37) bytes.push_back(b);
+  for (size_t mark = 0; mark <= line.size(); mark += 4096) {
+    for (size_t b = mark > 8 ? mark - 8 : 0; b <= mark + 8; ++b) bytes.push_back(b);
+  }
+  for (size_t b : bytes) {
+    ASSERT_EQ(src.column_of(n, b), naive_column(line, b)) << "line " << n << " byte " << b;
+    if (b <= line.size()) {
+      const Location loc = src.location_of(base + b);
+      ASSERT_EQ(loc.line, n);
+      ASSERT_EQ(loc.column, naive_column(line, b)) << "line " << n << " byte " << b;
+    }
+  }
+}
+
 TEST(LongLines, ColumnsMatchTheDefinitionEverywhere) {
   // Multi-byte characters, invalid bytes and a sequence cut by the end of a line, on lines
-  // long enough for the column index, after a BOM and with CRLF endings.
+  // long enough for the column index, after a BOM.
   std::string long_line;
   for (int i = 0; long_line.size() < 50000; ++i) {
     long_line += "ab\xc3\xa9 \xe2\x80\x94 \xf0\x9f\x98\x80 \xff x";
     if (i % 7 == 0) long_line += "\xe2\x80";  // truncated sequence
   }
-  const std::string text = "\xEF\xBB\xBF" + long_line + "\r\nshort \xc3\xa9\r\n" + long_line + "\xc3";
-  const SourceText src("f.md", text);
-  ASSERT_EQ(src.line_count(), 3u);
-  for (uint32_t n = 1; n <= 3; ++n) {
-    const std::string_view line = src.line(n);
-    const size_t base = static_cast<size_t>(line.data() - src.text().data());
-    // Every byte near the index's 4096-byte marks, and a spread of others.
-    std::vector<size_t> bytes;
-    for (size_t b = 0; b <= line.size() + 2; b += 37) bytes.push_back(b);
-    for (size_t mark = 0; mark <= line.size(); mark += 4096) {
-      for (size_t b = mark > 8 ? mark - 8 : 0; b <= mark + 8; ++b) bytes.push_back(b);
-    }
-    for (size_t b : bytes) {
-      ASSERT_EQ(src.column_of(n, b), naive_column(line, b)) << "line " << n << " byte " << b;
-      if (b <= line.size()) {
-        const Location loc = src.location_of(base + b);
-        ASSERT_EQ(loc.line, n);
-        ASSERT_EQ(loc.column, naive_column(line, b)) << "line " << n << " byte " << b;
-      }
-    }
+  // Both ways of splitting lines: CR LF endings, and LF only.
+  for (const std::string eol : {"\r\n", "\n"}) {
+    SCOPED_TRACE(eol == "\n" ? "LF" : "CRLF");
+    const SourceText src("f.md", "\xEF\xBB\xBF" + long_line + eol + "short \xc3\xa9" + eol + long_line + "\xc3");
+    ASSERT_EQ(src.line_count(), 3u);
+    // Two long lines of ~50 KB: about a dozen marks each, so columns never count from far.
+    EXPECT_GE(src.column_index_size(), 20u);
+    for (uint32_t n = 1; n <= 3; ++n) expect_exact_columns(src, n);
   }
 }
 

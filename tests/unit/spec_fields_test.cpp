@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include "config/config.h"
+#include "model/normalize.h"
 #include "rules/spec_fields.h"
 
 namespace specgate {
@@ -81,3 +82,22 @@ TEST(SpecFields, ValueDateFindsTheFirstRealDate) {
 
 }  // namespace
 }  // namespace specgate
+
+TEST(SpecFields, FoldKeyMatchesItsDefinition) {
+  // fold_key is fold_text over the key with `*` and backticks dropped and `_` / `-` as spaces,
+  // then trailing ':' and ' ' removed; the one-pass version must agree on awkward keys.
+  auto reference = [](std::string_view key) {
+    std::string out;
+    for (char c : key) {
+      if (c == '*' || c == '`') continue;
+      out += (c == '_' || c == '-') ? ' ' : c;
+    }
+    std::string folded = specgate::fold_text(out);
+    while (!folded.empty() && (folded.back() == ':' || folded.back() == ' ')) folded.pop_back();
+    return folded;
+  };
+  for (std::string_view k : {"", ":", " : ", "-", "**Key:**", "Key : :", "__init__", "a-_-b", "A\tB\r\nC", "  x  ",
+                             "`Last  Updated`:", "Next_Review**:", "\xC3\x89tat", "k:v", "- item -"}) {
+    EXPECT_EQ(specgate::fold_key(k), reference(k)) << "'" << k << "'";
+  }
+}

@@ -206,12 +206,12 @@ TEST(TemplateJsonCli, UnreadableInputExitsTwo) {
   EXPECT_NE(r.err.find("is a directory"), std::string::npos) << r.err;
 }
 
-TEST(TemplateJsonCli, DocumentJsonIsNotAvailableYet) {
+TEST(TemplateJsonCli, DefaultFormatIsTheDocumentModelAndUnknownFormatsFail) {
   TempDir dir;
   spit(dir.path / "a.md", "# Template Metadata\n");
   CliResult r = run_cli(dir, "export " + quote((dir.path / "a.md").string()));
-  EXPECT_EQ(r.code, 2);
-  EXPECT_NE(r.err.find("not available yet"), std::string::npos);
+  EXPECT_EQ(r.code, 0) << r.err;
+  EXPECT_NE(r.out.find("\"document\""), std::string::npos);  // not the template-json shape
   r = run_cli(dir, "export " + quote((dir.path / "a.md").string()) + " --format yaml");
   EXPECT_EQ(r.code, 2);
 }

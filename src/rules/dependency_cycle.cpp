@@ -1,0 +1,178 @@
+// dependency-cycle: blocking relations (Blocked By, Depends On, Blocking Tasks, Blocks, Blocked
+// Tasks) that loop, so none of the specs can finish first. One finding per cycle, at the
+// reference that closes it, with the cycle spelled out from its smallest ID.
+#include <algorithm>
+#include <map>
+#include <queue>
+
+#include "rules/factories.h"
+#include "workspace/spec_ids.h"
+
+namespace specgate {
+
+namespace {
+
+struct Edge {
+  size_t to;
+  size_t file;  // where the reference is written
+  const Reference* ref;
+};
+
+class DependencyCycle : public WorkspaceRule {
+ public:
+  std::string_view name() const override { return "dependency-cycle"; }
+  std::string_view summary() const override { return "Specs block each other in a cycle"; }
+
+  void check(const WorkspaceContext& ctx, WorkspaceReporter& out) const override {
+    const size_t n = ctx.files.size();
+    // ID -> the one file declaring it; IDs declared twice are ambiguous (duplicate-id says so).
+    std::map<std::string, size_t> owner;
+    std::map<std::string, int> count;
+    for (size_t f = 0; f < n; ++f) {
+      for (const auto& d : ctx.files[f].ids) {
+        owner[d.id] = f;
+        ++count[d.id];
+      }
+    }
+    auto lookup = [&](const std::string& id) -> long {
+      auto it = owner.find(id);
+      if (it == owner.end() || count[id] != 1) return -1;
+      return static_cast<long>(it->second);
+    };
+    std::vector<std::vector<Edge>> adj(n);
+    for (size_t x = 0; x < n; ++x) {
+      if (ctx.files[x].ids.empty()) continue;
+      for (const auto& r : ctx.files[x].refs) {
+        if (r.kind != RefKind::DependsOn && r.kind != RefKind::Blocks) continue;
+        const long y = lookup(r.id);
+        if (y < 0) continue;
+        if (r.kind == RefKind::DependsOn) adj[x].push_back({static_cast<size_t>(y), x, &r});
+        else adj[static_cast<size_t>(y)].push_back({x, x, &r});
+      }
+    }
+    auto id_of = [&](size_t f) -> const std::string& { return ctx.files[f].ids.front().id; };
+    for (auto& edges : adj) {
+      // Deterministic walks: targets in ID order, the first written reference per target.
+      std::stable_sort(edges.begin(), edges.end(), [&](const Edge& a, const Edge& b) { return id_less(id_of(a.to), id_of(b.to)); });
+      edges.erase(std::unique(edges.begin(), edges.end(), [](const Edge& a, const Edge& b) { return a.to == b.to; }),
+                  edges.end());
+    }
+    // A spec waiting for itself is its own cycle, whatever else it is tangled with.
+    for (size_t v = 0; v < n; ++v) {
+      for (const Edge& e : adj[v]) {
+        if (e.to != v) continue;
+        out.report(e.file, e.ref->line, e.ref->column, e.ref->length,
+                   "dependency cycle: " + id_of(v) + " -> " + id_of(v) + " (it waits for itself)",
+                   "remove the reference to the spec's own ID");
+      }
+    }
+    for (const auto& scc : components(adj)) {
+      if (scc.size() < 2) continue;
+      size_t start = scc[0];
+      for (size_t v : scc) {
+        if (id_less(id_of(v), id_of(start))) start = v;
+      }
+      std::vector<const Edge*> path = shortest_cycle(adj, scc, start);
+      if (path.empty()) continue;
+      std::string text = id_of(start);
+      for (const Edge* e : path) text += " -> " + id_of(e->to);
+      const Edge* closing = path.back();
+      out.report(closing->file, closing->ref->line, closing->ref->column, closing->ref->length,
+                 "dependency cycle: " + text + " (each waits for the next)",
+                 "remove or reverse one of these blocking references so one spec can finish first");
+    }
+  }
+
+ private:
+  // Tarjan's strongly connected components, iterative so long chains cannot overflow the stack.
+  static std::vector<std::vector<size_t>> components(const std::vector<std::vector<Edge>>& adj) {
+    const size_t n = adj.size();
+    constexpr size_t kUnset = static_cast<size_t>(-1);
+    std::vector<size_t> index(n, kUnset), low(n, 0);
+    std::vector<bool> on_stack(n, false);
+    std::vector<size_t> stack;
+    std::vector<std::vector<size_t>> out;
+    size_t counter = 0;
+    struct Frame {
+      size_t v, next;
+    };
+    for (size_t root = 0; root < n; ++root) {
+      if (index[root] != kUnset) continue;
+      std::vector<Frame> call{{root, 0}};
+      index[root] = low[root] = counter++;
+      stack.push_back(root);
+      on_stack[root] = true;
+      while (!call.empty()) {
+        Frame& fr = call.back();
+        if (fr.next < adj[fr.v].size()) {
+          const size_t w = adj[fr.v][fr.next++].to;
+          if (index[w] == kUnset) {
+            index[w] = low[w] = counter++;
+            stack.push_back(w);
+            on_stack[w] = true;
+            call.push_back({w, 0});
+          } else if (on_stack[w]) {
+            low[fr.v] = std::min(low[fr.v], index[w]);
+          }
+          continue;
+        }
+        const size_t v = fr.v;
+        call.pop_back();
+        if (!call.empty()) low[call.back().v] = std::min(low[call.back().v], low[v]);
+        if (low[v] == index[v]) {
+          std::vector<size_t> comp;
+          size_t w;
+          do {
+            w = stack.back();
+            stack.pop_back();
+            on_stack[w] = false;
+            comp.push_back(w);
+          } while (w != v);
+          std::sort(comp.begin(), comp.end());
+          out.push_back(std::move(comp));
+        }
+      }
+    }
+    std::sort(out.begin(), out.end());
+    return out;
+  }
+
+  // The shortest walk start -> ... -> start inside the component, as its edges.
+  static std::vector<const Edge*> shortest_cycle(const std::vector<std::vector<Edge>>& adj,
+                                                 const std::vector<size_t>& scc, size_t start) {
+    std::map<size_t, const Edge*> via;  // node -> edge that reached it
+    std::vector<bool> in_scc(adj.size(), false);
+    for (size_t v : scc) in_scc[v] = true;
+    std::queue<size_t> q;
+    q.push(start);
+    const Edge* closing = nullptr;
+    std::map<size_t, size_t> parent;
+    while (!q.empty() && !closing) {
+      const size_t v = q.front();
+      q.pop();
+      for (const Edge& e : adj[v]) {
+        if (!in_scc[e.to] || e.to == v) continue;  // self-loops are reported on their own
+        if (e.to == start) {
+          closing = &e;
+          parent[adj.size()] = v;  // sentinel: the closing edge leaves v
+          break;
+        }
+        if (via.count(e.to)) continue;
+        via[e.to] = &e;
+        parent[e.to] = v;
+        q.push(e.to);
+      }
+    }
+    if (!closing) return {};
+    std::vector<const Edge*> path{closing};
+    for (size_t v = parent[adj.size()]; v != start; v = parent[v]) path.push_back(via[v]);
+    std::reverse(path.begin(), path.end());
+    return path;
+  }
+};
+
+}  // namespace
+
+std::unique_ptr<WorkspaceRule> make_dependency_cycle() { return std::make_unique<DependencyCycle>(); }
+
+}  // namespace specgate

@@ -1,0 +1,39 @@
+// Spec IDs for `specgate new`: composing "TASK-12" from a family and a number, and finding the
+// next free number of a family among the specs already in a folder.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace specgate {
+
+struct FoundId {
+  uint64_t number = 0;
+  size_t digits = 0;  // as written, so "007" keeps its width
+};
+// The first "FAMILY-<digits>" in `text` (family case-insensitive, not part of a longer word or
+// ID), or nullopt.
+std::optional<FoundId> find_family_id(std::string_view text, std::string_view family);
+
+// `--id` as given: digits become FAMILY-N; "task-7" for family TASK becomes "TASK-7"; for a
+// composite family such as SPEC-EPIC, "EPIC-7" becomes "SPEC-EPIC-7"; anything else is kept.
+std::string compose_id(std::string_view family, std::string_view given);
+// The trailing number of an ID ("TASK-12" -> "12"), or the whole ID when it has none.
+std::string id_number(std::string_view id);
+
+struct IdScan {
+  uint64_t max = 0;    // highest number seen, 0 when none
+  size_t width = 0;    // digits of the highest number when it was zero-padded ("007" -> 3)
+  size_t found = 0;    // how many declarations were seen
+};
+
+// Walks `dir` recursively (skipping hidden folders, node_modules and symbolic links) and
+// collects the IDs of `family` that Markdown files declare: in their file name, their first
+// level-1 heading, or an ID field ("**ID:**", "**Spec ID:**") near the top.
+IdScan scan_declared_ids(const std::string& dir, std::string_view family);
+// FAMILY-(max+1), zero-padded to the width already in use.
+std::string next_id(std::string_view family, const IdScan& scan);
+
+}  // namespace specgate

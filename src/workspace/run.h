@@ -1,0 +1,51 @@
+// Checking a set of files on a pool of worker threads, then the cross-document rules over the
+// per-file index records. Each worker holds one Document at a time; what outlives a file is its
+// FileReport and its SpecIndex, so memory grows with findings, not with the files' text.
+#pragma once
+
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "check/checker.h"
+#include "report/report.h"
+#include "workspace/spec_index.h"
+
+namespace specgate {
+
+struct RunOptions {
+  unsigned jobs = 0;      // 0: one per core
+  bool complete = false;  // the run covers whole directories (see WorkspaceContext::complete)
+  // Parallel to the file list; false: index the file for cross-document rules but do not check
+  // or report it (--changed). Empty: every file is checked.
+  std::vector<bool> report;
+  IndexOptions index;
+  // false: keep only the number of findings per severity (FileOutcome::counts), not the findings,
+  // for callers that only count (status).
+  bool keep_diagnostics = true;
+  // Called on the worker thread for every checked file while its Document is alive; `i` is the
+  // file's position. For per-file extras such as `status` rows; must only touch slot i.
+  std::function<void(size_t i, const Document& doc, const FileReport& report)> per_file;
+};
+
+struct FileOutcome {
+  FileReport report;
+  std::string error;  // could not be read or checked (exit 2), "PATH: reason"
+  bool reported = true;
+  size_t counts[3] = {0, 0, 0};  // findings dropped by keep_diagnostics = false, by Severity
+
+  size_t count(Severity s) const;  // findings of a severity, kept or dropped
+};
+
+struct WorkspaceRun {
+  std::vector<FileOutcome> files;  // parallel to the input paths
+  std::vector<SpecIndex> index;    // parallel to the input paths
+};
+
+unsigned default_jobs();
+
+// `paths` must be sorted; results keep their order whatever the scheduling.
+WorkspaceRun run_workspace(const std::vector<std::string>& paths, const Checker& checker, const Config& config,
+                           const RunOptions& options);
+
+}  // namespace specgate

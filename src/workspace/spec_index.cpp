@@ -1,0 +1,250 @@
+#include "workspace/spec_index.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <set>
+
+#include "model/normalize.h"
+#include "workspace/spec_ids.h"
+
+namespace specgate {
+
+namespace {
+
+struct RefKey {
+  std::string_view key;
+  RefKind kind;
+};
+
+// Field keys and section titles (folded) that hold references, and what they mean.
+constexpr RefKey kRefKeys[] = {
+    {"blocked by", RefKind::DependsOn},       {"depends on", RefKind::DependsOn},
+    {"dependencies", RefKind::DependsOn},     {"dependency", RefKind::DependsOn},
+    {"blocking tasks", RefKind::DependsOn},   {"blocking issues", RefKind::DependsOn},
+    {"blocking stories", RefKind::DependsOn}, {"blockers", RefKind::DependsOn},
+    {"prerequisites", RefKind::DependsOn},    {"requires", RefKind::DependsOn},
+    {"waiting on", RefKind::DependsOn},       {"blocks", RefKind::Blocks},
+    {"blocked tasks", RefKind::Blocks},       {"blocked stories", RefKind::Blocks},
+    {"blocked issues", RefKind::Blocks},      {"unblocks", RefKind::Blocks},
+    {"parent story", RefKind::Parent},        {"parent epic", RefKind::Parent},
+    {"parent task", RefKind::Parent},         {"parent spec", RefKind::Parent},
+    {"parent", RefKind::Parent},              {"epic", RefKind::Parent},
+    {"super task", RefKind::Parent},          {"related tasks", RefKind::Related},
+    {"related stories", RefKind::Related},    {"related specs", RefKind::Related},
+    {"related issues", RefKind::Related},     {"related", RefKind::Related},
+    {"see also", RefKind::Related},           {"repo / tracking", RefKind::Related},
+    {"tracking", RefKind::Related},           {"supersedes", RefKind::Related},
+    {"superseded by", RefKind::Related},
+};
+
+const RefKey* ref_key(std::string_view folded) {
+  for (const auto& k : kRefKeys) {
+    if (k.key == folded) return &k;
+  }
+  return nullptr;
+}
+
+bool id_field_key(std::string_view folded) {
+  for (std::string_view k : {"id", "spec id", "ticket id", "task id", "story id", "epic id", "issue id",
+                             "document id", "doc id", "ticket"}) {
+    if (folded == k) return true;
+  }
+  return false;
+}
+
+size_t skip_markup(std::string_view s, size_t i) {
+  while (i < s.size() && (s[i] == '*' || s[i] == '_' || s[i] == '`' || s[i] == '[' || s[i] == ' ' || s[i] == '\t'))
+    ++i;
+  return i;
+}
+
+// Byte offset of `value` within `line`, searching from the field's key.
+size_t value_offset(std::string_view line, const Field& f) {
+  if (f.value.empty()) return std::string_view::npos;
+  size_t from = line.find(f.key);
+  from = from == std::string_view::npos ? 0 : from + f.key.size();
+  return line.find(f.value, from);
+}
+
+class IndexBuilder {
+ public:
+  IndexBuilder(const Document& doc, const Config& config, SpecIndex& out) : doc_(doc), config_(config), out_(out) {}
+
+  void build(const IndexOptions& options) {
+    out_.path = doc_.source.path();
+    declarations();
+    references();
+    if (options.links) {
+      for (const auto& s : doc_.sections) out_.headings.push_back(s.title);
+      for (const auto& l : doc_.links) {
+        if (l.image || l.autolink || l.target.find("://") != std::string::npos || l.target.rfind("mailto:", 0) == 0)
+          continue;
+        out_.links.push_back({l.target, l.line, l.column});
+        keep_line(l.line);
+      }
+    }
+    out_.suppressions = Suppressions(doc_);
+  }
+
+ private:
+  void keep_line(uint32_t line) {
+    if (line > 0 && line <= doc_.source.line_count() && !out_.lines.count(line))
+      out_.lines[line] = {std::string(doc_.source.line(line)), doc_.section_path(doc_.section_at(line))};
+  }
+
+  void declare(std::string id, IdSource source, std::string key, uint32_t line, uint32_t column, uint32_t length) {
+    for (const auto& d : out_.ids) {
+      if (d.id == id) return;  // the strongest source already declared it
+    }
+    keep_line(line);
+    out_.ids.push_back({std::move(id), source, std::move(key), line, column, length});
+  }
+
+  void declarations() {
+    // Strongest first: front matter, an ID field, the title, the file name.
+    for (const auto& e : doc_.front_matter.entries) {
+      if (!iequals(e.key, "id")) continue;
+      std::string_view v = trim(e.value);
+      IdToken t = id_at(v, 0);
+      if (t.length == v.size() && t.length > 0)
+        declare(std::string(v), IdSource::FrontMatter, e.key, e.line, e.column, static_cast<uint32_t>(t.length));
+    }
+    for (const auto& f : doc_.fields) {
+      if (f.front_matter || !id_field_key(fold_text(f.key))) continue;
+      const size_t start = skip_markup(f.value, 0);
+      IdToken t = id_at(f.value, start);
+      if (t.length == 0) continue;
+      std::string_view line = doc_.source.line(f.line);
+      const size_t off = value_offset(line, f);
+      const uint32_t col = off == std::string_view::npos ? f.value_column
+                                                        : doc_.source.column_of(f.line, off + start);
+      declare(id_text(f.value, t), IdSource::Field, f.key, f.line, col, static_cast<uint32_t>(t.length));
+    }
+    const int32_t ts = title_section(doc_);
+    if (ts != kPreamble) {
+      const Section& s = doc_.sections[ts];
+      TitleId tid = title_id(s.title);
+      if (!tid.id.empty()) {
+        std::string_view line = doc_.source.line(s.line);
+        const size_t off = line.find(tid.id);
+        const uint32_t col = off == std::string_view::npos ? s.column : doc_.source.column_of(s.line, off);
+        declare(tid.id, IdSource::Title, "", s.line, col, static_cast<uint32_t>(tid.id.size()));
+      }
+    }
+    const std::string stem = std::filesystem::path(doc_.source.path()).stem().string();
+    IdToken t = id_at(stem, 0, /*underscores=*/true);
+    if (t.length > 0) {
+      std::string id = id_text(stem, t);
+      // File names are weak evidence: only IDs of a configured family count.
+      if (!id_family(id, config_.id_families).empty()) declare(id, IdSource::FileName, "", 1, 1, 0);
+    }
+  }
+
+  void add_refs(std::string_view text, size_t base_offset, uint32_t line, RefKind kind, const std::string& via) {
+    for (const IdToken& t : find_ids(text)) {
+      std::string id = id_text(text, t);
+      bool dup = false;
+      for (const auto& r : out_.refs) {
+        if (r.line == line && r.id == id) dup = true;
+      }
+      if (dup) continue;
+      keep_line(line);
+      out_.refs.push_back({std::move(id), kind, via, line,
+                           doc_.source.column_of(line, base_offset + t.offset), static_cast<uint32_t>(t.length)});
+    }
+  }
+
+  void references() {
+    for (const auto& f : doc_.fields) {
+      const RefKey* k = ref_key(fold_text(f.key));
+      if (!k) continue;
+      if (f.front_matter) {
+        for (const auto& e : doc_.front_matter.entries) {
+          if (e.line != f.line) continue;
+          std::string_view line = doc_.source.line(e.line);
+          const size_t off = line.find(e.value);
+          if (off != std::string_view::npos) add_refs(line.substr(off), off, e.line, k->kind, f.key);
+          else add_refs(e.value, 0, e.line, k->kind, f.key);  // flow YAML: columns approximate
+        }
+        continue;
+      }
+      std::string_view line = doc_.source.line(f.line);
+      const size_t off = value_offset(line, f);
+      if (off == std::string_view::npos) continue;
+      add_refs(std::string_view(line).substr(off, f.value.size()), off, f.line, k->kind, f.key);
+    }
+    // List items directly under a section titled like a reference field ("### Blocking Tasks").
+    for (int32_t s = 0; s < static_cast<int32_t>(doc_.sections.size()); ++s) {
+      const Section& sec = doc_.sections[s];
+      const RefKey* k = ref_key(normalize_title(sec.title).text);
+      if (!k) continue;
+      for (uint32_t l = sec.line + 1; l <= sec.body_end_line && l <= doc_.source.line_count(); ++l) {
+        const LineInfo& li = doc_.line_info(l);
+        if (!li.list_item_start || li.section != s || li.kind == LineKind::Code || li.kind == LineKind::Html) continue;
+        add_refs(doc_.source.line(l), 0, l, k->kind, sec.title);
+      }
+    }
+    std::stable_sort(out_.refs.begin(), out_.refs.end(), [](const Reference& a, const Reference& b) {
+      return a.line != b.line ? a.line < b.line : a.column < b.column;
+    });
+  }
+
+  const Document& doc_;
+  const Config& config_;
+  SpecIndex& out_;
+};
+
+}  // namespace
+
+std::string_view id_source_name(IdSource s) {
+  switch (s) {
+    case IdSource::FrontMatter: return "front matter";
+    case IdSource::Field: return "ID field";
+    case IdSource::Title: return "title";
+    case IdSource::FileName: return "file name";
+  }
+  return "";
+}
+
+int32_t title_section(const Document& doc) {
+  for (int32_t i = 0; i < static_cast<int32_t>(doc.sections.size()); ++i) {
+    if (doc.sections[i].level == 1) return i;
+  }
+  return doc.sections.empty() ? kPreamble : 0;
+}
+
+TitleId title_id(std::string_view title) {
+  TitleId r;
+  const size_t start = skip_markup(title, 0);
+  IdToken t = id_at(title, start);
+  if (t.length == 0) return r;
+  size_t i = start + t.length;
+  while (i < title.size() && (title[i] == '*' || title[i] == '_' || title[i] == '`' || title[i] == ']')) ++i;
+  std::string_view rest = title.substr(i);
+  std::string_view trimmed = trim(rest);
+  // The ID must stand as a label: "TASK-1: ...", "TASK-1 — ...", "TASK-1 - ...", or alone.
+  if (!trimmed.empty()) {
+    bool label = false;
+    for (std::string_view sep : {":", "\xE2\x80\x94", "\xE2\x80\x93", "- ", "|"}) {
+      if (trimmed.substr(0, sep.size()) == sep) {
+        trimmed = trim(trimmed.substr(sep.size()));
+        label = true;
+        break;
+      }
+    }
+    if (!label) return r;
+  }
+  r.id = std::string(title.substr(start, t.length));
+  r.rest = std::string(trimmed);
+  r.offset = start;
+  r.length = t.length;
+  return r;
+}
+
+SpecIndex build_spec_index(const Document& doc, const Config& config, const IndexOptions& options) {
+  SpecIndex index;
+  IndexBuilder(doc, config, index).build(options);
+  return index;
+}
+
+}  // namespace specgate

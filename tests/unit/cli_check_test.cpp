@@ -1,0 +1,119 @@
+// End-to-end behaviour of `specgate check` through the built binary: exit codes, messages,
+// option parsing and the machine formats' contracts.
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include <filesystem>
+#include <fstream>
+
+#include "support/run_cli.h"
+#include "support/test_paths.h"
+
+using specgate::test::run_cli;
+namespace fs = std::filesystem;
+
+namespace {
+
+fs::path temp_dir(const std::string& name) {
+  fs::path d = fs::temp_directory_path() / ("specgate-cli-" + name + "-" + std::to_string(::getpid()));
+  fs::remove_all(d);
+  fs::create_directories(d);
+  return d;
+}
+
+void write(const fs::path& p, const std::string& text) { std::ofstream(p, std::ios::binary) << text; }
+
+const std::string kTask =
+    "<!-- specgate: template=task -->\n# TASK-7: Rotate keys\n\n**Status**: Draft | In Progress | Done\n"
+    "**Assignee**: <name>\n";
+
+}  // namespace
+
+TEST(CliCheck, ExamplesAreClean) {
+  auto r = run_cli({"check", "--today", "2026-11-22", "examples/"}, specgate::test::source_dir());
+  EXPECT_EQ(r.exit_code, 0) << r.out << r.err;
+  EXPECT_NE(r.out.find("no problems in 5 files"), std::string::npos) << r.out;
+}
+
+TEST(CliCheck, ErrorsExitOneWithLocationsAndRuleNames) {
+  auto d = temp_dir("errors");
+  write(d / "TASK-7.md", kTask);
+  auto r = run_cli({"check", "--color", "never", "TASK-7.md"}, d.string());
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.out.find("TASK-7.md:5:15: error: placeholder '<name>' left in the spec [placeholder]"), std::string::npos)
+      << r.out;
+  EXPECT_NE(r.out.find("checked against template 'task'"), std::string::npos);
+  EXPECT_EQ(r.out.find("\x1b["), std::string::npos) << "no colour when not asked";
+}
+
+TEST(CliCheck, DisableTakesOneValueAndLeavesPaths) {
+  auto d = temp_dir("disable");
+  write(d / "a.md", kTask);
+  auto r = run_cli({"check", "--disable", "placeholder", "--disable", "missing-section,field-missing", "a.md"}, d.string());
+  EXPECT_NE(r.exit_code, 2) << r.err;
+  EXPECT_EQ(r.out.find("[placeholder]"), std::string::npos) << r.out;
+  EXPECT_EQ(r.out.find("[missing-section]"), std::string::npos) << r.out;
+}
+
+TEST(CliCheck, CannotRunIsExitTwoWithAClearMessage) {
+  auto d = temp_dir("cannot");
+  write(d / "a.md", "# A\n\ntext\n");
+  auto missing = run_cli({"check", "nope.md"}, d.string());
+  EXPECT_EQ(missing.exit_code, 2);
+  EXPECT_NE(missing.err.find("nope.md: No such file or directory"), std::string::npos) << missing.err;
+
+  auto unknown_template = run_cli({"check", "--template", "no-such-template", "a.md"}, d.string());
+  EXPECT_EQ(unknown_template.exit_code, 2);
+  EXPECT_NE(unknown_template.err.find("unknown template 'no-such-template'"), std::string::npos) << unknown_template.err;
+
+  auto unknown_rule = run_cli({"check", "--disable", "no-such-rule", "a.md"}, d.string());
+  EXPECT_EQ(unknown_rule.exit_code, 2);
+  EXPECT_NE(unknown_rule.err.find("unknown rule 'no-such-rule'"), std::string::npos);
+
+  write(d / ".specgate.yaml", "rules:\n  placeholder: sometimes\n");
+  auto bad_config = run_cli({"check", "a.md"}, d.string());
+  EXPECT_EQ(bad_config.exit_code, 2);
+  EXPECT_NE(bad_config.err.find(".specgate.yaml:2:16"), std::string::npos) << bad_config.err;
+
+  write(d / ".specgate.yaml", "rules:\n  not-a-rule: off\n");
+  auto config_rule = run_cli({"check", "a.md"}, d.string());
+  EXPECT_EQ(config_rule.exit_code, 2);
+  EXPECT_NE(config_rule.err.find(".specgate.yaml:2: unknown rule 'not-a-rule'"), std::string::npos) << config_rule.err;
+
+  auto usage = run_cli({"check", "--format", "xml", "a.md"}, d.string());
+  EXPECT_EQ(usage.exit_code, 2);
+}
+
+TEST(CliCheck, ConfigSeverityAndSuppression) {
+  auto d = temp_dir("config");
+  write(d / ".specgate.yaml", "rules:\n  placeholder: warning\n  missing-section: off\n  field-missing: off\n");
+  write(d / "a.md", kTask);
+  auto r = run_cli({"check", "a.md"}, d.string());
+  EXPECT_EQ(r.exit_code, 0) << r.out;  // warnings only
+  EXPECT_NE(r.out.find("warning: placeholder '<name>'"), std::string::npos) << r.out;
+  auto strict = run_cli({"check", "--strict", "a.md"}, d.string());
+  EXPECT_EQ(strict.exit_code, 1);
+
+  write(d / "b.md", "<!-- specgate: template=task -->\n# TASK-8: X\n\n<!-- specgate-disable-next-line placeholder -->\n"
+                     "**Assignee**: <name>\n**Owner**: <other>\n");
+  auto sup = run_cli({"check", "b.md"}, d.string());
+  EXPECT_EQ(sup.out.find("'<name>'"), std::string::npos) << sup.out;
+  EXPECT_NE(sup.out.find("'<other>'"), std::string::npos) << sup.out;
+}
+
+TEST(CliCheck, JsonContract) {
+  auto d = temp_dir("json");
+  write(d / "a.md", kTask);
+  auto r = run_cli({"check", "--format", "json", "a.md"}, d.string());
+  EXPECT_EQ(r.exit_code, 1);
+  auto j = nlohmann::json::parse(r.out);
+  EXPECT_EQ(j["version"], 1);
+  EXPECT_EQ(j["tool"]["name"], "specgate");
+  ASSERT_EQ(j["files"].size(), 1u);
+  EXPECT_EQ(j["files"][0]["template"], "task");
+  const auto& diag = j["files"][0]["diagnostics"][0];
+  for (const char* key : {"rule", "severity", "line", "column", "end_line", "end_column", "message", "section"})
+    EXPECT_TRUE(diag.contains(key)) << key;
+  EXPECT_EQ(j["summary"]["files"], 1);
+  EXPECT_GT(j["summary"]["errors"].get<int>(), 0);
+}
