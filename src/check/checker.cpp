@@ -64,16 +64,25 @@ Severity Checker::severity(std::string_view rule, Severity by_default) const {
   return by_default;
 }
 
-std::vector<RuleInfo> Checker::rule_infos() const {
+std::vector<RuleInfo> known_rules() {
   std::vector<RuleInfo> out;
   for (const auto& r : all_rules()) {
-    out.push_back(RuleInfo{std::string(r->name()), severity(r->name(), r->default_severity()),
-                           std::string(r->summary()), r->enabled_by_default()});
+    out.push_back(RuleInfo{std::string(r->name()), r->default_severity(), std::string(r->summary()),
+                           r->enabled_by_default()});
   }
   for (const auto& r : all_workspace_rules()) {
-    out.push_back(RuleInfo{std::string(r->name()), severity(r->name(), r->default_severity()),
-                           std::string(r->summary()), r->enabled_by_default()});
+    out.push_back(RuleInfo{std::string(r->name()), r->default_severity(), std::string(r->summary()),
+                           r->enabled_by_default()});
   }
+  // Not a rule object: the checker's own note when no template could be chosen (see check()).
+  out.push_back(RuleInfo{"no-template", Severity::Note,
+                         "No template could be chosen for the spec, so only template-free rules ran", true});
+  return out;
+}
+
+std::vector<RuleInfo> Checker::rule_infos() const {
+  std::vector<RuleInfo> out = known_rules();
+  for (RuleInfo& r : out) r.default_severity = severity(r.name, r.default_severity);
   return out;
 }
 

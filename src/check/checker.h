@@ -25,6 +25,10 @@ struct CheckResult {
   std::string fatal;  // the spec cannot be checked as asked (unknown template): exit 2
 };
 
+// Every rule name check can report, with its default severity: per-file rules in registry
+// order, then the cross-document ones, then 'no-template'.
+std::vector<RuleInfo> known_rules();
+
 class Checker {
  public:
   Checker(const Config& config, TemplateRegistry& registry, CheckOptions options);

@@ -6,6 +6,7 @@
 
 #include <cstdlib>
 #include <filesystem>
+#include <memory>
 #include <iostream>
 #include <set>
 
@@ -80,40 +81,37 @@ int run_check(const CheckArgs& a) {
     for (size_t i = 0; i < found.files.size(); ++i)
       ropts.report[i] = wanted.count(std::filesystem::weakly_canonical(found.files[i], ec).string()) > 0;
   }
-  WorkspaceRun ws = run_workspace(found.files, checker, *config, ropts);
-
-  RunReport run;
-  run.rules = checker.rule_infos();
-  for (auto& f : ws.files) {
-    if (!f.reported) continue;
+  // Each file's findings are written as soon as it and every file before it are checked; the
+  // cross-document findings follow once all files are in.
+  TextOptions text;
+  text.color = want_color(a.color);
+  text.quiet = a.quiet;
+  std::unique_ptr<ReportWriter> writer = make_report_writer(std::cout, format, checker.rule_infos(), text);
+  auto errors_only = [&](FileReport& r) {
+    if (!a.quiet) return;
+    auto& d = r.diagnostics;
+    d.erase(std::remove_if(d.begin(), d.end(), [](const Diagnostic& x) { return x.severity != Severity::Error; }), d.end());
+  };
+  ropts.on_file = [&](size_t, FileOutcome&& f) {
+    if (!f.reported) return;
     if (!f.error.empty()) {
+      std::cout.flush();  // keep the message after the findings already written
       fmt::print(stderr, "specgate: {}\n", f.error);
       cannot_run = true;
-      continue;
+      return;
     }
-    if (a.quiet) {
-      auto& d = f.report.diagnostics;
-      d.erase(std::remove_if(d.begin(), d.end(), [](const Diagnostic& x) { return x.severity != Severity::Error; }), d.end());
-    }
-    run.files.push_back(std::move(f.report));
+    errors_only(f.report);
+    writer->file(f.report);
+  };
+  WorkspaceRun ws = run_workspace(found.files, checker, *config, ropts);
+  for (FileReport& r : ws.cross) {
+    errors_only(r);
+    if (!r.diagnostics.empty()) writer->more_findings(r);
   }
-
-  switch (format) {
-    case OutputFormat::Text: {
-      TextOptions t;
-      t.color = want_color(a.color);
-      t.quiet = a.quiet;
-      write_text(std::cout, run, t);
-      break;
-    }
-    case OutputFormat::Json: write_json(std::cout, run); break;
-    case OutputFormat::Sarif: write_sarif(std::cout, run); break;
-    case OutputFormat::Github: write_github(std::cout, run); break;
-    case OutputFormat::Junit: write_junit(std::cout, run); break;
-  }
+  writer->finish();
   std::cout.flush();
   if (cannot_run) return 2;
-  const Summary s = summarize(run);
+  const Summary& s = writer->summary();
   if (s.errors > 0 || (a.strict && s.warnings > 0)) return 1;
   return 0;
 }

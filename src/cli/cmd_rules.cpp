@@ -6,7 +6,7 @@
 #include <iostream>
 
 #include "cli/commands.h"
-#include "rules/registry.h"
+#include "check/checker.h"
 
 namespace specgate::cli {
 
@@ -19,14 +19,14 @@ void register_rules(CLI::App& app, int& exit_code) {
   sub->callback([format, &exit_code] {
     if (*format == "json") {
       nlohmann::ordered_json j = nlohmann::ordered_json::array();
-      for (const auto& r : all_rules())
-        j.push_back({{"name", r->name()}, {"severity", severity_name(r->default_severity())},
-                     {"enabled", r->enabled_by_default()}, {"summary", r->summary()}});
+      for (const RuleInfo& r : known_rules())
+        j.push_back({{"name", r.name}, {"severity", severity_name(r.default_severity)},
+                     {"enabled", r.enabled_by_default}, {"summary", r.summary}});
       std::cout << j.dump(2) << "\n";
     } else {
-      for (const auto& r : all_rules()) {
-        fmt::print("{:<20} {:<8} {}{}\n", r->name(), severity_name(r->default_severity()), r->summary(),
-                   r->enabled_by_default() ? "" : " (off by default)");
+      for (const RuleInfo& r : known_rules()) {
+        fmt::print("{:<20} {:<8} {}{}\n", r.name, severity_name(r.default_severity), r.summary,
+                   r.enabled_by_default ? "" : " (off by default)");
       }
     }
     exit_code = 0;

@@ -1,6 +1,7 @@
 // GitHub Actions workflow commands: each finding becomes an annotation on the pull request.
 #include "report/escape.h"
 #include "report/report.h"
+#include "report/writers.h"
 
 namespace specgate {
 
@@ -21,10 +22,13 @@ std::string_view annotation_path(std::string_view path) {
   return path;
 }
 
-}  // namespace
+class GithubWriter : public ReportWriter {
+ public:
+  explicit GithubWriter(std::ostream& out) : out_(out) {}
 
-void write_github(std::ostream& out, const RunReport& report) {
-  for (const FileReport& f : report.files) {
+ protected:
+  void write_file(const FileReport& f) override {
+    std::ostream& out = out_;
     // The runner reads UTF-8; a stray byte from a spec must not garble the whole annotation.
     const std::string file = report::github_escape_property(report::valid_utf8(annotation_path(f.path)));
     for (const Diagnostic& d : f.diagnostics) {
@@ -44,6 +48,25 @@ void write_github(std::ostream& out, const RunReport& report) {
       out << "::" << report::github_escape_data(report::valid_utf8(message)) << '\n';
     }
   }
+  void write_more(const FileReport& f) override { write_file(f); }
+  void write_end() override {}
+
+ private:
+  std::ostream& out_;
+};
+
+}  // namespace
+
+namespace report {
+
+std::unique_ptr<ReportWriter> make_github_writer(std::ostream& out) { return std::make_unique<GithubWriter>(out); }
+
+}  // namespace report
+
+void write_github(std::ostream& out, const RunReport& report) {
+  GithubWriter w(out);
+  for (const FileReport& f : report.files) w.file(f);
+  w.finish();
 }
 
 }  // namespace specgate

@@ -1,11 +1,14 @@
-// SARIF 2.1.0 for code-scanning services and editors. One run; rules come from the report's rule
-// table, plus any rule a diagnostic names that the table lacks, so every ruleIndex resolves.
+// SARIF 2.1.0 for code-scanning services and editors: one run, written as files are checked.
+// Rules come from the run's rule table; results name their rule by ruleId and, when the table
+// has it, ruleIndex.
 #include <nlohmann/json.hpp>
 
 #include <unordered_map>
+#include <unordered_set>
 
 #include "report/escape.h"
 #include "report/report.h"
+#include "report/writers.h"
 
 namespace specgate {
 
@@ -57,64 +60,125 @@ Json region_json(const Diagnostic& d, const FileReport& file) {
   return r;
 }
 
-}  // namespace
+// nlohmann's dump of `j` as it would appear nested `depth` levels deep in a dump(2) of the
+// whole document: each line after the first indented by two spaces per level. JSON strings hold
+// no raw newlines, so every '\n' in the dump is a line break.
+std::string dump_nested(const Json& j, int depth) {
+  const std::string text = j.dump(2, ' ', false, Json::error_handler_t::replace);
+  const std::string pad(static_cast<size_t>(depth) * 2, ' ');
+  std::string out;
+  out.reserve(text.size() + text.size() / 8);
+  for (char c : text) {
+    out += c;
+    if (c == '\n') out += pad;
+  }
+  return out;
+}
 
-void write_sarif(std::ostream& out, const RunReport& report) {
-  Json rules = Json::array();
-  std::unordered_map<std::string, size_t> rule_index;
-  auto add_rule = [&](const RuleInfo& info) {
-    if (rule_index.count(info.name)) return;
-    rule_index.emplace(info.name, rules.size());
-    rules.push_back(rule_json(info));
-  };
-  for (const RuleInfo& r : report.rules) add_rule(r);
-  for (const FileReport& f : report.files) {
-    for (const Diagnostic& d : f.diagnostics) {
-      if (!rule_index.count(d.rule)) add_rule(RuleInfo{d.rule, d.severity, d.rule, true});
+// One SARIF run, written as files come: the rule table first, then each result, and the
+// artifacts (one per file) last, so only the artifact URIs are held until the end.
+class SarifWriter : public ReportWriter {
+ public:
+  SarifWriter(std::ostream& out, const std::vector<RuleInfo>& rules) : out_(out) {
+    Json table = Json::array();
+    for (const RuleInfo& r : rules) {
+      if (rule_index_.count(r.name)) continue;
+      rule_index_.emplace(r.name, table.size());
+      table.push_back(rule_json(r));
     }
+    Json driver;
+    driver["name"] = "specgate";
+    driver["version"] = SPECGATE_VERSION;
+    driver["semanticVersion"] = SPECGATE_VERSION;
+    driver["rules"] = std::move(table);
+    out_ << "{\n  \"$schema\": " << Json(kSchemaUri).dump() << ",\n  \"version\": \"2.1.0\",\n  \"runs\": [\n    {\n"
+         << "      \"tool\": " << dump_nested(Json{{"driver", std::move(driver)}}, 3) << ",\n"
+         // specgate counts columns in code points, not the UTF-16 units SARIF viewers assume otherwise.
+         << "      \"columnKind\": \"unicodeCodePoints\",\n"
+         << "      \"results\": [";
   }
 
-  Json artifacts = Json::array();
-  Json results = Json::array();
-  for (size_t fi = 0; fi < report.files.size(); ++fi) {
-    const FileReport& f = report.files[fi];
-    const std::string uri = report::path_to_uri(f.path);
-    artifacts.push_back(Json{{"location", Json{{"uri", uri}}}, {"roles", Json::array({"analysisTarget"})}});
+ protected:
+  void write_file(const FileReport& f) override {
+    const size_t index = artifacts_.size();
+    artifacts_.push_back(report::path_to_uri(f.path));
+    artifact_index_.emplace(f.path, index);
+    write_results(f, index);
+  }
+
+  void write_more(const FileReport& f) override {
+    auto it = artifact_index_.find(f.path);
+    if (it == artifact_index_.end()) {
+      write_file(f);
+      return;
+    }
+    write_results(f, it->second);
+  }
+
+  void write_end() override {
+    out_ << (any_result_ ? "\n      ]" : "]") << ",\n      \"artifacts\": [";
+    for (size_t i = 0; i < artifacts_.size(); ++i) {
+      const Json a{{"location", Json{{"uri", artifacts_[i]}}}, {"roles", Json::array({"analysisTarget"})}};
+      out_ << (i == 0 ? "\n        " : ",\n        ") << dump_nested(a, 4);
+    }
+    out_ << (artifacts_.empty() ? "]" : "\n      ]") << "\n    }\n  ]\n}\n";
+  }
+
+ private:
+  void write_results(const FileReport& f, size_t artifact) {
+    const std::string& uri = artifacts_[artifact];
+    buf_.clear();
     for (const Diagnostic& d : f.diagnostics) {
       Json res;
       res["ruleId"] = d.rule;
-      res["ruleIndex"] = rule_index.at(d.rule);
+      if (auto it = rule_index_.find(d.rule); it != rule_index_.end()) res["ruleIndex"] = it->second;
       res["level"] = std::string(sarif_level(d.severity));
       std::string text = d.message;
       if (!d.hint.empty()) text += "\nhint: " + d.hint;
       res["message"] = Json{{"text", text}};
       Json physical;
-      physical["artifactLocation"] = Json{{"uri", uri}, {"index", fi}};
+      physical["artifactLocation"] = Json{{"uri", uri}, {"index", artifact}};
       if (d.line > 0) physical["region"] = region_json(d, f);
       res["locations"] = Json::array({Json{{"physicalLocation", std::move(physical)}}});
       if (!d.section.empty()) res["properties"] = Json{{"section", d.section}};
-      results.push_back(std::move(res));
+      buf_ += any_result_ ? ",\n        " : "\n        ";
+      any_result_ = true;
+      buf_ += dump_nested(res, 4);
     }
+    out_.write(buf_.data(), static_cast<std::streamsize>(buf_.size()));
   }
 
-  Json driver;
-  driver["name"] = "specgate";
-  driver["version"] = SPECGATE_VERSION;
-  driver["semanticVersion"] = SPECGATE_VERSION;
-  driver["rules"] = std::move(rules);
+  std::ostream& out_;
+  std::unordered_map<std::string, size_t> rule_index_;
+  std::vector<std::string> artifacts_;  // URIs, by artifact index
+  std::unordered_map<std::string, size_t> artifact_index_;
+  bool any_result_ = false;
+  std::string buf_;
+};
 
-  Json run;
-  run["tool"] = Json{{"driver", std::move(driver)}};
-  // specgate counts columns in code points, not the UTF-16 units SARIF viewers assume otherwise.
-  run["columnKind"] = "unicodeCodePoints";
-  run["artifacts"] = std::move(artifacts);
-  run["results"] = std::move(results);
+}  // namespace
 
-  Json root;
-  root["$schema"] = kSchemaUri;
-  root["version"] = "2.1.0";
-  root["runs"] = Json::array({std::move(run)});
-  out << root.dump(2, ' ', false, Json::error_handler_t::replace) << '\n';
+namespace report {
+
+std::unique_ptr<ReportWriter> make_sarif_writer(std::ostream& out, const std::vector<RuleInfo>& rules) {
+  return std::make_unique<SarifWriter>(out, rules);
+}
+
+}  // namespace report
+
+void write_sarif(std::ostream& out, const RunReport& report) {
+  // A whole report can name every rule its findings use in the table, so each gets a ruleIndex.
+  std::vector<RuleInfo> rules = report.rules;
+  std::unordered_set<std::string> known;
+  for (const RuleInfo& r : rules) known.insert(r.name);
+  for (const FileReport& f : report.files) {
+    for (const Diagnostic& d : f.diagnostics) {
+      if (known.insert(d.rule).second) rules.push_back(RuleInfo{d.rule, d.severity, d.rule, true});
+    }
+  }
+  SarifWriter w(out, rules);
+  for (const FileReport& f : report.files) w.file(f);
+  w.finish();
 }
 
 }  // namespace specgate

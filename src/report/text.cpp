@@ -5,6 +5,7 @@
 #include "report/escape.h"
 #include "report/excerpt.h"
 #include "report/report.h"
+#include "report/writers.h"
 
 namespace specgate {
 
@@ -97,52 +98,79 @@ void write_diagnostic(std::string& out, const Style& st, std::string_view path, 
   }
 }
 
-}  // namespace
+class TextWriter : public ReportWriter {
+ public:
+  TextWriter(std::ostream& out, const TextOptions& options) : out_(out), options_(options), st_{options.color} {}
 
-void write_text(std::ostream& out, const RunReport& report, const TextOptions& options) {
-  const Style st{options.color};
-  bool first_block = true;
-  std::string buf;
-  for (const FileReport& file : report.files) {
+ protected:
+  // A file's block: the template note, then each finding with its excerpt. Cross-document
+  // findings come as a file without a template, so their block has no note.
+  void write_file(const FileReport& file) override {
     const std::string path = report::terminal_safe(file.path);
     bool announced = false;
-    buf.clear();
+    buf_.clear();
     for (const Diagnostic& d : file.diagnostics) {
-      if (options.quiet && d.severity != Severity::Error) continue;
-      if (!first_block) buf += '\n';
-      first_block = false;
+      if (options_.quiet && d.severity != Severity::Error) continue;
+      if (!first_block_) buf_ += '\n';
+      first_block_ = false;
       // Which template a file was held to explains most findings, so it opens the file's block;
       // clean files stay silent. In quiet mode it is a note, and notes are not shown.
-      if (!announced && !options.quiet && !file.template_name.empty()) {
-        write_location(buf, st, path, 0, 0);
-        write_severity(buf, st, Severity::Note);
-        buf += "checked against template '";
-        buf += report::terminal_safe(file.template_name);
-        buf += '\'';
+      if (!announced && !options_.quiet && !file.template_name.empty()) {
+        write_location(buf_, st_, path, 0, 0);
+        write_severity(buf_, st_, Severity::Note);
+        buf_ += "checked against template '";
+        buf_ += report::terminal_safe(file.template_name);
+        buf_ += '\'';
         if (!file.template_reason.empty()) {
-          buf += " (";
-          buf += report::terminal_safe(file.template_reason);
-          buf += ')';
+          buf_ += " (";
+          buf_ += report::terminal_safe(file.template_reason);
+          buf_ += ')';
         }
-        buf += '\n';
+        buf_ += '\n';
       }
       announced = true;
-      write_diagnostic(buf, st, path, file, d);
+      write_diagnostic(buf_, st_, path, file, d);
     }
-    out.write(buf.data(), static_cast<std::streamsize>(buf.size()));
+    out_.write(buf_.data(), static_cast<std::streamsize>(buf_.size()));
   }
-  if (options.quiet) return;
+  void write_more(const FileReport& file) override { write_file(file); }
 
-  const Summary s = summarize(report);
-  if (!first_block) out << '\n';
-  if (s.errors + s.warnings + s.notes == 0) {
-    out << "no problems in " << report::count_noun(s.files, "file", "files") << '\n';
-  } else {
-    out << report::count_noun(s.errors, "error", "errors") << ", "
-        << report::count_noun(s.warnings, "warning", "warnings") << ", "
-        << report::count_noun(s.notes, "note", "notes") << " in "
-        << report::count_noun(s.files, "file", "files") << '\n';
+  void write_end() override {
+    if (options_.quiet) return;
+    const Summary& s = summary_;
+    if (!first_block_) out_ << '\n';
+    if (s.errors + s.warnings + s.notes == 0) {
+      out_ << "no problems in " << report::count_noun(s.files, "file", "files") << '\n';
+    } else {
+      out_ << report::count_noun(s.errors, "error", "errors") << ", "
+           << report::count_noun(s.warnings, "warning", "warnings") << ", "
+           << report::count_noun(s.notes, "note", "notes") << " in "
+           << report::count_noun(s.files, "file", "files") << '\n';
+    }
   }
+
+ private:
+  std::ostream& out_;
+  TextOptions options_;
+  Style st_;
+  bool first_block_ = true;
+  std::string buf_;  // one file's output, written at once
+};
+
+}  // namespace
+
+namespace report {
+
+std::unique_ptr<ReportWriter> make_text_writer(std::ostream& out, const TextOptions& options) {
+  return std::make_unique<TextWriter>(out, options);
+}
+
+}  // namespace report
+
+void write_text(std::ostream& out, const RunReport& report, const TextOptions& options) {
+  TextWriter w(out, options);
+  for (const FileReport& file : report.files) w.file(file);
+  w.finish();
 }
 
 }  // namespace specgate

@@ -2,6 +2,9 @@
 
 #include <algorithm>
 #include <atomic>
+#include <condition_variable>
+#include <mutex>
+#include <optional>
 #include <thread>
 
 #include "model/load.h"
@@ -12,17 +15,16 @@ namespace specgate {
 namespace {
 
 void check_file(size_t i, const std::vector<std::string>& paths, const Checker& checker, const Config& config,
-                const RunOptions& options, WorkspaceRun& run) {
-  FileOutcome& out = run.files[i];
+                const RunOptions& options, SpecIndex& index, FileOutcome& out) {
   out.reported = options.report.empty() || options.report[i];
   std::string error;
   auto doc = load_document(paths[i], error);
   if (!doc) {
     if (out.reported) out.error = error;
-    run.index[i].path = paths[i];
+    index.path = paths[i];
     return;
   }
-  run.index[i] = build_spec_index(*doc, config, options.index);
+  index = build_spec_index(*doc, config, options.index);
   if (!out.reported) return;
   CheckResult r = checker.check(*doc);
   if (!r.fatal.empty()) {
@@ -39,17 +41,64 @@ void check_file(size_t i, const std::vector<std::string>& paths, const Checker& 
 }
 
 // An exception must not escape a worker thread (that would terminate the run with no report).
-void process_file(size_t i, const std::vector<std::string>& paths, const Checker& checker, const Config& config,
-                  const RunOptions& options, WorkspaceRun& run) {
+FileOutcome process_file(size_t i, const std::vector<std::string>& paths, const Checker& checker,
+                         const Config& config, const RunOptions& options, SpecIndex& index) {
+  FileOutcome out;
   try {
-    check_file(i, paths, checker, config, options, run);
+    check_file(i, paths, checker, config, options, index, out);
   } catch (const std::exception& e) {
-    run.files[i].error = paths[i] + ": internal error: " + e.what();
+    out.error = paths[i] + ": internal error: " + e.what();
   }
+  return out;
 }
 
-void apply_workspace_rules(const Checker& checker, const Config& config, bool complete, WorkspaceRun& run) {
-  WorkspaceContext ctx{run.index, config, complete};
+// Hands outcomes to RunOptions::on_file in path order. Workers finish out of order; an outcome
+// waits here until every earlier one has been handed over, and a worker does not start a file
+// more than kWindow places past the next one due, so at most that many outcomes wait at once.
+class OrderedHandOff {
+ public:
+  static constexpr size_t kWindow = 64;
+
+  OrderedHandOff(size_t n, const std::function<void(size_t, FileOutcome&&)>& sink) : pending_(n), sink_(sink) {}
+
+  // Blocks until file i may start.
+  void wait_turn(size_t i) {
+    std::unique_lock lock(mu_);
+    room_.wait(lock, [&] { return i < next_ + kWindow; });
+  }
+
+  void done(size_t i, FileOutcome&& out) {
+    std::unique_lock lock(mu_);
+    pending_[i] = std::move(out);
+    if (emitting_) return;  // the worker handing over now will reach it
+    emitting_ = true;
+    while (next_ < pending_.size() && pending_[next_]) {
+      FileOutcome ready = std::move(*pending_[next_]);
+      pending_[next_].reset();
+      const size_t at = next_++;
+      lock.unlock();
+      room_.notify_all();
+      sink_(at, std::move(ready));
+      lock.lock();
+    }
+    emitting_ = false;
+  }
+
+ private:
+  std::mutex mu_;
+  std::condition_variable room_;
+  std::vector<std::optional<FileOutcome>> pending_;
+  size_t next_ = 0;
+  bool emitting_ = false;
+  const std::function<void(size_t, FileOutcome&&)>& sink_;
+};
+
+// The cross-document rules' findings, by file position (suppressions applied, severities set).
+std::vector<std::vector<Diagnostic>> workspace_findings(const Checker& checker, const Config& config, bool complete,
+                                                        const std::vector<SpecIndex>& index,
+                                                        const std::vector<uint8_t>& checked) {
+  std::vector<std::vector<Diagnostic>> by_file(index.size());
+  WorkspaceContext ctx{index, config, complete};
   for (const auto& rule : all_workspace_rules()) {
     if (!checker.enabled(rule->name(), rule->enabled_by_default())) continue;
     std::vector<WorkspaceFinding> found;
@@ -57,20 +106,22 @@ void apply_workspace_rules(const Checker& checker, const Config& config, bool co
     rule->check(ctx, reporter);
     const Severity sev = checker.severity(rule->name(), rule->default_severity());
     for (auto& f : found) {
-      FileOutcome& out = run.files[f.file];
-      const SpecIndex& idx = run.index[f.file];
-      if (!out.reported || !out.error.empty()) continue;
+      if (!checked[f.file]) continue;
+      const SpecIndex& idx = index[f.file];
       Diagnostic& d = f.diagnostic;
       if (idx.suppressions.suppressed(d.rule, d.line)) continue;
       d.severity = sev;
-      if (auto it = idx.lines.find(d.line); it != idx.lines.end()) {
-        if (d.section.empty()) d.section = it->second.section;
-        out.report.excerpt_lines.emplace(d.line, it->second.text);
-      }
-      out.report.diagnostics.push_back(std::move(d));
+      if (auto it = idx.lines.find(d.line); it != idx.lines.end() && d.section.empty()) d.section = it->second.section;
+      by_file[f.file].push_back(std::move(d));
     }
   }
-  for (auto& f : run.files) sort_diagnostics(f.report.diagnostics);
+  return by_file;
+}
+
+void add_excerpts(const SpecIndex& idx, FileReport& report, const std::vector<Diagnostic>& found) {
+  for (const Diagnostic& d : found) {
+    if (auto it = idx.lines.find(d.line); it != idx.lines.end()) report.excerpt_lines.emplace(d.line, it->second.text);
+  }
 }
 
 }  // namespace
@@ -89,23 +140,56 @@ unsigned default_jobs() {
 WorkspaceRun run_workspace(const std::vector<std::string>& paths, const Checker& checker, const Config& config,
                            const RunOptions& options) {
   WorkspaceRun run;
-  run.files.resize(paths.size());
   run.index.resize(paths.size());
+  const bool streaming = static_cast<bool>(options.on_file);
+  if (!streaming) run.files.resize(paths.size());
+  // Whether a file was checked without error: only those get cross-document findings. Bytes,
+  // not vector<bool>: workers write neighbouring slots at once.
+  std::vector<uint8_t> checked(paths.size(), 0);
+  std::optional<OrderedHandOff> hand_off;
+  if (streaming) hand_off.emplace(paths.size(), options.on_file);
+
+  // Runs on the file's worker; each call writes only slot i.
+  auto one = [&](size_t i) {
+    if (hand_off) hand_off->wait_turn(i);
+    FileOutcome out = process_file(i, paths, checker, config, options, run.index[i]);
+    checked[i] = out.reported && out.error.empty();
+    if (hand_off) hand_off->done(i, std::move(out));
+    else run.files[i] = std::move(out);
+  };
   const unsigned jobs =
       static_cast<unsigned>(std::min<size_t>(options.jobs == 0 ? default_jobs() : options.jobs, paths.size()));
   if (jobs <= 1) {
-    for (size_t i = 0; i < paths.size(); ++i) process_file(i, paths, checker, config, options, run);
+    for (size_t i = 0; i < paths.size(); ++i) one(i);
   } else {
-    // Workers take the next file from a shared counter; each writes only its own slots.
+    // Workers take the next file from a shared counter.
     std::atomic<size_t> next{0};
     auto worker = [&] {
-      for (size_t i = next++; i < paths.size(); i = next++) process_file(i, paths, checker, config, options, run);
+      for (size_t i = next++; i < paths.size(); i = next++) one(i);
     };
     std::vector<std::thread> pool;
     for (unsigned t = 0; t < jobs; ++t) pool.emplace_back(worker);
     for (auto& t : pool) t.join();
   }
-  apply_workspace_rules(checker, config, options.complete, run);
+
+  std::vector<std::vector<Diagnostic>> found = workspace_findings(checker, config, options.complete, run.index, checked);
+  for (size_t i = 0; i < found.size(); ++i) {
+    if (found[i].empty()) continue;
+    sort_diagnostics(found[i]);
+    if (streaming) {
+      FileReport r;
+      r.path = paths[i];
+      add_excerpts(run.index[i], r, found[i]);
+      r.diagnostics = std::move(found[i]);
+      run.cross.push_back(std::move(r));
+    } else {
+      FileReport& r = run.files[i].report;
+      add_excerpts(run.index[i], r, found[i]);
+      r.diagnostics.insert(r.diagnostics.end(), std::make_move_iterator(found[i].begin()),
+                           std::make_move_iterator(found[i].end()));
+      sort_diagnostics(r.diagnostics);
+    }
+  }
   return run;
 }
 

@@ -1,6 +1,8 @@
 // Checking a set of files on a pool of worker threads, then the cross-document rules over the
-// per-file index records. Each worker holds one Document at a time; what outlives a file is its
-// FileReport and its SpecIndex, so memory grows with findings, not with the files' text.
+// per-file index records. Each worker holds one Document at a time. With RunOptions::on_file,
+// each file's outcome is handed over in path order as soon as it and every file before it are
+// done, so what outlives a file is only its SpecIndex: memory stays flat however many files and
+// findings there are. Without it, outcomes are kept in WorkspaceRun::files.
 #pragma once
 
 #include <functional>
@@ -12,6 +14,8 @@
 #include "workspace/spec_index.h"
 
 namespace specgate {
+
+struct FileOutcome;
 
 struct RunOptions {
   unsigned jobs = 0;      // 0: one per core
@@ -26,6 +30,10 @@ struct RunOptions {
   // Called on the worker thread for every checked file while its Document is alive; `i` is the
   // file's position. For per-file extras such as `status` rows; must only touch slot i.
   std::function<void(size_t i, const Document& doc, const FileReport& report)> per_file;
+  // Takes each file's outcome, in path order, one call at a time (on whichever worker finished
+  // the file). The cross-document findings then come in WorkspaceRun::cross rather than merged
+  // into the outcomes.
+  std::function<void(size_t i, FileOutcome&& outcome)> on_file;
 };
 
 struct FileOutcome {
@@ -38,8 +46,11 @@ struct FileOutcome {
 };
 
 struct WorkspaceRun {
-  std::vector<FileOutcome> files;  // parallel to the input paths
+  std::vector<FileOutcome> files;  // parallel to the input paths; empty with RunOptions::on_file
   std::vector<SpecIndex> index;    // parallel to the input paths
+  // With RunOptions::on_file: the cross-document findings of each file that has any (path, the
+  // findings sorted by position, their excerpt lines), in path order.
+  std::vector<FileReport> cross;
 };
 
 unsigned default_jobs();

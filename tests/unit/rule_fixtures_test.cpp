@@ -6,6 +6,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "check/checker.h"
 #include "rules/registry.h"
 #include "support/rule_fixtures.h"
 #include "support/test_paths.h"
@@ -81,5 +82,9 @@ TEST(RuleFixture, EveryRuleHasDocsAndFixtures) {
     }
     EXPECT_GE(firing, 1u) << name << ": no fixture where the rule fires";
     EXPECT_GE(silent, 1u) << name << ": no fixture where the rule stays silent";
+  }
+  // Every name a finding can carry (cross-document rules, no-template) has a page too.
+  for (const auto& info : specgate::known_rules()) {
+    EXPECT_TRUE(fs::exists(src / "docs/rules" / (info.name + ".md"))) << "docs/rules/" << info.name << ".md missing";
   }
 }

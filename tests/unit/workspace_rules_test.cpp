@@ -4,6 +4,7 @@
 // to the workspace). SPECGATE_UPDATE_GOLDEN=1 rewrites expected.txt (review the diff).
 #include <gtest/gtest.h>
 
+#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -78,6 +79,88 @@ INSTANTIATE_TEST_SUITE_P(Rules, WorkspaceFixture,
                            }
                            return n;
                          });
+
+// The same run with RunOptions::on_file: outcomes arrive one by one in path order, and the
+// cross-document findings come separately in WorkspaceRun::cross.
+TEST_P(WorkspaceFixture, StreamedRunHandsFilesOverInOrderWithTheSameFindings) {
+  const fs::path dir = fixtures() / GetParam();
+  const std::string merged = workspace_findings(dir, 1);
+  for (unsigned jobs : {1u, 2u, 7u}) {
+    SCOPED_TRACE("jobs " + std::to_string(jobs));
+    Config config;
+    TemplateRegistry registry(config);
+    CheckOptions opts;
+    opts.today = *parse_iso_date("2026-11-22");
+    Checker checker(config, registry, opts);
+    Discovery found = discover({dir.string()}, {});
+    RunOptions ro;
+    ro.jobs = jobs;
+    ro.complete = found.covers_workspace;
+    std::vector<size_t> order;
+    std::vector<std::string> paths;
+    ro.on_file = [&](size_t i, FileOutcome&& out) {
+      order.push_back(i);
+      paths.push_back(out.report.path);
+      for (const auto& d : out.report.diagnostics) EXPECT_FALSE(find_workspace_rule(d.rule)) << d.rule;
+    };
+    WorkspaceRun run = run_workspace(found.files, checker, config, ro);
+    EXPECT_TRUE(run.files.empty());
+    ASSERT_EQ(order.size(), found.files.size());
+    for (size_t i = 0; i < order.size(); ++i) {
+      EXPECT_EQ(order[i], i);
+      EXPECT_EQ(paths[i], found.files[i]);
+    }
+    std::string got;
+    std::string last_path;
+    for (const FileReport& r : run.cross) {
+      EXPECT_LT(last_path, r.path) << "cross-document findings out of path order";
+      last_path = r.path;
+      for (const auto& d : r.diagnostics) {
+        EXPECT_TRUE(r.excerpt_lines.count(d.line)) << r.path << ":" << d.line;
+        std::string message = d.message;
+        const std::string prefix = dir.string() + "/";
+        for (size_t p = message.find(prefix); p != std::string::npos; p = message.find(prefix)) message.erase(p, prefix.size());
+        got += fs::path(r.path).lexically_relative(dir).generic_string() + ":" + std::to_string(d.line) + ":" +
+               std::to_string(d.column) + ": " + std::string(severity_name(d.severity)) + ": " + d.rule + ": " +
+               message + "\n";
+      }
+    }
+    EXPECT_EQ(got, merged);
+  }
+}
+
+TEST(WorkspaceRules, StreamedRunOverManyFilesKeepsOrder) {
+  // More files than the hand-off window, with workers racing: order must still be exact.
+  const fs::path dir = fs::path(::testing::TempDir()) / "specgate-stream-order";
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  std::vector<std::string> files;
+  for (int i = 0; i < 300; ++i) {
+    char name[32];
+    std::snprintf(name, sizeof name, "TASK-%03d.md", i);
+    std::string body = "# TASK-" + std::to_string(i) + ": Item\n\n";
+    // Uneven sizes so workers finish out of order.
+    for (int k = 0; k < (i % 7) * 200; ++k) body += "Line of text that refers to TASK-" + std::to_string((i + 1) % 300) + ".\n";
+    std::ofstream(dir / name) << body;
+  }
+  Config config;
+  TemplateRegistry registry(config);
+  CheckOptions opts;
+  Checker checker(config, registry, opts);
+  Discovery found = discover({dir.string()}, {});
+  ASSERT_EQ(found.files.size(), 300u);
+  RunOptions ro;
+  ro.jobs = 3;
+  size_t next = 0;
+  ro.on_file = [&](size_t i, FileOutcome&& out) {
+    EXPECT_EQ(i, next);
+    EXPECT_EQ(out.report.path, found.files[i]);
+    ++next;
+  };
+  run_workspace(found.files, checker, config, ro);
+  EXPECT_EQ(next, 300u);
+  fs::remove_all(dir);
+}
 
 TEST(WorkspaceRules, EveryRuleHasDocsAndAFixtureWorkspace) {
   for (const auto& r : all_workspace_rules()) {

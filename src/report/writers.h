@@ -1,0 +1,19 @@
+// The per-format ReportWriter implementations, chosen by make_report_writer (writer.cpp).
+#pragma once
+
+#include <memory>
+#include <ostream>
+#include <vector>
+
+#include "report/report.h"
+
+namespace specgate::report {
+
+std::unique_ptr<ReportWriter> make_text_writer(std::ostream& out, const TextOptions& options);
+std::unique_ptr<ReportWriter> make_github_writer(std::ostream& out);
+std::unique_ptr<ReportWriter> make_sarif_writer(std::ostream& out, const std::vector<RuleInfo>& rules);
+// json and junit: the whole run is one document with one entry per file, so it is written at the end.
+std::unique_ptr<ReportWriter> make_whole_run_writer(std::ostream& out, OutputFormat format,
+                                                    const std::vector<RuleInfo>& rules);
+
+}  // namespace specgate::report
