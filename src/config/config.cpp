@@ -1,9 +1,9 @@
 #include "config/config.h"
 
+#include <re2/re2.h>
 #include <yaml-cpp/yaml.h>
 
 #include <filesystem>
-#include <regex>
 
 #include "core/file_io.h"
 #include "core/yaml_guard.h"
@@ -131,13 +131,16 @@ std::optional<Config> load_config_text(const std::string& path, const std::strin
         for (auto& s : string_list(path, v, "done_statuses")) c.done_statuses.push_back(to_lower_ascii(s));
       } else if (key == "placeholders") {
         c.placeholder_patterns = string_list(path, v, "placeholders");
+        c.placeholder_regexes.clear();
         for (size_t i = 0; i < c.placeholder_patterns.size(); ++i) {
-          try {
-            std::regex re(c.placeholder_patterns[i]);
-          } catch (const std::regex_error& e) {
+          RE2::Options options;
+          options.set_log_errors(false);
+          auto re = std::make_shared<const RE2>(c.placeholder_patterns[i], options);
+          if (!re->ok()) {
             throw Fail{where(path, v.IsSequence() ? v[i] : v) + ": invalid placeholder pattern '" +
-                       c.placeholder_patterns[i] + "': " + e.what()};
+                       c.placeholder_patterns[i] + "': " + re->error()};
           }
+          c.placeholder_regexes.push_back(std::move(re));
         }
       } else if (key == "exclude") {
         c.exclude = string_list(path, v, "exclude");

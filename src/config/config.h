@@ -4,11 +4,16 @@
 
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "core/diagnostic.h"
+
+namespace re2 {
+class RE2;
+}
 
 namespace specgate {
 
@@ -34,7 +39,9 @@ struct Config {
   std::vector<TemplateMapping> template_map;
   std::vector<std::string> done_statuses{"approved", "implementation ready", "done", "complete", "completed",
                                          "accepted", "closed", "shipped", "released"};
-  std::vector<std::string> placeholder_patterns;  // extra regular expressions
+  std::vector<std::string> placeholder_patterns;  // extra regular expressions (RE2 syntax)
+  // placeholder_patterns compiled, in the same order; filled by the config loader.
+  std::vector<std::shared_ptr<const re2::RE2>> placeholder_regexes;
   std::vector<std::string> exclude;               // globs
   std::vector<std::string> id_families{"TASK", "STORY", "EPIC", "SPEC", "ARCH-SUPER", "BUG", "FEAT", "ADR"};
   int review_interval_days = 90;

@@ -1,6 +1,6 @@
 // placeholder: template placeholder forms left in the spec. Code is exempt unless the template's
 // own code held the same placeholder (then the author copied the example without filling it).
-#include <regex>
+#include <re2/re2.h>
 
 #include "model/normalize.h"
 #include "rules/factories.h"
@@ -38,8 +38,7 @@ class Placeholder : public Rule {
 
   void check(const RuleContext& ctx, Reporter& out) const override {
     const Document& doc = ctx.doc;
-    std::vector<std::regex> extra;
-    for (const auto& p : ctx.config.placeholder_patterns) extra.emplace_back(p);
+    const auto& extra = ctx.config.placeholder_regexes;
     std::vector<uint32_t> title_template_lines;
     for (const Field& f : doc.fields) {
       if (iequals(f.key, "title_template") || iequals(f.key, "title template")) title_template_lines.push_back(f.line);
@@ -64,21 +63,32 @@ class Placeholder : public Rule {
                    describe(h.kind, text), hint_for(h.kind));
       }
       if (!code) {
-        for (const auto& re : extra) {
-          for (auto it = std::cregex_iterator(line.data(), line.data() + line.size(), re); it != std::cregex_iterator(); ++it) {
-            if (it->length() == 0) continue;
-            const size_t b = static_cast<size_t>(it->position());
-            out.report(l, doc.source.column_of(l, b), static_cast<uint32_t>(count_chars(line.substr(b, it->length()))),
-                       "placeholder '" + it->str() + "' left in the spec (configured pattern)",
-                       "replace the placeholder with the real content");
-          }
-        }
+        for (const auto& re : extra) report_pattern(*re, line, l, doc, out);
       }
     }
     check_option_lists(ctx, out);
   }
 
  private:
+  // Every non-empty match of a configured pattern on the line, left to right.
+  static void report_pattern(const re2::RE2& re, std::string_view line, uint32_t l, const Document& doc, Reporter& out) {
+    const re2::StringPiece text(line.data(), line.size());
+    re2::StringPiece m;
+    for (size_t at = 0; at <= line.size() && re.Match(text, at, line.size(), re2::RE2::UNANCHORED, &m, 1);) {
+      const size_t b = static_cast<size_t>(m.data() - line.data());
+      if (m.empty()) {  // an empty match finds nothing to replace; look on from the next character
+        at = b + 1;
+        while (at < line.size() && (static_cast<unsigned char>(line[at]) & 0xC0) == 0x80) ++at;
+        continue;
+      }
+      const std::string_view hit = line.substr(b, m.size());
+      out.report(l, doc.source.column_of(l, b), static_cast<uint32_t>(count_chars(hit)),
+                 "placeholder '" + std::string(hit) + "' left in the spec (configured pattern)",
+                 "replace the placeholder with the real content");
+      at = b + m.size();
+    }
+  }
+
   // Without a template: the whole value is three or more short options joined by " | ".
   static bool looks_like_option_list(const std::string& v) {
     if (v.size() > 80 || v.find_first_of("()[],:") != std::string::npos) return false;

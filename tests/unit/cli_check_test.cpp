@@ -101,6 +101,49 @@ TEST(CliCheck, ConfigSeverityAndSuppression) {
   EXPECT_NE(sup.out.find("'<other>'"), std::string::npos) << sup.out;
 }
 
+TEST(CliCheck, ConfiguredPlaceholderPatterns) {
+  auto d = temp_dir("patterns");
+  write(d / ".specgate.yaml", "placeholders:\n  - '\\?\\?\\?'\n  - 'FILL[ _]ME'\n  - 'x*'\n");
+  write(d / "a.md", "# Notes\n\nOwner: ??? and FILL_ME, café ??? FILL ME\n\n```\n??? in code\n```\n");
+  auto r = run_cli({"check", "--color", "never", "a.md"}, d.string());
+  EXPECT_EQ(r.exit_code, 1) << r.out << r.err;
+  EXPECT_NE(r.out.find("a.md:3:8: error: placeholder '?\?\?' left in the spec (configured pattern) [placeholder]"),
+            std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("a.md:3:16: error: placeholder 'FILL_ME'"), std::string::npos) << r.out;
+  // Columns count characters: 'é' is one.
+  EXPECT_NE(r.out.find("a.md:3:30: error: placeholder '?\?\?'"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("a.md:3:34: error: placeholder 'FILL ME'"), std::string::npos) << r.out;
+  EXPECT_EQ(r.out.find("a.md:6:"), std::string::npos) << "code blocks are not searched\n" << r.out;
+  EXPECT_EQ(r.out.find("placeholder 'x'"), std::string::npos) << r.out;  // 'x*' matches nothing here but empty
+
+  // A pattern that backtracks badly in std::regex, on a long line: RE2 runs it in linear time.
+  write(d / ".specgate.yaml", "placeholders: ['(a|b|ab)*c']\n");
+  std::string line;
+  for (int i = 0; i < 200000; ++i) line += "ab";
+  write(d / "b.md", "# Notes\n\n" + line + "\n");
+  auto big = run_cli({"check", "b.md"}, d.string());
+  EXPECT_EQ(big.exit_code, 0) << big.err;
+}
+
+TEST(CliCheck, InvalidPlaceholderPatternIsExitTwoNamingTheLine) {
+  auto d = temp_dir("bad-pattern");
+  write(d / "a.md", "# Notes\n");
+  // Patterns that made std::regex overflow an integer (found by fuzzing) are plain RE2 patterns now.
+  for (const std::string pattern : {"'a{7777000000000000000000}'", "'\\6666666666666666666666'"}) {
+    SCOPED_TRACE(pattern);
+    write(d / ".specgate.yaml", "placeholders:\n  - " + pattern + "\n");
+    EXPECT_EQ(run_cli({"check", "a.md"}, d.string()).exit_code, 0);
+  }
+  for (const std::string pattern : {"'(unclosed'", "'a{1001}'"}) {
+    SCOPED_TRACE(pattern);
+    write(d / ".specgate.yaml", "rules:\n  placeholder: on\nplaceholders:\n  - ok\n  - " + pattern + "\n");
+    auto r = run_cli({"check", "a.md"}, d.string());
+    EXPECT_EQ(r.exit_code, 2);
+    EXPECT_NE(r.err.find(".specgate.yaml:5:"), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find("invalid placeholder pattern"), std::string::npos) << r.err;
+  }
+}
+
 TEST(CliCheck, JsonContract) {
   auto d = temp_dir("json");
   write(d / "a.md", kTask);
