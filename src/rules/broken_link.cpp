@@ -9,6 +9,7 @@
 #include <mutex>
 #include <unordered_map>
 
+#include "core/concat.h"
 #include "core/edit_distance.h"
 #include "core/file_io.h"
 #include "model/load.h"
@@ -128,7 +129,7 @@ class BrokenLink : public Rule {
         const auto status = fs::status(resolved, ec);
         if (ec || !fs::exists(status)) {
           out.report(link.line, col, len,
-                     std::string(link.image ? "image" : "link") + " target '" + std::string(file_part) + "' does not exist",
+                     concat({link.image ? "image" : "link", " target '", file_part, "' does not exist"}),
                      "fix the path (it is resolved from the spec's directory) or remove the link");
           continue;
         }
@@ -168,8 +169,8 @@ class BrokenLink : public Rule {
     if (istarts_with(want, "user-content-") && anchors.count(want.substr(13))) return;
     std::string hint = "anchors are GitHub heading slugs: lowercase, punctuation removed, spaces as '-'";
     const std::string near = closest(anchors, want);
-    if (!near.empty()) hint = "did you mean '#" + near + "'?";
-    out.report(link.line, col, len, "anchor '#" + std::string(fragment) + "' matches no heading in " + where, hint);
+    if (!near.empty()) hint = concat({"did you mean '#", near, "'?"});
+    out.report(link.line, col, len, concat({"anchor '#", fragment, "' matches no heading in ", where}), std::move(hint));
   }
 
   // Anchors of another Markdown file, read once per run; null when it cannot be read.

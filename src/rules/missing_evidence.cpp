@@ -8,6 +8,7 @@
 // Evidence line as its last line or as the paragraph right after it; so is a paragraph.
 #include <algorithm>
 
+#include "core/concat.h"
 #include "model/fields.h"
 #include "model/normalize.h"
 #include "rules/factories.h"
@@ -169,8 +170,8 @@ class MissingEvidence : public Rule {
       const std::string_view text = trim(raw.substr(std::min(start, raw.size())));
       out.report(b.line, doc.source.column_of(b.line, std::min(start, raw.size())),
                  static_cast<uint32_t>(count_chars(text)),
-                 std::string(b.kind == BlockKind::List ? "list" : "paragraph") + " '" + shorten(text) +
-                     "' does not end with an Evidence: or Evidence gap: line",
+                 concat({b.kind == BlockKind::List ? "list" : "paragraph", " '", shorten(text),
+                         "' does not end with an Evidence: or Evidence gap: line"}),
                  "end it with 'Evidence: <file path or link>', or 'Evidence gap: <what is missing>'");
     }
   }
