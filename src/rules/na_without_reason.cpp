@@ -41,7 +41,8 @@ std::string_view strip_decoration(std::string_view s) {
 // Whether one of is_bare_na's forms occurs in the text at all: strip_decoration keeps a substring,
 // so text without one cannot be bare N/A, and most text has none.
 bool holds_na_form(std::string_view t) {
-  for (size_t p = t.find_first_of("Nn"); p != std::string_view::npos; p = t.find_first_of("Nn", p + 1)) {
+  for (size_t p = 0; p < t.size(); ++p) {
+    if (t[p] != 'N' && t[p] != 'n') continue;
     const std::string_view r = t.substr(p);
     for (std::string_view form : {"N/A", "n/a", "N/a", "NA", "N.A", "n.a"}) {
       if (r.substr(0, form.size()) == form) return true;
