@@ -28,10 +28,18 @@ std::vector<std::string> rule_list(std::string_view s) {
 Suppressions::Suppressions(const Document& doc) {
   constexpr uint32_t kEnd = std::numeric_limits<uint32_t>::max();
   std::vector<Range> open;
-  for (uint32_t l = 1; l <= doc.source.line_count(); ++l) {
+  // Comments are rare: search the whole text for them (a comment opener never spans lines), in
+  // the same order a walk over the lines would meet them.
+  const std::string_view text = doc.source.text();
+  for (size_t at = text.find("<!--"); at != std::string_view::npos; at = text.find("<!--", at + 4)) {
+    const uint32_t l = doc.source.line_of(at);
+    if (l < 1 || l > doc.source.line_count()) continue;
     if (doc.line_info(l).kind == LineKind::Code) continue;
-    std::string_view line = doc.source.line(l);
-    for (size_t p = line.find("<!--"); p != std::string_view::npos; p = line.find("<!--", p + 4)) {
+    const std::string_view line = doc.source.line(l);
+    const size_t line_at = static_cast<size_t>(line.data() - text.data());
+    if (at < line_at || at + 4 > line_at + line.size()) continue;
+    const size_t p = at - line_at;
+    {
       std::string_view rest = trim(line.substr(p + 4));
       size_t close = rest.find("-->");
       std::string_view body = trim(rest.substr(0, close));

@@ -42,12 +42,31 @@ ReadResult read_file(const std::string& path, size_t max_bytes) {
   // One allocation for regular files; pipes and devices grow as they are read.
   if (S_ISREG(st.st_mode)) r.bytes.resize(static_cast<size_t>(st.st_size));
   size_t used = 0;
+  // A regular file read to its stat size is probed for more with a small read before the buffer
+  // is doubled (and zero-filled) only to find the end of file.
+  bool probe = S_ISREG(st.st_mode);
   for (;;) {
     if (used == r.bytes.size()) {
       if (r.bytes.size() >= max_bytes) {
         r.error = "file is too large (over " + std::to_string(max_bytes) + " bytes)";
         ::close(fd);
         return r;
+      }
+      if (probe) {
+        char more[512];
+        const ssize_t n = ::read(fd, more, sizeof more);
+        if (n < 0 && errno == EINTR) continue;
+        if (n < 0) {
+          r.error = std::string("cannot read: ") + std::strerror(errno);
+          ::close(fd);
+          return r;
+        }
+        if (n == 0) break;
+        probe = false;  // the file grew: read the rest as a stream
+        r.bytes.resize(std::max<size_t>(4096, r.bytes.size() * 2));
+        std::memcpy(r.bytes.data() + used, more, static_cast<size_t>(n));
+        used += static_cast<size_t>(n);
+        continue;
       }
       r.bytes.resize(std::max<size_t>(4096, r.bytes.size() * 2));
     }

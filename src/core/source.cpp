@@ -58,8 +58,20 @@ void append_utf8(std::string& out, uint32_t cp) {
 
 size_t count_chars(std::string_view bytes) {
   size_t chars = 0;
-  for (size_t i = 0; i < bytes.size(); ++chars) {
+  size_t i = 0;
+  while (i < bytes.size()) {
+    // Eight ASCII bytes are eight characters.
+    if (i + 8 <= bytes.size()) {
+      uint64_t w;
+      std::memcpy(&w, bytes.data() + i, 8);
+      if ((w & 0x8080808080808080ull) == 0) {
+        i += 8;
+        chars += 8;
+        continue;
+      }
+    }
     i += static_cast<unsigned char>(bytes[i]) < 0x80 ? 1 : utf8_seq_len(bytes, i);
+    ++chars;
   }
   return chars;
 }

@@ -151,12 +151,7 @@ bool in_unicode_text(uint32_t c) {
   return false;
 }
 
-size_t js_space(std::string_view s, size_t i) {
-  if (i >= s.size()) return 0;
-  char c = s[i];
-  if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f') return 1;
-  auto b = static_cast<unsigned char>(c);
-  if (b < 0xC2) return 0;
+size_t js_space_non_ascii(std::string_view s, size_t i) {
   size_t len = 0;
   uint32_t cp = decode(s, i, len);
   bool space = cp == 0xA0 || cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200A) || cp == 0x2028 ||
@@ -164,33 +159,10 @@ size_t js_space(std::string_view s, size_t i) {
   return space ? len : 0;
 }
 
-size_t js_dot(std::string_view s, size_t i) {
-  if (i >= s.size() || s[i] == '\n' || s[i] == '\r') return 0;
-  auto b = static_cast<unsigned char>(s[i]);
-  if (b < 0x80) return 1;
+size_t js_dot_non_ascii(std::string_view s, size_t i) {
   size_t len = 0;
   uint32_t cp = decode(s, i, len);
   return (cp == 0x2028 || cp == 0x2029) ? 0 : len;
-}
-
-bool lit(std::string_view s, size_t i, std::string_view word) {
-  if (i > s.size() || s.size() - i < word.size()) return false;
-  // Lexers try many literals per token: reject on the first byte before comparing the rest.
-  if (!word.empty() && s[i] != word[0]) return false;
-  return s.compare(i, word.size(), word) == 0;
-}
-
-bool lit_ci(std::string_view s, size_t i, std::string_view word) {
-  if (i > s.size() || s.size() - i < word.size()) return false;
-  if (!word.empty() && lower(s[i]) != lower(word[0])) return false;
-  for (size_t k = 0; k < word.size(); ++k)
-    if (lower(s[i + k]) != lower(word[k])) return false;
-  return true;
-}
-
-size_t skip_space(std::string_view s, size_t i) {
-  while (size_t n = js_space(s, i)) i += n;
-  return i;
 }
 
 size_t skip_blank(std::string_view s, size_t i) {

@@ -62,7 +62,15 @@ Diagnostic diag_at(const Prepared& p, size_t off, std::string message, std::stri
 bool in_unicode_text(uint32_t c);
 
 // Byte length of a JS "\s" character at s[i], 0 if none (ASCII and Unicode spaces, BOM).
-size_t js_space(std::string_view s, size_t i);
+// The lexers call these per byte, so the ASCII cases are inline.
+size_t js_space_non_ascii(std::string_view s, size_t i);
+inline size_t js_space(std::string_view s, size_t i) {
+  if (i >= s.size()) return 0;
+  const char c = s[i];
+  if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f') return 1;
+  if (static_cast<unsigned char>(c) < 0xC2) return 0;
+  return js_space_non_ascii(s, i);
+}
 inline bool is_word(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
 }
@@ -78,12 +86,31 @@ inline bool word_boundary(std::string_view s, size_t i) {
   return before != after;
 }
 // JS "." (any character but line terminators): byte length at i, 0 at a terminator or the end.
-size_t js_dot(std::string_view s, size_t i);
-// Case-(in)sensitive literal match at i.
-bool lit(std::string_view s, size_t i, std::string_view word);
-bool lit_ci(std::string_view s, size_t i, std::string_view word);
+size_t js_dot_non_ascii(std::string_view s, size_t i);
+inline size_t js_dot(std::string_view s, size_t i) {
+  if (i >= s.size() || s[i] == '\n' || s[i] == '\r') return 0;
+  if (static_cast<unsigned char>(s[i]) < 0x80) return 1;
+  return js_dot_non_ascii(s, i);
+}
+// Case-(in)sensitive literal match at i. Lexers try many literals per token: reject on the
+// first byte before comparing the rest.
+inline bool lit(std::string_view s, size_t i, std::string_view word) {
+  if (i > s.size() || s.size() - i < word.size()) return false;
+  if (!word.empty() && s[i] != word[0]) return false;
+  return s.compare(i, word.size(), word) == 0;
+}
+inline bool lit_ci(std::string_view s, size_t i, std::string_view word) {
+  if (i > s.size() || s.size() - i < word.size()) return false;
+  if (!word.empty() && lower(s[i]) != lower(word[0])) return false;
+  for (size_t k = 0; k < word.size(); ++k)
+    if (lower(s[i + k]) != lower(word[k])) return false;
+  return true;
+}
 // Skips JS whitespace from i.
-size_t skip_space(std::string_view s, size_t i);
+inline size_t skip_space(std::string_view s, size_t i) {
+  while (size_t n = js_space(s, i)) i += n;
+  return i;
+}
 // Skips spaces and tabs only.
 size_t skip_blank(std::string_view s, size_t i);
 size_t line_end(std::string_view s, size_t i);

@@ -44,8 +44,13 @@ bool istarts_with(std::string_view s, std::string_view prefix) {
 
 bool icontains(std::string_view haystack, std::string_view needle) {
   if (needle.empty()) return true;
-  for (size_t i = 0; i + needle.size() <= haystack.size(); ++i) {
-    if (iequals(haystack.substr(i, needle.size()), needle)) return true;
+  if (needle.size() > haystack.size()) return false;
+  // Compare the rest only where the first character matches.
+  const char first = ascii_lower(needle[0]);
+  const std::string_view rest = needle.substr(1);
+  const size_t last = haystack.size() - needle.size();
+  for (size_t i = 0; i <= last; ++i) {
+    if (ascii_lower(haystack[i]) == first && iequals(haystack.substr(i + 1, rest.size()), rest)) return true;
   }
   return false;
 }

@@ -192,18 +192,19 @@ std::string github_slug(std::string_view text) {
   std::string out;
   out.reserve(text.size());
   for (size_t i = 0; i < text.size();) {
-    const size_t n = utf8_seq_len(text, i);
     const auto b = static_cast<unsigned char>(text[i]);
     if (b < 0x80) {
       const char c = static_cast<char>(b);
       if (c == ' ') out += '-';
       else if (c == '-' || c == '_') out += c;
       else if (is_ascii_alnum(c)) out += (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
-    } else {
-      size_t len = 0;
-      const uint32_t cp = decode_utf8(text, i, len);
-      if (!dropped_non_ascii(cp)) append_utf8(out, lower(cp));
+      ++i;
+      continue;
     }
+    const size_t n = utf8_seq_len(text, i);
+    size_t len = 0;
+    const uint32_t cp = decode_utf8(text, i, len);
+    if (!dropped_non_ascii(cp)) append_utf8(out, lower(cp));
     i += n;
   }
   return out;
@@ -211,6 +212,7 @@ std::string github_slug(std::string_view text) {
 
 std::string SlugCounter::next(std::string_view text) {
   const std::string original = github_slug(text);
+  if (occurrences_.try_emplace(original, 0).second) return original;  // the common case: a new slug
   std::string slug = original;
   while (occurrences_.count(slug)) {
     const int n = ++occurrences_[original];

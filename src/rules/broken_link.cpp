@@ -9,6 +9,8 @@
 #include <mutex>
 #include <unordered_map>
 
+#include "core/concat.h"
+#include "core/edit_distance.h"
 #include "core/file_io.h"
 #include "model/load.h"
 #include "model/normalize.h"
@@ -62,29 +64,16 @@ bool looks_templated(std::string_view t) {
   return t.find(' ') != std::string_view::npos && t.find('.') == std::string_view::npos;
 }
 
-// Levenshtein distance, or some value over `limit` as soon as the distance must exceed it (every
-// alignment passes through each row, so a row whose minimum is over the limit settles it).
-size_t edit_distance(std::string_view a, std::string_view b, size_t limit, std::vector<size_t>& row) {
-  row.resize(b.size() + 1);
-  for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
-  for (size_t i = 1; i <= a.size(); ++i) {
-    size_t diag = row[0];
-    row[0] = i;
-    size_t row_min = row[0];
-    for (size_t j = 1; j <= b.size(); ++j) {
-      const size_t up = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      diag = up;
-      row_min = std::min(row_min, row[j]);
-    }
-    if (row_min > limit) return limit + 1;
-  }
-  return row[b.size()];
-}
-
 using AnchorSet = std::unordered_set<std::string>;
 
-AnchorSet lowered(const AnchorSet& anchors) {
+AnchorSet lowered(AnchorSet anchors) {
+  // Heading slugs are lowercase already; only explicit HTML ids may not be.
+  bool upper = false;
+  for (const auto& a : anchors) {
+    for (char c : a) upper = upper || (c >= 'A' && c <= 'Z');
+    if (upper) break;
+  }
+  if (!upper) return anchors;
   AnchorSet out;
   for (const auto& a : anchors) out.insert(to_lower_ascii(a));
   return out;
@@ -93,10 +82,10 @@ AnchorSet lowered(const AnchorSet& anchors) {
 std::string closest(const AnchorSet& anchors, std::string_view want) {
   std::string best;
   size_t best_d = std::max<size_t>(2, want.size() / 4) + 1;
-  std::vector<size_t> row;
+  EditDistanceFrom from_want(want);
   for (const auto& a : anchors) {
     if (a.size() > want.size() + best_d || want.size() > a.size() + best_d) continue;
-    const size_t d = edit_distance(a, want, best_d, row);
+    const size_t d = from_want.to(a, best_d);
     if (d < best_d || (d == best_d && !best.empty() && a < best)) {
       best_d = d;
       best = a;
@@ -140,7 +129,7 @@ class BrokenLink : public Rule {
         const auto status = fs::status(resolved, ec);
         if (ec || !fs::exists(status)) {
           out.report(link.line, col, len,
-                     std::string(link.image ? "image" : "link") + " target '" + std::string(file_part) + "' does not exist",
+                     concat({link.image ? "image" : "link", " target '", file_part, "' does not exist"}),
                      "fix the path (it is resolved from the spec's directory) or remove the link");
           continue;
         }
@@ -180,8 +169,8 @@ class BrokenLink : public Rule {
     if (istarts_with(want, "user-content-") && anchors.count(want.substr(13))) return;
     std::string hint = "anchors are GitHub heading slugs: lowercase, punctuation removed, spaces as '-'";
     const std::string near = closest(anchors, want);
-    if (!near.empty()) hint = "did you mean '#" + near + "'?";
-    out.report(link.line, col, len, "anchor '#" + std::string(fragment) + "' matches no heading in " + where, hint);
+    if (!near.empty()) hint = concat({"did you mean '#", near, "'?"});
+    out.report(link.line, col, len, concat({"anchor '#", fragment, "' matches no heading in ", where}), std::move(hint));
   }
 
   // Anchors of another Markdown file, read once per run; null when it cannot be read.

@@ -8,6 +8,7 @@
 // Evidence line as its last line or as the paragraph right after it; so is a paragraph.
 #include <algorithm>
 
+#include "core/concat.h"
 #include "model/fields.h"
 #include "model/normalize.h"
 #include "rules/factories.h"
@@ -46,6 +47,8 @@ std::vector<std::string> folded_prefixes(const Schema& schema) {
 // "Evidence:", "**Evidence gap:**", "- Evidence: ..." — at the start of the line, or as the last
 // clause of it ("... . Evidence: docs/x.md").
 bool evidence_line(std::string_view raw, const std::vector<std::string>& prefixes) {
+  // The prefix must be followed by ':', which plain() keeps: most prose lines have none.
+  if (raw.find(':') == std::string_view::npos) return false;
   const std::string s = plain(raw);
   for (const auto& p : prefixes) {
     size_t at = 0;
@@ -99,10 +102,14 @@ bool label_line(std::string_view text) {
 
 std::string shorten(std::string_view s) {
   constexpr size_t kMax = 50;
-  if (count_chars(s) <= kMax) return std::string(s);
-  size_t i = 0;
-  for (size_t chars = 0; chars < kMax - 1 && i < s.size(); ++chars) i += utf8_seq_len(s, i);
-  return std::string(s.substr(0, i)) + "\xE2\x80\xA6";
+  // Walk at most kMax + 1 characters rather than counting the whole (often long) line.
+  size_t i = 0, cut = 0, chars = 0;
+  for (; chars <= kMax && i < s.size(); ++chars) {
+    if (chars == kMax - 1) cut = i;
+    i += utf8_seq_len(s, i);
+  }
+  if (i >= s.size() && chars <= kMax) return std::string(s);
+  return std::string(s.substr(0, cut)) + "\xE2\x80\xA6";
 }
 
 class MissingEvidence : public Rule {
@@ -163,8 +170,8 @@ class MissingEvidence : public Rule {
       const std::string_view text = trim(raw.substr(std::min(start, raw.size())));
       out.report(b.line, doc.source.column_of(b.line, std::min(start, raw.size())),
                  static_cast<uint32_t>(count_chars(text)),
-                 std::string(b.kind == BlockKind::List ? "list" : "paragraph") + " '" + shorten(text) +
-                     "' does not end with an Evidence: or Evidence gap: line",
+                 concat({b.kind == BlockKind::List ? "list" : "paragraph", " '", shorten(text),
+                         "' does not end with an Evidence: or Evidence gap: line"}),
                  "end it with 'Evidence: <file path or link>', or 'Evidence gap: <what is missing>'");
     }
   }

@@ -1,5 +1,6 @@
 // missing-section: a required section of the template is absent from the spec.
 // A missing parent is reported once, not once per child.
+#include "core/concat.h"
 #include "rules/factories.h"
 
 namespace specgate {
@@ -21,21 +22,22 @@ class MissingSection : public Rule {
       if (spec.parent >= 0 && m.instances[spec.parent].empty()) continue;  // reported at the parent
       if (spec.level == 1 && spec.parent < 0 && !ctx.doc.sections.empty()) continue;  // title headings vary
       const auto [line, after] = insertion_point(ctx, k);
-      std::string heading = std::string(static_cast<size_t>(spec.level), '#') + " " + spec.title;
-      std::string hint = after.empty() ? "add a '" + heading + "' section"
-                                       : "add a '" + heading + "' section after '" + after + "'";
-      if (spec.allows_na) hint += ", or write N/A with the reason";
-      out.report(line, 1, 0, "missing section '" + spec.title + "' (required by template '" + s.name + "')", hint);
+      const std::string hashes(static_cast<size_t>(spec.level), '#');
+      const std::string_view na = spec.allows_na ? ", or write N/A with the reason" : "";
+      std::string hint = after.empty() ? concat({"add a '", hashes, " ", spec.title, "' section", na})
+                                       : concat({"add a '", hashes, " ", spec.title, "' section after '", after, "'", na});
+      out.report(line, 1, 0, concat({"missing section '", spec.title, "' (required by template '", s.name, "')"}),
+                 std::move(hint));
     }
   }
 
  private:
   // Where the section belongs: the heading that should follow it, else the end of the parent.
-  static std::pair<uint32_t, std::string> insertion_point(const RuleContext& ctx, size_t k) {
+  static std::pair<uint32_t, std::string_view> insertion_point(const RuleContext& ctx, size_t k) {
     const Schema& s = *ctx.schema;
     const SectionMatch& m = *ctx.match;
     const Document& doc = ctx.doc;
-    std::string after;
+    std::string_view after;
     for (size_t j = k; j-- > 0;) {
       if (!m.instances[j].empty() && s.sections[j].parent == s.sections[k].parent) {
         after = doc.sections[m.instances[j].back()].title;

@@ -38,7 +38,22 @@ std::string_view strip_decoration(std::string_view s) {
   return s;
 }
 
+// Whether one of is_bare_na's forms occurs in the text at all: strip_decoration keeps a substring,
+// so text without one cannot be bare N/A, and most text has none.
+bool holds_na_form(std::string_view t) {
+  for (size_t p = 0; p < t.size(); ++p) {
+    if (t[p] != 'N' && t[p] != 'n') continue;
+    const std::string_view r = t.substr(p);
+    for (std::string_view form : {"N/A", "n/a", "N/a", "NA", "N.A", "n.a"}) {
+      if (r.substr(0, form.size()) == form) return true;
+    }
+    if (r.size() >= 14 && iequals(r.substr(0, 14), "not applicable")) return true;
+  }
+  return false;
+}
+
 bool is_bare_na(std::string_view text) {
+  if (!holds_na_form(text)) return false;
   const std::string_view s = strip_decoration(text);
   return s == "N/A" || s == "n/a" || s == "N/a" || s == "NA" || s == "N.A" || s == "n.a" || iequals(s, "not applicable");
 }

@@ -106,11 +106,15 @@ class Placeholder : public Rule {
     const std::vector<const FieldSpec*> specs = ctx.schema ? ctx.schema->all_fields() : std::vector<const FieldSpec*>();
     for (const Field& f : ctx.doc.fields) {
       if (f.front_matter) continue;
-      const std::string v = fold_text(f.value);
+      // Folded only when a choice field or the option-list test needs it.
+      std::string v;
+      bool folded = false;
       bool unresolved = false;
       if (ctx.schema) {
         for (const FieldSpec* spec : specs) {
           if (spec->type != FieldType::Choice || !iequals(spec->key, f.key)) continue;
+          if (!folded) v = fold_text(f.value);
+          folded = true;
           size_t named = 0;
           for (const auto& c : spec->choices) {
             if (v.find(fold_text(c)) != std::string::npos) ++named;
@@ -118,7 +122,7 @@ class Placeholder : public Rule {
           if (named >= 2 && v.find_first_of("|/,") != std::string::npos) unresolved = true;
         }
       }
-      if (!unresolved && !ctx.schema) unresolved = looks_like_option_list(v);
+      if (!unresolved && !ctx.schema) unresolved = looks_like_option_list(fold_text(f.value));
       if (!unresolved) continue;
       const uint32_t len = static_cast<uint32_t>(count_chars(f.value));
       out.report(f.line, f.value_column, len, "field '" + f.key + "' still lists the template's options '" + f.value + "'",

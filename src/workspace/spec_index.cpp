@@ -176,7 +176,7 @@ class IndexBuilder {
     // List items directly under a section titled like a reference field ("### Blocking Tasks").
     for (int32_t s = 0; s < static_cast<int32_t>(doc_.sections.size()); ++s) {
       const Section& sec = doc_.sections[s];
-      const RefKey* k = ref_key(normalize_title(sec.title).text);
+      const RefKey* k = ref_key(sec.normalized_title);  // the model holds normalize_title(title).text
       if (!k) continue;
       for (uint32_t l = sec.line + 1; l <= sec.body_end_line && l <= doc_.source.line_count(); ++l) {
         const LineInfo& li = doc_.line_info(l);

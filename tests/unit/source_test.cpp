@@ -35,3 +35,21 @@ TEST(SourceText, ColumnsCountCharactersAndInvalidBytesOnce) {
   EXPECT_EQ(s.location_of(5).column, 5u);  // y
   EXPECT_EQ(specgate::count_chars("\xE2\x9C\x85 ok"), 4u);
 }
+
+// count_chars skips eight ASCII bytes at a time: it must count exactly like a walk over
+// utf8_seq_len, wherever the multi-byte and invalid sequences fall relative to those words.
+TEST(SourceText, CountCharsMatchesSequenceWalk) {
+  const std::string pieces[] = {"a", "bcdefgh", "\xC3\xA9", "\xE2\x9C\x85", "\xF0\x9F\x93\x9A", "\xFF", "\xC3", "\xE2\x9C", " "};
+  uint32_t seed = 12345;
+  for (int iter = 0; iter < 3000; ++iter) {
+    std::string s;
+    const int n = iter % 40;
+    for (int k = 0; k < n; ++k) {
+      seed = seed * 1103515245u + 12345u;
+      s += pieces[(seed >> 16) % 9];
+    }
+    size_t walk = 0;
+    for (size_t i = 0; i < s.size(); ++walk) i += specgate::utf8_seq_len(s, i);
+    ASSERT_EQ(specgate::count_chars(s), walk) << s;
+  }
+}
