@@ -8,6 +8,7 @@
 
 namespace specgate {
 
+std::unique_ptr<Rule> make_front_matter();
 std::unique_ptr<Rule> make_missing_section();
 std::unique_ptr<Rule> make_empty_section();
 std::unique_ptr<Rule> make_section_order();

@@ -7,6 +7,8 @@ namespace specgate {
 const std::vector<std::unique_ptr<Rule>>& all_rules() {
   static const std::vector<std::unique_ptr<Rule>> rules = [] {
     std::vector<std::unique_ptr<Rule>> r;
+    // The file's own metadata, which template choice and several rules read.
+    r.push_back(make_front_matter());
     // Structure against the template.
     r.push_back(make_missing_section());
     r.push_back(make_empty_section());
