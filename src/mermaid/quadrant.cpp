@@ -9,15 +9,15 @@
 #include <vector>
 
 #include "mermaid/diagrams.h"
-#include "mermaid/chart_lexer.h"
+#include "mermaid/chart_diagram.h"
 
 namespace specgate::mermaid {
 namespace {
 
 enum Kind : int {
-  Q_EOF = C_OWN, Q_NEWLINE, Q_SEMI, Q_SPACE, Q_TITLE, Q_TITLE_VALUE, Q_X_AXIS, Q_Y_AXIS, Q_DELIM,
-  Q_QUADRANT_N, Q_CLASSDEF, Q_MD_STR, Q_CLASS_NAME, Q_POINT_START, Q_POINT_X, Q_POINT_Y,
-  Q_QUADRANT, Q_UNICODE, Q_PUNCT, Q_LEX_ERROR
+  Q_SEMI = C_OWN, Q_SPACE, Q_TITLE, Q_TITLE_VALUE, Q_X_AXIS, Q_Y_AXIS, Q_DELIM, Q_QUADRANT_N,
+  Q_CLASSDEF, Q_MD_STR, Q_CLASS_NAME, Q_POINT_START, Q_POINT_X, Q_POINT_Y, Q_QUADRANT, Q_UNICODE,
+  Q_PUNCT, Q_LEX_ERROR
 };
 
 enum State : uint8_t { S_TITLE = CS_OWN, S_MD_STRING, S_CLASS_NAME, S_POINT_START, S_POINT_X, S_POINT_Y };
@@ -44,7 +44,7 @@ bool id_string_token(int k) {
 bool style_token(int k) {
   return k == C_ALPHA || k == C_NUM || k == C_COLON || k == Q_SPACE || k == C_BRKT || k == C_MINUS;
 }
-bool eol_token(int k) { return k == Q_NEWLINE || k == Q_SEMI || k == Q_EOF; }
+bool eol_token(int k) { return k == C_NEWLINE || k == Q_SEMI || k == C_EOF; }
 
 class Lexer : public ChartLexer<Lexer> {
  public:
@@ -160,7 +160,7 @@ class Lexer : public ChartLexer<Lexer> {
     if (c == '\n' || c == '\r') {
       size_t e = i;
       while (at(e) == '\n' || at(e) == '\r') ++e;
-      return take(e, Q_NEWLINE);
+      return take(e, C_NEWLINE);
     }
     if (lit(s_, i, "%%")) return take(line_end(s_, i), -1);
     if (jison_kw(s_, i, "title")) {
@@ -210,7 +210,7 @@ class Lexer : public ChartLexer<Lexer> {
     if (c == ';') return take(i + 1, Q_SEMI);
     if (c != '\0' && std::string_view("!$%'`?\\/").find(c) != std::string_view::npos)
       return take(i + 1, Q_PUNCT);
-    if (end) return take(i, Q_EOF);
+    if (end) return take(i, C_EOF);
     return take(i + 1, Q_LEX_ERROR);
   }
   // No rule of an exclusive condition matched: the lexer's end, or a lexical error.
@@ -222,11 +222,9 @@ class Lexer : public ChartLexer<Lexer> {
   mutable Run blanks_, ws_, dashes_;
 };
 
-class Parser {
+class Parser : public ChartParser<Lexer> {
  public:
-  Parser(const Prepared& p, std::vector<Diagnostic>& out) : p_(p), s_(p.text()), lex_(s_), out_(out) {
-    advance();
-  }
+  using ChartParser::ChartParser;
 
   void run() {
     // start: (eol | SPACE)* QUADRANT document
@@ -242,12 +240,6 @@ class Parser {
   }
 
  private:
-  int kind() const { return cur_.kind; }
-  void advance() {
-    cur_ = lex_.next();
-    prev_state_ = lex_.token_state();
-  }
-  std::string_view text(const LexTok& t) const { return s_.substr(t.begin, t.end - t.begin); }
   // Tokens such as " *x-axis *" carry their blanks; messages show the word alone.
   static LexTok trimmed(LexTok t, std::string_view s) {
     while (t.begin + 1 < t.end && s[t.begin] == ' ') ++t.begin;
@@ -255,8 +247,8 @@ class Parser {
     return t;
   }
   std::string what(const LexTok& t) const {
-    if (t.kind == C_END || t.kind == Q_EOF) return "end of diagram";
-    if (t.kind == Q_NEWLINE) return "end of line";
+    if (t.kind == C_END || t.kind == C_EOF) return "end of diagram";
+    if (t.kind == C_NEWLINE) return "end of line";
     LexTok w = trimmed(t, s_);
     return describe(s_, w.begin, w.end - w.begin);
   }
@@ -399,9 +391,9 @@ class Parser {
   bool statement() {
     while (kind() == Q_SPACE) advance();
     switch (kind()) {
-      case Q_NEWLINE:
+      case C_NEWLINE:
       case Q_SEMI:
-      case Q_EOF:
+      case C_EOF:
         return true;
       case Q_TITLE:
       case C_ACC_TITLE:
@@ -486,12 +478,6 @@ class Parser {
     return styles();
   }
 
-  const Prepared& p_;
-  std::string_view s_;
-  Lexer lex_;
-  std::vector<Diagnostic>& out_;
-  LexTok cur_;
-  uint8_t prev_state_ = CS_INITIAL;
   size_t text_end_ = 0;
 };
 

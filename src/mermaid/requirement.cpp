@@ -9,17 +9,16 @@
 #include <vector>
 
 #include "mermaid/diagrams.h"
-#include "mermaid/chart_lexer.h"
+#include "mermaid/chart_diagram.h"
 
 namespace specgate::mermaid {
 namespace {
 
 enum Kind : int {
-  R_EOF = C_OWN,  // the grammar's EOF token (rule "$")
-  R_NEWLINE, R_RD, R_TITLE, R_DIRECTION, R_STRUCT_START, R_STRUCT_STOP, R_STYLE_SEPARATOR,
-  R_COLONSEP, R_ID, R_TEXT, R_RISK, R_VERIFYMTHD, R_REQ_TYPE, R_RISK_LEVEL, R_VERIFY_TYPE,
-  R_ELEMENT, R_RELATIONSHIP, R_TYPE, R_DOCREF, R_STYLE, R_CLASSDEF, R_CLASS, R_ARROW_L, R_ARROW_R,
-  R_LINE, R_UNQ, R_ALPHA, R_NUM,
+  R_RD = C_OWN, R_TITLE, R_DIRECTION, R_STRUCT_START, R_STRUCT_STOP, R_STYLE_SEPARATOR, R_COLONSEP,
+  R_ID, R_TEXT, R_RISK, R_VERIFYMTHD, R_REQ_TYPE, R_RISK_LEVEL, R_VERIFY_TYPE, R_ELEMENT,
+  R_RELATIONSHIP, R_TYPE, R_DOCREF, R_STYLE, R_CLASSDEF, R_CLASS, R_ARROW_L, R_ARROW_R, R_LINE,
+  R_UNQ, R_ALPHA, R_NUM,
   // style condition only
   R_S_COLON, R_S_SEMICOLON, R_S_PERCENT, R_S_MINUS, R_S_BRKT,
   R_LEX_ERROR
@@ -104,11 +103,11 @@ class Lexer : public ChartLexer<Lexer> {
     if (c == '\n') {
       size_t e = i;
       while (at(e) == '\n') ++e;
-      return take(e, R_NEWLINE);
+      return take(e, C_NEWLINE);
     }
     if (size_t n = js_space(s_, i)) return take(skip_space(s_, i + n), -1);
     if (c == '#' || c == '%') return take(line_end(s_, i), -1);
-    if (i >= s_.size()) return take(i, R_EOF);
+    if (i >= s_.size()) return take(i, C_EOF);
     if (jison_kw(s_, i, "requirementDiagram")) return take(i + 18, R_RD);
     if (c == '{') return take(i + 1, R_STRUCT_START);
     if (c == '}') return take(i + 1, R_STRUCT_STOP);
@@ -169,22 +168,20 @@ class Lexer : public ChartLexer<Lexer> {
   std::array<size_t, 4> dir_end_{};
 };
 
-class Parser {
+class Parser : public ChartParser<Lexer> {
  public:
-  Parser(const Prepared& p, std::vector<Diagnostic>& out) : p_(p), s_(p.text()), lex_(s_), out_(out) {
-    cur_ = lex_.next();
-  }
+  using ChartParser::ChartParser;
 
   void run() {
     // start: (directive NEWLINE?)* RD NEWLINE diagram EOF
     while (out_.empty() && directive()) {
-      if (kind() == R_NEWLINE) advance();
+      if (kind() == C_NEWLINE) advance();
     }
     if (!out_.empty()) return;
     if (kind() != R_RD) return unexpected("'requirementDiagram'", "");
     size_t header_end = cur_.end;
     advance();
-    if (kind() != R_NEWLINE) {
+    if (kind() != C_NEWLINE) {
       if (swallowed_newline(header_end, cur_.begin))
         return fail_at(cur_, "spaces after 'requirementDiagram' swallow its line break",
                        "end of line right after 'requirementDiagram'",
@@ -196,21 +193,9 @@ class Parser {
   }
 
  private:
-  int kind() const { return cur_.kind; }
-  void advance() { cur_ = lex_.next(); }
   // Mermaid's "\s+" rule eats a line break that follows blanks: was there one in [from, to)?
   bool swallowed_newline(size_t from, size_t to) const {
     return s_.substr(from, to - from).find('\n') != std::string_view::npos;
-  }
-  std::string_view text(const LexTok& t) const { return s_.substr(t.begin, t.end - t.begin); }
-  std::string what(const LexTok& t) const {
-    if (t.kind == C_END || t.kind == R_EOF) return "end of diagram";
-    if (t.kind == R_NEWLINE) return "end of line";
-    return describe(s_, t.begin, t.end - t.begin);
-  }
-  void fail_at(const LexTok& t, std::string msg, std::string expected, std::string hint) {
-    if (!out_.empty()) return;
-    out_.push_back(diag_at(p_, t.begin, std::move(msg), what(t), std::move(expected), std::move(hint)));
   }
   void fail_at_offset(size_t off, std::string msg, std::string expected, std::string hint) {
     if (!out_.empty()) return;
@@ -347,7 +332,7 @@ class Parser {
     size_t brace_end = cur_.end;
     brace_ = cur_.begin;
     advance();
-    if (kind() != R_NEWLINE) {
+    if (kind() != C_NEWLINE) {
       if (swallowed_newline(brace_end, cur_.begin))
         fail_at(cur_, "'{' must be the last thing on its line, not followed by spaces",
                 "end of line right after '{'",
@@ -378,7 +363,7 @@ class Parser {
       return false;
     }
     if (value_kind >= 0) advance();
-    if (kind() != R_NEWLINE) {
+    if (kind() != C_NEWLINE) {
       if (kind() == C_COMMA)
         fail_at(cur_, "',' ends the value here", "end of line",
                 "quote text that contains commas: text: \"a, b\"");
@@ -402,12 +387,12 @@ class Parser {
     const size_t brace = brace_;
     while (out_.empty()) {
       switch (kind()) {
-        case R_EOF:
+        case C_EOF:
           return unclosed_body(brace);
         case R_STRUCT_STOP:
           advance();
           return;
-        case R_NEWLINE:
+        case C_NEWLINE:
           advance();
           continue;
         case R_ID:
@@ -435,12 +420,12 @@ class Parser {
     const size_t brace = brace_;
     while (out_.empty()) {
       switch (kind()) {
-        case R_EOF:
+        case C_EOF:
           return unclosed_body(brace);
         case R_STRUCT_STOP:
           advance();
           return;
-        case R_NEWLINE:
+        case C_NEWLINE:
           advance();
           continue;
         case R_TYPE:
@@ -508,14 +493,14 @@ class Parser {
   void diagram() {
     while (out_.empty()) {
       switch (kind()) {
-        case R_EOF:
+        case C_EOF:
           advance();
           if (kind() != C_END) unexpected("end of diagram", "");
           return;
         case C_END:
           return fail_at(cur_, "unexpected end of diagram", "'}' or '\"'",
                          "close every '{', '\"' and accDescr { ... }");
-        case R_NEWLINE:
+        case C_NEWLINE:
         case R_DIRECTION:
           advance();
           continue;
@@ -562,11 +547,6 @@ class Parser {
            "style, classDef and class";
   }
 
-  const Prepared& p_;
-  std::string_view s_;
-  Lexer lex_;
-  std::vector<Diagnostic>& out_;
-  LexTok cur_;
   size_t brace_ = 0;
 };
 

@@ -8,14 +8,14 @@
 #include <vector>
 
 #include "mermaid/diagrams.h"
-#include "mermaid/chart_lexer.h"
+#include "mermaid/chart_diagram.h"
 
 namespace specgate::mermaid {
 namespace {
 
 enum Kind : int {
-  X_EOF = C_OWN, X_NEWLINE, X_SEMI, X_XYCHART, X_ORIENTATION, X_TITLE, X_X_AXIS, X_Y_AXIS, X_LINE,
-  X_BAR, X_SQB_START, X_SQB_END, X_ARROW, X_NUMBER, X_LEX_ERROR
+  X_SEMI = C_OWN, X_XYCHART, X_ORIENTATION, X_TITLE, X_X_AXIS, X_Y_AXIS, X_LINE, X_BAR,
+  X_SQB_START, X_SQB_END, X_ARROW, X_NUMBER, X_LEX_ERROR
 };
 
 enum State : uint8_t { S_AXIS_DATA = CS_OWN, S_AXIS_BAND_DATA, S_DATA, S_DATA_INNER };
@@ -30,7 +30,7 @@ bool alnum_token(int k) {
   }
 }
 bool text_start(int k) { return alnum_token(k) || k == C_STR; }
-bool eol_token(int k) { return k == X_NEWLINE || k == X_SEMI || k == X_EOF; }
+bool eol_token(int k) { return k == C_NEWLINE || k == X_SEMI || k == C_EOF; }
 
 // What the build left of the markdown-string rules: one literal that pops the state.
 constexpr std::string_view kMangledMarkdownRule =
@@ -75,12 +75,12 @@ class Lexer : public ChartLexer<Lexer> {
     }
     if ((st == S_AXIS_DATA || st == S_DATA) && c == '\n') {
       pop();
-      return take(i + 1, X_NEWLINE);
+      return take(i + 1, C_NEWLINE);
     }
     if (c == '\n' || c == '\r') {
       size_t e = i;
       while (at(e) == '\n' || at(e) == '\r') ++e;
-      return take(e, X_NEWLINE);
+      return take(e, C_NEWLINE);
     }
     if (lit(s_, i, "%%")) return take(line_end(s_, i), -1);
     if (jison_kw(s_, i, "title")) return take(i + 5, X_TITLE);
@@ -131,16 +131,14 @@ class Lexer : public ChartLexer<Lexer> {
     if (int k; alnum_rules(i, k)) return k;
     if (size_t n = js_space(s_, i)) return take(skip_space(s_, i + n), -1);
     if (c == ';') return take(i + 1, X_SEMI);
-    if (i >= s_.size()) return take(i, X_EOF);
+    if (i >= s_.size()) return take(i, C_EOF);
     return take(i + utf8_seq_len(s_, i), X_LEX_ERROR);
   }
 };
 
-class Parser {
+class Parser : public ChartParser<Lexer> {
  public:
-  Parser(const Prepared& p, std::vector<Diagnostic>& out) : p_(p), s_(p.text()), lex_(s_), out_(out) {
-    advance();
-  }
+  using ChartParser::ChartParser;
 
   void run() {
     // start: (eol | XYCHART CHART_ORIENTATION?)* document
@@ -162,20 +160,6 @@ class Parser {
   }
 
  private:
-  int kind() const { return cur_.kind; }
-  void advance() {
-    cur_ = lex_.next();
-    prev_state_ = lex_.token_state();
-  }
-  std::string what(const LexTok& t) const {
-    if (t.kind == C_END || t.kind == X_EOF) return "end of diagram";
-    if (t.kind == X_NEWLINE) return "end of line";
-    return describe(s_, t.begin, t.end - t.begin);
-  }
-  void fail_at(const LexTok& t, std::string msg, std::string expected, std::string hint) {
-    if (!out_.empty()) return;
-    out_.push_back(diag_at(p_, t.begin, std::move(msg), what(t), std::move(expected), std::move(hint)));
-  }
   bool unexpected(std::string expected, std::string hint) {
     if (!out_.empty()) return false;
     if (kind() == X_LEX_ERROR) {
@@ -308,12 +292,6 @@ class Parser {
     return unexpected("a statement", hint);
   }
 
-  const Prepared& p_;
-  std::string_view s_;
-  Lexer lex_;
-  std::vector<Diagnostic>& out_;
-  LexTok cur_;
-  uint8_t prev_state_ = CS_INITIAL;
   size_t axis_line_ = 0;
   size_t line_of(size_t off) const {
     uint32_t line = 0, col = 0;

@@ -1,12 +1,16 @@
-// What the lexers of quadrant.jison, xychart.jison and requirementDiagram.jison share (Mermaid
-// 11.17.2): a start-condition stack whose condition at each token the parsers consult, the same
-// accessibility and quoted-string conditions and accTitle/accDescr rules, and (quadrant and
-// xychart) the same letter, digit and one-character punctuation rules. The shared token kinds
-// and start conditions come first; a diagram's own start at C_OWN and CS_OWN.
+// What the validators of quadrant.jison, xychart.jison and requirementDiagram.jison share (Mermaid
+// 11.17.2). Their lexers: a start-condition stack whose condition at each token the parsers
+// consult, the same accessibility and quoted-string conditions and accTitle/accDescr rules, and
+// (quadrant and xychart) the same letter, digit and one-character punctuation rules. Their
+// parsers: the current token and first-error reporting. As in line_diagram.h, the shared token
+// kinds and start conditions come first; a diagram's own start at C_OWN and CS_OWN.
 #pragma once
 
 #include <cstdint>
+#include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "mermaid/jison_lexer.h"
 
@@ -14,6 +18,8 @@ namespace specgate::mermaid {
 
 enum ChartKind : int {
   C_END,  // the lexer's own end ($end)
+  C_EOF,  // the grammar's EOF token
+  C_NEWLINE,
   C_ACC_TITLE, C_ACC_TITLE_VALUE, C_ACC_DESCR, C_ACC_DESCR_VALUE, C_ACC_ML_VALUE, C_STR,
   // [A-Za-z]+, \d+ and the punctuation tokens of alnum_rules
   C_ALPHA, C_NUM, C_COLON, C_PLUS, C_COMMA, C_EQUALS, C_MULT, C_BRKT, C_UNDERSCORE, C_DOT, C_AMP,
@@ -161,6 +167,40 @@ class ChartLexer : public CondLexer<uint8_t> {
   uint8_t state_at_token_ = CS_INITIAL;
   size_t quote_at_ = 0;
   size_t unclosed_quote_ = std::string_view::npos;
+};
+
+// The parsing side: the current token and the condition it was lexed in, and first-error
+// reporting with tokens described for messages.
+template <class Lexer>
+class ChartParser {
+ public:
+  ChartParser(const Prepared& p, std::vector<Diagnostic>& out) : p_(p), s_(p.text()), lex_(s_), out_(out) {
+    advance();
+  }
+
+ protected:
+  int kind() const { return cur_.kind; }
+  void advance() {
+    cur_ = lex_.next();
+    prev_state_ = lex_.token_state();
+  }
+  std::string_view text(const LexTok& t) const { return s_.substr(t.begin, t.end - t.begin); }
+  std::string what(const LexTok& t) const {
+    if (t.kind == C_END || t.kind == C_EOF) return "end of diagram";
+    if (t.kind == C_NEWLINE) return "end of line";
+    return describe(s_, t.begin, t.end - t.begin);
+  }
+  void fail_at(const LexTok& t, std::string msg, std::string expected, std::string hint) {
+    if (!out_.empty()) return;
+    out_.push_back(diag_at(p_, t.begin, std::move(msg), what(t), std::move(expected), std::move(hint)));
+  }
+
+  const Prepared& p_;
+  std::string_view s_;
+  Lexer lex_;
+  std::vector<Diagnostic>& out_;
+  LexTok cur_;
+  uint8_t prev_state_ = CS_INITIAL;
 };
 
 }  // namespace specgate::mermaid
