@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 
+#include "core/code_span.h"
 #include "export/pytext.h"
 
 namespace specgate::exporter {
@@ -367,25 +368,9 @@ std::vector<PlaceholderMatch> find_placeholders(std::string_view t) {
   size_t i = 0;
   while (i < t.size()) {
     const char c = t[i];
-    if (c == '`') {
-      // Skip a code span: a run of backticks up to the next run of the same length.
+    if (c == '`') {  // skip a code span
       size_t run = 0;
-      while (i + run < t.size() && t[i + run] == '`') ++run;
-      size_t j = i + run;
-      size_t close = std::string_view::npos;
-      while (j < t.size()) {
-        if (t[j] != '`') {
-          ++j;
-          continue;
-        }
-        size_t r = 0;
-        while (j + r < t.size() && t[j + r] == '`') ++r;
-        if (r == run) {
-          close = j + r;
-          break;
-        }
-        j += r;
-      }
+      const size_t close = code_span_end(t, i, run);
       i = close == std::string_view::npos ? i + run : close;
       continue;
     }

@@ -9,76 +9,50 @@
 #include <vector>
 
 #include "mermaid/diagrams.h"
-#include "mermaid/lexkit.h"
+#include "mermaid/chart_diagram.h"
 
 namespace specgate::mermaid {
 namespace {
 
 enum Kind : int {
-  Q_END, Q_EOF, Q_NEWLINE, Q_SEMI, Q_SPACE, Q_TITLE, Q_TITLE_VALUE, Q_ACC_TITLE,
-  Q_ACC_TITLE_VALUE, Q_ACC_DESCR, Q_ACC_DESCR_VALUE, Q_ACC_ML_VALUE, Q_X_AXIS, Q_Y_AXIS, Q_DELIM,
-  Q_QUADRANT_N, Q_CLASSDEF, Q_MD_STR, Q_STR, Q_CLASS_NAME, Q_POINT_START, Q_POINT_X, Q_POINT_Y,
-  Q_QUADRANT, Q_ALPHA, Q_UNICODE, Q_COLON, Q_PLUS, Q_COMMA, Q_EQUALS, Q_MULT, Q_BRKT,
-  Q_UNDERSCORE, Q_DOT, Q_AMP, Q_MINUS, Q_NUM, Q_PUNCT, Q_LEX_ERROR
+  Q_SEMI = C_OWN, Q_SPACE, Q_TITLE, Q_TITLE_VALUE, Q_X_AXIS, Q_Y_AXIS, Q_DELIM, Q_QUADRANT_N,
+  Q_CLASSDEF, Q_MD_STR, Q_CLASS_NAME, Q_POINT_START, Q_POINT_X, Q_POINT_Y, Q_QUADRANT, Q_UNICODE,
+  Q_PUNCT, Q_LEX_ERROR
 };
 
-enum State : uint8_t {
-  S_INITIAL, S_TITLE, S_ACC_TITLE, S_ACC_DESCR, S_ACC_ML, S_MD_STRING, S_STRING, S_CLASS_NAME,
-  S_POINT_START, S_POINT_X, S_POINT_Y
-};
+enum State : uint8_t { S_TITLE = CS_OWN, S_MD_STRING, S_CLASS_NAME, S_POINT_START, S_POINT_X, S_POINT_Y };
 
 bool alnum_token(int k) {
   switch (k) {
-    case Q_PUNCT: case Q_AMP: case Q_NUM: case Q_ALPHA: case Q_COMMA: case Q_PLUS: case Q_EQUALS:
-    case Q_MULT: case Q_DOT: case Q_BRKT: case Q_UNDERSCORE: case Q_UNICODE:
+    case Q_PUNCT: case C_AMP: case C_NUM: case C_ALPHA: case C_COMMA: case C_PLUS: case C_EQUALS:
+    case C_MULT: case C_DOT: case C_BRKT: case C_UNDERSCORE: case Q_UNICODE:
       return true;
     default:
       return false;
   }
 }
-bool text_more_token(int k) { return alnum_token(k) || k == Q_SPACE || k == Q_MINUS; }
+bool text_more_token(int k) { return alnum_token(k) || k == Q_SPACE || k == C_MINUS; }
 bool id_string_token(int k) {
   switch (k) {
-    case Q_ALPHA: case Q_NUM: case Q_MINUS: case Q_COMMA: case Q_COLON: case Q_AMP: case Q_BRKT:
-    case Q_MULT: case Q_UNICODE:
+    case C_ALPHA: case C_NUM: case C_MINUS: case C_COMMA: case C_COLON: case C_AMP: case C_BRKT:
+    case C_MULT: case Q_UNICODE:
       return true;
     default:
       return false;
   }
 }
 bool style_token(int k) {
-  return k == Q_ALPHA || k == Q_NUM || k == Q_COLON || k == Q_SPACE || k == Q_BRKT || k == Q_MINUS;
+  return k == C_ALPHA || k == C_NUM || k == C_COLON || k == Q_SPACE || k == C_BRKT || k == C_MINUS;
 }
-bool eol_token(int k) { return k == Q_NEWLINE || k == Q_SEMI || k == Q_EOF; }
+bool eol_token(int k) { return k == C_NEWLINE || k == Q_SEMI || k == C_EOF; }
 
-class Lexer {
+class Lexer : public ChartLexer<Lexer> {
  public:
-  explicit Lexer(std::string_view s) : s_(s) { stack_.push_back(S_INITIAL); }
-
-  LexTok next() {
-    while (true) {
-      if (done_) return tok(Q_END, pos_, pos_);
-      if (pos_ >= s_.size()) done_ = true;
-      size_t b = pos_;
-      state_at_token_ = stack_.back();
-      int k = step();
-      if (k >= 0) return tok(k, b, pos_);
-    }
-  }
+  using ChartLexer::ChartLexer;
 
  private:
-  static LexTok tok(int k, size_t b, size_t e) {
-    return LexTok{k, static_cast<uint32_t>(b), static_cast<uint32_t>(e)};
-  }
-  char at(size_t i) const { return i < s_.size() ? s_[i] : '\0'; }
-  void push(State st) { stack_.push_back(st); }
-  void pop() {
-    if (stack_.size() > 1) stack_.pop_back();
-  }
-  int take(size_t end, int kind) {
-    pos_ = end;
-    return kind;
-  }
+  friend ChartLexer;
+
   // The rules " *x-axis *", " *--+> *", "\s*:\s*\[" ... are tried at every blank of a run, and
   // a blank is one SPACE token: remember where the current run ends so long runs stay linear.
   struct Run {
@@ -112,12 +86,6 @@ class Lexer {
     if (!lit_ci(s_, j, w)) return 0;
     return spaces(j + w.size());
   }
-  size_t acc(size_t i, std::string_view w, char c) const {
-    if (!lit_ci(s_, i, w)) return 0;
-    size_t j = skip_space(s_, i + w.size());
-    if (at(j) != c) return 0;
-    return skip_space(s_, j + 1);
-  }
   // (1)|(0(.\d+)?) where '.' is any character but a line break (one UTF-16 unit).
   size_t coordinate(size_t i) const {
     if (at(i) == '1') return 1;
@@ -133,22 +101,10 @@ class Lexer {
     const size_t i = pos_;
     const char c = at(i);
     const bool end = i >= s_.size();
-    switch (stack_.back()) {
+    switch (state()) {
       case S_TITLE:
         pop();
         return take(line_end(s_, i), Q_TITLE_VALUE);
-      case S_ACC_TITLE:
-        pop();
-        return take(line_end(s_, i), Q_ACC_TITLE_VALUE);
-      case S_ACC_DESCR:
-        pop();
-        return take(line_end(s_, i), Q_ACC_DESCR_VALUE);
-      case S_ACC_ML:
-        if (c == '}') {
-          pop();
-          return take(i + 1, -1);
-        }
-        return take(i + run_until(s_, i, "}"), Q_ACC_ML_VALUE);
       case S_MD_STRING:
         if (size_t n = run_until(s_, i, "`\"")) return take(i + n, Q_MD_STR);
         if (lit(s_, i, "`\"")) {
@@ -156,16 +112,6 @@ class Lexer {
           return take(i + 2, -1);
         }
         return fail(i, end);
-      case S_STRING:
-        if (c == '"') {
-          pop();
-          return take(i + 1, -1);
-        }
-        {
-          size_t e = i + run_until(s_, i, "\"");
-          if (e >= s_.size() && unclosed_quote_ == std::string_view::npos) unclosed_quote_ = quote_at_;
-          return take(e, Q_STR);
-        }
       case S_CLASS_NAME:
         if (is_word(c)) {
           size_t e = i;
@@ -201,7 +147,7 @@ class Lexer {
           return take(i + n, Q_POINT_Y);
         }
         return fail(i, end);
-      case S_INITIAL:
+      default:
         break;
     }
     // Comments: %%(?!\{)[^\n]*, then [^\}]%%[^\n]* (any one character but '}', a line break
@@ -214,25 +160,14 @@ class Lexer {
     if (c == '\n' || c == '\r') {
       size_t e = i;
       while (at(e) == '\n' || at(e) == '\r') ++e;
-      return take(e, Q_NEWLINE);
+      return take(e, C_NEWLINE);
     }
     if (lit(s_, i, "%%")) return take(line_end(s_, i), -1);
     if (jison_kw(s_, i, "title")) {
       push(S_TITLE);
       return take(i + 5, Q_TITLE);
     }
-    if (size_t e = acc(i, "accTitle", ':')) {
-      push(S_ACC_TITLE);
-      return take(e, Q_ACC_TITLE);
-    }
-    if (size_t e = acc(i, "accDescr", ':')) {
-      push(S_ACC_DESCR);
-      return take(e, Q_ACC_DESCR);
-    }
-    if (size_t e = acc(i, "accDescr", '{')) {
-      push(S_ACC_ML);
-      return take(e, -1);
-    }
+    if (int k; acc_rules(i, k)) return k;
     if (size_t e = padded(i, "x-axis")) return take(e, Q_X_AXIS);
     if (size_t e = padded(i, "y-axis")) return take(e, Q_Y_AXIS);
     {
@@ -249,11 +184,7 @@ class Lexer {
       push(S_MD_STRING);
       return take(i + 2, -1);
     }
-    if (c == '"') {
-      quote_at_ = i;
-      push(S_STRING);
-      return take(i + 1, -1);
-    }
+    if (c == '"') return open_string(i);
     if (lit(s_, i, ":::")) {
       push(S_CLASS_NAME);
       return take(i + 3, -1);
@@ -269,70 +200,31 @@ class Lexer {
       }
     }
     if (size_t e = padded(i, "quadrantChart")) return take(e, Q_QUADRANT);
-    if (is_alpha(c)) {
-      size_t e = i;
-      while (is_alpha(at(e))) ++e;
-      return take(e, Q_ALPHA);
-    }
+    if (int k; alnum_rules(i, k)) return k;
     if (static_cast<unsigned char>(c) >= 0x80) {
       size_t e = i;
       while (e < s_.size() && static_cast<unsigned char>(s_[e]) >= 0x80) ++e;
       return take(e, Q_UNICODE);
     }
-    switch (c) {
-      case ':': return take(i + 1, Q_COLON);
-      case '+': return take(i + 1, Q_PLUS);
-      case ',': return take(i + 1, Q_COMMA);
-      case '=': return take(i + 1, Q_EQUALS);
-      case '*': return take(i + 1, Q_MULT);
-      case '#': return take(i + 1, Q_BRKT);
-      case '_': return take(i + 1, Q_UNDERSCORE);
-      case '.': return take(i + 1, Q_DOT);
-      case '&': return take(i + 1, Q_AMP);
-      case '-': return take(i + 1, Q_MINUS);
-      default: break;
-    }
-    if (is_digit(c)) {
-      size_t e = i;
-      while (is_digit(at(e))) ++e;
-      return take(e, Q_NUM);
-    }
     if (c == ' ' || c == '\t' || c == '\v' || c == '\f') return take(i + 1, Q_SPACE);
     if (c == ';') return take(i + 1, Q_SEMI);
     if (c != '\0' && std::string_view("!$%'`?\\/").find(c) != std::string_view::npos)
       return take(i + 1, Q_PUNCT);
-    if (end) return take(i, Q_EOF);
+    if (end) return take(i, C_EOF);
     return take(i + 1, Q_LEX_ERROR);
   }
   // No rule of an exclusive condition matched: the lexer's end, or a lexical error.
   int fail(size_t i, bool end) {
-    if (end) return take(i, Q_END);
+    if (end) return take(i, C_END);
     return take(i + utf8_seq_len(s_, i), Q_LEX_ERROR);
   }
 
- public:
-  State state() const { return stack_.back(); }
-  // The start condition the last token was matched in.
-  State token_state() const { return state_at_token_; }
-  // Where a quoted string that runs to the end of the text opened, or npos.
-  size_t unclosed_quote() const { return unclosed_quote_; }
-
- private:
-  std::string_view s_;
-  size_t pos_ = 0;
-  std::vector<State> stack_;
-  bool done_ = false;
-  State state_at_token_ = S_INITIAL;
   mutable Run blanks_, ws_, dashes_;
-  size_t quote_at_ = 0;
-  size_t unclosed_quote_ = std::string_view::npos;
 };
 
-class Parser {
+class Parser : public ChartParser<Lexer> {
  public:
-  Parser(const Prepared& p, std::vector<Diagnostic>& out) : p_(p), s_(p.text()), lex_(s_), out_(out) {
-    advance();
-  }
+  using ChartParser::ChartParser;
 
   void run() {
     // start: (eol | SPACE)* QUADRANT document
@@ -340,7 +232,7 @@ class Parser {
     if (kind() != Q_QUADRANT) return unexpected("'quadrantChart'", "");
     advance();
     // document: (statement eol)*, accepted at the lexer's end
-    while (out_.empty() && kind() != Q_END) {
+    while (out_.empty() && kind() != C_END) {
       if (!statement()) return;
       if (!eol_token(kind())) return unexpected("end of line", end_hint());
       advance();
@@ -348,12 +240,6 @@ class Parser {
   }
 
  private:
-  int kind() const { return cur_.kind; }
-  void advance() {
-    cur_ = lex_.next();
-    prev_state_ = lex_.token_state();
-  }
-  std::string_view text(const LexTok& t) const { return s_.substr(t.begin, t.end - t.begin); }
   // Tokens such as " *x-axis *" carry their blanks; messages show the word alone.
   static LexTok trimmed(LexTok t, std::string_view s) {
     while (t.begin + 1 < t.end && s[t.begin] == ' ') ++t.begin;
@@ -361,8 +247,8 @@ class Parser {
     return t;
   }
   std::string what(const LexTok& t) const {
-    if (t.kind == Q_END || t.kind == Q_EOF) return "end of diagram";
-    if (t.kind == Q_NEWLINE) return "end of line";
+    if (t.kind == C_END || t.kind == C_EOF) return "end of diagram";
+    if (t.kind == C_NEWLINE) return "end of line";
     LexTok w = trimmed(t, s_);
     return describe(s_, w.begin, w.end - w.begin);
   }
@@ -381,7 +267,7 @@ class Parser {
     fail_at(cur_, "unexpected " + what(cur_), std::move(expected), std::move(hint));
   }
   std::string end_hint() const {
-    if (kind() == Q_STR || kind() == Q_MD_STR)
+    if (kind() == C_STR || kind() == Q_MD_STR)
       return "quoted text must be the whole text or come first";
     return "one statement per line";
   }
@@ -406,7 +292,7 @@ class Parser {
   }
 
   bool text(const char* expected) {
-    if (!alnum_token(kind()) && kind() != Q_STR && kind() != Q_MD_STR) {
+    if (!alnum_token(kind()) && kind() != C_STR && kind() != Q_MD_STR) {
       unexpected(expected, "");
       return false;
     }
@@ -433,7 +319,7 @@ class Parser {
         advance();
       }
       spans.emplace_back(b, e);
-      if (kind() != Q_COMMA) break;
+      if (kind() != C_COMMA) break;
       advance();
     }
     if (!eol_token(kind())) {
@@ -505,17 +391,17 @@ class Parser {
   bool statement() {
     while (kind() == Q_SPACE) advance();
     switch (kind()) {
-      case Q_NEWLINE:
+      case C_NEWLINE:
       case Q_SEMI:
-      case Q_EOF:
+      case C_EOF:
         return true;
       case Q_TITLE:
-      case Q_ACC_TITLE:
-      case Q_ACC_DESCR:
+      case C_ACC_TITLE:
+      case C_ACC_DESCR:
         advance();  // the lexer always follows these with their value
         advance();
         return true;
-      case Q_ACC_ML_VALUE:
+      case C_ACC_ML_VALUE:
         advance();
         return true;
       case Q_X_AXIS:
@@ -524,7 +410,7 @@ class Parser {
         if (!text("the axis text")) return false;
         if (kind() == Q_DELIM) {
           advance();
-          if (alnum_token(kind()) || kind() == Q_STR || kind() == Q_MD_STR) return text("");
+          if (alnum_token(kind()) || kind() == C_STR || kind() == Q_MD_STR) return text("");
         }
         return true;
       case Q_QUADRANT_N:
@@ -535,7 +421,7 @@ class Parser {
       default:
         break;
     }
-    if (alnum_token(kind()) || kind() == Q_STR || kind() == Q_MD_STR) return point();
+    if (alnum_token(kind()) || kind() == C_STR || kind() == Q_MD_STR) return point();
     if (kind() == Q_POINT_START)
       return fail_at(cur_, "a point needs a name before ':'", "a name", "write Name: [0.3, 0.6]"), false;
     std::string hint = "statements are title, x-axis, y-axis, quadrant-1..4, classDef and points "
@@ -592,12 +478,6 @@ class Parser {
     return styles();
   }
 
-  const Prepared& p_;
-  std::string_view s_;
-  Lexer lex_;
-  std::vector<Diagnostic>& out_;
-  LexTok cur_;
-  State prev_state_ = S_INITIAL;
   size_t text_end_ = 0;
 };
 

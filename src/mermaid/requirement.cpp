@@ -9,25 +9,22 @@
 #include <vector>
 
 #include "mermaid/diagrams.h"
-#include "mermaid/lexkit.h"
+#include "mermaid/chart_diagram.h"
 
 namespace specgate::mermaid {
 namespace {
 
 enum Kind : int {
-  R_END,  // the lexer's own end ($end)
-  R_EOF,  // the grammar's EOF token (rule "$")
-  R_NEWLINE, R_RD, R_TITLE, R_ACC_TITLE, R_ACC_TITLE_VALUE, R_ACC_DESCR, R_ACC_DESCR_VALUE,
-  R_ACC_ML_VALUE, R_DIRECTION, R_STRUCT_START, R_STRUCT_STOP, R_STYLE_SEPARATOR, R_COLONSEP,
+  R_RD = C_OWN, R_TITLE, R_DIRECTION, R_STRUCT_START, R_STRUCT_STOP, R_STYLE_SEPARATOR, R_COLONSEP,
   R_ID, R_TEXT, R_RISK, R_VERIFYMTHD, R_REQ_TYPE, R_RISK_LEVEL, R_VERIFY_TYPE, R_ELEMENT,
   R_RELATIONSHIP, R_TYPE, R_DOCREF, R_STYLE, R_CLASSDEF, R_CLASS, R_ARROW_L, R_ARROW_R, R_LINE,
-  R_UNQ, R_QSTR, R_ALPHA, R_NUM, R_COMMA,
+  R_UNQ, R_ALPHA, R_NUM,
   // style condition only
   R_S_COLON, R_S_SEMICOLON, R_S_PERCENT, R_S_MINUS, R_S_BRKT,
   R_LEX_ERROR
 };
 
-enum State : uint8_t { S_INITIAL, S_STRING, S_STYLE, S_ACC_TITLE, S_ACC_DESCR, S_ACC_ML };
+enum State : uint8_t { S_STYLE = CS_OWN };
 
 struct Keyword {
   std::string_view word;
@@ -48,45 +45,13 @@ constexpr std::array<Keyword, 27> kKeywords = {{
     {"traces", R_RELATIONSHIP}, {"type", R_TYPE}, {"docref", R_DOCREF},
 }};
 
-class Lexer {
+class Lexer : public ChartLexer<Lexer> {
  public:
-  explicit Lexer(std::string_view s) : s_(s) { stack_.push_back(S_INITIAL); }
-
-  LexTok next() {
-    while (true) {
-      if (done_) return tok(R_END, pos_, pos_);
-      if (pos_ >= s_.size()) done_ = true;
-      size_t b = pos_;
-      state_at_token_ = state();
-      int k = step();
-      if (k >= 0) return tok(k, b, pos_);
-    }
-  }
-  // The start condition the last token was matched in.
-  State token_state() const { return state_at_token_; }
-  // Where a quoted string that runs to the end of the text opened, or npos.
-  size_t unclosed_quote() const { return unclosed_quote_; }
+  using ChartLexer::ChartLexer;
 
  private:
-  static LexTok tok(int k, size_t b, size_t e) {
-    return LexTok{k, static_cast<uint32_t>(b), static_cast<uint32_t>(e)};
-  }
-  char at(size_t i) const { return i < s_.size() ? s_[i] : '\0'; }
-  State state() const { return stack_.back(); }
-  void pop() {
-    if (stack_.size() > 1) stack_.pop_back();
-  }
-  int take(size_t end, int kind) {
-    pos_ = end;
-    return kind;
-  }
-  // keyword\s*<c>\s* (accTitle:, accDescr:, accDescr{): the end, or 0.
-  size_t acc(size_t i, std::string_view w, char c) const {
-    if (!lit_ci(s_, i, w)) return 0;
-    size_t j = skip_space(s_, i + w.size());
-    if (at(j) != c) return 0;
-    return skip_space(s_, j + 1);
-  }
+  friend ChartLexer;
+
   // .*direction\s+XX[^\n]* tried in order TB, BT, RL, LR: the greedy ".*" takes the last
   // "direction" on the rest of the line that fits. Cached per line, so long lines stay linear.
   bool direction(size_t i, size_t& end) {
@@ -123,33 +88,7 @@ class Lexer {
   int step() {
     const size_t i = pos_;
     const char c = at(i);
-    switch (state()) {
-      case S_ACC_TITLE:
-        pop();
-        return take(line_end(s_, i), R_ACC_TITLE_VALUE);
-      case S_ACC_DESCR:
-        pop();
-        return take(line_end(s_, i), R_ACC_DESCR_VALUE);
-      case S_ACC_ML:
-        if (c == '}') {
-          pop();
-          return take(i + 1, -1);
-        }
-        return take(i + run_until(s_, i, "}"), R_ACC_ML_VALUE);
-      case S_STRING: {
-        if (c == '"') {
-          pop();
-          return take(i + 1, -1);
-        }
-        size_t e = i + run_until(s_, i, "\"");
-        if (e >= s_.size() && unclosed_quote_ == std::string_view::npos) unclosed_quote_ = quote_at_;
-        return take(e, R_QSTR);
-      }
-      case S_STYLE:
-        return style_step(i, c);
-      case S_INITIAL:
-        break;
-    }
+    if (state() == S_STYLE) return style_step(i, c);
     // rule 0: title\s[^#\n;]+
     if (lit_ci(s_, i, "title")) {
       size_t sp = js_space(s_, i + 5);
@@ -158,28 +97,17 @@ class Lexer {
         if (n) return take(i + 5 + sp + n, R_TITLE);
       }
     }
-    if (size_t e = acc(i, "accTitle", ':')) {
-      stack_.push_back(S_ACC_TITLE);
-      return take(e, R_ACC_TITLE);
-    }
-    if (size_t e = acc(i, "accDescr", ':')) {
-      stack_.push_back(S_ACC_DESCR);
-      return take(e, R_ACC_DESCR);
-    }
-    if (size_t e = acc(i, "accDescr", '{')) {
-      stack_.push_back(S_ACC_ML);
-      return take(e, -1);
-    }
+    if (int k; acc_rules(i, k)) return k;
     size_t dir_end = 0;
     if (i < s_.size() && direction(i, dir_end)) return take(dir_end, R_DIRECTION);
     if (c == '\n') {
       size_t e = i;
       while (at(e) == '\n') ++e;
-      return take(e, R_NEWLINE);
+      return take(e, C_NEWLINE);
     }
     if (size_t n = js_space(s_, i)) return take(skip_space(s_, i + n), -1);
     if (c == '#' || c == '%') return take(line_end(s_, i), -1);
-    if (i >= s_.size()) return take(i, R_EOF);
+    if (i >= s_.size()) return take(i, C_EOF);
     if (jison_kw(s_, i, "requirementDiagram")) return take(i + 18, R_RD);
     if (c == '{') return take(i + 1, R_STRUCT_START);
     if (c == '}') return take(i + 1, R_STRUCT_STOP);
@@ -188,28 +116,24 @@ class Lexer {
     for (const Keyword& k : kKeywords)
       if (jison_kw(s_, i, k.word)) return take(i + k.word.size(), k.kind);
     if (jison_kw(s_, i, "style")) {
-      stack_.push_back(S_STYLE);
+      push(S_STYLE);
       return take(i + 5, R_STYLE);
     }
     if (jison_kw(s_, i, "classDef")) {
-      stack_.push_back(S_STYLE);
+      push(S_STYLE);
       return take(i + 8, R_CLASSDEF);
     }
     if (jison_kw(s_, i, "class")) {
-      stack_.push_back(S_STYLE);
+      push(S_STYLE);
       return take(i + 5, R_CLASS);
     }
     if (lit(s_, i, "<-")) return take(i + 2, R_ARROW_L);
     if (lit(s_, i, "->")) return take(i + 2, R_ARROW_R);
     if (c == '-') return take(i + 1, R_LINE);
-    if (c == '"') {
-      quote_at_ = i;
-      stack_.push_back(S_STRING);
-      return take(i + 1, -1);
-    }
+    if (c == '"') return open_string(i);
     // [\w][^:,\r\n\{\<\>\-\=]* (the grammar sees it trimmed)
     if (is_word(c)) return take(i + 1 + run_until(s_, i + 1, ":,\r\n{<>-="), R_UNQ);
-    if (c == ',') return take(i + 1, R_COMMA);
+    if (c == ',') return take(i + 1, C_COMMA);
     return take(i + utf8_seq_len(s_, i), R_LEX_ERROR);
   }
 
@@ -227,48 +151,37 @@ class Lexer {
       case '#': return take(i + 1, R_S_BRKT);
       case ' ': return take(i + 1, -1);
       case '"':
-        quote_at_ = i;
-        stack_.push_back(S_STRING);
-        return take(i + 1, -1);
+        return open_string(i);
       case '\n':
         pop();
         return take(i + 1, -1);
-      case ',': return take(i + 1, R_COMMA);
+      case ',': return take(i + 1, C_COMMA);
       default: break;
     }
-    if (i >= s_.size()) return take(i, R_END);
+    if (i >= s_.size()) return take(i, C_END);
     return take(i + utf8_seq_len(s_, i), R_LEX_ERROR);
   }
 
-  std::string_view s_;
-  size_t pos_ = 0;
-  std::vector<State> stack_;
-  bool done_ = false;
-  State state_at_token_ = S_INITIAL;
-  size_t quote_at_ = 0;
-  size_t unclosed_quote_ = std::string_view::npos;
   size_t dir_line_begin_ = 1;
   size_t dir_line_end_ = 0;
   std::array<size_t, 4> dir_at_{};
   std::array<size_t, 4> dir_end_{};
 };
 
-class Parser {
+class Parser : public ChartParser<Lexer> {
  public:
-  Parser(const Prepared& p, std::vector<Diagnostic>& out) : p_(p), s_(p.text()), lex_(s_), out_(out) {
-    cur_ = lex_.next();
-  }
+  using ChartParser::ChartParser;
 
   void run() {
     // start: (directive NEWLINE?)* RD NEWLINE diagram EOF
     while (out_.empty() && directive()) {
-      if (kind() == R_NEWLINE) advance();
+      if (kind() == C_NEWLINE) advance();
     }
     if (!out_.empty()) return;
     if (kind() != R_RD) return unexpected("'requirementDiagram'", "");
     size_t header_end = cur_.end;
     advance();
-    if (kind() != R_NEWLINE) {
+    if (kind() != C_NEWLINE) {
       if (swallowed_newline(header_end, cur_.begin))
         return fail_at(cur_, "spaces after 'requirementDiagram' swallow its line break",
                        "end of line right after 'requirementDiagram'",
@@ -280,21 +193,9 @@ class Parser {
   }
 
  private:
-  int kind() const { return cur_.kind; }
-  void advance() { cur_ = lex_.next(); }
   // Mermaid's "\s+" rule eats a line break that follows blanks: was there one in [from, to)?
   bool swallowed_newline(size_t from, size_t to) const {
     return s_.substr(from, to - from).find('\n') != std::string_view::npos;
-  }
-  std::string_view text(const LexTok& t) const { return s_.substr(t.begin, t.end - t.begin); }
-  std::string what(const LexTok& t) const {
-    if (t.kind == R_END || t.kind == R_EOF) return "end of diagram";
-    if (t.kind == R_NEWLINE) return "end of line";
-    return describe(s_, t.begin, t.end - t.begin);
-  }
-  void fail_at(const LexTok& t, std::string msg, std::string expected, std::string hint) {
-    if (!out_.empty()) return;
-    out_.push_back(diag_at(p_, t.begin, std::move(msg), what(t), std::move(expected), std::move(hint)));
   }
   void fail_at_offset(size_t off, std::string msg, std::string expected, std::string hint) {
     if (!out_.empty()) return;
@@ -337,17 +238,17 @@ class Parser {
 
   bool directive() {
     switch (kind()) {
-      case R_ACC_TITLE:
+      case C_ACC_TITLE:
         advance();
-        if (kind() != R_ACC_TITLE_VALUE) return false;
-        advance();
-        return true;
-      case R_ACC_DESCR:
-        advance();
-        if (kind() != R_ACC_DESCR_VALUE) return false;
+        if (kind() != C_ACC_TITLE_VALUE) return false;
         advance();
         return true;
-      case R_ACC_ML_VALUE:
+      case C_ACC_DESCR:
+        advance();
+        if (kind() != C_ACC_DESCR_VALUE) return false;
+        advance();
+        return true;
+      case C_ACC_ML_VALUE:
         advance();
         return true;
       default:
@@ -356,7 +257,7 @@ class Parser {
   }
 
   bool name() {
-    if (kind() == R_UNQ || kind() == R_QSTR) {
+    if (kind() == R_UNQ || kind() == C_STR) {
       advance();
       return true;
     }
@@ -373,14 +274,14 @@ class Parser {
 
   // idList: (ALPHA | unqString | qString) (',' ...)*
   bool id_list() {
-    if (kind() != R_ALPHA && kind() != R_UNQ && kind() != R_QSTR) {
+    if (kind() != R_ALPHA && kind() != R_UNQ && kind() != C_STR) {
       unexpected("a class name", "");
       return false;
     }
     advance();
-    while (kind() == R_COMMA) {
+    while (kind() == C_COMMA) {
       advance();
-      if (kind() != R_ALPHA && kind() != R_UNQ && kind() != R_QSTR) {
+      if (kind() != R_ALPHA && kind() != R_UNQ && kind() != C_STR) {
         unexpected("a name after ','", "");
         return false;
       }
@@ -404,7 +305,7 @@ class Parser {
         return false;
       }
       while (style_component(kind())) advance();
-      if (kind() != R_COMMA) break;
+      if (kind() != C_COMMA) break;
       advance();
     }
     if (kind() == R_S_PERCENT || kind() == R_LEX_ERROR) {
@@ -431,7 +332,7 @@ class Parser {
     size_t brace_end = cur_.end;
     brace_ = cur_.begin;
     advance();
-    if (kind() != R_NEWLINE) {
+    if (kind() != C_NEWLINE) {
       if (swallowed_newline(brace_end, cur_.begin))
         fail_at(cur_, "'{' must be the last thing on its line, not followed by spaces",
                 "end of line right after '{'",
@@ -455,15 +356,15 @@ class Parser {
     advance();
     bool ok = value_kind < 0 ? name() : kind() == value_kind;
     if (!ok) {
-      if (kind() == R_UNQ || kind() == R_QSTR || (kind() >= R_ID && kind() <= R_DOCREF))
+      if (kind() == R_UNQ || kind() == C_STR || (kind() >= R_ID && kind() <= R_DOCREF))
         fail_at(cur_, "invalid value " + what(cur_), expected, hint);
       else
         unexpected(expected, hint);
       return false;
     }
     if (value_kind >= 0) advance();
-    if (kind() != R_NEWLINE) {
-      if (kind() == R_COMMA)
+    if (kind() != C_NEWLINE) {
+      if (kind() == C_COMMA)
         fail_at(cur_, "',' ends the value here", "end of line",
                 "quote text that contains commas: text: \"a, b\"");
       else
@@ -486,12 +387,12 @@ class Parser {
     const size_t brace = brace_;
     while (out_.empty()) {
       switch (kind()) {
-        case R_EOF:
+        case C_EOF:
           return unclosed_body(brace);
         case R_STRUCT_STOP:
           advance();
           return;
-        case R_NEWLINE:
+        case C_NEWLINE:
           advance();
           continue;
         case R_ID:
@@ -519,12 +420,12 @@ class Parser {
     const size_t brace = brace_;
     while (out_.empty()) {
       switch (kind()) {
-        case R_EOF:
+        case C_EOF:
           return unclosed_body(brace);
         case R_STRUCT_STOP:
           advance();
           return;
-        case R_NEWLINE:
+        case C_NEWLINE:
           advance();
           continue;
         case R_TYPE:
@@ -592,20 +493,20 @@ class Parser {
   void diagram() {
     while (out_.empty()) {
       switch (kind()) {
-        case R_EOF:
+        case C_EOF:
           advance();
-          if (kind() != R_END) unexpected("end of diagram", "");
+          if (kind() != C_END) unexpected("end of diagram", "");
           return;
-        case R_END:
+        case C_END:
           return fail_at(cur_, "unexpected end of diagram", "'}' or '\"'",
                          "close every '{', '\"' and accDescr { ... }");
-        case R_NEWLINE:
+        case C_NEWLINE:
         case R_DIRECTION:
           advance();
           continue;
-        case R_ACC_TITLE:
-        case R_ACC_DESCR:
-        case R_ACC_ML_VALUE:
+        case C_ACC_TITLE:
+        case C_ACC_DESCR:
+        case C_ACC_ML_VALUE:
           if (!directive() && out_.empty()) unexpected("the accessibility text", "");
           continue;
         case R_REQ_TYPE:
@@ -621,7 +522,7 @@ class Parser {
           element_body();
           continue;
         case R_UNQ:
-        case R_QSTR:
+        case C_STR:
           relationship_or_class();
           continue;
         case R_STYLE:
@@ -646,11 +547,6 @@ class Parser {
            "style, classDef and class";
   }
 
-  const Prepared& p_;
-  std::string_view s_;
-  Lexer lex_;
-  std::vector<Diagnostic>& out_;
-  LexTok cur_;
   size_t brace_ = 0;
 };
 

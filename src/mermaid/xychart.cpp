@@ -8,78 +8,41 @@
 #include <vector>
 
 #include "mermaid/diagrams.h"
-#include "mermaid/lexkit.h"
+#include "mermaid/chart_diagram.h"
 
 namespace specgate::mermaid {
 namespace {
 
 enum Kind : int {
-  X_END, X_EOF, X_NEWLINE, X_SEMI, X_XYCHART, X_ORIENTATION, X_TITLE, X_ACC_TITLE,
-  X_ACC_TITLE_VALUE, X_ACC_DESCR, X_ACC_DESCR_VALUE, X_ACC_ML_VALUE, X_X_AXIS, X_Y_AXIS, X_LINE,
-  X_BAR, X_SQB_START, X_SQB_END, X_ARROW, X_NUMBER, X_STR, X_ALPHA, X_COLON, X_PLUS, X_COMMA,
-  X_EQUALS, X_MULT, X_BRKT, X_UNDERSCORE, X_DOT, X_AMP, X_MINUS, X_NUM, X_LEX_ERROR
+  X_SEMI = C_OWN, X_XYCHART, X_ORIENTATION, X_TITLE, X_X_AXIS, X_Y_AXIS, X_LINE, X_BAR,
+  X_SQB_START, X_SQB_END, X_ARROW, X_NUMBER, X_LEX_ERROR
 };
 
-enum State : uint8_t {
-  S_INITIAL, S_AXIS_DATA, S_AXIS_BAND_DATA, S_DATA, S_DATA_INNER, S_STRING, S_ACC_TITLE,
-  S_ACC_DESCR, S_ACC_ML
-};
+enum State : uint8_t { S_AXIS_DATA = CS_OWN, S_AXIS_BAND_DATA, S_DATA, S_DATA_INNER };
 
 bool alnum_token(int k) {
   switch (k) {
-    case X_AMP: case X_NUM: case X_ALPHA: case X_PLUS: case X_EQUALS: case X_MULT: case X_DOT:
-    case X_BRKT: case X_MINUS: case X_UNDERSCORE:
+    case C_AMP: case C_NUM: case C_ALPHA: case C_PLUS: case C_EQUALS: case C_MULT: case C_DOT:
+    case C_BRKT: case C_MINUS: case C_UNDERSCORE:
       return true;
     default:
       return false;
   }
 }
-bool text_start(int k) { return alnum_token(k) || k == X_STR; }
-bool eol_token(int k) { return k == X_NEWLINE || k == X_SEMI || k == X_EOF; }
+bool text_start(int k) { return alnum_token(k) || k == C_STR; }
+bool eol_token(int k) { return k == C_NEWLINE || k == X_SEMI || k == C_EOF; }
 
 // What the build left of the markdown-string rules: one literal that pops the state.
 constexpr std::string_view kMangledMarkdownRule =
     "`) { this.pushState(md_string); }\n<md_string>(?:(?!`\").)+ { return MD_STR; }\n<md_string>(?:`";
 
-class Lexer {
+class Lexer : public ChartLexer<Lexer> {
  public:
-  explicit Lexer(std::string_view s) : s_(s) { stack_.push_back(S_INITIAL); }
-
-  LexTok next() {
-    while (true) {
-      if (done_) return tok(X_END, pos_, pos_);
-      if (pos_ >= s_.size()) done_ = true;
-      size_t b = pos_;
-      state_at_token_ = stack_.back();
-      int k = step();
-      if (k >= 0) return tok(k, b, pos_);
-    }
-  }
-  State state() const { return stack_.back(); }
-  // The start condition the last token was matched in.
-  State token_state() const { return state_at_token_; }
-  // Where a quoted string that runs to the end of the text opened, or npos.
-  size_t unclosed_quote() const { return unclosed_quote_; }
+  using ChartLexer::ChartLexer;
 
  private:
-  static LexTok tok(int k, size_t b, size_t e) {
-    return LexTok{k, static_cast<uint32_t>(b), static_cast<uint32_t>(e)};
-  }
-  char at(size_t i) const { return i < s_.size() ? s_[i] : '\0'; }
-  void push(State st) { stack_.push_back(st); }
-  void pop() {
-    if (stack_.size() > 1) stack_.pop_back();
-  }
-  int take(size_t end, int kind) {
-    pos_ = end;
-    return kind;
-  }
-  size_t acc(size_t i, std::string_view w, char c) const {
-    if (!lit_ci(s_, i, w)) return 0;
-    size_t j = skip_space(s_, i + w.size());
-    if (at(j) != c) return 0;
-    return skip_space(s_, j + 1);
-  }
+  friend ChartLexer;
+
   // [+-]?(?:\d+(?:\.\d+)?|\.\d+)
   size_t number(size_t i) const {
     size_t j = i + ((at(i) == '+' || at(i) == '-') ? 1 : 0);
@@ -103,33 +66,7 @@ class Lexer {
   int step() {
     const size_t i = pos_;
     const char c = at(i);
-    const State st = stack_.back();
-    switch (st) {
-      case S_ACC_TITLE:
-        pop();
-        return take(line_end(s_, i), X_ACC_TITLE_VALUE);
-      case S_ACC_DESCR:
-        pop();
-        return take(line_end(s_, i), X_ACC_DESCR_VALUE);
-      case S_ACC_ML:
-        if (c == '}') {
-          pop();
-          return take(i + 1, -1);
-        }
-        return take(i + run_until(s_, i, "}"), X_ACC_ML_VALUE);
-      case S_STRING:
-        if (c == '"') {
-          pop();
-          return take(i + 1, -1);
-        }
-        {
-          size_t e = i + run_until(s_, i, "\"");
-          if (e >= s_.size() && unclosed_quote_ == std::string_view::npos) unclosed_quote_ = quote_at_;
-          return take(e, X_STR);
-        }
-      default:
-        break;
-    }
+    const uint8_t st = state();
     // The inclusive conditions: INITIAL's rules plus their own, in rule order.
     if (lit(s_, i, "%%") && at(i + 2) != '{') return take(line_end(s_, i), -1);
     if (i < s_.size() && c != '}') {
@@ -138,27 +75,16 @@ class Lexer {
     }
     if ((st == S_AXIS_DATA || st == S_DATA) && c == '\n') {
       pop();
-      return take(i + 1, X_NEWLINE);
+      return take(i + 1, C_NEWLINE);
     }
     if (c == '\n' || c == '\r') {
       size_t e = i;
       while (at(e) == '\n' || at(e) == '\r') ++e;
-      return take(e, X_NEWLINE);
+      return take(e, C_NEWLINE);
     }
     if (lit(s_, i, "%%")) return take(line_end(s_, i), -1);
     if (jison_kw(s_, i, "title")) return take(i + 5, X_TITLE);
-    if (size_t e = acc(i, "accTitle", ':')) {
-      push(S_ACC_TITLE);
-      return take(e, X_ACC_TITLE);
-    }
-    if (size_t e = acc(i, "accDescr", ':')) {
-      push(S_ACC_DESCR);
-      return take(e, X_ACC_DESCR);
-    }
-    if (size_t e = acc(i, "accDescr", '{')) {
-      push(S_ACC_ML);
-      return take(e, -1);
-    }
+    if (int k; acc_rules(i, k)) return k;
     if (jison_kw(s_, i, "xychart-beta")) return take(i + 12, X_XYCHART);
     if (jison_kw(s_, i, "xychart")) return take(i + 7, X_XYCHART);
     if (lit_ci(s_, i, "vertical")) return take(i + 8, X_ORIENTATION);
@@ -199,56 +125,20 @@ class Lexer {
       pop();
       return take(i + kMangledMarkdownRule.size(), -1);
     }
-    if (c == '"') {
-      quote_at_ = i;
-      push(S_STRING);
-      return take(i + 1, -1);
-    }
+    if (c == '"') return open_string(i);
     if (c == '[') return take(i + 1, X_SQB_START);
     if (c == ']') return take(i + 1, X_SQB_END);
-    if (is_alpha(c)) {
-      size_t e = i;
-      while (is_alpha(at(e))) ++e;
-      return take(e, X_ALPHA);
-    }
-    switch (c) {
-      case ':': return take(i + 1, X_COLON);
-      case '+': return take(i + 1, X_PLUS);
-      case ',': return take(i + 1, X_COMMA);
-      case '=': return take(i + 1, X_EQUALS);
-      case '*': return take(i + 1, X_MULT);
-      case '#': return take(i + 1, X_BRKT);
-      case '_': return take(i + 1, X_UNDERSCORE);
-      case '.': return take(i + 1, X_DOT);
-      case '&': return take(i + 1, X_AMP);
-      case '-': return take(i + 1, X_MINUS);
-      default: break;
-    }
-    if (is_digit(c)) {
-      size_t e = i;
-      while (is_digit(at(e))) ++e;
-      return take(e, X_NUM);
-    }
+    if (int k; alnum_rules(i, k)) return k;
     if (size_t n = js_space(s_, i)) return take(skip_space(s_, i + n), -1);
     if (c == ';') return take(i + 1, X_SEMI);
-    if (i >= s_.size()) return take(i, X_EOF);
+    if (i >= s_.size()) return take(i, C_EOF);
     return take(i + utf8_seq_len(s_, i), X_LEX_ERROR);
   }
-
-  std::string_view s_;
-  size_t pos_ = 0;
-  std::vector<State> stack_;
-  bool done_ = false;
-  State state_at_token_ = S_INITIAL;
-  size_t quote_at_ = 0;
-  size_t unclosed_quote_ = std::string_view::npos;
 };
 
-class Parser {
+class Parser : public ChartParser<Lexer> {
  public:
-  Parser(const Prepared& p, std::vector<Diagnostic>& out) : p_(p), s_(p.text()), lex_(s_), out_(out) {
-    advance();
-  }
+  using ChartParser::ChartParser;
 
   void run() {
     // start: (eol | XYCHART CHART_ORIENTATION?)* document
@@ -263,27 +153,13 @@ class Parser {
       }
     }
     // document: statement*, each followed by any number of eols; accepted at the lexer's end.
-    while (out_.empty() && kind() != X_END) {
+    while (out_.empty() && kind() != C_END) {
       if (!statement()) return;
       while (eol_token(kind())) advance();
     }
   }
 
  private:
-  int kind() const { return cur_.kind; }
-  void advance() {
-    cur_ = lex_.next();
-    prev_state_ = lex_.token_state();
-  }
-  std::string what(const LexTok& t) const {
-    if (t.kind == X_END || t.kind == X_EOF) return "end of diagram";
-    if (t.kind == X_NEWLINE) return "end of line";
-    return describe(s_, t.begin, t.end - t.begin);
-  }
-  void fail_at(const LexTok& t, std::string msg, std::string expected, std::string hint) {
-    if (!out_.empty()) return;
-    out_.push_back(diag_at(p_, t.begin, std::move(msg), what(t), std::move(expected), std::move(hint)));
-  }
   bool unexpected(std::string expected, std::string hint) {
     if (!out_.empty()) return false;
     if (kind() == X_LEX_ERROR) {
@@ -302,14 +178,14 @@ class Parser {
              "is read as an axis number; remove the trailing blanks";
     if (kind() == X_ORIENTATION)
       hint = "'vertical' and 'horizontal' are keywords (anywhere, even inside words); quote the text";
-    if (kind() == X_COLON) hint = "':' is not allowed in unquoted text; quote the text";
+    if (kind() == C_COLON) hint = "':' is not allowed in unquoted text; quote the text";
     fail_at(cur_, "unexpected " + what(cur_), std::move(expected), std::move(hint));
     return false;
   }
 
   // text: alphaNumToken+ | STR
   bool text() {
-    if (kind() == X_STR) {
+    if (kind() == C_STR) {
       advance();
       return true;
     }
@@ -343,7 +219,7 @@ class Parser {
       while (true) {
         if (!text_start(kind())) return unexpected("a category", "categories are [jan, feb, \"mar 1\"]");
         if (!text()) return false;
-        if (kind() == X_COMMA) {
+        if (kind() == C_COMMA) {
           advance();
           continue;
         }
@@ -367,8 +243,8 @@ class Parser {
     while (true) {
       if (kind() != X_NUMBER) return unexpected("a number", "plot data is [1, 2.5, -3]");
       advance();
-      if (kind() == X_STR) advance();
-      if (kind() == X_COMMA) {
+      if (kind() == C_STR) advance();
+      if (kind() == C_COMMA) {
         advance();
         continue;
       }
@@ -390,19 +266,19 @@ class Parser {
       case X_LINE:
       case X_BAR:
         return plot();
-      case X_ACC_TITLE:
-      case X_ACC_DESCR:
+      case C_ACC_TITLE:
+      case C_ACC_DESCR:
         advance();  // the lexer always follows these with their value
         advance();
         return true;
-      case X_ACC_ML_VALUE:
+      case C_ACC_ML_VALUE:
         advance();
         return true;
       default:
         break;
     }
     std::string hint = "statements are title, x-axis, y-axis, line and bar";
-    if (kind() == X_ALPHA) {
+    if (kind() == C_ALPHA) {
       std::string_view w = first_word(s_, cur_.begin);
       std::string g = suggest(w, {"title", "x-axis", "y-axis", "line", "bar", "accTitle", "accDescr"});
       if (!g.empty()) {
@@ -416,12 +292,6 @@ class Parser {
     return unexpected("a statement", hint);
   }
 
-  const Prepared& p_;
-  std::string_view s_;
-  Lexer lex_;
-  std::vector<Diagnostic>& out_;
-  LexTok cur_;
-  State prev_state_ = S_INITIAL;
   size_t axis_line_ = 0;
   size_t line_of(size_t off) const {
     uint32_t line = 0, col = 0;

@@ -1,5 +1,6 @@
 #include "model/slug.h"
 
+#include "core/code_span.h"
 #include "core/source.h"
 
 namespace specgate {
@@ -50,28 +51,6 @@ uint32_t lower(uint32_t cp) {
   return cp;
 }
 
-// Index just past the code span that opens at t[i] (a run of backticks), or npos when unclosed.
-size_t code_span_end(std::string_view t, size_t i, size_t& inner_begin, size_t& inner_end) {
-  size_t run = 0;
-  while (i + run < t.size() && t[i + run] == '`') ++run;
-  size_t j = i + run;
-  while (j < t.size()) {
-    if (t[j] != '`') {
-      ++j;
-      continue;
-    }
-    size_t r = 0;
-    while (j + r < t.size() && t[j + r] == '`') ++r;
-    if (r == run) {
-      inner_begin = i + run;
-      inner_end = j;
-      return j + r;
-    }
-    j += r;
-  }
-  return std::string_view::npos;
-}
-
 // Index of the ')' closing a link destination that starts at t[i] == '(', or npos.
 size_t destination_end(std::string_view t, size_t i) {
   int depth = 0;
@@ -106,14 +85,14 @@ std::string heading_plain_text(std::string_view t) {
       continue;
     }
     if (c == '`') {
-      size_t b = 0, e = 0;
-      const size_t end = code_span_end(t, i, b, e);
+      size_t run = 0;
+      const size_t end = code_span_end(t, i, run);
       if (end != std::string_view::npos) {
-        out.append(t.substr(b, e - b));
+        out.append(t.substr(i + run, end - run - (i + run)));
         i = end;
         continue;
       }
-      while (i < t.size() && t[i] == '`') ++i;
+      i += run;
       continue;
     }
     if (c == '!' && i + 1 < t.size() && t[i + 1] == '[') {

@@ -13,12 +13,12 @@ namespace fs = std::filesystem;
 
 ScratchDir::ScratchDir() {
   std::string tmpl = (fs::temp_directory_path() / "specgate-test-XXXXXX").string();
-  path = ::mkdtemp(tmpl.data());
+  if (::mkdtemp(tmpl.data())) path = tmpl;  // stays empty if it cannot be made
 }
 
 ScratchDir::~ScratchDir() {
   std::error_code ec;
-  fs::remove_all(path, ec);
+  if (!path.empty()) fs::remove_all(path, ec);
 }
 
 std::string shell_quote(const std::string& s) {

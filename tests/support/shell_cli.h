@@ -7,7 +7,7 @@
 
 namespace specgate::test {
 
-// A scratch directory removed at the end of the test.
+// A scratch directory removed at the end of the test; `path` is empty if it could not be made.
 struct ScratchDir {
   std::filesystem::path path;
   ScratchDir();

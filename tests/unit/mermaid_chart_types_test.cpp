@@ -6,35 +6,13 @@
 #include <string>
 
 #include "mermaid/validator.h"
+#include "support/mermaid_expect.h"
 
 using specgate::mermaid::Result;
 using specgate::mermaid::validate;
-
-namespace {
-
-const specgate::mermaid::Diagnostic& first(const Result& r) {
-  static specgate::mermaid::Diagnostic none;
-  return r.diagnostics.empty() ? none : r.diagnostics.front();
-}
-
-void expect_error(const std::string& text, uint32_t line, uint32_t column, const std::string& message) {
-  Result r = validate(text);
-  EXPECT_TRUE(r.validated) << text;
-  EXPECT_FALSE(r.valid) << text;
-  EXPECT_EQ(first(r).line, line) << text;
-  EXPECT_EQ(first(r).column, column) << text;
-  EXPECT_EQ(first(r).message, message) << text;
-}
-
-void expect_valid(const std::string& text) {
-  Result r = validate(text);
-  EXPECT_TRUE(r.validated) << text;
-  EXPECT_TRUE(r.valid) << text << ": " << first(r).line << ":" << first(r).column << " " << first(r).message;
-}
-
-std::string hint(const std::string& text) { return first(validate(text)).hint; }
-
-}  // namespace
+using specgate::test::expect_error;
+using specgate::test::expect_valid;
+using specgate::test::hint;
 
 TEST(MermaidRequirement, ValidForms) {
   expect_valid(

@@ -14,18 +14,15 @@
 #include <vector>
 
 #include "mermaid/validator.h"
+#include "support/shell_cli.h"
 
 namespace fs = std::filesystem;
 using specgate::mermaid::validate;
+using specgate::test::ScratchDir;
+using specgate::test::shell_quote;
+using specgate::test::slurp;
 
 namespace {
-
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
 
 struct Row {
   std::string file;
@@ -177,12 +174,6 @@ std::string run(const std::string& command, int& status) {
   return out;
 }
 
-std::string shell_quote(const std::string& s) {
-  std::string q = "'";
-  for (char c : s) q += c == '\'' ? std::string("'\\''") : std::string(1, c);
-  return q + "'";
-}
-
 bool on_path(const char* program) {
   const char* path = std::getenv("PATH");
   if (!path) return false;
@@ -193,19 +184,6 @@ bool on_path(const char* program) {
   }
   return false;
 }
-
-// A temporary directory removed when the test ends.
-struct TempDir {
-  fs::path path;
-  TempDir() {
-    std::string tmpl = (fs::temp_directory_path() / "specgate-oracle-XXXXXX").string();
-    if (mkdtemp(tmpl.data())) path = tmpl;
-  }
-  ~TempDir() {
-    std::error_code ec;
-    if (!path.empty()) fs::remove_all(path, ec);
-  }
-};
 
 }  // namespace
 
@@ -219,7 +197,7 @@ TEST(MermaidConformance, LiveOracleAgreesOnOwnFixtures) {
   fs::path tool = fs::path(SPECGATE_SOURCE_DIR) / ".." / "shared" / "tools" / "mermaid-oracle";
   if (!fs::exists(tool / "oracle.mjs")) GTEST_SKIP() << "no ../shared/tools/mermaid-oracle";
 
-  TempDir tmp;
+  ScratchDir tmp;
   ASSERT_FALSE(tmp.path.empty());
   for (const char* f : {"oracle.mjs", "package.json", "package-lock.json"})
     fs::copy_file(tool / f, tmp.path / f);

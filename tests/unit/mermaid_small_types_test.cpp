@@ -6,33 +6,14 @@
 #include <string>
 
 #include "mermaid/validator.h"
+#include "support/mermaid_expect.h"
 
 using specgate::mermaid::Result;
 using specgate::mermaid::validate;
-
-namespace {
-
-const specgate::mermaid::Diagnostic& first(const Result& r) {
-  static specgate::mermaid::Diagnostic none;
-  return r.diagnostics.empty() ? none : r.diagnostics.front();
-}
-
-void expect_error(const std::string& text, uint32_t line, uint32_t column, const std::string& message) {
-  Result r = validate(text);
-  EXPECT_TRUE(r.validated) << text;
-  EXPECT_FALSE(r.valid) << text;
-  EXPECT_EQ(first(r).line, line) << text;
-  EXPECT_EQ(first(r).column, column) << text;
-  EXPECT_EQ(first(r).message, message) << text;
-}
-
-void expect_valid(const std::string& text) {
-  Result r = validate(text);
-  EXPECT_TRUE(r.validated) << text;
-  EXPECT_TRUE(r.valid) << text << ": " << first(r).line << ":" << first(r).column << " " << first(r).message;
-}
-
-}  // namespace
+using specgate::test::expect_error;
+using specgate::test::expect_valid;
+using specgate::test::first;
+using specgate::test::random_diagrams;
 
 TEST(MermaidGantt, MisspelledKeywordSuggestsTheKeyword) {
   expect_error("gantt\n  title T\n  sectoin Build\n  Task : a1, 2024-01-01, 3d\n", 3, 3,
@@ -93,15 +74,9 @@ TEST(MermaidSmallTypes, PathologicalInputsStayFast) {
 }
 
 TEST(MermaidSmallTypes, RandomBytesNeverCrash) {
-  uint32_t seed = 777;
-  const char* heads[] = {"gantt\n", "journey\n", "pie\n", "timeline\n", "mindmap\n", "sankey-beta\n", "gitGraph\n"};
-  const char alphabet[] = "[](){}<>|-=.~:;,\"'`@&#%*/\\ \n\toxAbv1\xC3\xA9";
-  for (int n = 0; n < 3500; ++n) {
-    std::string s = heads[n % 7];
-    for (int k = 0; k < 60; ++k) {
-      seed = seed * 1103515245u + 12345u;
-      s += alphabet[(seed >> 16) % (sizeof(alphabet) - 1)];
-    }
+  for (const std::string& s :
+       random_diagrams(777, {"gantt\n", "journey\n", "pie\n", "timeline\n", "mindmap\n", "sankey-beta\n", "gitGraph\n"},
+                       "[](){}<>|-=.~:;,\"'`@&#%*/\\ \n\toxAbv1\xC3\xA9", 3500, 60)) {
     Result r = validate(s);
     EXPECT_TRUE(r.validated);
     if (!r.valid) {

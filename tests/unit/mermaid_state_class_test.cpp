@@ -6,26 +6,18 @@
 #include <string>
 
 #include "mermaid/validator.h"
+#include "support/mermaid_expect.h"
 
 using specgate::mermaid::Result;
 using specgate::mermaid::validate;
+using specgate::test::first;
+using specgate::test::random_diagrams;
 
 namespace {
 
-const specgate::mermaid::Diagnostic& first(const Result& r) {
-  static specgate::mermaid::Diagnostic none;
-  return r.diagnostics.empty() ? none : r.diagnostics.front();
-}
-
+// specgate::test::expect_error, and every state and class diagram error says how to fix it.
 void expect_error(const std::string& src, uint32_t line, uint32_t column, const std::string& message) {
-  Result r = validate(src);
-  EXPECT_TRUE(r.validated) << src;
-  EXPECT_FALSE(r.valid) << src;
-  const auto& d = first(r);
-  EXPECT_EQ(d.line, line) << src;
-  EXPECT_EQ(d.column, column) << src;
-  EXPECT_EQ(d.message, message) << src;
-  EXPECT_FALSE(d.hint.empty()) << src;
+  EXPECT_FALSE(first(specgate::test::expect_error(src, line, column, message)).hint.empty()) << src;
 }
 
 // Runs a pathological input to completion. A hang fails through the ctest TIMEOUT; speed is a
@@ -148,15 +140,9 @@ TEST(MermaidStateClassStress, TenMegabyteLines) {
 
 TEST(MermaidStateClassStress, RandomBytesNeverCrash) {
   fast([] {
-    uint32_t seed = 777;
-    const char* heads[] = {"stateDiagram-v2\n", "classDiagram\n", "stateDiagram\n", "classDiagram-v2\n"};
-    const char alphabet[] = "[](){}<>|-=.~:;,\"`@&#%*/\\ \n\toxAbv1*";
-    for (int n = 0; n < 3000; ++n) {
-      std::string s = heads[n % 4];
-      for (int k = 0; k < 80; ++k) {
-        seed = seed * 1103515245u + 12345u;
-        s += alphabet[(seed >> 16) % (sizeof(alphabet) - 1)];
-      }
+    for (const std::string& s :
+         random_diagrams(777, {"stateDiagram-v2\n", "classDiagram\n", "stateDiagram\n", "classDiagram-v2\n"},
+                         "[](){}<>|-=.~:;,\"`@&#%*/\\ \n\toxAbv1*", 3000, 80)) {
       Result r = validate(s);
       for (const auto& d : r.diagnostics) {
         EXPECT_GE(d.line, 1u);

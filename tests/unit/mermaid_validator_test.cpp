@@ -6,30 +6,18 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
-#include <sstream>
 #include <string>
 
 #include "mermaid/validator.h"
+#include "support/mermaid_expect.h"
+#include "support/shell_cli.h"
 
 namespace fs = std::filesystem;
 using specgate::mermaid::Result;
 using specgate::mermaid::validate;
-
-namespace {
-
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
-const specgate::mermaid::Diagnostic& first(const Result& r) {
-  static specgate::mermaid::Diagnostic none;
-  return r.diagnostics.empty() ? none : r.diagnostics.front();
-}
-
-}  // namespace
+using specgate::test::first;
+using specgate::test::random_diagrams;
+using specgate::test::slurp;
 
 TEST(MermaidFixtures, AgreeWithOracleLabels) {
   fs::path dir = fs::path(SPECGATE_SOURCE_DIR) / "tests" / "fixtures" / "mermaid";
@@ -209,15 +197,9 @@ TEST_F(MermaidStress, TenMegabyteLines) {
 
 TEST_F(MermaidStress, RandomBytesNeverCrash) {
   fast([] {
-    uint32_t seed = 12345;
-    const char* heads[] = {"flowchart TD\n", "sequenceDiagram\n", "erDiagram\n", "graph LR\n"};
-    const char alphabet[] = "[](){}<>|-=.~:;,\"`@&#%*/\\ \n\toxAbv1";
-    for (int n = 0; n < 3000; ++n) {
-      std::string s = heads[n % 4];
-      for (int k = 0; k < 80; ++k) {
-        seed = seed * 1103515245u + 12345u;
-        s += alphabet[(seed >> 16) % (sizeof(alphabet) - 1)];
-      }
+    for (const std::string& s :
+         random_diagrams(12345, {"flowchart TD\n", "sequenceDiagram\n", "erDiagram\n", "graph LR\n"},
+                         "[](){}<>|-=.~:;,\"`@&#%*/\\ \n\toxAbv1", 3000, 80)) {
       Result r = validate(s);
       for (const auto& d : r.diagnostics) {
         EXPECT_GE(d.line, 1u);

@@ -4,23 +4,17 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
-#include <sstream>
 
 #include "check/checker.h"
 #include "rules/registry.h"
 #include "support/rule_fixtures.h"
+#include "support/shell_cli.h"
 #include "support/test_paths.h"
 
 namespace fs = std::filesystem;
+using specgate::test::slurp;
 
 namespace {
-
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
 
 class FixtureTest : public ::testing::Test {
  public:

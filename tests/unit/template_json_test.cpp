@@ -3,80 +3,30 @@
 #include "export/template_json.h"
 
 #include <gtest/gtest.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
-#include <cstdlib>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <string>
 
 #include "core/file_io.h"
+#include "support/shell_cli.h"
 
 namespace fs = std::filesystem;
 using namespace specgate::exporter;
+using specgate::test::CliRun;
+using specgate::test::run_specgate;
+using specgate::test::ScratchDir;
+using specgate::test::shell_quote;
+using specgate::test::slurp;
+using specgate::test::spit;
 
 namespace {
 
 const fs::path kShared = fs::path(SPECGATE_SOURCE_DIR) / ".." / "shared";
 
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
-void spit(const fs::path& p, std::string_view bytes) {
-  std::ofstream out(p, std::ios::binary);
-  out << bytes;
-}
-
 std::string render(std::string_view md) {
   ParseOutcome r = parse_template_metadata(md);
   EXPECT_TRUE(r.metadata) << r.error;
   return r.metadata ? render_template_json(*r.metadata) : std::string();
-}
-
-// A scratch directory removed at the end of the test.
-struct TempDir {
-  fs::path path;
-  TempDir() {
-    std::string tmpl = (fs::temp_directory_path() / "specgate-export-XXXXXX").string();
-    path = ::mkdtemp(tmpl.data());
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path, ec);
-  }
-};
-
-struct CliResult {
-  int code = -1;
-  std::string out;
-  std::string err;
-};
-
-std::string quote(const std::string& s) {
-  std::string q = "'";
-  for (char c : s) q += c == '\'' ? std::string("'\\''") : std::string(1, c);
-  return q + "'";
-}
-
-// Runs the specgate binary with `args` (already shell-quoted), capturing stdout and stderr.
-CliResult run_cli(const TempDir& dir, const std::string& args, const std::string& stdin_file = "") {
-  const fs::path out = dir.path / ".stdout";
-  const fs::path err = dir.path / ".stderr";
-  std::string cmd = quote(SPECGATE_BINARY) + " " + args + " >" + quote(out.string()) + " 2>" +
-                    quote(err.string());
-  if (!stdin_file.empty()) cmd += " <" + quote(stdin_file);
-  const int status = std::system(cmd.c_str());
-  CliResult r;
-  r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  r.out = slurp(out);
-  r.err = slurp(err);
-  return r;
 }
 
 struct Expected {
@@ -105,15 +55,16 @@ TEST(TemplateJsonReference, LibraryMatchesExpectedBytes) {
 
 TEST(TemplateJsonReference, CliStdoutAndOutFileMatchExpectedBytes) {
   if (!fs::exists(kShared / "corpus/real/expected")) GTEST_SKIP() << "../shared is not available";
-  TempDir dir;
+  ScratchDir dir;
   for (const auto& e : kExpected) {
     const std::string want = slurp(kShared / "corpus/real/expected" / e.expected);
     const std::string spec = (kShared / e.spec).string();
-    CliResult r = run_cli(dir, "export " + quote(spec) + " --format template-json");
+    CliRun r = run_specgate(dir.path, "export " + shell_quote(spec) + " --format template-json");
     EXPECT_EQ(r.code, 0) << r.err;
     EXPECT_EQ(r.out, want) << e.spec;
     const fs::path out = dir.path / e.expected;
-    r = run_cli(dir, "export " + quote(spec) + " --format template-json --out " + quote(out.string()));
+    r = run_specgate(dir.path,
+                     "export " + shell_quote(spec) + " --format template-json --out " + shell_quote(out.string()));
     EXPECT_EQ(r.code, 0) << r.err;
     EXPECT_EQ(r.out, "");
     EXPECT_EQ(slurp(out), want) << e.spec;
@@ -187,45 +138,45 @@ TEST(TemplateJson, EmptySectionAndInvalidMetadataGiveDefaults) {
 }
 
 TEST(TemplateJsonCli, MissingSectionExitsOneWithReferenceMessage) {
-  TempDir dir;
+  ScratchDir dir;
   spit(dir.path / "a.md", "# Spec\n\nNo metadata here.\n");
-  CliResult r = run_cli(dir, "export " + quote((dir.path / "a.md").string()) + " --format template-json");
+  CliRun r = run_specgate(dir.path, "export " + shell_quote((dir.path / "a.md").string()) + " --format template-json");
   EXPECT_EQ(r.code, 1);
   EXPECT_EQ(r.out, "");
   EXPECT_EQ(r.err, "error: Missing 'Template Metadata' section.\n");
 }
 
 TEST(TemplateJsonCli, UnreadableInputExitsTwo) {
-  TempDir dir;
+  ScratchDir dir;
   const std::string missing = (dir.path / "nope.md").string();
-  CliResult r = run_cli(dir, "export " + quote(missing) + " --format template-json");
+  CliRun r = run_specgate(dir.path, "export " + shell_quote(missing) + " --format template-json");
   EXPECT_EQ(r.code, 2);
   EXPECT_EQ(r.err.rfind("specgate: cannot read " + missing + ": ", 0), 0u) << r.err;
-  r = run_cli(dir, "export " + quote(dir.path.string()) + " --format template-json");
+  r = run_specgate(dir.path, "export " + shell_quote(dir.path.string()) + " --format template-json");
   EXPECT_EQ(r.code, 2);
   EXPECT_NE(r.err.find("is a directory"), std::string::npos) << r.err;
 }
 
 TEST(TemplateJsonCli, DefaultFormatIsTheDocumentModelAndUnknownFormatsFail) {
-  TempDir dir;
+  ScratchDir dir;
   spit(dir.path / "a.md", "# Template Metadata\n");
-  CliResult r = run_cli(dir, "export " + quote((dir.path / "a.md").string()));
+  CliRun r = run_specgate(dir.path, "export " + shell_quote((dir.path / "a.md").string()));
   EXPECT_EQ(r.code, 0) << r.err;
   EXPECT_NE(r.out.find("\"document\""), std::string::npos);  // not the template-json shape
-  r = run_cli(dir, "export " + quote((dir.path / "a.md").string()) + " --format yaml");
+  r = run_specgate(dir.path, "export " + shell_quote((dir.path / "a.md").string()) + " --format yaml");
   EXPECT_EQ(r.code, 2);
 }
 
 TEST(TemplateJsonCli, StdinInputAndStdoutDash) {
-  TempDir dir;
+  ScratchDir dir;
   spit(dir.path / "a.md", "# Template Metadata\n- **name:** x\n");
-  CliResult r = run_cli(dir, "export - --format template-json --out -", (dir.path / "a.md").string());
+  CliRun r = run_specgate(dir.path, "export - --format template-json --out -", (dir.path / "a.md").string());
   EXPECT_EQ(r.code, 0) << r.err;
   EXPECT_EQ(r.out, render("# Template Metadata\n- **name:** x\n"));
 }
 
 TEST(TemplateJsonCli, OutWritesTrailingNewlineAndRefusesToClobber) {
-  TempDir dir;
+  ScratchDir dir;
   const fs::path md = dir.path / "spec.md";
   spit(md, "# Template Metadata\n- **name:** x\n");
   const std::string want = render("# Template Metadata\n- **name:** x\n");
@@ -235,35 +186,38 @@ TEST(TemplateJsonCli, OutWritesTrailingNewlineAndRefusesToClobber) {
   // A previous export (*.template.json) is replaced: re-exporting is the normal workflow.
   const fs::path exported = dir.path / "spec.template.json";
   spit(exported, "old");
-  CliResult r = run_cli(dir, "export " + quote(md.string()) + " --format template-json --out " +
-                                 quote(exported.string()));
+  CliRun r = run_specgate(dir.path, "export " + shell_quote(md.string()) + " --format template-json --out " +
+                                 shell_quote(exported.string()));
   EXPECT_EQ(r.code, 0) << r.err;
   EXPECT_EQ(slurp(exported), want);
 
   // Any other existing file is kept unless --force.
   const fs::path other = dir.path / "notes.json";
   spit(other, "keep me");
-  r = run_cli(dir, "export " + quote(md.string()) + " --format template-json --out " + quote(other.string()));
+  r = run_specgate(dir.path, "export " + shell_quote(md.string()) + " --format template-json --out " +
+                                 shell_quote(other.string()));
   EXPECT_EQ(r.code, 2);
   EXPECT_NE(r.err.find("--force"), std::string::npos) << r.err;
   EXPECT_EQ(slurp(other), "keep me");
-  r = run_cli(dir, "export " + quote(md.string()) + " --format template-json --force --out " +
-                       quote(other.string()));
+  r = run_specgate(dir.path, "export " + shell_quote(md.string()) + " --format template-json --force --out " +
+                       shell_quote(other.string()));
   EXPECT_EQ(r.code, 0) << r.err;
   EXPECT_EQ(slurp(other), want);
 
   // A new file in a new directory is fine; the input itself is never overwritten.
   const fs::path fresh = dir.path / "sub" / "new.json";
-  r = run_cli(dir, "export " + quote(md.string()) + " --format template-json -o " + quote(fresh.string()));
+  r = run_specgate(dir.path, "export " + shell_quote(md.string()) + " --format template-json -o " +
+                                 shell_quote(fresh.string()));
   EXPECT_EQ(r.code, 0) << r.err;
   EXPECT_EQ(slurp(fresh), want);
-  r = run_cli(dir, "export " + quote(md.string()) + " --format template-json --force --out " + quote(md.string()));
+  r = run_specgate(dir.path, "export " + shell_quote(md.string()) + " --format template-json --force --out " +
+                                 shell_quote(md.string()));
   EXPECT_EQ(r.code, 2);
   EXPECT_EQ(slurp(md), "# Template Metadata\n- **name:** x\n");
 }
 
 TEST(TemplateJsonCli, ValidateGatesTheExport) {
-  TempDir dir;
+  ScratchDir dir;
   const fs::path md = dir.path / "blank.md";
   spit(md,
        "# Template Metadata\n"
@@ -271,8 +225,8 @@ TEST(TemplateJsonCli, ValidateGatesTheExport) {
        "- **title_template:** Title without variables\n"
        "- **metadata:** {oops}\n");
   const fs::path out = dir.path / "blank.template.json";
-  CliResult r = run_cli(dir, "export " + quote(md.string()) + " --format template-json --validate --out " +
-                                 quote(out.string()));
+  CliRun r = run_specgate(dir.path, "export " + shell_quote(md.string()) + " --format template-json --validate --out " +
+                                 shell_quote(out.string()));
   EXPECT_EQ(r.code, 1);
   EXPECT_FALSE(fs::exists(out));
   const std::string f = md.string();
@@ -288,7 +242,7 @@ TEST(TemplateJsonCli, ValidateGatesTheExport) {
   spit(good,
        "# Template Metadata\n- **name:** n\n- **description:** d\n- **title_template:** T {x}\n"
        "- **acceptance_criteria:**\n  - ok\n- **variables:** [x]\n");
-  r = run_cli(dir, "export " + quote(good.string()) + " --format template-json --validate");
+  r = run_specgate(dir.path, "export " + shell_quote(good.string()) + " --format template-json --validate");
   EXPECT_EQ(r.code, 0) << r.err;
   EXPECT_EQ(r.err, "");
   EXPECT_EQ(r.out, render(slurp(good)));
