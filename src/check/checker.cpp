@@ -30,7 +30,13 @@ const Field* status_field(const Document& doc) {
 }
 
 Checker::Checker(const Config& config, TemplateRegistry& registry, CheckOptions options)
-    : config_(config), registry_(registry), options_(std::move(options)) {}
+    : config_(config), registry_(registry), options_(std::move(options)) {
+  for (const auto& rule : all_rules()) {
+    plan_.push_back(RulePlan{enabled(rule->name(), rule->enabled_by_default()),
+                             severity(rule->name(), rule->default_severity())});
+  }
+  no_template_note_ = enabled("no-template", true);
+}
 
 std::vector<std::string> Checker::validate_rule_names() const {
   std::vector<std::string> errors;
@@ -103,7 +109,7 @@ CheckResult Checker::check(const Document& doc) const {
     rep.template_name = choice.schema->name;
     rep.template_reason = choice.reason;
     match = match_sections(*choice.schema, doc);
-  } else if (!choice.note.empty() && enabled("no-template", true)) {
+  } else if (!choice.note.empty() && no_template_note_) {
     Diagnostic d;
     d.rule = "no-template";
     d.severity = Severity::Note;
@@ -116,19 +122,20 @@ CheckResult Checker::check(const Document& doc) const {
   }
 
   RuleContext ctx{doc, choice.schema, choice.schema ? &match : nullptr, config_, options_.today};
-  for (const auto& rule : all_rules()) {
-    if (!enabled(rule->name(), rule->enabled_by_default())) continue;
+  const auto& rules = all_rules();
+  for (size_t r = 0; r < rules.size(); ++r) {
+    if (!plan_[r].enabled) continue;
     const size_t before = diags.size();
-    Reporter reporter(doc, rule->name(), diags);
-    rule->check(ctx, reporter);
-    const Severity sev = severity(rule->name(), rule->default_severity());
-    for (size_t i = before; i < diags.size(); ++i) diags[i].severity = sev;
+    Reporter reporter(doc, rules[r]->name(), diags);
+    rules[r]->check(ctx, reporter);
+    for (size_t i = before; i < diags.size(); ++i) diags[i].severity = plan_[r].severity;
   }
 
   Suppressions sup(doc);
   // Findings cluster in a few sections: build each section's "A > B" path once.
   std::vector<std::string> paths(doc.sections.size());
   std::vector<bool> have_path(doc.sections.size(), false);
+  rep.diagnostics.reserve(diags.size());
   for (auto& d : diags) {
     if (sup.suppressed(d.rule, d.line)) continue;
     if (d.section.empty() && d.line > 0) {
@@ -150,8 +157,6 @@ CheckResult Checker::check(const Document& doc) const {
     rep.diagnostics.push_back(std::move(d));
   }
   sort_diagnostics(rep.diagnostics);
-  // Reports of every file are kept until the run ends: drop the vector's growth slack.
-  rep.diagnostics.shrink_to_fit();
   return result;
 }
 

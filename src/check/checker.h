@@ -45,10 +45,17 @@ class Checker {
   Severity severity(std::string_view rule, Severity by_default) const;
 
  private:
+  // What each of all_rules() does in this run, decided once instead of per file.
+  struct RulePlan {
+    bool enabled = false;
+    Severity severity = Severity::Error;
+  };
 
   const Config& config_;
   TemplateRegistry& registry_;
   CheckOptions options_;
+  std::vector<RulePlan> plan_;  // parallel to all_rules()
+  bool no_template_note_ = true;
 };
 
 // The spec's status field ("Status", "Specification Status", "Document Status", front matter).

@@ -147,6 +147,15 @@ uint32_t SourceText::line_of(size_t offset) const {
   return static_cast<uint32_t>(it - line_starts_.begin());
 }
 
+uint32_t SourceText::line_of(size_t offset, uint32_t hint) const {
+  const size_t n = line_starts_.size();
+  for (size_t l = hint; l >= 1 && l <= n && l <= size_t{hint} + 1; ++l) {
+    if (line_starts_[l - 1] > offset) break;
+    if (l == n || offset < line_starts_[l]) return static_cast<uint32_t>(l);
+  }
+  return line_of(offset);
+}
+
 uint32_t SourceText::column_of(uint32_t n, size_t byte_in_line) const {
   return static_cast<uint32_t>(chars_before(line(n), byte_in_line) + 1);
 }

@@ -32,6 +32,9 @@ class SourceText {
   std::string_view line(uint32_t n) const;
   size_t line_begin(uint32_t n) const;  // byte offset of line n's first byte
   uint32_t line_of(size_t offset) const;
+  // line_of for a caller walking the text mostly forward: `hint` (a line returned before) or the
+  // line after it is checked before searching the whole index.
+  uint32_t line_of(size_t offset, uint32_t hint) const;
   Location location_of(size_t offset) const;
   // Column (1-based, characters) of byte `byte_in_line` within line `n`.
   uint32_t column_of(uint32_t n, size_t byte_in_line) const;

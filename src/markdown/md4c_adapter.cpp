@@ -150,7 +150,7 @@ class Builder {
     if (b.type == BlockType::Code) {
       b.code.append(text, size);
       if (type == MD_TEXT_CODE && text[0] != '\n') {
-        const uint32_t line = src_.line_of(off);
+        const uint32_t line = line_at(off);
         if (b.code_lines.empty() || line != code_line_) b.code_lines.push_back(off);
         code_line_ = line;
       }
@@ -163,11 +163,13 @@ class Builder {
       if (si >= 0 && tree_.spans[si].first == kNoOffset) tree_.spans[si].first = off;
     }
     // Text arrives in file order, mostly on lines already consumed: search only past them.
-    if (end >= src_.line_begin(consumed_line_ + 1)) consumed_line_ = std::max(consumed_line_, src_.line_of(end));
+    if (end >= src_.line_begin(consumed_line_ + 1)) consumed_line_ = std::max(consumed_line_, line_at(end));
     return 0;
   }
 
   void set_begin(size_t begin) { begin_offset_ = begin; }
+
+  uint32_t line_at(size_t offset) { return line_hint_ = src_.line_of(offset, line_hint_); }
 
  private:
   bool in_buffer(const MD_CHAR* p) const {
@@ -215,8 +217,8 @@ class Builder {
           if (l) set_range(b, l, l);
           return;
         }
-        b.line = src_.line_of(b.first);
-        b.end_line = src_.line_of(b.last);
+        b.line = line_at(b.first);
+        b.end_line = line_at(b.last);
         if (!is_atx_heading(src_.line(b.line)) && is_setext_underline(src_.line(b.end_line + 1))) {
           b.setext = true;
           b.end_line += 1;
@@ -232,36 +234,36 @@ class Builder {
       case BlockType::Code: {
         if (b.fence_char == 0) {  // indented code: the content is the block
           if (has_text) {
-            b.line = b.content_line = src_.line_of(b.first);
-            b.end_line = src_.line_of(b.last);
+            b.line = b.content_line = line_at(b.first);
+            b.end_line = line_at(b.last);
           }
           return;
         }
         uint32_t open = 0;
         if (b.info_offset != kNoOffset) {
-          open = src_.line_of(b.info_offset);
+          open = line_at(b.info_offset);
         } else if (has_text) {
           // The last fence line of this character before the content.
           const auto& lines = fence_lines(b.fence_char);
-          auto it = std::lower_bound(lines.begin(), lines.end(), src_.line_of(b.first));
+          auto it = std::lower_bound(lines.begin(), lines.end(), line_at(b.first));
           if (it != lines.begin()) open = *std::prev(it);
         } else {
           open = next_after_consumed(fence_lines(b.fence_char));
         }
         if (open == 0) return;
         const Fence f = fence_of(src_.line(open));
-        const uint32_t search_from = has_text ? src_.line_of(b.last) + 1 : open + 1;
+        const uint32_t search_from = has_text ? line_at(b.last) + 1 : open + 1;
         uint32_t close = closing_fence_after(std::max(search_from, open + 1), f);
         b.closed = close != 0;
-        if (!b.closed) close = has_text ? src_.line_of(b.last) : open;
+        if (!b.closed) close = has_text ? line_at(b.last) : open;
         b.content_line = open + 1;
         set_range(b, open, close);
         return;
       }
       default:
         if (has_text) {
-          b.line = src_.line_of(b.first);
-          b.end_line = src_.line_of(b.last);
+          b.line = line_at(b.first);
+          b.end_line = line_at(b.last);
         } else if (b.type == BlockType::ListItem || b.type == BlockType::TableRow ||
                    b.type == BlockType::TableCell || b.type == BlockType::TableHeaderCell) {
           // Empty item or cell: it sits on the line after what came before.
@@ -278,6 +280,7 @@ class Builder {
   std::vector<int32_t> stack_;
   std::vector<int32_t> span_stack_;
   uint32_t consumed_line_ = 0;
+  uint32_t line_hint_ = 1;  // the line line_at last returned: md4c reports offsets mostly in order
   std::vector<uint32_t> heading_lines_, break_lines_, backtick_lines_, tilde_lines_;
   uint32_t code_line_ = 0;  // line of the open code block's last content line
 };

@@ -185,14 +185,9 @@ class ChartParser {
     prev_state_ = lex_.token_state();
   }
   std::string_view text(const LexTok& t) const { return s_.substr(t.begin, t.end - t.begin); }
-  std::string what(const LexTok& t) const {
-    if (t.kind == C_END || t.kind == C_EOF) return "end of diagram";
-    if (t.kind == C_NEWLINE) return "end of line";
-    return describe(s_, t.begin, t.end - t.begin);
-  }
+  std::string what(const LexTok& t) const { return token_found(s_, t, C_END, C_EOF, C_NEWLINE); }
   void fail_at(const LexTok& t, std::string msg, std::string expected, std::string hint) {
-    if (!out_.empty()) return;
-    out_.push_back(diag_at(p_, t.begin, std::move(msg), what(t), std::move(expected), std::move(hint)));
+    first_error(out_, p_, t.begin, std::move(msg), what(t), std::move(expected), std::move(hint));
   }
 
   const Prepared& p_;

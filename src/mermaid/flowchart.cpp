@@ -39,6 +39,17 @@ struct Tok {
   uint32_t end;
 };
 
+// First characters of the keyword rules (accTitle, call, style, graph, subgraph, end, _self, ...).
+bool keyword_start(char c) {
+  switch (c) {
+    case 'a': case 'c': case 'd': case 'e': case 'f': case 'g': case 'h': case 'i': case 'l':
+    case 's': case '_':
+      return true;
+    default:
+      return false;
+  }
+}
+
 bool node_char(char c) {
   return is_word(c) || c == '!' || c == '"' || c == '#' || c == '$' || c == '%' || c == '&' ||
          c == '\'' || c == '*' || c == '+' || c == '.' || c == '`' || c == '?' || c == '\\' ||
@@ -261,8 +272,10 @@ class Lexer : CondLexer<State> {
     const char c = at(i);
     const bool eof = i >= s_.size();
     size_t n = 0;
+    // Every keyword rule below starts with one of these characters; the others skip those tries.
+    const bool kw = ini && keyword_start(c);
 
-    if (ini && lit(s_, i, "accTitle")) {
+    if (kw && lit(s_, i, "accTitle")) {
       size_t j = skip_space(s_, i + 8);
       if (at(j) == ':') {
         push(S_ACC_TITLE);
@@ -273,7 +286,7 @@ class Lexer : CondLexer<State> {
       pop();
       return take(line_end(s_, i) - i, s == S_ACC_TITLE ? T_ACC_TITLE_VALUE : T_ACC_DESCR_VALUE, k);
     }
-    if (ini && lit(s_, i, "accDescr")) {
+    if (kw && lit(s_, i, "accDescr")) {
       size_t j = skip_space(s_, i + 8);
       if (at(j) == ':') {
         push(S_ACC_DESCR);
@@ -322,7 +335,7 @@ class Lexer : CondLexer<State> {
         return false;
       }
     }
-    if (ini && lit(s_, i, "call") && js_space(s_, i + 4)) {
+    if (kw && lit(s_, i, "call") && js_space(s_, i + 4)) {
       push(S_CBNAME);
       pos_ = skip_space(s_, i + 4);
       return false;
@@ -383,7 +396,7 @@ class Lexer : CondLexer<State> {
       pos_ = i + 1;
       return false;
     }
-    if (ini) {
+    if (kw) {
       if (wlit(i, "style")) return take(5, T_STYLE, k);
       if (wlit(i, "default")) return take(7, T_DEFAULT, k);
       if (wlit(i, "linkStyle")) return take(9, T_LINKSTYLE, k);
@@ -407,7 +420,7 @@ class Lexer : CondLexer<State> {
       while (e < s_.size() && !js_space(s_, e)) ++e;
       return take(e - i, T_CLICK, k);
     }
-    if (ini) {
+    if (kw) {
       for (std::string_view g : {std::string_view("flowchart-elk"), std::string_view("graph"),
                                  std::string_view("flowchart")}) {
         if (wlit(i, g)) {

@@ -237,15 +237,9 @@ class Parser {
   }
 
  private:
-  std::string what(const LexTok& t) const {
-    if (t.kind == G_END || t.kind == G_EOF) return "end of diagram";
-    if (t.kind == G_NL) return "end of line";
-    return describe(s_, t.begin, t.end - t.begin);
-  }
+  std::string what(const LexTok& t) const { return token_found(s_, t, G_END, G_EOF, G_NL); }
   void fail(const LexTok& t, std::string msg, std::string expected, std::string hint) {
-    if (!out_.empty()) return;
-    std::string found = what(t);
-    out_.push_back(diag_at(p_, t.begin, std::move(msg), found, std::move(expected), std::move(hint)));
+    first_error(out_, p_, t.begin, std::move(msg), what(t), std::move(expected), std::move(hint));
   }
   void task_without_data(const LexTok& name, const LexTok& after) {
     std::string_view text = s_.substr(name.begin, name.end - name.begin);

@@ -20,15 +20,11 @@ class TokenParser : public TokenCursor<LexTok> {
  protected:
   TokenParser(const Prepared& p, std::vector<Diagnostic>& out) : p_(p), s_(p.text()), out_(out) {}
 
-  std::string what(const LexTok& t) const {
-    if (t.kind == End) return "end of diagram";
-    if (t.kind == Nl) return "end of line";
-    return describe(s_, t.begin, t.end - t.begin);
-  }
+  std::string what(const LexTok& t) const { return token_found(s_, t, End, End, Nl); }
   void fail(const LexTok& t, std::string msg, std::string expected, std::string hint) {
     if (!out_.empty()) return;
     at_ = t.begin;
-    out_.push_back(diag_at(p_, t.begin, std::move(msg), what(t), std::move(expected), std::move(hint)));
+    first_error(out_, p_, t.begin, std::move(msg), what(t), std::move(expected), std::move(hint));
   }
   void unexpected(std::string expected, std::string hint) {
     fail(peek(), "unexpected " + what(peek()), std::move(expected), std::move(hint));

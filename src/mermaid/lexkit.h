@@ -19,6 +19,22 @@ struct LexTok {
   uint32_t end = 0;
 };
 
+// What the parser found at `t`, for an error's "found" part: the end-of-diagram and end-of-line
+// tokens (kinds differ per lexer; some have two of each) read as words, anything else is quoted.
+inline std::string token_found(std::string_view s, const LexTok& t, int end_kind, int eof_kind,
+                               int newline_kind, int other_newline_kind = -1) {
+  if (t.kind == end_kind || t.kind == eof_kind) return "end of diagram";
+  if (t.kind == newline_kind || t.kind == other_newline_kind) return "end of line";
+  return describe(s, t.begin, t.end - t.begin);
+}
+
+// Mermaid's parsers stop at the first error, so only the first is kept.
+inline void first_error(std::vector<Diagnostic>& out, const Prepared& p, size_t offset,
+                        std::string msg, std::string found, std::string expected, std::string hint) {
+  if (!out.empty()) return;
+  out.push_back(diag_at(p, offset, std::move(msg), std::move(found), std::move(expected), std::move(hint)));
+}
+
 // A jison literal rule: case-insensitive when `ci`, with the implicit "\b" jison appends when the
 // literal ends in a word character.
 inline bool jison_kw(std::string_view s, size_t i, std::string_view w, bool ci = true) {

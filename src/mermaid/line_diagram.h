@@ -144,14 +144,9 @@ class LineParser {
   }
 
  protected:
-  std::string what(const LexTok& t) const {
-    if (t.kind == L_END || t.kind == L_EOF) return "end of diagram";
-    if (t.kind == L_NL) return "end of line";
-    return describe(s_, t.begin, t.end - t.begin);
-  }
+  std::string what(const LexTok& t) const { return token_found(s_, t, L_END, L_EOF, L_NL); }
   void fail(const LexTok& t, std::string msg, std::string expected, std::string hint) {
-    if (!out_.empty()) return;
-    out_.push_back(diag_at(p_, t.begin, std::move(msg), what(t), std::move(expected), std::move(hint)));
+    first_error(out_, p_, t.begin, std::move(msg), what(t), std::move(expected), std::move(hint));
   }
 
   const Prepared& p_;

@@ -180,13 +180,10 @@ class Parser {
   LexTok next() { return lex_.next(); }
   void unread(const LexTok& t) { lex_.unread(t); }
   std::string what(const LexTok& t) const {
-    if (t.kind == M_END || t.kind == M_EOF) return "end of diagram";
-    if (t.kind == M_NL || t.kind == M_SPACELINE) return "end of line";
-    return describe(s_, t.begin, t.end - t.begin);
+    return token_found(s_, t, M_END, M_EOF, M_NL, M_SPACELINE);
   }
   void fail(const LexTok& t, std::string msg, std::string expected, std::string hint) {
-    if (!out_.empty()) return;
-    out_.push_back(diag_at(p_, t.begin, std::move(msg), what(t), std::move(expected), std::move(hint)));
+    first_error(out_, p_, t.begin, std::move(msg), what(t), std::move(expected), std::move(hint));
   }
   void unexpected(const LexTok& t, std::string expected, std::string hint) {
     if (t.kind == M_LEX_ERROR) {

@@ -253,8 +253,7 @@ class Parser : public ChartParser<Lexer> {
     return describe(s_, w.begin, w.end - w.begin);
   }
   void fail_at(size_t off, std::string msg, std::string found, std::string expected, std::string hint) {
-    if (!out_.empty()) return;
-    out_.push_back(diag_at(p_, off, std::move(msg), std::move(found), std::move(expected), std::move(hint)));
+    first_error(out_, p_, off, std::move(msg), std::move(found), std::move(expected), std::move(hint));
   }
   void fail_at(const LexTok& t, std::string msg, std::string expected, std::string hint) {
     fail_at(trimmed(t, s_).begin, std::move(msg), what(t), std::move(expected), std::move(hint));

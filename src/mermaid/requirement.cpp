@@ -198,8 +198,7 @@ class Parser : public ChartParser<Lexer> {
     return s_.substr(from, to - from).find('\n') != std::string_view::npos;
   }
   void fail_at_offset(size_t off, std::string msg, std::string expected, std::string hint) {
-    if (!out_.empty()) return;
-    out_.push_back(diag_at(p_, off, std::move(msg), describe(s_, off, 1), std::move(expected), std::move(hint)));
+    first_error(out_, p_, off, std::move(msg), describe(s_, off, 1), std::move(expected), std::move(hint));
   }
   // The current token is wrong: a lexical error if the lexer found nothing, else a parse error.
   void unexpected(std::string expected, std::string hint) {

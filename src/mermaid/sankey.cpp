@@ -74,8 +74,7 @@ class Checker {
   }
   std::string found(size_t i) const { return i >= end_ ? "end of diagram" : describe(s_, i, utf8_seq_len(s_, i)); }
   void fail(size_t off, std::string msg, std::string expected, std::string hint) {
-    if (!out_.empty()) return;
-    out_.push_back(diag_at(p_, off, std::move(msg), found(off), std::move(expected), std::move(hint)));
+    first_error(out_, p_, off, std::move(msg), found(off), std::move(expected), std::move(hint));
   }
   void bad_char(size_t i) {
     if (s_[i] == '\t')

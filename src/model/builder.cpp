@@ -181,7 +181,9 @@ class ModelBuilder {
         doc_.lines[b.line - 1].list_item_start = true;
         // A tight list item's text has no paragraph block; its lines are prose all the same.
         if (b.own_first != kNoOffset) {
-          for (uint32_t l = src_.line_of(b.own_first); l <= src_.line_of(b.own_last) && l <= doc_.lines.size(); ++l)
+          const uint32_t first = src_.line_of(b.own_first);
+          const uint32_t last = std::min<uint32_t>(src_.line_of(b.own_last, first), doc_.lines.size());
+          for (uint32_t l = first; l <= last; ++l)
             if (doc_.lines[l - 1].kind == LineKind::Blank) doc_.lines[l - 1].kind = LineKind::Paragraph;
         }
       }

@@ -1,8 +1,28 @@
 #include "report/escape.h"
 
+#include <cstdint>
+#include <cstring>
+
 #include "core/source.h"
 
 namespace specgate::report {
+
+namespace {
+
+// Whether the eight bytes at p are all printable ASCII (0x20-0x7E). Each test below is exact about
+// whether some byte qualifies (a borrow only crosses into a byte from one that does).
+bool printable_ascii_word(const char* p) {
+  constexpr uint64_t kOnes = 0x0101010101010101ULL, kHigh = 0x8080808080808080ULL;
+  uint64_t w;
+  std::memcpy(&w, p, 8);
+  const uint64_t high = w & kHigh;                      // a byte >= 0x80
+  const uint64_t control = (w - kOnes * 0x20) & ~w & kHigh;  // a byte < 0x20
+  const uint64_t del_bytes = w ^ (kOnes * 0x7F);
+  const uint64_t del = (del_bytes - kOnes) & ~del_bytes & kHigh;  // a byte == 0x7F
+  return (high | control | del) == 0;
+}
+
+}  // namespace
 
 std::string valid_utf8(std::string_view s) {
   std::string out;
@@ -31,6 +51,7 @@ void append_terminal_safe(std::string& out, std::string_view s) {
   for (size_t i = 0, len = 0; i < s.size(); i += len) {
     // Printable ASCII is most of every message: copy such runs whole.
     size_t run = i;
+    while (run + 8 <= s.size() && printable_ascii_word(s.data() + run)) run += 8;
     while (run < s.size() && static_cast<unsigned char>(s[run]) >= 0x20 && static_cast<unsigned char>(s[run]) < 0x7F) ++run;
     if (run > i) {
       out.append(s.data() + i, run - i);

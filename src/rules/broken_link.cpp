@@ -12,6 +12,7 @@
 #include "core/concat.h"
 #include "core/edit_distance.h"
 #include "core/file_io.h"
+#include "core/path_lexical.h"
 #include "model/load.h"
 #include "model/normalize.h"
 #include "model/slug.h"
@@ -124,7 +125,7 @@ class BrokenLink : public Rule {
       if (!file_part.empty()) {
         if (!on_disk) continue;
         const std::string decoded = percent_decode(file_part);
-        const fs::path resolved = (dir / fs::path(decoded)).lexically_normal();
+        const fs::path resolved = lexically_joined(dir, decoded);
         std::error_code ec;
         const auto status = fs::status(resolved, ec);
         if (ec || !fs::exists(status)) {

@@ -3,9 +3,9 @@
 // are skipped, as are templated blocks (`{{ ... }}`) and empty ones. JSON Lines (one value per
 // line) in a json block are accepted.
 #include <nlohmann/json.hpp>
-#include <yaml-cpp/yaml.h>
 
 #include "core/yaml_guard.h"
+#include "core/yaml_syntax.h"
 #include "model/normalize.h"
 #include "rules/factories.h"
 
@@ -190,19 +190,12 @@ class CodeBlockSyntax : public Rule {
 
   static void check_yaml(const Document& doc, const CodeBlock& cb, Reporter& out) {
     if (yaml_too_deep(cb.content)) return;  // unsure (and unsafe to parse): say nothing
-    try {
-      (void)YAML::LoadAll(cb.content);
-      return;
-    } catch (const YAML::Exception& e) {
-      const Position at = e.mark.is_null() ? Position{cb.content_line, 1}
-                                           : to_file(doc, cb, static_cast<size_t>(e.mark.line),
-                                                     static_cast<size_t>(e.mark.column));
-      out.report(at.line, at.column, 1, "invalid YAML in code block: " + e.msg,
-                 "fix the YAML, or mark the block with the language it really is");
-    } catch (const std::exception& e) {
-      out.report(cb.content_line, 1, 1, std::string("invalid YAML in code block: ") + e.what(),
-                 "fix the YAML, or mark the block with the language it really is");
-    }
+    const auto error = yaml_syntax_error(cb.content);
+    if (!error) return;
+    const Position at = error->located ? to_file(doc, cb, error->line, error->column)
+                                       : Position{cb.content_line, 1};
+    out.report(at.line, at.column, 1, "invalid YAML in code block: " + error->message,
+               "fix the YAML, or mark the block with the language it really is");
   }
 };
 

@@ -18,31 +18,45 @@ namespace specgate {
 namespace {
 
 // Lowercase words (letters, digits, '.', '-' kept inside) of a text.
-std::vector<std::string> words_of(std::string_view s) {
-  std::vector<std::string> out;
-  std::string w;
+// A label's words, lowercased, in one string with one space before each word and after the last:
+// " p95 latency target ". A word ends at a character other than a letter, digit, '.' or '-', and
+// loses trailing '.' and '-'. One allocation per label, and a word test is a substring search.
+std::string words_of(std::string_view s) {
+  std::string out;
+  out.reserve(s.size() + 2);
+  out += ' ';
+  size_t start = 1;  // where the current word begins in `out`
   auto flush = [&] {
-    while (!w.empty() && (w.back() == '.' || w.back() == '-')) w.pop_back();
-    if (!w.empty()) out.push_back(w);
-    w.clear();
+    while (out.size() > start && (out.back() == '.' || out.back() == '-')) out.pop_back();
+    if (out.size() > start) out += ' ';
+    start = out.size();
   };
   for (char c : s) {
+    const bool in_word = out.size() > start;
     const bool word = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-                      ((c == '.' || c == '-') && !w.empty());
-    if (word) w += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-    else flush();
+                      ((c == '.' || c == '-') && in_word);
+    if (word) out += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+    else if (in_word) flush();
   }
   flush();
   return out;
 }
 
-bool has_word(const std::vector<std::string>& words, std::initializer_list<std::string_view> any) {
-  for (const auto& w : words) {
-    for (std::string_view a : any) {
-      if (w == a) return true;
-    }
+// Calls f(word) for each word of a words_of string until f returns true.
+template <typename F>
+bool any_word(std::string_view words, F f) {
+  for (size_t b = 1; b < words.size();) {
+    const size_t e = words.find(' ', b);
+    if (f(words.substr(b, e - b))) return true;
+    b = e + 1;
   }
   return false;
+}
+
+bool has_word(std::string_view words, std::initializer_list<std::string_view> any) {
+  return any_word(words, [&](std::string_view w) {
+    return std::find(any.begin(), any.end(), w) != any.end();
+  });
 }
 
 bool has_phrase(std::string_view text, std::string_view phrase) {
@@ -58,13 +72,11 @@ bool has_phrase(std::string_view text, std::string_view phrase) {
   return false;
 }
 
-bool percentile(const std::vector<std::string>& words) {
-  for (const auto& w : words) {
-    if (w.size() >= 3 && w[0] == 'p' && std::isdigit(static_cast<unsigned char>(w[1])) &&
-        std::all_of(w.begin() + 1, w.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)) || c == '.'; }))
-      return true;
-  }
-  return false;
+bool percentile(std::string_view words) {
+  return any_word(words, [](std::string_view w) {
+    return w.size() >= 3 && w[0] == 'p' && std::isdigit(static_cast<unsigned char>(w[1])) &&
+           std::all_of(w.begin() + 1, w.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)) || c == '.'; });
+  });
 }
 
 // A heading about performance, SLOs/SLAs, latency, throughput or availability.
@@ -76,14 +88,14 @@ bool performance_title(std::string_view title) {
 }
 
 // `w` is words_of(label).
-bool metric_label(std::string_view label, const std::vector<std::string>& w) {
+bool metric_label(std::string_view label, std::string_view w) {
   return has_word(w, {"latency", "throughput", "availability", "uptime", "rps", "qps", "tps"}) || percentile(w) ||
          has_phrase(label, "error rate") || has_phrase(label, "response time");
 }
 
 bool metric_label(std::string_view label) { return metric_label(label, words_of(label)); }
 
-bool target_word(const std::vector<std::string>& w) {
+bool target_word(std::string_view w) {
   return has_word(w, {"target", "targets", "slo", "slos", "sla", "slas", "objective", "goal"}) || percentile(w);
 }
 
@@ -104,7 +116,10 @@ bool skip_value(std::string_view v) {
   return f == "na" || f == "-" || f == "\xE2\x80\x94";
 }
 
-size_t word_count(std::string_view s) { return words_of(s).size(); }
+size_t word_count(std::string_view s) {
+  const std::string w = words_of(s);
+  return static_cast<size_t>(std::count(w.begin(), w.end(), ' ')) - 1;
+}
 
 class NumericTarget : public Rule {
  public:

@@ -23,11 +23,9 @@ bool starts_with_word(std::string_view s, std::string_view prefix) {
   return s.size() == prefix.size() || !is_word(static_cast<unsigned char>(s[prefix.size()]));
 }
 
-const FieldSpec* find_in(const std::vector<FieldSpec>& fields, const std::string& key) {
-  std::string folded;
+const FieldSpec* find_in(const std::vector<FieldSpec>& fields, std::string_view key) {
   for (const FieldSpec& fs : fields) {
-    fold_key_into(fs.key, folded);
-    if (folded == key) return &fs;
+    if (folded_key_equals(fs.key, key)) return &fs;
   }
   return nullptr;
 }
@@ -58,6 +56,33 @@ void fold_key_into(std::string_view key, std::string& out) {
   }
   while (n > 0 && (w[n - 1] == ':' || w[n - 1] == ' ')) --n;
   out.resize(n);
+}
+
+bool folded_key_equals(std::string_view key, std::string_view folded) {
+  // fold_key_into's output, one character at a time: it must start with `folded` and go on with
+  // nothing but the ':' and ' ' the fold trims off its end (`folded` itself ends in neither).
+  size_t k = 0;
+  size_t n = 0;  // characters the fold has produced so far
+  bool space = false;
+  auto accept = [&](char c) {
+    ++n;
+    if (k < folded.size() && folded[k] == c) {
+      ++k;
+      return true;
+    }
+    return k == folded.size() && (c == ':' || c == ' ');
+  };
+  for (char c : key) {
+    if (c == '*' || c == '`') continue;
+    if (c == '_' || c == '-' || c == ' ' || (c >= '\t' && c <= '\r')) {
+      space = n > 0;
+      continue;
+    }
+    if (space && !accept(' ')) return false;
+    space = false;
+    if (!accept(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c)) return false;
+  }
+  return k == folded.size();
 }
 
 std::string clean_value(std::string_view value) {

@@ -15,6 +15,9 @@ namespace specgate {
 std::string fold_key(std::string_view key);
 // fold_key into a caller's buffer (replacing its contents).
 void fold_key_into(std::string_view key, std::string& out);
+// Whether fold_key(key) == folded, for a `folded` that fold_key produced; builds no string and
+// usually stops at the first character.
+bool folded_key_equals(std::string_view key, std::string_view folded);
 
 // A field value as a reader sees it: code and emphasis markup dropped, leading emoji and
 // punctuation ("✅ Done") dropped, lowercase, whitespace folded.

@@ -2,13 +2,12 @@
 
 #include <algorithm>
 #include <atomic>
-#include <condition_variable>
-#include <mutex>
 #include <optional>
 #include <thread>
 
 #include "model/load.h"
 #include "rules/workspace_rule.h"
+#include "workspace/ordered_hand_off.h"
 
 namespace specgate {
 
@@ -52,46 +51,8 @@ FileOutcome process_file(size_t i, const std::vector<std::string>& paths, const 
   return out;
 }
 
-// Hands outcomes to RunOptions::on_file in path order. Workers finish out of order; an outcome
-// waits here until every earlier one has been handed over, and a worker does not start a file
-// more than kWindow places past the next one due, so at most that many outcomes wait at once.
-class OrderedHandOff {
- public:
-  static constexpr size_t kWindow = 64;
-
-  OrderedHandOff(size_t n, const std::function<void(size_t, FileOutcome&&)>& sink) : pending_(n), sink_(sink) {}
-
-  // Blocks until file i may start.
-  void wait_turn(size_t i) {
-    std::unique_lock lock(mu_);
-    room_.wait(lock, [&] { return i < next_ + kWindow; });
-  }
-
-  void done(size_t i, FileOutcome&& out) {
-    std::unique_lock lock(mu_);
-    pending_[i] = std::move(out);
-    if (emitting_) return;  // the worker handing over now will reach it
-    emitting_ = true;
-    while (next_ < pending_.size() && pending_[next_]) {
-      FileOutcome ready = std::move(*pending_[next_]);
-      pending_[next_].reset();
-      const size_t at = next_++;
-      lock.unlock();
-      room_.notify_all();
-      sink_(at, std::move(ready));
-      lock.lock();
-    }
-    emitting_ = false;
-  }
-
- private:
-  std::mutex mu_;
-  std::condition_variable room_;
-  std::vector<std::optional<FileOutcome>> pending_;
-  size_t next_ = 0;
-  bool emitting_ = false;
-  const std::function<void(size_t, FileOutcome&&)>& sink_;
-};
+// At most this many checked files wait for an earlier, slower one before being reported.
+constexpr size_t kHandOffWindow = 64;
 
 // The cross-document rules' findings, by file position (suppressions applied, severities set).
 std::vector<std::vector<Diagnostic>> workspace_findings(const Checker& checker, const Config& config, bool complete,
@@ -146,8 +107,8 @@ WorkspaceRun run_workspace(const std::vector<std::string>& paths, const Checker&
   // Whether a file was checked without error: only those get cross-document findings. Bytes,
   // not vector<bool>: workers write neighbouring slots at once.
   std::vector<uint8_t> checked(paths.size(), 0);
-  std::optional<OrderedHandOff> hand_off;
-  if (streaming) hand_off.emplace(paths.size(), options.on_file);
+  std::optional<OrderedHandOff<FileOutcome>> hand_off;
+  if (streaming) hand_off.emplace(paths.size(), options.on_file, kHandOffWindow);
 
   // Runs on the file's worker; each call writes only slot i.
   auto one = [&](size_t i) {

@@ -160,3 +160,32 @@ TEST(CliCheck, JsonContract) {
   EXPECT_EQ(j["summary"]["files"], 1);
   EXPECT_GT(j["summary"]["errors"].get<int>(), 0);
 }
+
+// --quiet keeps only errors, including those of the cross-document rules, which reach the report
+// after every file's own findings (text) or merged into each file's entry (json).
+TEST(CliCheck, QuietAppliesToCrossDocumentFindings) {
+  const fs::path ws = fs::path(specgate::test::source_dir()) / "tests" / "fixtures" / "workspaces";
+  const std::string stories = (ws / "dangling-reference" / "stories").string();
+  const std::string cycles = (ws / "dependency-cycle").string();
+  auto count = [](const std::string& text, const std::string& what) {
+    size_t n = 0;
+    for (size_t p = text.find(what); p != std::string::npos; p = text.find(what, p + 1)) ++n;
+    return n;
+  };
+  for (const char* format : {"text", "json"}) {
+    SCOPED_TRACE(format);
+    auto loud = run_cli({"check", "--color", "never", "--format", format, stories}, ".");
+    EXPECT_EQ(count(loud.out, "'STORY-404'"), 1u) << loud.out;
+    auto quiet = run_cli({"check", "--quiet", "--color", "never", "--format", format, stories}, ".");
+    EXPECT_EQ(quiet.exit_code, 0) << quiet.err;
+    EXPECT_EQ(quiet.out.find("STORY-404"), std::string::npos) << quiet.out;
+
+    auto errors = run_cli({"check", "--quiet", "--color", "never", "--format", format, cycles}, ".");
+    EXPECT_EQ(errors.exit_code, 1);
+    EXPECT_EQ(count(errors.out, "dependency cycle: "), 3u) << errors.out;
+    const std::string note = std::string(format) == "json" ? "\"severity\": \"note\"" : ": note: ";
+    EXPECT_EQ(errors.out.find(note), std::string::npos) << errors.out;
+    auto all = run_cli({"check", "--color", "never", "--format", format, cycles}, ".");
+    EXPECT_NE(all.out.find(note), std::string::npos) << all.out;
+  }
+}

@@ -90,3 +90,22 @@ TEST(ReportEscape, CountNoun) {
   EXPECT_EQ(count_noun(1, "file", "files"), "1 file");
   EXPECT_EQ(count_noun(12, "error", "errors"), "12 errors");
 }
+
+TEST(TerminalSafe, EveryByteAtEveryPositionOfTheWordScan) {
+  // Printable ASCII is copied eight bytes at a time: one other byte anywhere in those words must
+  // still be seen. Each byte value, alone, at each position of a 20-byte printable line.
+  const std::string repl = "\xEF\xBF\xBD";
+  for (int b = 0; b < 256; ++b) {
+    for (size_t pos = 0; pos < 20; ++pos) {
+      std::string line(20, 'x');
+      for (size_t i = 0; i < line.size(); ++i) line[i] = static_cast<char>('A' + i);
+      const std::string before = line.substr(0, pos), after = line.substr(pos + 1);
+      line[pos] = static_cast<char>(b);
+      std::string want;
+      if (b == '\t' || b == '\n' || b == '\r') want = before + " " + after;
+      else if (b < 0x20 || b >= 0x7F) want = before + repl + after;
+      else want = line;
+      ASSERT_EQ(specgate::report::terminal_safe(line), want) << "byte " << b << " at " << pos;
+    }
+  }
+}

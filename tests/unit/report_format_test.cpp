@@ -6,32 +6,14 @@
 #include <string>
 
 #include "report/report.h"
+#include "support/report_builders.h"
 
 using namespace specgate;
 
 namespace {
 
-Diagnostic make(Severity sev, uint32_t line, uint32_t col, std::string rule = "missing-section",
-                std::string message = "something is wrong") {
-  Diagnostic d;
-  d.rule = std::move(rule);
-  d.severity = sev;
-  d.line = line;
-  d.column = col;
-  d.end_line = line;
-  d.end_column = col > 0 ? col + 2 : 0;
-  d.message = std::move(message);
-  return d;
-}
-
-FileReport file(std::string path, std::vector<Diagnostic> diags, std::string tmpl = "") {
-  FileReport f;
-  f.path = std::move(path);
-  f.template_name = std::move(tmpl);
-  if (!f.template_name.empty()) f.template_reason = "front matter";
-  f.diagnostics = std::move(diags);
-  return f;
-}
+using test::diagnostic;
+using test::file_report;
 
 std::string text(const RunReport& r, TextOptions o = {}) {
   std::ostringstream out;
@@ -56,9 +38,9 @@ size_t count(const std::string& hay, const std::string& needle) {
 
 TEST(ReportSummary, CountsBySeverity) {
   RunReport r;
-  r.files.push_back(file("a.md", {make(Severity::Error, 1, 1), make(Severity::Error, 2, 1), make(Severity::Note, 3, 1)}));
-  r.files.push_back(file("b.md", {make(Severity::Warning, 1, 1)}));
-  r.files.push_back(file("c.md", {}));
+  r.files.push_back(file_report("a.md", {diagnostic(Severity::Error, 1, 1), diagnostic(Severity::Error, 2, 1), diagnostic(Severity::Note, 3, 1)}));
+  r.files.push_back(file_report("b.md", {diagnostic(Severity::Warning, 1, 1)}));
+  r.files.push_back(file_report("c.md", {}));
   const Summary s = summarize(r);
   EXPECT_EQ(s.files, 3u);
   EXPECT_EQ(s.errors, 2u);
@@ -81,15 +63,15 @@ TEST(ReportSummary, ParseOutputFormat) {
 
 TEST(ReportText, SummaryUsesSingularForms) {
   RunReport r;
-  r.files.push_back(file("a.md", {make(Severity::Error, 1, 1), make(Severity::Warning, 2, 1), make(Severity::Note, 3, 1)}));
+  r.files.push_back(file_report("a.md", {diagnostic(Severity::Error, 1, 1), diagnostic(Severity::Warning, 2, 1), diagnostic(Severity::Note, 3, 1)}));
   const std::string out = text(r);
   EXPECT_NE(out.find("\n1 error, 1 warning, 1 note in 1 file\n"), std::string::npos) << out;
 }
 
 TEST(ReportText, CleanRunSaysSo) {
   RunReport r;
-  r.files.push_back(file("a.md", {}, "task"));
-  r.files.push_back(file("b.md", {}, "task"));
+  r.files.push_back(file_report("a.md", {}, "task"));
+  r.files.push_back(file_report("b.md", {}, "task"));
   // Clean files stay quiet, even about their template.
   EXPECT_EQ(text(r), "no problems in 2 files\n");
   r.files.pop_back();
@@ -98,7 +80,7 @@ TEST(ReportText, CleanRunSaysSo) {
 
 TEST(ReportText, TemplateNoteOpensAFileWithFindings) {
   RunReport r;
-  r.files.push_back(file("a.md", {make(Severity::Warning, 2, 1), make(Severity::Warning, 4, 1)}, "epic"));
+  r.files.push_back(file_report("a.md", {diagnostic(Severity::Warning, 2, 1), diagnostic(Severity::Warning, 4, 1)}, "epic"));
   const std::string out = text(r);
   EXPECT_EQ(out.rfind("a.md: note: checked against template 'epic' (front matter)\na.md:2:1: warning: ", 0), 0u) << out;
   EXPECT_EQ(count(out, "checked against template"), 1u);
@@ -106,18 +88,18 @@ TEST(ReportText, TemplateNoteOpensAFileWithFindings) {
 
 TEST(ReportText, QuietShowsOnlyErrors) {
   RunReport r;
-  r.files.push_back(file("a.md", {make(Severity::Warning, 1, 1), make(Severity::Error, 2, 1), make(Severity::Note, 3, 1)}, "epic"));
-  r.files.push_back(file("b.md", {make(Severity::Warning, 1, 1)}));
+  r.files.push_back(file_report("a.md", {diagnostic(Severity::Warning, 1, 1), diagnostic(Severity::Error, 2, 1), diagnostic(Severity::Note, 3, 1)}, "epic"));
+  r.files.push_back(file_report("b.md", {diagnostic(Severity::Warning, 1, 1)}));
   const std::string out = text(r, TextOptions{.color = false, .quiet = true});
   EXPECT_EQ(out, "a.md:2:1: error: something is wrong [missing-section]\n");
   RunReport clean;
-  clean.files.push_back(file("a.md", {}));
+  clean.files.push_back(file_report("a.md", {}));
   EXPECT_EQ(text(clean, TextOptions{.color = false, .quiet = true}), "");
 }
 
 TEST(ReportText, ColourOnlyWhenAsked) {
   RunReport r;
-  FileReport f = file("a.md", {make(Severity::Error, 1, 1), make(Severity::Warning, 1, 1), make(Severity::Note, 1, 1)});
+  FileReport f = file_report("a.md", {diagnostic(Severity::Error, 1, 1), diagnostic(Severity::Warning, 1, 1), diagnostic(Severity::Note, 1, 1)});
   f.excerpt_lines[1] = "# Title";
   r.files.push_back(f);
   EXPECT_EQ(text(r).find('\x1b'), std::string::npos);
@@ -131,7 +113,7 @@ TEST(ReportText, ColourOnlyWhenAsked) {
 
 TEST(ReportText, FileLevelFindingHasNoPositionOrExcerpt) {
   RunReport r;
-  FileReport f = file("a.md", {make(Severity::Error, 0, 0, "no-template", "no template matches")});
+  FileReport f = file_report("a.md", {diagnostic(Severity::Error, 0, 0, "no-template", "no template matches")});
   f.excerpt_lines[0] = "never shown";
   r.files.push_back(f);
   const std::string out = text(r);
@@ -141,9 +123,9 @@ TEST(ReportText, FileLevelFindingHasNoPositionOrExcerpt) {
 
 TEST(ReportText, MissingExcerptLineMeansNoExcerpt) {
   RunReport r;
-  Diagnostic d = make(Severity::Error, 5, 2);
+  Diagnostic d = diagnostic(Severity::Error, 5, 2);
   d.hint = "do the thing";
-  r.files.push_back(file("a.md", {d}));
+  r.files.push_back(file_report("a.md", {d}));
   EXPECT_EQ(text(r),
             "a.md:5:2: error: something is wrong [missing-section]\n"
             "  = hint: do the thing\n\n"
@@ -152,7 +134,7 @@ TEST(ReportText, MissingExcerptLineMeansNoExcerpt) {
 
 TEST(ReportText, MessagesCannotInjectTerminalEscapes) {
   RunReport r;
-  r.files.push_back(file("a\x1b]0;x\x07.md", {make(Severity::Error, 1, 1, "r", "bad \x1b[2J\nsecond line")}));
+  r.files.push_back(file_report("a\x1b]0;x\x07.md", {diagnostic(Severity::Error, 1, 1, "r", "bad \x1b[2J\nsecond line")}));
   const std::string out = text(r);
   EXPECT_EQ(out.find('\x1b'), std::string::npos);
   EXPECT_EQ(out.find('\x07'), std::string::npos);
@@ -161,12 +143,12 @@ TEST(ReportText, MessagesCannotInjectTerminalEscapes) {
 
 TEST(ReportJson, ContractShapeAndKeyOrder) {
   RunReport r;
-  FileReport f = file("a.md", {make(Severity::Warning, 3, 4)}, "epic");
+  FileReport f = file_report("a.md", {diagnostic(Severity::Warning, 3, 4)}, "epic");
   f.status = "Draft";
   f.diagnostics[0].hint = "h";
   f.diagnostics[0].section = "A > B";
   r.files.push_back(f);
-  r.files.push_back(file("b.md", {}));
+  r.files.push_back(file_report("b.md", {}));
   const std::string out = render(write_json, r);
   ASSERT_EQ(out.back(), '\n');
   const auto j = nlohmann::ordered_json::parse(out);
@@ -194,7 +176,7 @@ TEST(ReportJson, ContractShapeAndKeyOrder) {
 
 TEST(ReportJson, InvalidUtf8DoesNotThrow) {
   RunReport r;
-  r.files.push_back(file("bad\xFF.md", {make(Severity::Error, 1, 1, "r", "quote \xC0\xAF")}));
+  r.files.push_back(file_report("bad\xFF.md", {diagnostic(Severity::Error, 1, 1, "r", "quote \xC0\xAF")}));
   std::string out;
   ASSERT_NO_THROW(out = render(write_json, r));
   const auto j = nlohmann::json::parse(out);
@@ -205,13 +187,13 @@ TEST(ReportSarif, RulesResultsAndRegions) {
   RunReport r;
   r.rules = {{"missing-section", Severity::Error, "A required section is absent.", true},
              {"line-length", Severity::Note, "Long line.", false}};
-  Diagnostic multi = make(Severity::Warning, 2, 5, "line-length");
+  Diagnostic multi = diagnostic(Severity::Warning, 2, 5, "line-length");
   multi.end_line = 4;
   multi.end_column = 1;
-  Diagnostic backwards = make(Severity::Error, 7, 5);
+  Diagnostic backwards = diagnostic(Severity::Error, 7, 5);
   backwards.end_line = 3;
-  Diagnostic whole_file = make(Severity::Note, 0, 0, "no-template");
-  r.files.push_back(file("docs/my spec.md", {make(Severity::Error, 1, 3), multi, backwards, whole_file}));
+  Diagnostic whole_file = diagnostic(Severity::Note, 0, 0, "no-template");
+  r.files.push_back(file_report("docs/my spec.md", {diagnostic(Severity::Error, 1, 3), multi, backwards, whole_file}));
   const auto j = nlohmann::json::parse(render(write_sarif, r));
   EXPECT_EQ(j["version"], "2.1.0");
   const auto& run = j["runs"][0];
@@ -238,18 +220,18 @@ TEST(ReportSarif, RulesResultsAndRegions) {
 
 TEST(ReportSarif, HintJoinsTheMessage) {
   RunReport r;
-  Diagnostic d = make(Severity::Error, 1, 1);
+  Diagnostic d = diagnostic(Severity::Error, 1, 1);
   d.hint = "add it";
-  r.files.push_back(file("a.md", {d}));
+  r.files.push_back(file_report("a.md", {d}));
   const auto j = nlohmann::json::parse(render(write_sarif, r));
   EXPECT_EQ(j["runs"][0]["results"][0]["message"]["text"], "something is wrong\nhint: add it");
 }
 
 TEST(ReportGithub, CommandsPerSeverity) {
   RunReport r;
-  Diagnostic multi = make(Severity::Note, 2, 5, "r3", "n");
+  Diagnostic multi = diagnostic(Severity::Note, 2, 5, "r3", "n");
   multi.end_line = 3;
-  r.files.push_back(file("./a.md", {make(Severity::Error, 1, 2, "r1", "e"), make(Severity::Warning, 0, 0, "r2", "w"), multi}));
+  r.files.push_back(file_report("./a.md", {diagnostic(Severity::Error, 1, 2, "r1", "e"), diagnostic(Severity::Warning, 0, 0, "r2", "w"), multi}));
   EXPECT_EQ(render(write_github, r),
             "::error file=a.md,line=1,col=2,endLine=1,endColumn=4,title=r1::e\n"
             "::warning file=a.md,title=r2::w\n"
@@ -258,19 +240,19 @@ TEST(ReportGithub, CommandsPerSeverity) {
 
 TEST(ReportGithub, EscapesPropertiesAndData) {
   RunReport r;
-  Diagnostic d = make(Severity::Error, 1, 1, "a,b", "50%\ndone");
+  Diagnostic d = diagnostic(Severity::Error, 1, 1, "a,b", "50%\ndone");
   d.hint = "fix: now";
-  r.files.push_back(file("x:y,z.md", {d}));
+  r.files.push_back(file_report("x:y,z.md", {d}));
   EXPECT_EQ(render(write_github, r),
             "::error file=x%3Ay%2Cz.md,line=1,col=1,endLine=1,endColumn=3,title=a%2Cb::50%25%0Adone%0Ahint: fix: now\n");
 }
 
 TEST(ReportJunit, FailureOnlyForErrors) {
   RunReport r;
-  r.files.push_back(file("a.md", {make(Severity::Error, 1, 1, "r1", "first"), make(Severity::Error, 2, 1, "r2", "second"),
-                                  make(Severity::Warning, 3, 1, "r3", "warn")}));
-  r.files.push_back(file("b.md", {make(Severity::Note, 1, 1, "r4", "fyi")}));
-  r.files.push_back(file("c.md", {}));
+  r.files.push_back(file_report("a.md", {diagnostic(Severity::Error, 1, 1, "r1", "first"), diagnostic(Severity::Error, 2, 1, "r2", "second"),
+                                  diagnostic(Severity::Warning, 3, 1, "r3", "warn")}));
+  r.files.push_back(file_report("b.md", {diagnostic(Severity::Note, 1, 1, "r4", "fyi")}));
+  r.files.push_back(file_report("c.md", {}));
   const std::string out = render(write_junit, r);
   EXPECT_EQ(out.rfind("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuite name=\"specgate\" tests=\"3\" failures=\"1\"", 0), 0u) << out;
   EXPECT_EQ(count(out, "<failure "), 1u);
@@ -286,7 +268,7 @@ TEST(ReportJunit, FailureOnlyForErrors) {
 
 TEST(ReportJunit, EscapesEverything) {
   RunReport r;
-  r.files.push_back(file("a&<b>\".md", {make(Severity::Error, 1, 1, "r\"", "x < y \x01\x1b ok")}));
+  r.files.push_back(file_report("a&<b>\".md", {diagnostic(Severity::Error, 1, 1, "r\"", "x < y \x01\x1b ok")}));
   const std::string out = render(write_junit, r);
   EXPECT_NE(out.find("name=\"a&amp;&lt;b&gt;&quot;.md\""), std::string::npos) << out;
   EXPECT_NE(out.find("message=\"x &lt; y  ok\" type=\"r&quot;\""), std::string::npos) << out;

@@ -6,20 +6,14 @@
 #include <string>
 
 #include "report/report.h"
+#include "support/report_builders.h"
 
 namespace specgate {
 namespace {
 
+// The tests here name the rule first; the finding spans three characters.
 Diagnostic make(std::string rule, Severity sev, uint32_t line, uint32_t col, std::string message) {
-  Diagnostic d;
-  d.rule = std::move(rule);
-  d.severity = sev;
-  d.line = line;
-  d.column = col;
-  d.end_line = line;
-  d.end_column = col + 3;
-  d.message = std::move(message);
-  return d;
+  return test::diagnostic(sev, line, col, std::move(rule), std::move(message), 3);
 }
 
 std::vector<RuleInfo> rules() {

@@ -53,3 +53,15 @@ TEST(SourceText, CountCharsMatchesSequenceWalk) {
     ASSERT_EQ(specgate::count_chars(s), walk) << s;
   }
 }
+
+TEST(SourceText, LineOfWithAHintAgreesWithTheSearch) {
+  for (std::string text : {std::string(""), std::string("\n"), std::string("a"), std::string("ab\ncd\n\nef"),
+                           std::string("x\r\ny\rz\n\n\n"), std::string("\xEF\xBB\xBFone\ntwo\n")}) {
+    SourceText s("a.md", text);
+    for (size_t off = 0; off <= text.size() + 2; ++off) {
+      for (uint32_t hint = 0; hint <= s.line_count() + 2; ++hint) {
+        ASSERT_EQ(s.line_of(off, hint), s.line_of(off)) << "offset " << off << " hint " << hint;
+      }
+    }
+  }
+}

@@ -1,6 +1,9 @@
 // The field helpers the field rules share: key folding, reader-lenient values, choice matching.
 #include <gtest/gtest.h>
 
+#include <string>
+#include <vector>
+
 #include "config/config.h"
 #include "model/normalize.h"
 #include "rules/spec_fields.h"
@@ -100,4 +103,30 @@ TEST(SpecFields, FoldKeyMatchesItsDefinition) {
                              "`Last  Updated`:", "Next_Review**:", "\xC3\x89tat", "k:v", "- item -"}) {
     EXPECT_EQ(specgate::fold_key(k), reference(k)) << "'" << k << "'";
   }
+}
+
+TEST(SpecFields, FoldedKeyEqualsAgreesWithComparingFolds) {
+  // Every pair of short keys over an alphabet of the characters the fold treats specially.
+  const std::string alphabet = "aB:* _-`\t";
+  std::vector<std::string> keys{""};
+  for (size_t len = 1; len <= 3; ++len) {
+    std::vector<std::string> longer;
+    for (const auto& k : keys)
+      if (k.size() == len - 1)
+        for (char c : alphabet) longer.push_back(k + c);
+    keys.insert(keys.end(), longer.begin(), longer.end());
+  }
+  std::vector<std::string> folds;
+  for (const auto& k : keys) folds.push_back(specgate::fold_key(k));
+  size_t equal = 0;
+  for (size_t i = 0; i < keys.size(); ++i) {
+    for (size_t j = 0; j < keys.size(); ++j) {
+      ASSERT_EQ(specgate::folded_key_equals(keys[i], folds[j]), folds[i] == folds[j])
+          << "'" << keys[i] << "' vs '" << keys[j] << "'";
+      equal += folds[i] == folds[j];
+    }
+  }
+  EXPECT_GT(equal, keys.size());  // the set holds keys that differ only in markup
+  EXPECT_TRUE(specgate::folded_key_equals("**Next_Review**:", "next review"));
+  EXPECT_FALSE(specgate::folded_key_equals("Next Reviewer", "next review"));
 }
