@@ -26,7 +26,6 @@ inline bool is_normal_path(std::string_view p, bool absolute_ok) {
   }
 }
 
-
 // (dir / rel).lexically_normal(), without normalising in the common cases: both parts already
 // normal, and `rel` possibly starting with "../" steps that each drop one of dir's components.
 inline std::filesystem::path lexically_joined(const std::filesystem::path& dir, std::string_view rel) {

@@ -169,9 +169,8 @@ class Builder {
 
   void set_begin(size_t begin) { begin_offset_ = begin; }
 
-  uint32_t line_at(size_t offset) { return line_hint_ = src_.line_of(offset, line_hint_); }
-
  private:
+  uint32_t line_at(size_t offset) { return line_hint_ = src_.line_of(offset, line_hint_); }
   bool in_buffer(const MD_CHAR* p) const {
     return p >= base_ && p < base_ + src_.text().size();
   }
