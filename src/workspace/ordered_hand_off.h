@@ -23,13 +23,13 @@ class OrderedHandOff {
   // Whether item i may start now (the test wait_turn blocks on).
   bool may_start(size_t i) {
     std::lock_guard lock(mu_);
-    return i < next_ + window_;
+    return in_window(i);
   }
 
   // Blocks until item i may start.
   void wait_turn(size_t i) {
     std::unique_lock lock(mu_);
-    room_.wait(lock, [&] { return i < next_ + window_; });
+    room_.wait(lock, [&] { return in_window(i); });
   }
 
   // Stores item i's result and, unless another worker is already handing over, hands over every
@@ -60,6 +60,8 @@ class OrderedHandOff {
   }
 
  private:
+  bool in_window(size_t i) const { return i < next_ + window_; }  // with mu_ held
+
   std::mutex mu_;
   std::condition_variable room_;
   std::vector<std::optional<T>> pending_;
