@@ -34,6 +34,21 @@ struct Tok {
   uint32_t end;
 };
 
+// First letters, either case, of the keyword rules (box, participant, sequenceDiagram, off, ...):
+// a token starting with another character skips those tries.
+bool keyword_start(char c) {
+  switch (c | 0x20) {  // only letters land on 'a'..'z'
+    case 'a': case 'b': case 'c': case 'd': case 'e': case 'l': case 'n': case 'o': case 'p':
+    case 'r': case 's': case 't':
+      return true;
+    default:
+      return false;
+  }
+}
+
+// First characters of the arrow rules (->>, <<->>, /|--, \\-, ...).
+bool arrow_start(char c) { return c == '-' || c == '<' || c == '/' || c == '\\'; }
+
 bool excl_first(char c) {
   return c == '/' || c == '\\' || c == '+' || c == '(' || c == ')' || c == '<' || c == '-' ||
          c == '>' || c == ':' || c == '\n' || c == ',' || c == ';';
@@ -115,6 +130,7 @@ class Lexer : public TokenListLexer<Lexer, State, Tok, K_EOF, K_ERROR> {
     const bool eof = i >= s_.size();
     const bool ini = s == Q_INITIAL;
     const bool idl = s == Q_ID || s == Q_ALIAS || s == Q_LINE;
+    const bool kwc = ini && keyword_start(c);
     size_t n = 0;
 
     if (ini && c == '\n') {
@@ -204,7 +220,7 @@ class Lexer : public TokenListLexer<Lexer, State, Tok, K_EOF, K_ERROR> {
       pop();
       return take(line_end(s_, i) - i, K_INVALID, k);
     }
-    if (ini) {
+    if (kwc) {
       if (kw(i, "box")) {
         push(Q_LINE);
         return take(3, K_BOX, k);
@@ -232,7 +248,7 @@ class Lexer : public TokenListLexer<Lexer, State, Tok, K_EOF, K_ERROR> {
       }
       return take(0, K_NEWLINE, k);
     }
-    if (ini) {
+    if (kwc) {
       static const std::pair<const char*, Kind> blocks[] = {
           {"loop", K_LOOP}, {"rect", K_RECT}, {"opt", K_OPT}, {"alt", K_ALT}, {"else", K_ELSE},
           {"par", K_PAR}, {"par_over", K_PAR_OVER}, {"and", K_AND}, {"critical", K_CRITICAL},
@@ -248,7 +264,7 @@ class Lexer : public TokenListLexer<Lexer, State, Tok, K_EOF, K_ERROR> {
       pop();
       return take(until(i, "#\n;"), K_REST, k);
     }
-    if (ini) {
+    if (kwc) {
       static const std::pair<const char*, Kind> words[] = {
           {"end", K_END}, {"left of", K_LEFT_OF}, {"right of", K_RIGHT_OF}, {"links", K_LINKS},
           {"link", K_LINK}, {"properties", K_PROPERTIES}, {"details", K_DETAILS},
@@ -283,7 +299,7 @@ class Lexer : public TokenListLexer<Lexer, State, Tok, K_EOF, K_ERROR> {
       pop();
       return take(line_end(s_, i) - i, s == Q_ACC_TITLE ? K_ACC_TITLE_VALUE : K_ACC_DESCR_VALUE, k);
     }
-    if (ini && lit_ci(s_, i, "accDescr")) {
+    if (kwc && lit_ci(s_, i, "accDescr")) {
       size_t j = skip_space(s_, i + 8);
       if (at(j) == ':') {
         push(Q_ACC_DESCR);
@@ -311,9 +327,9 @@ class Lexer : public TokenListLexer<Lexer, State, Tok, K_EOF, K_ERROR> {
       error_ = true;
       return false;
     }
-    if (kw(i, "sequenceDiagram")) return take(15, K_SD, k);
-    if (kw(i, "autonumber")) return take(10, K_AUTONUMBER, k);
-    if (kw(i, "off")) return take(3, K_OFF, k);
+    if (kwc && kw(i, "sequenceDiagram")) return take(15, K_SD, k);
+    if (kwc && kw(i, "autonumber")) return take(10, K_AUTONUMBER, k);
+    if (kwc && kw(i, "off")) return take(3, K_OFF, k);
     if (c == ',') return take(1, K_COMMA, k);
     if (c == ';') return take(1, K_NEWLINE, k);
     if ((n = match_actor(i))) return take(n, K_ACTOR, k);
@@ -321,8 +337,9 @@ class Lexer : public TokenListLexer<Lexer, State, Tok, K_EOF, K_ERROR> {
                                    "--)", "--|\\", "--|/", "--\\\\", "--//", "/|--", "\\|--",
                                    "//--", "\\\\--", "-|\\", "-|/", "-\\\\", "-//", "/|-", "\\|-",
                                    "//-", "\\\\-"};
-    for (const char* a : arrows)
-      if (lit_ci(s_, i, a)) return take(std::string_view(a).size(), K_ARROW, k);
+    if (arrow_start(c))
+      for (const char* a : arrows)
+        if (lit_ci(s_, i, a)) return take(std::string_view(a).size(), K_ARROW, k);
     if (c == ':') return take(1 + until(i + 1, "#\n;"), K_TXT, k);
     if (c == '+') return take(1, K_PLUS, k);
     if (c == '-') return take(1, K_MINUS, k);

@@ -78,7 +78,7 @@ bool printable_ascii(std::string_view s) {
 
 // The layout below when every character is one byte and one cell (start[k] == k): no per-character
 // tables. Most spec lines are plain ASCII, and the text report lays out one per finding.
-Excerpt render_ascii(std::string_view line, uint32_t column, uint32_t end_column, size_t max_cells) {
+void render_ascii(std::string_view line, uint32_t column, uint32_t end_column, size_t max_cells, Excerpt& ex) {
   const size_t n = line.size();
   const size_t c0 = std::min<size_t>(column > 0 ? column - 1 : 0, n);
   size_t c1 = c0;
@@ -96,8 +96,8 @@ Excerpt render_ascii(std::string_view line, uint32_t column, uint32_t end_column
     first = std::min(win_begin, n);
     last = std::max(first, std::min(n, win_begin + budget));
   }
-  Excerpt ex;
   size_t prefix_cells = 0;
+  ex.text.clear();
   ex.text.reserve(last - first + 2 * kEllipsis.size());
   if (first > 0) {
     ex.text += kEllipsis;
@@ -110,14 +110,19 @@ Excerpt render_ascii(std::string_view line, uint32_t column, uint32_t end_column
   ex.marker.assign(prefix_cells + (mark_begin - first), ' ');
   ex.marker += '^';
   ex.marker.append(mark_cells - 1, '~');
-  return ex;
 }
 
 }  // namespace
 
 Excerpt render_excerpt(std::string_view line, uint32_t column, uint32_t end_column, size_t max_cells) {
-  if (printable_ascii(line)) return render_ascii(line, column, end_column, max_cells);
-  return render_excerpt_general(line, column, end_column, max_cells);
+  Excerpt ex;
+  render_excerpt(line, column, end_column, ex, max_cells);
+  return ex;
+}
+
+void render_excerpt(std::string_view line, uint32_t column, uint32_t end_column, Excerpt& ex, size_t max_cells) {
+  if (printable_ascii(line)) render_ascii(line, column, end_column, max_cells, ex);
+  else ex = render_excerpt_general(line, column, end_column, max_cells);
 }
 
 Excerpt render_excerpt_general(std::string_view line, uint32_t column, uint32_t end_column, size_t max_cells) {

@@ -28,6 +28,9 @@ inline constexpr int kTabStop = 4;  // CommonMark's tab stop
 // with "..." where text was left out.
 Excerpt render_excerpt(std::string_view line, uint32_t column, uint32_t end_column,
                        size_t max_cells = kExcerptMaxCells);
+// The same into `ex`, whose strings keep their capacity from one finding to the next.
+void render_excerpt(std::string_view line, uint32_t column, uint32_t end_column, Excerpt& ex,
+                    size_t max_cells = kExcerptMaxCells);
 // The same layout without the printable-ASCII fast path; for tests that hold the two equal.
 Excerpt render_excerpt_general(std::string_view line, uint32_t column, uint32_t end_column,
                                size_t max_cells = kExcerptMaxCells);

@@ -54,7 +54,7 @@ void write_severity(std::string& out, const Style& st, Severity s) {
 }
 
 void write_diagnostic(std::string& out, const Style& st, std::string_view path, const FileReport& file,
-                      const Diagnostic& d) {
+                      const Diagnostic& d, report::Excerpt& ex) {
   write_location(out, st, path, d.line, d.column);
   write_severity(out, st, d.severity);
   report::append_terminal_safe(out, d.message);
@@ -68,7 +68,7 @@ void write_diagnostic(std::string& out, const Style& st, std::string_view path, 
   auto it = d.line > 0 ? file.excerpt_lines.find(d.line) : file.excerpt_lines.end();
   if (it != file.excerpt_lines.end()) {
     const uint32_t end_column = d.end_line == d.line ? d.end_column : 0;
-    const report::Excerpt ex = report::render_excerpt(it->second, d.column, end_column);
+    report::render_excerpt(it->second, d.column, end_column, ex);
     // A gutter as wide as the line number, like clang's " 12 | ".
     std::string number = std::to_string(d.line);
     if (number.size() < 4) number.insert(0, 4 - number.size(), ' ');
@@ -129,7 +129,7 @@ class TextWriter : public ReportWriter {
         buf_ += '\n';
       }
       announced = true;
-      write_diagnostic(buf_, st_, path, file, d);
+      write_diagnostic(buf_, st_, path, file, d, excerpt_);
     }
     out_.write(buf_.data(), static_cast<std::streamsize>(buf_.size()));
   }
@@ -155,6 +155,7 @@ class TextWriter : public ReportWriter {
   Style st_;
   bool first_block_ = true;
   std::string buf_;  // one file's output, written at once
+  report::Excerpt excerpt_;  // reused: its strings keep their capacity from finding to finding
 };
 
 }  // namespace

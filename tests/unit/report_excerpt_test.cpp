@@ -144,3 +144,20 @@ TEST(ReportExcerpt, AsciiFastPathMatchesTheGeneralLayout) {
     }
   }
 }
+
+TEST(ReportExcerpt, ReusedExcerptLaysOutLikeAFreshOne) {
+  // The text report renders every finding into one Excerpt: nothing of the previous, longer or
+  // non-ASCII layout may be left in it.
+  const std::string lines[] = {std::string(250, 'x') + "\tend", "short", "caf\xC3\xA9 \xE6\x97\xA5\xE6\x9C\xAC", "", "a\tb"};
+  Excerpt reused;
+  for (int round = 0; round < 2; ++round) {
+    for (const std::string& line : lines) {
+      for (uint32_t col : {0u, 1u, 3u, 200u, 260u}) {
+        render_excerpt(line, col, col + 4, reused, 40);
+        const Excerpt fresh = render_excerpt(line, col, col + 4, 40);
+        ASSERT_EQ(reused.text, fresh.text) << line << " " << col;
+        ASSERT_EQ(reused.marker, fresh.marker) << line << " " << col;
+      }
+    }
+  }
+}
