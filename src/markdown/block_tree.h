@@ -54,14 +54,20 @@ struct Block {
 
   char fence_char = 0;  // Code: '`' or '~'; 0 for an indented block
   bool closed = true;   // Code: closing fence found
-  std::string info;     // Code: whole info string
-  std::string lang;     // Code: first word of the info string
   uint32_t info_offset = kNoOffset;
-  std::string code;                   // Code: content as the parser delivers it
-  std::vector<uint32_t> code_lines;   // Code: file offset of each content line
-  uint32_t content_line = 0;          // Code: first content line
+  uint32_t content_line = 0;  // Code: first content line
+  int32_t code = -1;          // Code: index into BlockTree::code
 
   uint32_t columns = 0;  // Table: column count from the delimiter row
+};
+
+// What only a code block has, kept beside the blocks so that a Block holds no strings: a file
+// has hundreds of blocks (every table cell is one), and few are code.
+struct CodeDetail {
+  std::string info;                  // whole info string
+  std::string lang;                  // first word of the info string
+  std::string text;                  // content as the parser delivers it
+  std::vector<uint32_t> line_offsets;  // file offset of each content line
 };
 
 enum class SpanType : uint8_t { Link, Image, Code, Strong, Emphasis, Strike };
@@ -76,6 +82,7 @@ struct Span {
 struct BlockTree {
   std::vector<Block> blocks;  // blocks[0] is the Document; parents precede children
   std::vector<Span> spans;
+  std::vector<CodeDetail> code;  // Block::code indexes it
 };
 
 // Parses src's bytes from `begin` (after front matter) as CommonMark + GFM (tables, task lists,

@@ -25,12 +25,25 @@ class Builder {
     // Lines that could place a block without text, indexed once: looking them up by scanning
     // from each such block would be quadratic ("- #" repeated: empty headings in list items).
     for (uint32_t l = 1; l <= src.line_count(); ++l) {
-      const std::string_view s = src.line(l);
-      if (is_atx_heading(s)) heading_lines_.push_back(l);
-      if (is_thematic_break(s)) break_lines_.push_back(l);
-      const Fence f = fence_of(s);
-      if (f.ch == '`') backtick_lines_.push_back(l);
-      if (f.ch == '~') tilde_lines_.push_back(l);
+      // Each kind has its own first character; most lines (prose) have none of them.
+      const std::string_view s = strip_quote_prefix(src.line(l));
+      if (s.empty()) continue;
+      switch (s[0]) {
+        case '#':
+          if (is_atx_heading(s)) heading_lines_.push_back(l);
+          break;
+        case '-': case '*': case '_':
+          if (is_thematic_break(s)) break_lines_.push_back(l);
+          break;
+        case '`': case '~': {
+          const Fence f = fence_of(s);
+          if (f.ch == '`') backtick_lines_.push_back(l);
+          if (f.ch == '~') tilde_lines_.push_back(l);
+          break;
+        }
+        default:
+          break;
+      }
     }
   }
 
@@ -68,8 +81,8 @@ class Builder {
         b.type = BlockType::Code;
         auto* d = static_cast<MD_BLOCK_CODE_DETAIL*>(detail);
         b.fence_char = d->fence_char;
-        b.info = attribute_text(d->info);
-        b.lang = attribute_text(d->lang);
+        b.code = static_cast<int32_t>(tree_.code.size());
+        tree_.code.push_back(CodeDetail{attribute_text(d->info), attribute_text(d->lang), {}, {}});
         if (d->info.size > 0 && in_buffer(d->info.text)) b.info_offset = offset_of(d->info.text);
         break;
       }
@@ -141,17 +154,18 @@ class Builder {
       // Soft breaks and NUL replacements are static strings; so are a code line's indentation
       // and its line end, which the code's content must keep.
       if (type == MD_TEXT_CODE && !stack_.empty() && tree_.blocks[stack_.back()].type == BlockType::Code)
-        tree_.blocks[stack_.back()].code.append(text, size);
+        tree_.code[tree_.blocks[stack_.back()].code].text.append(text, size);
       return 0;
     }
     const uint32_t off = offset_of(text);
     const uint32_t end = off + size - 1;
     Block& b = tree_.blocks[stack_.back()];
     if (b.type == BlockType::Code) {
-      b.code.append(text, size);
+      CodeDetail& code = tree_.code[b.code];
+      code.text.append(text, size);
       if (type == MD_TEXT_CODE && text[0] != '\n') {
         const uint32_t line = line_at(off);
-        if (b.code_lines.empty() || line != code_line_) b.code_lines.push_back(off);
+        if (code.line_offsets.empty() || line != code_line_) code.line_offsets.push_back(off);
         code_line_ = line;
       }
     }

@@ -270,10 +270,12 @@ class ModelBuilder {
     c.line = b.line;
     c.end_line = std::max(b.line, b.end_line);
     c.content_line = b.content_line ? b.content_line : b.line;
-    c.info = b.info;
-    c.language = b.lang;
-    c.content = b.code;
-    c.line_offsets = b.code_lines;
+    // Each block is added once: its text moves into the model instead of being copied.
+    markdown::CodeDetail& d = tree_.code[b.code];
+    c.info = std::move(d.info);
+    c.language = std::move(d.lang);
+    c.content = std::move(d.text);
+    c.line_offsets = std::move(d.line_offsets);
     c.fenced = b.fence_char != 0;
     c.closed = b.closed;
     doc_.code_blocks.push_back(std::move(c));

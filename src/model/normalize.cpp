@@ -128,7 +128,19 @@ bool is_emoji(uint32_t cp) {
 std::string strip_markup(std::string_view s, bool& placeholder) {
   std::string out;
   out.reserve(s.size());
+  auto plain = [](char c) {
+    return static_cast<unsigned char>(c) < 0x80 && c != '*' && c != '`' && c != '_' && c != '[' && c != '<' &&
+           c != '{';
+  };
   for (size_t i = 0; i < s.size();) {
+    // Runs of characters this loop keeps as they are go over whole.
+    size_t run = i;
+    while (run < s.size() && plain(s[run])) ++run;
+    if (run > i) {
+      out.append(s.substr(i, run - i));
+      i = run;
+      continue;
+    }
     const size_t n = utf8_seq_len(s, i);
     if (n > 1) {
       size_t len = 0;

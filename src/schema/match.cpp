@@ -17,15 +17,25 @@ bool starts_with_words(const std::string& text, const std::string& prefix) {
 
 }  // namespace
 
-bool title_matches(const SectionSpec& spec, const Section& section) {
+namespace {
+
+// `folded` is fold_text(section.title), made by the caller at most once per section.
+template <typename Folded>
+bool title_matches_with(const SectionSpec& spec, const Section& section, Folded&& folded) {
   if (spec.normalized_title == section.normalized_title) return true;
   if (spec.repeatable && !spec.pattern.empty()) {
     if (starts_with_words(section.normalized_title, spec.pattern)) return true;
     // "Step 1: Create the table" normalizes to "create the table"; the pattern "step" needs the
     // title as written.
-    return starts_with_words(fold_text(section.title), spec.pattern);
+    return starts_with_words(folded(), spec.pattern);
   }
   return false;
+}
+
+}  // namespace
+
+bool title_matches(const SectionSpec& spec, const Section& section) {
+  return title_matches_with(spec, section, [&] { return fold_text(section.title); });
 }
 
 SectionMatch match_sections(const Schema& schema, const Document& doc) {
@@ -65,12 +75,20 @@ SectionMatch match_sections(const Schema& schema, const Document& doc) {
     const Section& sec = doc.sections[i];
     const int32_t parent_spec = sec.parent >= 0 ? m.spec_of[sec.parent] : -1;
     int32_t best = -1;
+    // Every pattern spec would fold the title again: fold it once, when the first one asks.
+    std::string folded_title;
+    bool folded = false;
+    auto folded_once = [&]() -> const std::string& {
+      if (!folded) folded_title = fold_text(sec.title);
+      folded = true;
+      return folded_title;
+    };
     int best_score = -1;
     for (size_t k = 0; k < schema.sections.size(); ++k) {
       const SectionSpec& spec = schema.sections[k];
       if (static_cast<int32_t>(k) == root_spec) continue;
       int score = 0;
-      if (title_matches(spec, sec)) {
+      if (title_matches_with(spec, sec, folded_once)) {
         score = 8;
       } else if (spec.repeatable && spec.pattern.empty() && parent_spec >= 0 && spec.parent == parent_spec &&
                  spec.level == sec.level) {

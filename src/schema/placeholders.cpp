@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cctype>
 #include <cstdint>
 #include <cstring>
@@ -261,7 +262,12 @@ size_t next_form_start(std::string_view s, size_t from) {
     const uint64_t upper = (kOnes * (127 + 'Z' + 1) - low) & ~x & (low + kOnes * (127 - ('A' - 1))) & kHigh;
     const uint64_t brace_x = x ^ (kOnes * '{');
     const uint64_t brace = (brace_x - kOnes) & ~brace_x & kHigh;
-    if (upper | brace) break;
+    if (upper | brace) {
+      // The lowest flagged byte is exact: `upper` is exact in every byte, and `brace` flags a
+      // byte wrongly only above a real '{', which is flagged itself.
+      if constexpr (std::endian::native == std::endian::little) return i + std::countr_zero(upper | brace) / 8;
+      break;
+    }
     i += 8;
   }
   for (; i < s.size(); ++i) {
