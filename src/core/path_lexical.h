@@ -2,6 +2,7 @@
 #pragma once
 
 #include <filesystem>
+#include <string>
 #include <string_view>
 
 namespace specgate {
@@ -26,20 +27,28 @@ inline bool is_normal_path(std::string_view p, bool absolute_ok) {
   }
 }
 
-// (dir / rel).lexically_normal(), without normalising in the common cases: both parts already
-// normal, and `rel` possibly starting with "../" steps that each drop one of dir's components.
-inline std::filesystem::path lexically_joined(const std::filesystem::path& dir, std::string_view rel) {
-  const std::string& d = dir.native();
-  if (d.empty() || (is_normal_path(d, true) && (d == "/" || d.back() != '/'))) {
-    std::filesystem::path base = dir;
+// (dir / rel).lexically_normal() as a string, without std::filesystem in the common cases (both
+// parts already normal, `rel` possibly starting with "../" steps that each drop one of dir's
+// components): a path object splits and allocates its components, microseconds per link.
+inline std::string lexically_joined(std::string_view dir, std::string_view rel) {
+  if (dir.empty() || (is_normal_path(dir, true) && (dir == "/" || dir.back() != '/'))) {
+    std::string_view base = dir;
     std::string_view r = rel;
-    while (r.substr(0, 3) == "../" && !base.empty() && base.native() != "/") {
-      base = base.parent_path();
+    while (r.substr(0, 3) == "../" && !base.empty() && base != "/") {
+      const size_t slash = base.rfind('/');  // parent_path() of a normal path
+      base = slash == std::string_view::npos ? std::string_view() : base.substr(0, slash == 0 ? 1 : slash);
       r.remove_prefix(3);
     }
-    if (is_normal_path(r, false)) return base / std::filesystem::path(r);
+    if (is_normal_path(r, false)) {
+      std::string out;
+      out.reserve(base.size() + 1 + r.size());
+      out += base;
+      if (!out.empty() && out.back() != '/') out += '/';
+      out += r;
+      return out;
+    }
   }
-  return (dir / std::filesystem::path(rel)).lexically_normal();
+  return (std::filesystem::path(dir) / std::filesystem::path(rel)).lexically_normal().native();
 }
 
 }  // namespace specgate

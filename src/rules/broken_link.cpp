@@ -9,6 +9,8 @@
 #include <mutex>
 #include <unordered_map>
 
+#include <sys/stat.h>
+
 #include "core/concat.h"
 #include "core/edit_distance.h"
 #include "core/file_io.h"
@@ -53,8 +55,12 @@ std::string percent_decode(std::string_view s) {
   return out;
 }
 
-bool is_markdown_path(const fs::path& p) {
-  const std::string ext = to_lower_ascii(p.extension().string());
+// By the file name's extension, as std::filesystem::path::extension() finds it.
+bool is_markdown_path(std::string_view p) {
+  const std::string_view name = p.substr(p.rfind('/') + 1);
+  const size_t dot = name.rfind('.');
+  if (dot == std::string_view::npos || dot == 0 || name == "..") return false;
+  const std::string ext = to_lower_ascii(name.substr(dot));
   return ext == ".md" || ext == ".markdown" || ext == ".mdown" || ext == ".mkd";
 }
 
@@ -107,7 +113,7 @@ class BrokenLink : public Rule {
     if (doc.links.empty()) return;
     const std::string& path = doc.source.path();
     const bool on_disk = !path.empty() && path != "-" && path != "<stdin>";
-    const fs::path dir = on_disk ? fs::path(path).parent_path() : fs::path();
+    const std::string dir = on_disk ? fs::path(path).parent_path().native() : std::string();
     std::unique_ptr<AnchorSet> own;
 
     for (const Link& link : doc.links) {
@@ -120,21 +126,19 @@ class BrokenLink : public Rule {
       const std::string_view fragment = hash == std::string_view::npos ? std::string_view() : target.substr(hash + 1);
       file_part = file_part.substr(0, file_part.find('?'));
 
-      const std::string shown(target);
       const auto [col, len] = target_span(doc, link);
       if (!file_part.empty()) {
         if (!on_disk) continue;
         const std::string decoded = percent_decode(file_part);
-        const fs::path resolved = lexically_joined(dir, decoded);
-        std::error_code ec;
-        const auto status = fs::status(resolved, ec);
-        if (ec || !fs::exists(status)) {
+        const std::string resolved = lexically_joined(dir, decoded);
+        struct stat st;  // follows symbolic links, as std::filesystem::status does
+        if (::stat(resolved.c_str(), &st) != 0) {
           out.report(link.line, col, len,
                      concat({link.image ? "image" : "link", " target '", file_part, "' does not exist"}),
                      "fix the path (it is resolved from the spec's directory) or remove the link");
           continue;
         }
-        if (fragment.empty() || !fs::is_regular_file(status) || !is_markdown_path(resolved)) continue;
+        if (fragment.empty() || !S_ISREG(st.st_mode) || !is_markdown_path(resolved)) continue;
         const AnchorSet* anchors = anchors_of(resolved);
         if (!anchors) continue;
         check_fragment(out, link, col, len, fragment, *anchors, "'" + std::string(file_part) + "'");
@@ -175,9 +179,8 @@ class BrokenLink : public Rule {
   }
 
   // Anchors of another Markdown file, read once per run; null when it cannot be read.
-  const AnchorSet* anchors_of(const fs::path& p) const {
+  const AnchorSet* anchors_of(const std::string& key) const {
     std::lock_guard<std::mutex> lock(mu_);
-    const std::string key = p.string();
     auto it = cache_.find(key);
     if (it != cache_.end()) return it->second.get();
     std::unique_ptr<AnchorSet> set;

@@ -8,6 +8,10 @@
 #include <cstring>
 #include <unordered_map>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace specgate {
 
 std::string_view placeholder_kind_name(PlaceholderKind k) {
@@ -251,10 +255,24 @@ void scan_words(std::string_view s, const PlaceholderOptions& options, std::vect
 }  // namespace
 
 size_t next_form_start(std::string_view s, size_t from) {
+  size_t i = from;
+#if defined(__SSE2__)
+  // Sixteen bytes at a time (SSE2 is part of x86-64): a byte mask of 'A'..'Z' and '{', whose
+  // lowest bit is the answer. The range test is one signed compare after shifting 'A' to -128.
+  const __m128i shift = _mm_set1_epi8(static_cast<char>(0x80 - 'A'));
+  const __m128i below = _mm_set1_epi8(static_cast<char>(-128 + 26));
+  const __m128i brace = _mm_set1_epi8('{');
+  while (i + 16 <= s.size()) {
+    const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + i));
+    const __m128i upper = _mm_cmplt_epi8(_mm_add_epi8(x, shift), below);
+    const int mask = _mm_movemask_epi8(_mm_or_si128(upper, _mm_cmpeq_epi8(x, brace)));
+    if (mask != 0) return i + static_cast<size_t>(std::countr_zero(static_cast<unsigned>(mask)));
+    i += 16;
+  }
+#endif
   // Eight bytes at a time: a word with no byte in 'A'..'Z' and none equal to '{' is skipped whole
   // (bit tricks from "Bit Twiddling Hacks": hasbetween and haszero, exact as yes/no tests).
   constexpr uint64_t kOnes = 0x0101010101010101ULL, kHigh = 0x8080808080808080ULL, kLow7 = 0x7F7F7F7F7F7F7F7FULL;
-  size_t i = from;
   while (i + 8 <= s.size()) {
     uint64_t x;
     std::memcpy(&x, s.data() + i, 8);
