@@ -474,40 +474,44 @@ class Lexer : CondLexer<State> {
       if (c == ',') return take(1, T_COMMA, k);
       if (c == '*') return take(1, T_MULT, k);
     }
-    if ((ini || s == S_EDGE) && (n = match_link(i, '-'))) {
+    // Every link rule below starts, after spaces, with one of these characters; a token starting
+    // with another (most: node names, text) skips them all.
+    const char lc = at(skip_space(s_, i));
+    const bool link = lc == '-' || lc == '=' || lc == '.' || lc == '~' || lc == 'x' || lc == 'o' || lc == '<';
+    if (link && (ini || s == S_EDGE) && (n = match_link(i, '-'))) {
       pop();
       return take(n, T_LINK, k);
     }
-    if (ini && (n = match_start_link(i, '-'))) {
+    if (link && ini && (n = match_start_link(i, '-'))) {
       push(S_EDGE);
       return take(n, T_START_LINK, k);
     }
     if (s == S_EDGE && !eof) {
       if (c != '-' || at(i + 1) != '-') return take(utf8_seq_len(s_, i), T_EDGE_TEXT, k);
     }
-    if ((ini || s == S_THICK) && (n = match_link(i, '='))) {
+    if (link && (ini || s == S_THICK) && (n = match_link(i, '='))) {
       pop();
       return take(n, T_LINK, k);
     }
-    if (ini && (n = match_start_link(i, '='))) {
+    if (link && ini && (n = match_start_link(i, '='))) {
       push(S_THICK);
       return take(n, T_START_LINK, k);
     }
     if (s == S_THICK && !eof) {
       if (c != '=' || at(i + 1) != '=') return take(utf8_seq_len(s_, i), T_EDGE_TEXT, k);
     }
-    if ((ini || s == S_DOTTED) && (n = match_dotted(i))) {
+    if (link && (ini || s == S_DOTTED) && (n = match_dotted(i))) {
       pop();
       return take(n, T_LINK, k);
     }
-    if (ini && (n = match_start_dotted(i))) {
+    if (link && ini && (n = match_start_dotted(i))) {
       push(S_DOTTED);
       return take(n, T_START_LINK, k);
     }
     if (s == S_DOTTED && !eof) {
       if (c != '.' || at(i + 1) != '-') return take(utf8_seq_len(s_, i), T_EDGE_TEXT, k);
     }
-    if ((n = match_tilde(i))) return take(n, T_LINK, k);
+    if (link && (n = match_tilde(i))) return take(n, T_LINK, k);
     if (s == S_ELLIPSE && !eof) {
       if ((c == '-' || c == '/' || c == ')') && at(i + 1) == ')') {
         pop();
@@ -524,7 +528,9 @@ class Lexer : CondLexer<State> {
       pop();
       return take(2, T_STADIUM_END, k);
     }
-    if (lit(s_, i, "([")) {
+    // The shape openers below ("([", "[[", "[|", "[(", "(((", "[/", "[\\") start with '[' or '('.
+    const bool opener = c == '[' || c == '(';
+    if (opener && lit(s_, i, "([")) {
       push(S_TEXT);
       return take(2, T_STADIUM_START, k);
     }
@@ -532,11 +538,11 @@ class Lexer : CondLexer<State> {
       pop();
       return take(2, T_SUB_END, k);
     }
-    if (lit(s_, i, "[[")) {
+    if (opener && lit(s_, i, "[[")) {
       push(S_TEXT);
       return take(2, T_SUB_START, k);
     }
-    if (ini && lit(s_, i, "[|")) return take(2, T_PROPS_START, k);
+    if (opener && ini && lit(s_, i, "[|")) return take(2, T_PROPS_START, k);
     if (ini && c == '>') {
       push(S_TEXT);
       return take(1, T_TAGEND, k);
@@ -545,7 +551,7 @@ class Lexer : CondLexer<State> {
       pop();
       return take(2, T_CYL_END, k);
     }
-    if (lit(s_, i, "[(")) {
+    if (opener && lit(s_, i, "[(")) {
       push(S_TEXT);
       return take(2, T_CYL_START, k);
     }
@@ -553,7 +559,7 @@ class Lexer : CondLexer<State> {
       pop();
       return take(3, T_DC_END, k);
     }
-    if (lit(s_, i, "(((")) {
+    if (opener && lit(s_, i, "(((")) {
       push(S_TEXT);
       return take(3, T_DC_START, k);
     }
@@ -573,11 +579,11 @@ class Lexer : CondLexer<State> {
         ++e;
       if (e > i) return take(e - i, T_TEXT, k);
     }
-    if (lit(s_, i, "[/")) {
+    if (opener && lit(s_, i, "[/")) {
       push(S_TRAP);
       return take(2, T_TRAP_START, k);
     }
-    if (lit(s_, i, "[\\")) {
+    if (opener && lit(s_, i, "[\\")) {
       push(S_TRAP);
       return take(2, T_INVTRAP_START, k);
     }

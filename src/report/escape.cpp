@@ -1,7 +1,12 @@
 #include "report/escape.h"
 
+#include <bit>
 #include <cstdint>
 #include <cstring>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "core/source.h"
 
@@ -22,7 +27,29 @@ bool printable_ascii_word(const char* p) {
   return (high | control | del) == 0;
 }
 
+bool printable_ascii_byte(char c) {
+  return static_cast<unsigned char>(c) >= 0x20 && static_cast<unsigned char>(c) < 0x7F;
+}
+
 }  // namespace
+
+size_t printable_ascii_prefix(std::string_view s) {
+  size_t i = 0;
+#if defined(__SSE2__)
+  // Sixteen bytes at a time: as signed bytes, printable ASCII is exactly 0x1F < b < 0x7F.
+  const __m128i lo = _mm_set1_epi8(0x1F), hi = _mm_set1_epi8(0x7F);
+  while (i + 16 <= s.size()) {
+    const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + i));
+    const __m128i ok = _mm_and_si128(_mm_cmpgt_epi8(x, lo), _mm_cmplt_epi8(x, hi));
+    const unsigned bad = ~static_cast<unsigned>(_mm_movemask_epi8(ok)) & 0xFFFFu;
+    if (bad != 0) return i + static_cast<size_t>(std::countr_zero(bad));
+    i += 16;
+  }
+#endif
+  while (i + 8 <= s.size() && printable_ascii_word(s.data() + i)) i += 8;
+  while (i < s.size() && printable_ascii_byte(s[i])) ++i;
+  return i;
+}
 
 std::string valid_utf8(std::string_view s) {
   std::string out;
@@ -50,9 +77,7 @@ std::string terminal_safe(std::string_view s) {
 void append_terminal_safe(std::string& out, std::string_view s) {
   for (size_t i = 0, len = 0; i < s.size(); i += len) {
     // Printable ASCII is most of every message: copy such runs whole.
-    size_t run = i;
-    while (run + 8 <= s.size() && printable_ascii_word(s.data() + run)) run += 8;
-    while (run < s.size() && static_cast<unsigned char>(s[run]) >= 0x20 && static_cast<unsigned char>(s[run]) < 0x7F) ++run;
+    const size_t run = i + printable_ascii_prefix(s.substr(i));
     if (run > i) {
       out.append(s.data() + i, run - i);
       len = run - i;

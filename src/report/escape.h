@@ -26,6 +26,8 @@ std::string terminal_safe(std::string_view s);
 // terminal_safe(s) appended to `out`.
 void append_terminal_safe(std::string& out, std::string_view s);
 bool is_unsafe_for_terminal(uint32_t cp);
+// Length of the leading run of printable ASCII bytes (0x20-0x7E): most of every message and line.
+size_t printable_ascii_prefix(std::string_view s);
 
 // GitHub workflow commands: the message part, and a property value (which also may not
 // contain the ':' and ',' that delimit properties).

@@ -69,12 +69,7 @@ int char_cells(uint32_t cp) {
 
 namespace {
 
-bool printable_ascii(std::string_view s) {
-  for (char c : s) {
-    if (static_cast<unsigned char>(c) < 0x20 || static_cast<unsigned char>(c) >= 0x7F) return false;
-  }
-  return true;
-}
+bool printable_ascii(std::string_view s) { return printable_ascii_prefix(s) == s.size(); }
 
 // The layout below when every character is one byte and one cell (start[k] == k): no per-character
 // tables. Most spec lines are plain ASCII, and the text report lays out one per finding.

@@ -1,5 +1,6 @@
 // Human output, shaped like clang and rustc so that editors and terminals that already
 // understand `path:line:col: severity: message` make it clickable.
+#include <charconv>
 #include <string>
 
 #include "report/escape.h"
@@ -29,15 +30,23 @@ struct Style {
 
 // Output is assembled in a string per file and written once: a stream insertion per piece costs
 // more than laying the text out, with a report of a hundred thousand findings.
+void append_number(std::string& out, uint32_t n, size_t min_width = 0) {
+  char digits[16];
+  const char* end = std::to_chars(digits, digits + sizeof digits, n).ptr;
+  const size_t len = static_cast<size_t>(end - digits);
+  if (len < min_width) out.append(min_width - len, ' ');
+  out.append(digits, len);
+}
+
 void write_location(std::string& out, const Style& st, std::string_view path, uint32_t line, uint32_t column) {
   out += st.bold();
   out += path;
   if (line > 0) {
     out += ':';
-    out += std::to_string(line);
+    append_number(out, line);
     if (column > 0) {
       out += ':';
-      out += std::to_string(column);
+      append_number(out, column);
     }
   }
   out += ':';
@@ -70,16 +79,16 @@ void write_diagnostic(std::string& out, const Style& st, std::string_view path, 
     const uint32_t end_column = d.end_line == d.line ? d.end_column : 0;
     report::render_excerpt(it->second, d.column, end_column, ex);
     // A gutter as wide as the line number, like clang's " 12 | ".
-    std::string number = std::to_string(d.line);
-    if (number.size() < 4) number.insert(0, 4 - number.size(), ' ');
     out += ' ';
-    out += number;
+    const size_t gutter_begin = out.size();
+    append_number(out, d.line, 4);
+    const size_t gutter = out.size() - gutter_begin;
     out += " | ";
     out += ex.text;
     out += '\n';
     if (d.column > 0) {
       out += ' ';
-      out.append(number.size(), ' ');
+      out.append(gutter, ' ');
       out += " | ";
       out += st.caret();
       out += ex.marker;

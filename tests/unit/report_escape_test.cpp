@@ -109,3 +109,21 @@ TEST(TerminalSafe, EveryByteAtEveryPositionOfTheWordScan) {
     }
   }
 }
+
+TEST(TerminalSafe, PrintablePrefixStopsAtTheFirstOtherByte) {
+  // Read 16, then 8, then 1 byte at a time: each byte value at each position of a 40-byte line,
+  // alone and after an earlier non-printable byte (the first one counts).
+  for (int b = 0; b < 256; ++b) {
+    const bool printable = b >= 0x20 && b < 0x7F;
+    for (size_t pos = 0; pos < 40; ++pos) {
+      std::string line(40, '~');
+      line[pos] = static_cast<char>(b);
+      ASSERT_EQ(specgate::report::printable_ascii_prefix(line), printable ? line.size() : pos) << b << " " << pos;
+      if (pos + 3 < line.size()) {
+        line[pos + 3] = '\x7F';
+        ASSERT_EQ(specgate::report::printable_ascii_prefix(line), printable ? pos + 3 : pos) << b << " " << pos;
+      }
+    }
+  }
+  EXPECT_EQ(specgate::report::printable_ascii_prefix(""), 0u);
+}
