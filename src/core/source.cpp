@@ -133,15 +133,6 @@ size_t SourceText::line_begin(uint32_t n) const {
   return line_starts_[n - 1];
 }
 
-std::string_view SourceText::line(uint32_t n) const {
-  if (n == 0 || n > line_starts_.size()) return {};
-  size_t b = line_starts_[n - 1];
-  size_t e = n < line_starts_.size() ? line_starts_[n] : bytes_.size();
-  while (e > b && (bytes_[e - 1] == '\n' || bytes_[e - 1] == '\r')) --e;
-  if (n == 1 && bom_) b = std::min<size_t>(3, e);
-  return std::string_view(bytes_).substr(b, e - b);
-}
-
 uint32_t SourceText::line_of(size_t offset) const {
   auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
   return static_cast<uint32_t>(it - line_starts_.begin());

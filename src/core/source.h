@@ -28,8 +28,16 @@ class SourceText {
   size_t content_begin() const { return bom_ ? 3 : 0; }
 
   uint32_t line_count() const { return static_cast<uint32_t>(line_starts_.size()); }
-  // Line `n` (1-based) without its line ending; empty past the end.
-  std::string_view line(uint32_t n) const;
+  // Line `n` (1-based) without its line ending; empty past the end. Inline: every rule that walks
+  // lines asks for each of them.
+  std::string_view line(uint32_t n) const {
+    if (n == 0 || n > line_starts_.size()) return {};
+    size_t b = line_starts_[n - 1];
+    size_t e = n < line_starts_.size() ? line_starts_[n] : bytes_.size();
+    while (e > b && (bytes_[e - 1] == '\n' || bytes_[e - 1] == '\r')) --e;
+    if (n == 1 && bom_) b = e < 3 ? e : 3;
+    return std::string_view(bytes_.data() + b, e - b);
+  }
   size_t line_begin(uint32_t n) const;  // byte offset of line n's first byte
   uint32_t line_of(size_t offset) const;
   // line_of for a caller walking the text mostly forward: `hint` (a line returned before) or the
