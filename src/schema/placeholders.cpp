@@ -68,7 +68,13 @@ bool in_ranges(const std::vector<std::pair<size_t, size_t>>& ranges, size_t pos)
 // `[..]`: not a link `[x](y)` / `[x][y]`, reference definition `[x]: url`, checkbox, footnote
 // `[^1]`, citation `[1]`, GitHub alert `[!NOTE]` or wiki link `[[x]]`.
 void scan_brackets(std::string_view s, std::vector<PlaceholderHit>& out) {
+  // Without a backslash on the line nothing is escaped: jump from '[' to '[' (memchr).
+  const bool escapes = s.find('\\') != std::string_view::npos;
   for (size_t i = 0; i < s.size(); ++i) {
+    if (!escapes) {
+      i = s.find('[', i);
+      if (i == std::string_view::npos) return;
+    }
     if (s[i] == '\\') { ++i; continue; }
     if (s[i] != '[') continue;
     if (i + 1 < s.size() && s[i + 1] == '[') {  // wiki link or nested: skip the pair
@@ -134,7 +140,12 @@ void scan_brackets(std::string_view s, std::vector<PlaceholderHit>& out) {
 // comparison operators ("a < b > c", "<= 5").
 void scan_angles(std::string_view s, std::vector<PlaceholderHit>& out) {
   size_t next_gt = std::string_view::npos;
+  const bool escapes = s.find('\\') != std::string_view::npos;  // as in scan_brackets
   for (size_t i = 0; i < s.size(); ++i) {
+    if (!escapes) {
+      i = s.find('<', i);
+      if (i == std::string_view::npos) return;
+    }
     if (s[i] == '\\') { ++i; continue; }
     if (s[i] != '<') continue;
     if (i + 1 >= s.size()) return;

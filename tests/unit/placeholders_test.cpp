@@ -48,6 +48,18 @@ TEST(Placeholders, NotPlaceholders) {
   }
 }
 
+TEST(Placeholders, EscapedOpenersOnlyWhereEscaped) {
+  // A line with a backslash is scanned character by character, one without jumps between
+  // openers: both must find the same forms.
+  const std::vector<std::string> both{"[Name]", "<value>"};
+  EXPECT_EQ(hits("see [Name] and <value>"), both);
+  EXPECT_EQ(hits("see [Name] and <value> in C:\\dir"), both);
+  EXPECT_EQ(hits("see \\[Name] and \\<value>"), std::vector<std::string>{});
+  EXPECT_EQ(hits("see \\[Name] and <value>"), std::vector<std::string>{"<value>"});
+  EXPECT_EQ(hits("[a] [Name] [[Wiki]] [Other Name] x<y <value>"),
+            (std::vector<std::string>{"[Name]", "[Other Name]", "<value>"}));
+}
+
 TEST(Placeholders, CodeSpansAreMarked) {
   auto h = find_placeholders("use `<name>` here and <real>");
   ASSERT_EQ(h.size(), 2u);
