@@ -25,8 +25,9 @@ struct CellSpan {
 };
 
 // Splits a GFM table row on unescaped pipes; a leading and a trailing pipe are optional.
-std::vector<CellSpan> split_row(std::string_view line, size_t from) {
-  std::vector<CellSpan> cells;
+// Fills `cells` (cleared first; the caller reuses it from row to row).
+void split_row(std::string_view line, size_t from, std::vector<CellSpan>& cells) {
+  cells.clear();
   size_t i = from;
   while (i < line.size() && (line[i] == ' ' || line[i] == '\t')) ++i;
   if (i < line.size() && line[i] == '|') ++i;
@@ -37,7 +38,13 @@ std::vector<CellSpan> split_row(std::string_view line, size_t from) {
     while (te > tb && (line[te - 1] == ' ' || line[te - 1] == '\t')) --te;
     cells.push_back({tb, te, b});
   };
+  // Without a backslash nothing is escaped: jump from '|' to '|' (memchr).
+  const bool escapes = line.find('\\', i) != std::string_view::npos;
   for (; i < line.size(); ++i) {
+    if (!escapes) {
+      i = line.find('|', i);
+      if (i == std::string_view::npos) break;
+    }
     if (line[i] == '\\') { ++i; continue; }
     if (line[i] == '|') {
       push(start, i);
@@ -46,7 +53,6 @@ std::vector<CellSpan> split_row(std::string_view line, size_t from) {
   }
   std::string_view tail = trim(line.substr(std::min(start, line.size())));
   if (!tail.empty()) push(start, line.size());
-  return cells;
 }
 
 std::string heading_title(std::string_view line, bool setext, size_t& title_offset) {
@@ -250,7 +256,9 @@ class ModelBuilder {
       std::string_view text = src_.line(line);
       size_t from = 0;
       while (from < text.size() && (text[from] == ' ' || text[from] == '\t' || text[from] == '>')) ++from;
-      for (const CellSpan& c : split_row(text, from)) {
+      split_row(text, from, spans_);
+      cells.reserve(spans_.size());
+      for (const CellSpan& c : spans_) {
         TableCell cell;
         cell.text.assign(text.substr(c.begin, c.end - c.begin));
         cell.line = line;
@@ -378,6 +386,7 @@ class ModelBuilder {
   Document& doc_;
   const SourceText& src_;
   BlockTree tree_;
+  std::vector<CellSpan> spans_;  // one table row's cells, reused from row to row
 };
 
 }  // namespace
