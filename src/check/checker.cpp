@@ -138,7 +138,7 @@ CheckResult Checker::check(const Document& doc) const {
   rep.diagnostics.reserve(diags.size());
   for (auto& d : diags) {
     if (sup.suppressed(d.rule, d.line)) continue;
-    if (d.section.empty() && d.line > 0) {
+    if (options_.needs.section_paths && d.section.empty() && d.line > 0) {
       const int32_t s = doc.section_at(d.line);
       if (s < 0) {
         d.section = doc.section_path(s);
@@ -150,7 +150,7 @@ CheckResult Checker::check(const Document& doc) const {
         d.section = paths[s];
       }
     }
-    if (d.line > 0 && !rep.excerpt_lines.count(d.line)) {
+    if (options_.needs.excerpts && d.line > 0 && !rep.excerpt_lines.count(d.line)) {
       const std::string_view text = doc.source.line(d.line);
       if (text.size() <= kMaxExcerptLineBytes) rep.excerpt_lines[d.line] = std::string(text);
     }

@@ -18,6 +18,7 @@ struct CheckOptions {
   Date today = today_utc();
   std::vector<std::string> enable;   // --enable RULE
   std::vector<std::string> disable;  // --disable RULE
+  ReportNeeds needs;                  // what the report will show: skip the rest
 };
 
 struct CheckResult {

@@ -52,6 +52,7 @@ int run_check(const CheckArgs& a) {
   opts.template_ref = a.template_ref;
   opts.enable = a.enable;
   opts.disable = a.disable;
+  opts.needs = report_needs(format);
   if (!parse_today(a.today, opts.today)) return 2;
 
   TemplateRegistry registry(*config);

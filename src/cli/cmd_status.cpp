@@ -37,6 +37,7 @@ int run_status(const StatusArgs& a) {
   auto config = load_run_config(a.config_file, paths.front());
   if (!config) return 2;
   CheckOptions opts;
+  opts.needs = ReportNeeds{false, false};  // status counts findings; it shows none of them
   if (!parse_today(a.today, opts.today)) return 2;
   StatusReport report;
   report.today = opts.today;

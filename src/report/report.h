@@ -45,6 +45,14 @@ Summary summarize(const RunReport& report);
 enum class OutputFormat { Text, Json, Sarif, Github, Junit };
 bool parse_output_format(const std::string& name, OutputFormat& out);
 std::string_view output_format_name(OutputFormat format);
+// What a format's writer reads beyond the findings themselves. A check fills in only these: the
+// section path and source line of a hundred thousand findings cost a run time when the chosen
+// format never shows them.
+struct ReportNeeds {
+  bool section_paths = true;  // Diagnostic::section
+  bool excerpts = true;       // FileReport::excerpt_lines
+};
+ReportNeeds report_needs(OutputFormat format);
 // For --format's help text and error message.
 inline constexpr const char* kOutputFormatNames = "text, json, sarif, github, junit";
 

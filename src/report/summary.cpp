@@ -27,6 +27,17 @@ bool parse_output_format(const std::string& name, OutputFormat& out) {
   return true;
 }
 
+ReportNeeds report_needs(OutputFormat format) {
+  switch (format) {
+    case OutputFormat::Text: return {false, true};  // excerpts under each finding
+    case OutputFormat::Json: return {true, false};  // "section" of each finding
+    case OutputFormat::Sarif: return {true, true};  // properties.section and the snippet
+    case OutputFormat::Github: return {false, false};
+    case OutputFormat::Junit: return {false, false};
+  }
+  return {};
+}
+
 std::string_view output_format_name(OutputFormat format) {
   switch (format) {
     case OutputFormat::Text: return "text";

@@ -158,4 +158,31 @@ TEST(ReportWriter, GithubAppendsCrossDocumentAnnotations) {
 }
 
 }  // namespace
+TEST(ReportNeeds, WhatAFormatDoesNotNeedChangesNothingInIt) {
+  // A check leaves out the section paths and excerpt lines report_needs() says a format does
+  // not read: the format's output must be the same with and without them. Where a format does
+  // read them, leaving them out must show.
+  RunReport full;
+  FileReport f = spec_a();
+  f.diagnostics.push_back(make("dangling-reference", Severity::Warning, 12, 4, "no spec declares TASK-9"));
+  for (Diagnostic& d : f.diagnostics) d.section = "Spec A > Scope";
+  f.excerpt_lines[12] = "Blocked by TASK-9";
+  full.files.push_back(f);
+  full.rules = rules();
+  for (OutputFormat format : {OutputFormat::Text, OutputFormat::Json, OutputFormat::Sarif, OutputFormat::Github,
+                              OutputFormat::Junit}) {
+    const ReportNeeds needs = report_needs(format);
+    RunReport no_sections = full, no_excerpts = full;
+    for (Diagnostic& d : no_sections.files[0].diagnostics) d.section.clear();
+    no_excerpts.files[0].excerpt_lines.clear();
+    std::ostringstream a, b, c;
+    write_report(a, full, format);
+    write_report(b, no_sections, format);
+    write_report(c, no_excerpts, format);
+    const std::string name(output_format_name(format));
+    EXPECT_EQ(a.str() == b.str(), !needs.section_paths) << name;
+    EXPECT_EQ(a.str() == c.str(), !needs.excerpts) << name;
+  }
+}
+
 }  // namespace specgate
