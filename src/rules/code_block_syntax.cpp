@@ -4,6 +4,7 @@
 // line) in a json block are accepted.
 #include <nlohmann/json.hpp>
 
+#include "core/json_syntax.h"
 #include "core/yaml_guard.h"
 #include "core/yaml_syntax.h"
 #include "model/normalize.h"
@@ -164,18 +165,11 @@ class CodeBlockSyntax : public Rule {
  private:
   static void check_json(const Document& doc, const CodeBlock& cb, Reporter& out) {
     const std::string& text = cb.content;
-    size_t byte = 0;
-    std::string reason;
-    try {
-      const auto value = nlohmann::json::parse(text);
-      (void)value;
-      return;
-    } catch (const nlohmann::json::parse_error& e) {
-      byte = e.byte;
-      reason = json_reason(e.what());
-    } catch (const std::exception& e) {
-      reason = e.what();
-    }
+    const std::optional<JsonSyntaxError> error = json_syntax_error(text);
+    if (!error) return;
+    const size_t byte = error->byte;
+    // A syntax error's message carries a position the finding shows better; others stay whole.
+    const std::string reason = error->syntax ? json_reason(error->what) : error->what;
     if (json_lines(text)) return;
     const size_t offset = token_start(text, byte > 0 ? byte - 1 : 0);
     const Position at = offset_to_file(doc, cb, offset);
