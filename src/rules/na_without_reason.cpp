@@ -15,45 +15,34 @@ namespace specgate {
 
 namespace {
 
-// The text without emphasis/code markup and leading dashes, and without a trailing period.
+// The text without emphasis/code markup and leading dashes, and without a trailing period:
+// leading '-', '*', '_', '`', '~', em and en dashes, and trailing '*', '_', '`', '.', '~', with the
+// spaces between them, however many.
 std::string_view strip_decoration(std::string_view s) {
   s = trim(s);
-  for (bool changed = true; changed && !s.empty();) {
-    changed = false;
-    for (std::string_view lead : {"--", "\xE2\x80\x94", "\xE2\x80\x93", "-", "*", "_", "`", "~"}) {
-      if (s.size() >= lead.size() && s.substr(0, lead.size()) == lead) {
-        s.remove_prefix(lead.size());
-        s = trim(s);
-        changed = true;
-      }
+  while (!s.empty()) {
+    const char c = s.front();
+    if (c == '-' || c == '*' || c == '_' || c == '`' || c == '~') {
+      s.remove_prefix(1);
+    } else if (s.substr(0, 3) == "\xE2\x80\x94" || s.substr(0, 3) == "\xE2\x80\x93") {
+      s.remove_prefix(3);
+    } else {
+      break;
     }
-    for (std::string_view tail : {"*", "_", "`", ".", "~"}) {
-      if (s.size() >= tail.size() && s.substr(s.size() - tail.size()) == tail) {
-        s.remove_suffix(tail.size());
-        s = trim(s);
-        changed = true;
-      }
-    }
+    s = trim(s);
+  }
+  while (!s.empty()) {
+    const char c = s.back();
+    if (c != '*' && c != '_' && c != '`' && c != '.' && c != '~') break;
+    s.remove_suffix(1);
+    s = trim(s);
   }
   return s;
 }
 
-// Whether one of is_bare_na's forms occurs in the text at all: strip_decoration keeps a substring,
-// so text without one cannot be bare N/A, and most text has none.
-bool holds_na_form(std::string_view t) {
-  for (size_t p = 0; p < t.size(); ++p) {
-    if (t[p] != 'N' && t[p] != 'n') continue;
-    const std::string_view r = t.substr(p);
-    for (std::string_view form : {"N/A", "n/a", "N/a", "NA", "N.A", "n.a"}) {
-      if (r.substr(0, form.size()) == form) return true;
-    }
-    if (r.size() >= 14 && iequals(r.substr(0, 14), "not applicable")) return true;
-  }
-  return false;
-}
-
 bool is_bare_na(std::string_view text) {
-  if (!holds_na_form(text)) return false;
+  // Cheaper than any search for the forms first: text without decoration (most) is left as it
+  // is after one look at each end.
   const std::string_view s = strip_decoration(text);
   return s == "N/A" || s == "n/a" || s == "N/a" || s == "NA" || s == "N.A" || s == "n.a" || iequals(s, "not applicable");
 }
