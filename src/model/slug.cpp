@@ -1,5 +1,8 @@
 #include "model/slug.h"
 
+#include <algorithm>
+#include <array>
+
 #include "core/code_span.h"
 #include "core/source.h"
 
@@ -74,6 +77,18 @@ bool word_char_at(std::string_view t, size_t i) {
 }  // namespace
 
 std::string heading_plain_text(std::string_view t) {
+  // Most headings hold no markup at all: then the text is the heading, trimmed.
+  static constexpr auto kMarkup = [] {
+    std::array<bool, 256> m{};
+    for (unsigned char c : std::string_view("\\`![]<&*~_")) m[c] = true;
+    return m;
+  }();
+  if (std::none_of(t.begin(), t.end(), [](char c) { return kMarkup[static_cast<unsigned char>(c)]; })) {
+    size_t b = 0, e = t.size();
+    while (b < e && (t[b] == ' ' || t[b] == '\t')) ++b;
+    while (e > b && (t[e - 1] == ' ' || t[e - 1] == '\t')) --e;
+    return std::string(t.substr(b, e - b));
+  }
   std::string out;
   out.reserve(t.size());
   size_t i = 0;

@@ -49,6 +49,14 @@ TEST(Slug, HeadingMarkupIsRenderedFirst) {
   EXPECT_EQ(slug_of_title("Tag <br/> gone"), "tag--gone");
 }
 
+TEST(Slug, PlainHeadingTextIsTheTitleTrimmed) {
+  // Titles without markup take a shortcut; with one markup character anywhere, the full walk.
+  EXPECT_EQ(specgate::heading_plain_text(" \tRollout plan: phase 2 (EU) \t"), "Rollout plan: phase 2 (EU)");
+  EXPECT_EQ(specgate::heading_plain_text(" \tRollout plan: phase 2 (EU) *\t"), "Rollout plan: phase 2 (EU)");
+  EXPECT_EQ(specgate::heading_plain_text("caf\xC3\xA9 \xE6\x97\xA5\xE6\x9C\xAC"), "caf\xC3\xA9 \xE6\x97\xA5\xE6\x9C\xAC");
+  EXPECT_EQ(specgate::heading_plain_text("   "), "");
+}
+
 TEST(Slug, DuplicatesAreNumbered) {
   specgate::SlugCounter c;
   EXPECT_EQ(c.next("Notes"), "notes");
