@@ -103,7 +103,12 @@ class Placeholder : public Rule {
 
   // "Draft | In Review | Approved" copied from the template instead of picking one value.
   static void check_option_lists(const RuleContext& ctx, Reporter& out) {
-    const std::vector<const FieldSpec*> specs = ctx.schema ? ctx.schema->all_fields() : std::vector<const FieldSpec*>();
+    std::vector<const FieldSpec*> specs;  // the template's choice fields: only they list options
+    if (ctx.schema) {
+      for (const FieldSpec* spec : ctx.schema->all_fields()) {
+        if (spec->type == FieldType::Choice) specs.push_back(spec);
+      }
+    }
     for (const Field& f : ctx.doc.fields) {
       if (f.front_matter) continue;
       // Folded only when a choice field or the option-list test needs it.
@@ -112,7 +117,7 @@ class Placeholder : public Rule {
       bool unresolved = false;
       if (ctx.schema) {
         for (const FieldSpec* spec : specs) {
-          if (spec->type != FieldType::Choice || !iequals(spec->key, f.key)) continue;
+          if (!iequals(spec->key, f.key)) continue;
           if (!folded) v = fold_text(f.value);
           folded = true;
           size_t named = 0;

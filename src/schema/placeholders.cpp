@@ -203,6 +203,14 @@ void scan_words(std::string_view s, const PlaceholderOptions& options, std::vect
       continue;
     }
     if (!word_boundary_before(s, i)) continue;
+    // A capital then a small letter starts an ordinary word ("The", "Service"): no form below
+    // starts so, and nothing inside a word is at a word boundary. Go on after the word.
+    if (is_upper(c) && i + 1 < s.size() && s[i + 1] >= 'a' && s[i + 1] <= 'z') {
+      size_t e = i + 2;
+      while (e < s.size() && is_word(s[e])) ++e;
+      i = e - 1;
+      continue;
+    }
     if (c == 'T' || c == 'F') {
       for (std::string_view marker : {"TBD", "TODO", "TBC", "FIXME"}) {
         if (s.compare(i, marker.size(), marker) == 0 && word_boundary_after(s, i + marker.size()) &&

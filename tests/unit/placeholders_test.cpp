@@ -60,6 +60,14 @@ TEST(Placeholders, EscapedOpenersOnlyWhereEscaped) {
             (std::vector<std::string>{"[Name]", "[Other Name]", "<value>"}));
 }
 
+TEST(Placeholders, FormsRightAfterOrdinaryWords) {
+  // The scan steps over capitalised words whole: what follows them, at any separator, is still seen.
+  EXPECT_EQ(hits("Then TBD, Owner-TASK-XXX and Later {name}"), (std::vector<std::string>{"TBD", "TASK-XXX", "{name}"}));
+  EXPECT_EQ(hits("Estimate.X hours;Due:YYYY-MM-DD"), (std::vector<std::string>{"X hours", "YYYY-MM-DD"}));
+  EXPECT_EQ(hits("Tbd Todo Xy days Nope Yes"), std::vector<std::string>{});
+  EXPECT_EQ(hits("Ticket EPIC-XXX"), (std::vector<std::string>{"EPIC-XXX"}));
+}
+
 TEST(Placeholders, CodeSpansAreMarked) {
   auto h = find_placeholders("use `<name>` here and <real>");
   ASSERT_EQ(h.size(), 2u);
