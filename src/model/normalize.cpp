@@ -61,6 +61,27 @@ std::string fold_text(std::string_view s) {
   return out;
 }
 
+uint64_t folded_prefix(std::string_view s) {
+  uint64_t key = 0;
+  int n = 0;
+  bool space = false;
+  for (size_t i = 0; i < s.size() && n < 8; ++i) {
+    const char c = s[i];
+    if (ascii_space(c)) {
+      space = n > 0;
+      continue;
+    }
+    if (space) {
+      key = key << 8 | ' ';
+      space = false;
+      if (++n == 8) break;
+    }
+    key = key << 8 | static_cast<unsigned char>(ascii_lower(c));
+    ++n;
+  }
+  return key;
+}
+
 bool folded_equal(std::string_view a, std::string_view b) {
   // Walks both texts as fold_text would write them, without writing them.
   struct Folded {

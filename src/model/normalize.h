@@ -1,6 +1,7 @@
 // Heading-title normalization: the key used to match a spec's sections to its template's.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -21,6 +22,9 @@ NormalizedTitle normalize_title(std::string_view title);
 std::string fold_text(std::string_view s);
 // fold_text into a caller's buffer (replacing its contents), so loops reuse one allocation.
 void fold_text_into(std::string_view s, std::string& out);
+// The first eight bytes of fold_text(s), packed big-end first into a number (fewer bytes when the
+// fold is shorter): equal folds have equal keys, without folding the whole text.
+uint64_t folded_prefix(std::string_view s);
 // fold_text(a) == fold_text(b), without building either.
 bool folded_equal(std::string_view a, std::string_view b);
 

@@ -24,31 +24,6 @@ std::string shorten(std::string_view s) {
   return std::string(s.substr(0, i)) + "\xE2\x80\xA6";
 }
 
-// The first eight characters of a text as fold_text writes them, packed into a number. Equal
-// folded texts have equal keys, so a line whose key no template prose line has is skipped
-// without folding it whole.
-uint64_t folded_prefix(std::string_view s) {
-  uint64_t key = 0;
-  int n = 0;
-  bool started = false, space = false;
-  for (size_t i = 0; i < s.size() && n < 8; ++i) {
-    const char c = s[i];
-    if (c == ' ' || (c >= '\t' && c <= '\r')) {
-      space = started;
-      continue;
-    }
-    if (space) {
-      key = key << 8 | ' ';
-      space = false;
-      if (++n == 8) break;
-    }
-    started = true;
-    key = key << 8 | static_cast<unsigned char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-    ++n;
-  }
-  return key;
-}
-
 class TemplateText : public Rule {
  public:
   std::string_view name() const override { return "template-text"; }
@@ -57,10 +32,7 @@ class TemplateText : public Rule {
   void check(const RuleContext& ctx, Reporter& out) const override {
     if (!ctx.schema || ctx.schema->prose_lines.empty()) return;
     const Document& doc = ctx.doc;
-    std::vector<uint64_t> prefixes;
-    prefixes.reserve(ctx.schema->prose_lines.size());
-    for (const std::string& p : ctx.schema->prose_lines) prefixes.push_back(folded_prefix(p));
-    std::sort(prefixes.begin(), prefixes.end());
+    const ProseLines& prose = ctx.schema->prose_lines;
     size_t next_box = 0;
     std::string folded;
     for (uint32_t l = 1; l <= doc.source.line_count(); ++l) {
@@ -72,9 +44,9 @@ class TemplateText : public Rule {
       const size_t start = content_start(raw);
       const std::string_view content = trim(raw.substr(start));
       if (content.size() < 20) continue;
-      if (!std::binary_search(prefixes.begin(), prefixes.end(), folded_prefix(content))) continue;
+      if (!prose.may_contain(content)) continue;
       fold_text_into(content, folded);
-      if (!ctx.schema->prose_lines.count(folded)) continue;
+      if (!prose.contains(folded)) continue;
       // A short lead-in ("For each major decision:") is structure the spec keeps, not an instruction.
       if (folded.back() == ':' && std::count(folded.begin(), folded.end(), ' ') < 6) continue;
       // "Environments: dev | staging | prod": the template's option list kept because every option

@@ -297,6 +297,16 @@ Schema infer_schema(const Document& t, const std::string& name) {
   return s;
 }
 
+void ProseLines::insert(std::string folded) {
+  const uint64_t key = folded_prefix(folded);
+  if (!lines_.insert(std::move(folded)).second) return;
+  prefixes_.insert(std::upper_bound(prefixes_.begin(), prefixes_.end(), key), key);
+}
+
+bool ProseLines::may_contain(std::string_view text) const {
+  return std::binary_search(prefixes_.begin(), prefixes_.end(), folded_prefix(text));
+}
+
 std::vector<const FieldSpec*> Schema::all_fields() const {
   std::vector<const FieldSpec*> out;
   for (const auto& f : preamble_fields) out.push_back(&f);

@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <unordered_set>
 #include <vector>
 
@@ -58,6 +59,22 @@ struct DocumentRules {
   bool template_metadata = false;  // the template carries a Template Metadata section
 };
 
+// Folded lines, with the folded_prefix of each kept sorted: most spec lines are ruled out by
+// their first eight characters, without folding them whole.
+class ProseLines {
+ public:
+  void insert(std::string folded);
+  bool empty() const { return lines_.empty(); }
+  size_t size() const { return lines_.size(); }
+  bool contains(const std::string& folded) const { return lines_.count(folded) > 0; }
+  // Whether some line starts as `text` would fold; false means fold_text(text) is none of them.
+  bool may_contain(std::string_view text) const;
+
+ private:
+  std::unordered_set<std::string> lines_;
+  std::vector<uint64_t> prefixes_;  // sorted, with repeats
+};
+
 struct Schema {
   std::string name;
   std::string description;
@@ -67,7 +84,7 @@ struct Schema {
   std::vector<FieldSpec> preamble_fields;
   DocumentRules rules;
   // Prose lines of the template body, whitespace-folded: left in a spec they are template text.
-  std::unordered_set<std::string> prose_lines;
+  ProseLines prose_lines;
   // Placeholder texts that appeared inside the template's code blocks, for the code exemption.
   std::unordered_set<std::string> code_placeholders;
 

@@ -89,3 +89,28 @@ TEST(Normalize, FoldedEqualAgreesWithFoldText) {
   specgate::fold_text_into("  Two   Words ", buf);
   EXPECT_EQ(buf, "two words");
 }
+
+TEST(Normalize, FoldedPrefixIsTheFoldsFirstEightBytes) {
+  // Every string of up to 6 characters over an alphabet of spaces, case and bytes around them;
+  // then the shorter ones inside longer text, so the eight-byte cut falls everywhere.
+  const std::string alphabet = std::string(" \t\nAaZ~\xC3", 9);
+  std::vector<std::string> texts{""};
+  for (size_t i = 0; i < texts.size(); ++i) {
+    if (texts[i].size() < 6) {
+      for (char c : alphabet) texts.push_back(texts[i] + c);
+    }
+  }
+  const size_t shorter = 1 + 9 + 81 + 729;  // strings of up to 3 characters come first
+  for (size_t i = 0; i < shorter; ++i) {
+    for (const char* around : {"Ab  c", " Every  Paragraph must END "}) {
+      texts.push_back(around + texts[i] + around);
+      texts.push_back(texts[i] + around + texts[i]);
+    }
+  }
+  for (const std::string& t : texts) {
+    const std::string f = specgate::fold_text(t);
+    uint64_t want = 0;
+    for (size_t k = 0; k < f.size() && k < 8; ++k) want = want << 8 | static_cast<unsigned char>(f[k]);
+    ASSERT_EQ(specgate::folded_prefix(t), want) << "'" << t << "'";
+  }
+}
