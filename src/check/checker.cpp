@@ -5,6 +5,7 @@
 #include "check/suppressions.h"
 #include "model/normalize.h"
 #include "rules/registry.h"
+#include "rules/spec_fields.h"
 #include "rules/workspace_rule.h"
 
 namespace specgate {
@@ -122,6 +123,9 @@ CheckResult Checker::check(const Document& doc) const {
   }
 
   RuleContext ctx{doc, choice.schema, choice.schema ? &match : nullptr, config_, options_.today};
+  // Two rules look up each field's spec: find them once.
+  const std::vector<const FieldSpec*> field_specs = choice.schema ? field_specs_of(ctx) : std::vector<const FieldSpec*>();
+  if (choice.schema) ctx.field_specs = &field_specs;
   const auto& rules = all_rules();
   for (size_t r = 0; r < rules.size(); ++r) {
     if (!plan_[r].enabled) continue;

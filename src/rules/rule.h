@@ -21,6 +21,9 @@ struct RuleContext {
   const SectionMatch* match = nullptr;  // non-null whenever schema is
   const Config& config;
   Date today;
+  // field_spec_for of each doc.fields entry, found once for every rule that asks; null when
+  // there is no template (or in a context built without it, such as a test's).
+  const std::vector<const FieldSpec*>* field_specs = nullptr;
 };
 
 // Collects one rule's findings; severity, section paths and suppressions are applied later.

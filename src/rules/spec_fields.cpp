@@ -125,7 +125,9 @@ int32_t title_spec_index(const Schema& schema) {
   return found;
 }
 
-const FieldSpec* field_spec_for(const RuleContext& ctx, const Field& f) {
+namespace {
+
+const FieldSpec* find_field_spec(const RuleContext& ctx, const Field& f) {
   if (!ctx.schema || !ctx.match) return nullptr;
   const Schema& s = *ctx.schema;
   const std::string key = fold_key(f.key);
@@ -144,6 +146,22 @@ const FieldSpec* field_spec_for(const RuleContext& ctx, const Field& f) {
   }
   if (const FieldSpec* fs = find_in(s.preamble_fields, key)) return fs;
   return title >= 0 ? find_in(s.sections[title].fields, key) : nullptr;
+}
+
+}  // namespace
+
+const FieldSpec* field_spec_for(const RuleContext& ctx, const Field& f) {
+  const auto& fields = ctx.doc.fields;
+  if (ctx.field_specs && &f >= fields.data() && &f < fields.data() + fields.size())
+    return (*ctx.field_specs)[static_cast<size_t>(&f - fields.data())];
+  return find_field_spec(ctx, f);
+}
+
+std::vector<const FieldSpec*> field_specs_of(const RuleContext& ctx) {
+  std::vector<const FieldSpec*> out;
+  out.reserve(ctx.doc.fields.size());
+  for (const Field& f : ctx.doc.fields) out.push_back(find_field_spec(ctx, f));
+  return out;
 }
 
 bool contains_word(std::string_view text, std::string_view word) {

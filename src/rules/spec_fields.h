@@ -31,6 +31,8 @@ bool value_names_choice(std::string_view cleaned_value, std::string_view choice)
 // nearest matched ancestor), or, for front matter and the preamble, the preamble and title
 // section fields. Null when the field is not in the template.
 const FieldSpec* field_spec_for(const RuleContext& ctx, const Field& f);
+// field_spec_for of every field of the document, in doc.fields order (RuleContext::field_specs).
+std::vector<const FieldSpec*> field_specs_of(const RuleContext& ctx);
 
 // Index of the template's title section (its lone level-1 heading), or -1.
 int32_t title_spec_index(const Schema& schema);

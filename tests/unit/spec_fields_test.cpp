@@ -5,8 +5,11 @@
 #include <vector>
 
 #include "config/config.h"
+#include "model/document.h"
 #include "model/normalize.h"
 #include "rules/spec_fields.h"
+#include "schema/infer.h"
+#include "schema/match.h"
 
 namespace specgate {
 namespace {
@@ -130,3 +133,34 @@ TEST(SpecFields, FoldedKeyEqualsAgreesWithComparingFolds) {
   EXPECT_TRUE(specgate::folded_key_equals("**Next_Review**:", "next review"));
   EXPECT_FALSE(specgate::folded_key_equals("Next Reviewer", "next review"));
 }
+
+namespace specgate {
+namespace {
+
+TEST(SpecFields, FoundOnceEqualsFoundEachTime) {
+  // The checker finds every field's spec once (RuleContext::field_specs); a rule asking must get
+  // what the search would give, field by field, in sections, the preamble and front matter.
+  const Document tmpl = build_document(SourceText("t.md",
+      "# TASK-XXX: [Title]\n\n**Status:** Draft | Done\n**Owner:** <name>\n\n## Plan\n\n**Due:** YYYY-MM-DD\n"
+      "**Risk:** Low | High\n\n## Notes\n\nText.\n"));
+  const Schema schema = infer_schema(tmpl, "t");
+  const Document doc = build_document(SourceText("s.md",
+      "---\nowner: ana\n---\n# TASK-7: Retry\n\n**Status:** Done\n**Owner:** Ana\n**Extra:** x\n\n## Plan\n\n"
+      "**Due:** 2026-01-02\n**Risk:** Low\n**Status:** nested\n\n## Unknown\n\n**Due:** 2026-02-03\n"));
+  const SectionMatch match = match_sections(schema, doc);
+  Config config;
+  RuleContext plain{doc, &schema, &match, config, Date{}};
+  const std::vector<const FieldSpec*> once = field_specs_of(plain);
+  RuleContext cached = plain;
+  cached.field_specs = &once;
+  ASSERT_EQ(once.size(), doc.fields.size());
+  size_t found = 0;
+  for (const Field& f : doc.fields) {
+    EXPECT_EQ(field_spec_for(cached, f), field_spec_for(plain, f)) << f.key << " line " << f.line;
+    found += field_spec_for(plain, f) != nullptr;
+  }
+  EXPECT_GE(found, 4u);
+}
+
+}  // namespace
+}  // namespace specgate
