@@ -59,6 +59,11 @@ MappedText apply_edits(const MappedText& in, const std::vector<Edit>& edits) {
 void index_lines(std::string_view s, std::vector<uint32_t>& starts) {
   starts.clear();
   starts.push_back(0);
+  if (s.find('\r') == std::string_view::npos) {  // LF only (most text): jump from line to line
+    for (size_t i = s.find('\n'); i != std::string_view::npos; i = s.find('\n', i + 1))
+      starts.push_back(static_cast<uint32_t>(i + 1));
+    return;
+  }
   for (size_t i = 0; i < s.size(); ++i) {
     if (s[i] == '\n') {
       starts.push_back(static_cast<uint32_t>(i + 1));

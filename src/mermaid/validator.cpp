@@ -19,8 +19,7 @@ MappedText normalize_newlines(std::string_view src) {
   in.text.assign(src);
   in.segs.push_back(Segment{0, 0, false});
   std::vector<Edit> edits;
-  for (size_t i = 0; i < src.size(); ++i) {
-    if (src[i] != '\r') continue;
+  for (size_t i = src.find('\r'); i != std::string_view::npos; i = src.find('\r', i + 1)) {
     if (i + 1 < src.size() && src[i + 1] == '\n') {
       edits.push_back(Edit{i, i + 1, ""});
     } else {
@@ -161,7 +160,9 @@ void find_comment_lines(std::string_view t, std::vector<Edit>& edits) {
 // markers, so an entity's ';' never ends a statement.
 std::vector<Edit> entity_edits(std::string_view t) {
   std::vector<Edit> edits;
-  size_t ls = 0;
+  // Most diagrams style nothing: then no line needs looking at.
+  const bool styled = t.find("style") != std::string_view::npos || t.find("classDef") != std::string_view::npos;
+  size_t ls = styled ? 0 : t.size();
   while (ls < t.size()) {
     size_t le = line_end(t, ls);
     std::string_view line = t.substr(ls, le - ls);
@@ -190,8 +191,7 @@ std::vector<Edit> entity_edits(std::string_view t) {
     ls = le + 1;
   }
   std::vector<Edit> ent;
-  for (size_t i = 0; i < t.size(); ++i) {
-    if (t[i] != '#') continue;
+  for (size_t i = t.find('#'); i != std::string_view::npos; i = t.find('#', i + 1)) {
     size_t j = i + 1;
     while (j < t.size() && is_word(t[j])) ++j;
     if (j == i + 1 || j >= t.size() || t[j] != ';') continue;
