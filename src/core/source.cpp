@@ -128,11 +128,6 @@ size_t SourceText::chars_before(std::string_view l, size_t byte_in_line) const {
   return it->chars + count_chars(l.substr(from, byte_in_line - from));
 }
 
-size_t SourceText::line_begin(uint32_t n) const {
-  if (n == 0 || n > line_starts_.size()) return bytes_.size();
-  return line_starts_[n - 1];
-}
-
 uint32_t SourceText::line_of(size_t offset) const {
   auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
   return static_cast<uint32_t>(it - line_starts_.begin());

@@ -38,7 +38,9 @@ class SourceText {
     if (n == 1 && bom_) b = e < 3 ? e : 3;
     return std::string_view(bytes_.data() + b, e - b);
   }
-  size_t line_begin(uint32_t n) const;  // byte offset of line n's first byte
+  size_t line_begin(uint32_t n) const {  // byte offset of line n's first byte
+    return n == 0 || n > line_starts_.size() ? bytes_.size() : line_starts_[n - 1];
+  }
   uint32_t line_of(size_t offset) const;
   // line_of for a caller walking the text mostly forward: `hint` (a line returned before) or the
   // line after it is checked before searching the whole index.

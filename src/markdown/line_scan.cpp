@@ -13,6 +13,7 @@ std::string_view trim_left(std::string_view s) {
 }  // namespace
 
 std::string_view strip_quote_prefix(std::string_view line) {
+  if (line.empty() || (line[0] != ' ' && line[0] != '\t' && line[0] != '>')) return line;  // most lines
   std::string_view s = trim_left(line);
   while (!s.empty() && s[0] == '>') s = trim_left(s.substr(1));
   return s;
