@@ -54,6 +54,7 @@ class FieldMissing : public Rule {
 
     for (size_t k = 0; k < s.sections.size(); ++k) {
       const SectionSpec& spec = s.sections[k];
+      if (m.instances[k].empty()) continue;  // a missing section is missing-section's finding
       std::vector<const FieldSpec*> wanted;
       for (const FieldSpec& f : spec.fields) {
         if (f.required && !enumerated_label(f.key) && !optional_example(f.example)) wanted.push_back(&f);
@@ -64,13 +65,14 @@ class FieldMissing : public Rule {
         }
       }
       if (wanted.empty()) continue;
+      std::vector<std::string> wanted_keys;
+      for (const FieldSpec* fs : wanted) wanted_keys.push_back(fold_key(fs->key));
       for (int32_t d : m.instances[k]) {
         const Section& sec = doc.sections[d];
         if (spec.allows_na && written_na(doc, sec)) continue;
         // The title section's fields may sit anywhere: front matter, preamble, a metadata block.
         const bool anywhere = static_cast<int32_t>(k) == title;
-        auto present = [&](const FieldSpec* fs) {
-          const std::string key = fold_key(fs->key);
+        auto present = [&](const std::string& key) {
           for (size_t i = 0; i < doc.fields.size(); ++i) {
             if (doc_keys[i] != key) continue;
             const Field& f = doc.fields[i];
@@ -79,8 +81,8 @@ class FieldMissing : public Rule {
           return false;
         };
         std::vector<const FieldSpec*> missing;
-        for (const FieldSpec* fs : wanted) {
-          if (!present(fs)) missing.push_back(fs);
+        for (size_t w = 0; w < wanted.size(); ++w) {
+          if (!present(wanted_keys[w])) missing.push_back(wanted[w]);
         }
         // Confident only when the spec keeps most of the section's fields.
         if (missing.empty() || 2 * (wanted.size() - missing.size()) < wanted.size()) continue;
