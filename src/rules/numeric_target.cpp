@@ -152,8 +152,10 @@ class NumericTarget : public Rule {
       if (had_field || !in_perf(info.section)) continue;
       // "- p95 latency: fast" / "Throughput | high" in a performance section.
       const size_t start = content_start(raw);
-      const size_t sep = raw.find_first_of(":|", start);
-      if (sep == std::string_view::npos || sep == start) continue;
+      // find_first_of(":|") would call memchr once per character.
+      size_t sep = start;
+      while (sep < raw.size() && raw[sep] != ':' && raw[sep] != '|') ++sep;
+      if (sep == raw.size() || sep == start) continue;
       const std::string_view label = trim(raw.substr(start, sep - start));
       if (label.size() > 40 || label.find_first_of("`[(") != std::string_view::npos) continue;
       size_t v = sep + 1;
