@@ -15,10 +15,6 @@ bool starts_with_words(const std::string& text, const std::string& prefix) {
   return c == ' ' || c == ':' || c == '-' || c == '(' || c == '/';
 }
 
-}  // namespace
-
-namespace {
-
 // `folded` is fold_text(section.title), made by the caller at most once per section.
 template <typename Folded>
 bool title_matches_with(const SectionSpec& spec, const Section& section, Folded&& folded) {
