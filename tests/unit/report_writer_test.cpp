@@ -158,6 +158,7 @@ TEST(ReportWriter, GithubAppendsCrossDocumentAnnotations) {
 }
 
 }  // namespace
+
 TEST(ReportNeeds, WhatAFormatDoesNotNeedChangesNothingInIt) {
   // A check leaves out the section paths and excerpt lines report_needs() says a format does
   // not read: the format's output must be the same with and without them. Where a format does
