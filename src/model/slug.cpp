@@ -188,11 +188,16 @@ std::string github_slug(std::string_view text) {
   for (size_t i = 0; i < text.size();) {
     const auto b = static_cast<unsigned char>(text[i]);
     if (b < 0x80) {
-      const char c = static_cast<char>(b);
-      if (c == ' ') out += '-';
-      else if (c == '-' || c == '_') out += c;
-      else if (is_ascii_alnum(c)) out += (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
-      ++i;
+      // A run of ASCII is written straight into the buffer (a slug is never longer than its text).
+      size_t n = out.size();
+      out.resize(n + text.size() - i);
+      for (; i < text.size() && static_cast<unsigned char>(text[i]) < 0x80; ++i) {
+        const char c = text[i];
+        if (c == ' ') out[n++] = '-';
+        else if (c == '-' || c == '_') out[n++] = c;
+        else if (is_ascii_alnum(c)) out[n++] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
+      }
+      out.resize(n);
       continue;
     }
     const size_t n = utf8_seq_len(text, i);
