@@ -405,13 +405,6 @@ std::string_view block_kind_name(BlockKind kind) {
   return "paragraph";
 }
 
-const LineInfo& Document::line_info(uint32_t line) const {
-  static const LineInfo none{};
-  return line >= 1 && line <= lines.size() ? lines[line - 1] : none;
-}
-
-int32_t Document::section_at(uint32_t line) const { return line_info(line).section; }
-
 std::string Document::section_path(int32_t section) const {
   std::vector<int32_t> chain;
   for (int32_t s = section; s >= 0; s = sections[s].parent) chain.push_back(s);

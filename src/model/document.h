@@ -132,6 +132,9 @@ struct LineInfo {
   int32_t section = kPreamble;
 };
 
+// What line_info answers for a line the document does not have.
+inline constexpr LineInfo kNoLineInfo{};
+
 struct Document {
   SourceText source;
   FrontMatter front_matter;
@@ -144,9 +147,12 @@ struct Document {
   std::vector<Link> links;
   std::vector<LineInfo> lines;  // lines[n - 1] describes line n
 
-  const LineInfo& line_info(uint32_t line) const;
+  // Inline: the rules that walk lines ask for every one.
+  const LineInfo& line_info(uint32_t line) const {
+    return line >= 1 && line <= lines.size() ? lines[line - 1] : kNoLineInfo;
+  }
   // Innermost section containing `line`, or kPreamble.
-  int32_t section_at(uint32_t line) const;
+  int32_t section_at(uint32_t line) const { return line_info(line).section; }
   // "Parent > Child" titles, for messages.
   std::string section_path(int32_t section) const;
   // First field whose key matches one of `keys` (case-insensitive, markup-insensitive).
