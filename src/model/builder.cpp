@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cstdint>
 
+#include "core/unescaped.h"
 #include "markdown/block_tree.h"
 #include "markdown/line_scan.h"
 #include "model/document.h"
@@ -38,18 +39,10 @@ void split_row(std::string_view line, size_t from, std::vector<CellSpan>& cells)
     while (te > tb && (line[te - 1] == ' ' || line[te - 1] == '\t')) --te;
     cells.push_back({tb, te, b});
   };
-  // Without a backslash nothing is escaped: jump from '|' to '|' (memchr).
-  const bool escapes = line.find('\\', i) != std::string_view::npos;
-  for (; i < line.size(); ++i) {
-    if (!escapes) {
-      i = line.find('|', i);
-      if (i == std::string_view::npos) break;
-    }
-    if (line[i] == '\\') { ++i; continue; }
-    if (line[i] == '|') {
-      push(start, i);
-      start = i + 1;
-    }
+  const UnescapedFinder find(line);
+  for (size_t p = find.next(i, '|'); p != std::string_view::npos; p = find.next(p + 1, '|')) {
+    push(start, p);
+    start = p + 1;
   }
   std::string_view tail = trim(line.substr(std::min(start, line.size())));
   if (!tail.empty()) push(start, line.size());

@@ -68,6 +68,13 @@ size_t destination_end(std::string_view t, size_t i) {
   return std::string_view::npos;
 }
 
+// Without leading and trailing spaces and tabs.
+std::string_view trim_blanks(std::string_view v) {
+  while (!v.empty() && (v.front() == ' ' || v.front() == '\t')) v.remove_prefix(1);
+  while (!v.empty() && (v.back() == ' ' || v.back() == '\t')) v.remove_suffix(1);
+  return v;
+}
+
 bool word_char_at(std::string_view t, size_t i) {
   if (i >= t.size()) return false;
   const auto c = static_cast<unsigned char>(t[i]);
@@ -83,12 +90,8 @@ std::string heading_plain_text(std::string_view t) {
     for (unsigned char c : std::string_view("\\`![]<&*~_")) m[c] = true;
     return m;
   }();
-  if (std::none_of(t.begin(), t.end(), [](char c) { return kMarkup[static_cast<unsigned char>(c)]; })) {
-    size_t b = 0, e = t.size();
-    while (b < e && (t[b] == ' ' || t[b] == '\t')) ++b;
-    while (e > b && (t[e - 1] == ' ' || t[e - 1] == '\t')) --e;
-    return std::string(t.substr(b, e - b));
-  }
+  if (std::none_of(t.begin(), t.end(), [](char c) { return kMarkup[static_cast<unsigned char>(c)]; }))
+    return std::string(trim_blanks(t));
   std::string out;
   out.reserve(t.size());
   size_t i = 0;
@@ -173,13 +176,7 @@ std::string heading_plain_text(std::string_view t) {
     out += c;
     ++i;
   }
-  const std::string_view trimmed = [&] {
-    std::string_view v = out;
-    while (!v.empty() && (v.front() == ' ' || v.front() == '\t')) v.remove_prefix(1);
-    while (!v.empty() && (v.back() == ' ' || v.back() == '\t')) v.remove_suffix(1);
-    return v;
-  }();
-  return std::string(trimmed);
+  return std::string(trim_blanks(out));
 }
 
 std::string github_slug(std::string_view text) {

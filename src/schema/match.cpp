@@ -15,9 +15,10 @@ bool starts_with_words(const std::string& text, const std::string& prefix) {
   return c == ' ' || c == ':' || c == '-' || c == '(' || c == '/';
 }
 
-// `folded` is fold_text(section.title), made by the caller at most once per section.
+// Whether a document section title fits a spec (exactly, or as an instance of a pattern).
+// `folded` gives fold_text(section.title), made by the caller at most once per section.
 template <typename Folded>
-bool title_matches_with(const SectionSpec& spec, const Section& section, Folded&& folded) {
+bool title_matches(const SectionSpec& spec, const Section& section, Folded&& folded) {
   if (spec.normalized_title == section.normalized_title) return true;
   if (spec.repeatable && !spec.pattern.empty()) {
     if (starts_with_words(section.normalized_title, spec.pattern)) return true;
@@ -29,10 +30,6 @@ bool title_matches_with(const SectionSpec& spec, const Section& section, Folded&
 }
 
 }  // namespace
-
-bool title_matches(const SectionSpec& spec, const Section& section) {
-  return title_matches_with(spec, section, [&] { return fold_text(section.title); });
-}
 
 SectionMatch match_sections(const Schema& schema, const Document& doc) {
   SectionMatch m;
@@ -84,7 +81,7 @@ SectionMatch match_sections(const Schema& schema, const Document& doc) {
       const SectionSpec& spec = schema.sections[k];
       if (static_cast<int32_t>(k) == root_spec) continue;
       int score = 0;
-      if (title_matches_with(spec, sec, folded_once)) {
+      if (title_matches(spec, sec, folded_once)) {
         score = 8;
       } else if (spec.repeatable && spec.pattern.empty() && parent_spec >= 0 && spec.parent == parent_spec &&
                  spec.level == sec.level) {

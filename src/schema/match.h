@@ -17,7 +17,4 @@ struct SectionMatch {
 
 SectionMatch match_sections(const Schema& schema, const Document& doc);
 
-// Whether a document section title fits a spec (exactly, or as an instance of a pattern).
-bool title_matches(const SectionSpec& spec, const Section& section);
-
 }  // namespace specgate

@@ -12,6 +12,8 @@
 #include <emmintrin.h>
 #endif
 
+#include "core/unescaped.h"
+
 namespace specgate {
 
 std::string_view placeholder_kind_name(PlaceholderKind k) {
@@ -68,15 +70,8 @@ bool in_ranges(const std::vector<std::pair<size_t, size_t>>& ranges, size_t pos)
 // `[..]`: not a link `[x](y)` / `[x][y]`, reference definition `[x]: url`, checkbox, footnote
 // `[^1]`, citation `[1]`, GitHub alert `[!NOTE]` or wiki link `[[x]]`.
 void scan_brackets(std::string_view s, std::vector<PlaceholderHit>& out) {
-  // Without a backslash on the line nothing is escaped: jump from '[' to '[' (memchr).
-  const bool escapes = s.find('\\') != std::string_view::npos;
-  for (size_t i = 0; i < s.size(); ++i) {
-    if (!escapes) {
-      i = s.find('[', i);
-      if (i == std::string_view::npos) return;
-    }
-    if (s[i] == '\\') { ++i; continue; }
-    if (s[i] != '[') continue;
+  const UnescapedFinder find(s);
+  for (size_t i = find.next(0, '['); i != std::string_view::npos; i = find.next(i + 1, '[')) {
     if (i + 1 < s.size() && s[i + 1] == '[') {  // wiki link or nested: skip the pair
       size_t close = s.find("]]", i + 2);
       if (close == std::string_view::npos) return;
@@ -140,14 +135,8 @@ void scan_brackets(std::string_view s, std::vector<PlaceholderHit>& out) {
 // comparison operators ("a < b > c", "<= 5").
 void scan_angles(std::string_view s, std::vector<PlaceholderHit>& out) {
   size_t next_gt = std::string_view::npos;
-  const bool escapes = s.find('\\') != std::string_view::npos;  // as in scan_brackets
-  for (size_t i = 0; i < s.size(); ++i) {
-    if (!escapes) {
-      i = s.find('<', i);
-      if (i == std::string_view::npos) return;
-    }
-    if (s[i] == '\\') { ++i; continue; }
-    if (s[i] != '<') continue;
+  const UnescapedFinder find(s);
+  for (size_t i = find.next(0, '<'); i != std::string_view::npos; i = find.next(i + 1, '<')) {
     if (i + 1 >= s.size()) return;
     const char first = s[i + 1];
     if (first == ' ' || first == '=' || first == '<' || first == '-' || first == '!' || first == '/' ||

@@ -65,7 +65,6 @@ class ProseLines {
  public:
   void insert(std::string folded);
   bool empty() const { return lines_.empty(); }
-  size_t size() const { return lines_.size(); }
   bool contains(const std::string& folded) const { return lines_.count(folded) > 0; }
   // Whether some line starts as `text` would fold; false means fold_text(text) is none of them.
   bool may_contain(std::string_view text) const;
