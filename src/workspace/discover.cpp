@@ -7,7 +7,10 @@
 #include <functional>
 #include <memory>
 #include <set>
+#include <unordered_map>
 #include <unordered_set>
+
+#include <sys/stat.h>
 
 #include "core/file_io.h"
 #include "core/glob.h"
@@ -58,9 +61,25 @@ std::shared_ptr<const IgnoreFile> load_ignore(const fs::path& file, const std::s
 
 std::string join_rel(const std::string& a, const std::string& b) { return a.empty() ? b : a + "/" + b; }
 
+// A file's identity: two paths naming one file (through a symlink, a hard link, or spelled
+// differently) share it. One stat per file; resolving each path (weakly_canonical) cost four
+// readlinks and a stat per file, all on the main thread before any check starts.
+struct FileId {
+  dev_t dev = 0;
+  ino_t ino = 0;
+  bool operator==(const FileId&) const = default;
+};
+struct FileIdHash {
+  size_t operator()(const FileId& id) const noexcept {
+    return std::hash<unsigned long long>()(static_cast<unsigned long long>(id.ino) * 1000003u ^
+                                           static_cast<unsigned long long>(id.dev));
+  }
+};
+using FileIds = std::unordered_map<std::string, FileId>;  // path -> identity, from the walk's stat
+
 class Walker {
  public:
-  Walker(const DiscoverOptions& o, Discovery& d) : o_(o), d_(d) {
+  Walker(const DiscoverOptions& o, Discovery& d, FileIds& ids) : o_(o), d_(d), ids_(ids) {
     std::error_code ec;
     const fs::path cwd = fs::current_path(ec);
     exclude_base_ = (o.exclude_base.empty() ? cwd : fs::absolute(o.exclude_base, ec)).lexically_normal();
@@ -139,10 +158,10 @@ class Walker {
         } else if (is_markdown(p)) {
           // A Markdown name that resolves to nothing (a broken symlink, a loop, a file gone
           // since the directory was read) is a file the user expects checked: say so.
-          std::error_code sec;
-          const auto st = fs::status(p, sec);
-          const bool missing = !fs::exists(st);
-          if (!missing && !fs::is_regular_file(st)) continue;
+          struct stat st;
+          const bool missing = ::stat(p.c_str(), &st) != 0;
+          const std::error_code sec = missing ? std::error_code(errno, std::generic_category()) : std::error_code();
+          if (!missing && !S_ISREG(st.st_mode)) continue;
           if (o_.gitignore && is_ignored(*chain_here, child_rel, false)) continue;
           if (excluded(child_abs)) continue;
           const std::string path = p.lexically_normal().string();
@@ -151,6 +170,7 @@ class Walker {
             d_.errors.push_back(path + ": " + missing_reason(p, sec));
             continue;
           }
+          ids_.insert_or_assign(path, FileId{st.st_dev, st.st_ino});
           d_.files.push_back(path);
         }
       }
@@ -175,6 +195,7 @@ class Walker {
 
   const DiscoverOptions& o_;
   Discovery& d_;
+  FileIds& ids_;
   fs::path exclude_base_;
   std::set<std::string> seen_;  // canonical directories this walk has entered
 };
@@ -230,7 +251,8 @@ bool is_glob_argument(const std::string& arg) {
 
 Discovery discover(const std::vector<std::string>& paths, const DiscoverOptions& options) {
   Discovery d;
-  Walker walker(options, d);
+  FileIds ids;
+  Walker walker(options, d, ids);
   std::error_code ec;
   for (const auto& arg : paths) {
     if (is_glob_argument(arg)) {
@@ -252,14 +274,25 @@ Discovery discover(const std::vector<std::string>& paths, const DiscoverOptions&
   }
   std::sort(d.files.begin(), d.files.end());
   d.files.erase(std::unique(d.files.begin(), d.files.end()), d.files.end());
-  // One file reached by two paths (a symlink) is checked once, under its first path.
-  std::unordered_set<std::string> canon;
+  // One file reached by two paths (a symlink, a hard link) is checked once, under its first path.
+  std::unordered_set<FileId, FileIdHash> seen;
+  seen.reserve(d.files.size());
   std::vector<std::string> unique;
   unique.reserve(d.files.size());
   for (auto& f : d.files) {
-    std::string c = fs::weakly_canonical(f, ec).string();
-    if (ec) c = f;
-    if (canon.insert(c).second) unique.push_back(std::move(f));
+    FileId id;
+    if (auto it = ids.find(f); it != ids.end()) {
+      id = it->second;
+    } else {
+      struct stat st;
+      // A file named on the command line that cannot be stat'ed is kept: reading it reports why.
+      if (::stat(f.c_str(), &st) != 0) {
+        unique.push_back(std::move(f));
+        continue;
+      }
+      id = {st.st_dev, st.st_ino};
+    }
+    if (seen.insert(id).second) unique.push_back(std::move(f));
   }
   d.files = std::move(unique);
   return d;

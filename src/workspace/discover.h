@@ -13,7 +13,7 @@ struct DiscoverOptions {
 };
 
 struct Discovery {
-  std::vector<std::string> files;   // sorted, unique (a file reachable through symlinks once)
+  std::vector<std::string> files;   // sorted; a file reached by several paths (symlinks, hard links) once
   std::vector<std::string> errors;  // "PATH: No such file or directory"
   // A directory or glob was given, so the run sees a whole set of specs; cross-document rules
   // that need to know what is absent (dangling-reference) only run then.

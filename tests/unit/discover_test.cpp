@@ -124,6 +124,23 @@ TEST_F(TempTree, SymlinkLoopsEndAndLinkedFilesCountOnce) {
   EXPECT_EQ(d.files, (Files{"a/x.md"}));
 }
 
+TEST_F(TempTree, OneFileUnderTwoSpellingsOrAHardLinkCountsOnce) {
+  write("a/x.md");
+  write("a/z.md");
+  fs::create_hard_link("a/z.md", "a/w.md");
+  // The same file as a relative and an absolute argument, inside and outside a walked directory.
+  const std::string abs = (fs::current_path() / "a" / "x.md").string();
+  Discovery d = discover({abs, "a", "./a/x.md"}, {});
+  EXPECT_TRUE(d.errors.empty());
+  ASSERT_EQ(d.files.size(), 2u);
+  EXPECT_EQ(d.files[0], abs);  // sorted: the absolute path comes first
+  EXPECT_EQ(d.files[1], "a/w.md");
+  // Two distinct files with equal text are both kept.
+  write("b/p.md", "# same\n");
+  write("b/q.md", "# same\n");
+  EXPECT_EQ(files({"b"}), (Files{"b/p.md", "b/q.md"}));
+}
+
 TEST(Gitignore, Parsing) {
   IgnoreFile f = parse_gitignore("\\#hash\n\\!bang\n  \nfoo/ \n/bar\n**/baz\na/**/b\n", "sub");
   ASSERT_EQ(f.patterns.size(), 6u);
