@@ -252,13 +252,32 @@ void html_ids(std::string_view line, std::unordered_set<std::string>& out) {
 
 std::unordered_set<std::string> document_anchors(const Document& doc) {
   std::unordered_set<std::string> anchors;
-  SlugCounter slugs;
-  for (const Section& s : doc.sections) anchors.insert(slugs.next(heading_plain_text(s.title)));
-  for (uint32_t l = 1; l <= doc.source.line_count(); ++l) {
-    const LineKind k = doc.line_info(l).kind;
-    if (k == LineKind::Code || k == LineKind::FrontMatter) continue;
-    const std::string_view line = doc.source.line(l);
-    if (line.find('<') != std::string_view::npos && line.find('=') != std::string_view::npos) html_ids(line, anchors);
+  anchors.reserve(doc.sections.size() * 2);
+  // SlugCounter's numbering, with the anchor set itself as the record of slugs handed out: a
+  // new slug (the common case) costs one insertion, and only repeated titles keep a count.
+  std::unordered_map<std::string, int> repeats;
+  for (const Section& s : doc.sections) {
+    auto [it, fresh] = anchors.insert(github_slug(heading_plain_text(s.title)));
+    if (fresh) continue;
+    const std::string original = *it;
+    int& n = repeats[original];
+    std::string slug;
+    do {
+      slug = original + "-" + std::to_string(++n);
+    } while (anchors.count(slug));
+    anchors.insert(std::move(slug));
+  }
+  // HTML ids: only lines with a '<' can hold one; find those with memchr over the whole text.
+  const std::string_view text = doc.source.text();
+  uint32_t line = 1;
+  for (size_t at = text.find('<'); at != std::string_view::npos;) {
+    line = doc.source.line_of(at, line);
+    const LineKind k = doc.line_info(line).kind;
+    const std::string_view l = doc.source.line(line);
+    if (k != LineKind::Code && k != LineKind::FrontMatter && l.find('=') != std::string_view::npos)
+      html_ids(l, anchors);
+    if (line >= doc.source.line_count()) break;
+    at = text.find('<', doc.source.line_begin(line + 1));
   }
   return anchors;
 }

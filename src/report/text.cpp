@@ -1,6 +1,8 @@
 // Human output, shaped like clang and rustc so that editors and terminals that already
 // understand `path:line:col: severity: message` make it clickable.
+#include <algorithm>
 #include <charconv>
+#include <cstring>
 #include <string>
 
 #include "report/escape.h"
@@ -38,23 +40,38 @@ void append_number(std::string& out, uint32_t n, size_t min_width = 0) {
   out.append(digits, len);
 }
 
-void write_location(std::string& out, const Style& st, std::string_view path, uint32_t line, uint32_t column) {
-  out += st.bold();
-  out += path;
+// "12:7: " after the path: the numbers and separators laid out in one buffer, appended once.
+void append_line_column(std::string& out, uint32_t line, uint32_t column) {
+  char buf[24];  // ":" + 10 digits + ":" + 10 digits + ":"
+  size_t n = 0;
   if (line > 0) {
-    out += ':';
-    append_number(out, line);
+    buf[n++] = ':';
+    n = static_cast<size_t>(std::to_chars(buf + n, buf + n + 10, line).ptr - buf);
     if (column > 0) {
-      out += ':';
-      append_number(out, column);
+      buf[n++] = ':';
+      n = static_cast<size_t>(std::to_chars(buf + n, buf + n + 10, column).ptr - buf);
     }
   }
-  out += ':';
-  out += st.reset();
+  buf[n++] = ':';
+  out.append(buf, n);
+}
+
+void write_location(std::string& out, const Style& st, std::string_view path, uint32_t line, uint32_t column) {
+  if (st.on) out += st.bold();
+  out += path;
+  append_line_column(out, line, column);
+  if (st.on) out += st.reset();
   out += ' ';
 }
 
 void write_severity(std::string& out, const Style& st, Severity s) {
+  if (!st.on) {
+    switch (s) {  // the common case, uncoloured: one append
+      case Severity::Error: out += "error: "; return;
+      case Severity::Warning: out += "warning: "; return;
+      case Severity::Note: out += "note: "; return;
+    }
+  }
   out += st.severity(s);
   out += severity_name(s);
   out += ':';
@@ -85,23 +102,31 @@ void write_diagnostic(std::string& out, const Style& st, std::string_view path, 
     const size_t gutter = out.size() - gutter_begin;
     out += " | ";
     out += ex.text;
-    out += '\n';
     if (d.column > 0) {
-      out += ' ';
-      out.append(gutter, ' ');
-      out += " | ";
-      out += st.caret();
+      // "\n" and the blank gutter under the line number in one piece, then the marker.
+      char pad[24];
+      const size_t n = std::min(gutter, sizeof pad - 5);
+      pad[0] = '\n';
+      pad[1] = ' ';
+      std::fill(pad + 2, pad + 2 + n, ' ');
+      std::memcpy(pad + 2 + n, " | ", 3);
+      out.append(pad, n + 5);
+      if (st.on) out += st.caret();
       out += ex.marker;
-      out += st.reset();
-      out += '\n';
+      if (st.on) out += st.reset();
     }
+    out += '\n';
   }
   if (!d.hint.empty()) {
-    out += "  = ";
-    out += st.bold();
-    out += "hint:";
-    out += st.reset();
-    out += ' ';
+    if (st.on) {
+      out += "  = ";
+      out += st.bold();
+      out += "hint:";
+      out += st.reset();
+      out += ' ';
+    } else {
+      out += "  = hint: ";
+    }
     report::append_terminal_safe(out, d.hint);
     out += '\n';
   }

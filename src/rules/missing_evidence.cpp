@@ -44,11 +44,42 @@ std::vector<std::string> folded_prefixes(const Schema& schema) {
   return out;
 }
 
+// A necessary condition for evidence_line, without building plain(raw): some ':' has, before it
+// (past spaces, '*' and '_', and one optional 's'), the last letter of a prefix. Prose lines
+// with colons ("Owner: x", "Note: y") fail it, so only likely lines are lowercased and searched.
+bool colon_after_prefix_end(std::string_view raw, const std::vector<std::string>& prefixes) {
+  for (const auto& p : prefixes) {
+    if (p.back() == ' ') return true;  // "Evidence :" declared with its space: no shortcut
+  }
+  auto prefix_ends_with = [&](char c) {
+    c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+    for (const auto& p : prefixes) {
+      if (p.back() == c) return true;
+    }
+    return false;
+  };
+  auto skip_markup_back = [&](size_t j, bool spaces) {  // j: one past the char to look at
+    while (j > 0 && (raw[j - 1] == '*' || raw[j - 1] == '_' || (spaces && raw[j - 1] == ' '))) --j;
+    return j;
+  };
+  for (size_t colon = raw.find(':'); colon != std::string_view::npos; colon = raw.find(':', colon + 1)) {
+    size_t j = skip_markup_back(colon, true);
+    if (j == 0) continue;
+    if (prefix_ends_with(raw[j - 1])) return true;
+    if (raw[j - 1] == 's' || raw[j - 1] == 'S') {  // "Evidence gaps:"
+      j = skip_markup_back(j - 1, false);
+      if (j > 0 && prefix_ends_with(raw[j - 1])) return true;
+    }
+  }
+  return false;
+}
+
 // "Evidence:", "**Evidence gap:**", "- Evidence: ..." — at the start of the line, or as the last
 // clause of it ("... . Evidence: docs/x.md").
 bool evidence_line(std::string_view raw, const std::vector<std::string>& prefixes) {
   // The prefix must be followed by ':', which plain() keeps: most prose lines have none.
   if (raw.find(':') == std::string_view::npos) return false;
+  if (!colon_after_prefix_end(raw, prefixes)) return false;
   const std::string s = plain(raw);
   for (const auto& p : prefixes) {
     size_t at = 0;
@@ -102,6 +133,9 @@ bool label_line(std::string_view text) {
 
 std::string shorten(std::string_view s) {
   constexpr size_t kMax = 50;
+  const size_t head = std::min(s.size(), kMax + 1);
+  if (std::all_of(s.begin(), s.begin() + head, [](char c) { return static_cast<unsigned char>(c) < 0x80; }))
+    return s.size() <= kMax ? std::string(s) : std::string(s.substr(0, kMax - 1)) + "\xE2\x80\xA6";  // one byte a character
   // Walk at most kMax + 1 characters rather than counting the whole (often long) line.
   size_t i = 0, cut = 0, chars = 0;
   for (; chars <= kMax && i < s.size(); ++chars) {

@@ -45,8 +45,9 @@ const RefKey* ref_key(std::string_view folded) {
 }
 
 bool id_field_key(std::string_view folded) {
-  for (std::string_view k : {"id", "spec id", "ticket id", "task id", "story id", "epic id", "issue id",
-                             "document id", "doc id", "ticket"}) {
+  static constexpr std::string_view kIdKeys[] = {"id",      "spec id",     "ticket id", "task id", "story id",
+                                                 "epic id", "issue id",    "document id", "doc id", "ticket"};
+  for (std::string_view k : kIdKeys) {
     if (folded == k) return true;
   }
   return false;
@@ -72,6 +73,9 @@ class IndexBuilder {
 
   void build(const IndexOptions& options) {
     out_.path = doc_.source.path();
+    // Each field key folded once: both passes below look every key up.
+    folded_keys_.reserve(doc_.fields.size());
+    for (const auto& f : doc_.fields) folded_keys_.push_back(fold_text(f.key));
     declarations();
     references();
     if (options.links) {
@@ -109,8 +113,9 @@ class IndexBuilder {
       if (t.length == v.size() && t.length > 0)
         declare(std::string(v), IdSource::FrontMatter, e.key, e.line, e.column, static_cast<uint32_t>(t.length));
     }
-    for (const auto& f : doc_.fields) {
-      if (f.front_matter || !id_field_key(fold_text(f.key))) continue;
+    for (size_t i = 0; i < doc_.fields.size(); ++i) {
+      const Field& f = doc_.fields[i];
+      if (f.front_matter || !id_field_key(folded_keys_[i])) continue;
       const size_t start = skip_markup(f.value, 0);
       IdToken t = id_at(f.value, start);
       if (t.length == 0) continue;
@@ -155,8 +160,9 @@ class IndexBuilder {
   }
 
   void references() {
-    for (const auto& f : doc_.fields) {
-      const RefKey* k = ref_key(fold_text(f.key));
+    for (size_t i = 0; i < doc_.fields.size(); ++i) {
+      const Field& f = doc_.fields[i];
+      const RefKey* k = ref_key(folded_keys_[i]);
       if (!k) continue;
       if (f.front_matter) {
         for (const auto& e : doc_.front_matter.entries) {
@@ -192,6 +198,7 @@ class IndexBuilder {
   const Document& doc_;
   const Config& config_;
   SpecIndex& out_;
+  std::vector<std::string> folded_keys_;  // fold_text of each field's key, in doc_.fields order
 };
 
 }  // namespace

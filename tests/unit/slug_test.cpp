@@ -1,6 +1,10 @@
 // GitHub heading slugs (github-slugger rules) and document anchors.
 #include <gtest/gtest.h>
 
+#include <string>
+#include <unordered_set>
+#include <vector>
+
 #include "model/document.h"
 #include "model/slug.h"
 
@@ -77,4 +81,25 @@ TEST(Slug, DocumentAnchorsIncludeHtmlIds) {
   EXPECT_TRUE(anchors.count("custom-anchor"));
   EXPECT_TRUE(anchors.count("box"));
   EXPECT_FALSE(anchors.count("in-code"));
+}
+
+TEST(Slug, DocumentAnchorsNumberRepeatedHeadingsAsSlugCounterDoes) {
+  // document_anchors numbers repeats with its own bookkeeping; SlugCounter is the reference.
+  // Titles whose slugs collide with numbered ones ("A 1" is "a-1") are the interesting part.
+  const std::vector<std::string> titles = {"A", "A 1", "A-1", "A 2", "a", "B", "A 1 1"};
+  uint32_t seed = 7;
+  for (int round = 0; round < 300; ++round) {
+    std::string md;
+    specgate::SlugCounter counter;
+    std::unordered_set<std::string> expected;
+    const int n = 1 + round % 9;
+    for (int i = 0; i < n; ++i) {
+      seed = seed * 1103515245u + 12345u;
+      const std::string& t = titles[(seed >> 16) % titles.size()];
+      md += "## " + t + "\n\n";
+      expected.insert(counter.next(t));
+    }
+    const auto doc = specgate::build_document(specgate::SourceText("t.md", md));
+    EXPECT_EQ(specgate::document_anchors(doc), expected) << md;
+  }
 }
