@@ -2,6 +2,7 @@
 // suppressions, and returns a FileReport. One Checker serves a whole run, from many threads.
 #pragma once
 
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -9,6 +10,7 @@
 #include "core/date.h"
 #include "model/document.h"
 #include "report/report.h"
+#include "rules/link_targets.h"
 #include "schema/registry.h"
 
 namespace specgate {
@@ -57,6 +59,8 @@ class Checker {
   CheckOptions options_;
   std::vector<RulePlan> plan_;  // parallel to all_rules()
   bool no_template_note_ = true;
+  // Directory listings and anchors of link targets, for this run only (thread-safe).
+  std::unique_ptr<LinkTargets> link_targets_ = std::make_unique<LinkTargets>();
 };
 
 // The spec's status field ("Status", "Specification Status", "Document Status", front matter).

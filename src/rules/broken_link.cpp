@@ -6,7 +6,6 @@
 #include <filesystem>
 #include <optional>
 #include <memory>
-#include <mutex>
 #include <unordered_map>
 
 #include <sys/stat.h>
@@ -19,6 +18,7 @@
 #include "model/normalize.h"
 #include "model/slug.h"
 #include "rules/factories.h"
+#include "rules/link_targets.h"
 
 namespace specgate {
 
@@ -115,6 +115,8 @@ class BrokenLink : public Rule {
     const bool on_disk = !path.empty() && path != "-" && path != "<stdin>";
     const std::string dir = on_disk ? fs::path(path).parent_path().native() : std::string();
     std::unique_ptr<AnchorSet> own;
+    std::unique_ptr<LinkTargets> local;  // without a run to share with (a context built in a test)
+    LinkTargets& targets = ctx.link_targets ? *ctx.link_targets : *(local = std::make_unique<LinkTargets>());
 
     for (const Link& link : doc.links) {
       if (link.autolink) continue;
@@ -132,14 +134,18 @@ class BrokenLink : public Rule {
         const std::string decoded = percent_decode(file_part);
         const std::string resolved = lexically_joined(dir, decoded);
         struct stat st;  // follows symbolic links, as std::filesystem::status does
-        if (::stat(resolved.c_str(), &st) != 0) {
+        if (!targets.may_exist(resolved) || ::stat(resolved.c_str(), &st) != 0) {
           out.report(link.line, col, len,
                      concat({link.image ? "image" : "link", " target '", file_part, "' does not exist"}),
                      "fix the path (it is resolved from the spec's directory) or remove the link");
           continue;
         }
         if (fragment.empty() || !S_ISREG(st.st_mode) || !is_markdown_path(resolved)) continue;
-        const AnchorSet* anchors = anchors_of(resolved);
+        const AnchorSet* anchors = targets.anchors_of(resolved, [](const std::string& file) {
+          std::string error;
+          std::optional<Document> d = load_document(file, error);
+          return d ? std::make_unique<AnchorSet>(lowered(document_anchors(*d))) : nullptr;
+        });
         if (!anchors) continue;
         check_fragment(out, link, col, len, fragment, *anchors, "'" + std::string(file_part) + "'");
         continue;
@@ -177,23 +183,6 @@ class BrokenLink : public Rule {
     if (!near.empty()) hint = concat({"did you mean '#", near, "'?"});
     out.report(link.line, col, len, concat({"anchor '#", fragment, "' matches no heading in ", where}), std::move(hint));
   }
-
-  // Anchors of another Markdown file, read once per run; null when it cannot be read.
-  const AnchorSet* anchors_of(const std::string& key) const {
-    std::lock_guard<std::mutex> lock(mu_);
-    auto it = cache_.find(key);
-    if (it != cache_.end()) return it->second.get();
-    std::unique_ptr<AnchorSet> set;
-    std::string error;
-    std::optional<Document> d = load_document(key, error);
-    if (d) set = std::make_unique<AnchorSet>(lowered(document_anchors(*d)));
-    const AnchorSet* raw = set.get();
-    cache_.emplace(key, std::move(set));
-    return raw;
-  }
-
-  mutable std::mutex mu_;
-  mutable std::unordered_map<std::string, std::unique_ptr<AnchorSet>> cache_;
 };
 
 }  // namespace

@@ -59,8 +59,8 @@ bool has_word(std::string_view words, std::initializer_list<std::string_view> an
   });
 }
 
-bool has_phrase(std::string_view text, std::string_view phrase) {
-  const std::string f = fold_text(text);
+// `f` is fold_text of the text.
+bool has_folded_phrase(std::string_view f, std::string_view phrase) {
   size_t at = f.find(phrase);
   while (at != std::string::npos) {
     const bool left = at == 0 || !std::isalnum(static_cast<unsigned char>(f[at - 1]));
@@ -71,6 +71,8 @@ bool has_phrase(std::string_view text, std::string_view phrase) {
   }
   return false;
 }
+
+bool has_phrase(std::string_view text, std::string_view phrase) { return has_folded_phrase(fold_text(text), phrase); }
 
 bool percentile(std::string_view words) {
   return any_word(words, [](std::string_view w) {
@@ -89,8 +91,9 @@ bool performance_title(std::string_view title) {
 
 // `w` is words_of(label).
 bool metric_label(std::string_view label, std::string_view w) {
-  return has_word(w, {"latency", "throughput", "availability", "uptime", "rps", "qps", "tps"}) || percentile(w) ||
-         has_phrase(label, "error rate") || has_phrase(label, "response time");
+  if (has_word(w, {"latency", "throughput", "availability", "uptime", "rps", "qps", "tps"}) || percentile(w)) return true;
+  const std::string f = fold_text(label);
+  return has_folded_phrase(f, "error rate") || has_folded_phrase(f, "response time");
 }
 
 bool metric_label(std::string_view label) { return metric_label(label, words_of(label)); }

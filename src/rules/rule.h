@@ -15,6 +15,8 @@
 
 namespace specgate {
 
+class LinkTargets;
+
 struct RuleContext {
   const Document& doc;
   const Schema* schema = nullptr;      // null when no template applies
@@ -24,6 +26,8 @@ struct RuleContext {
   // field_spec_for of each doc.fields entry, found once for every rule that asks; null when
   // there is no template (or in a context built without it, such as a test's).
   const std::vector<const FieldSpec*>* field_specs = nullptr;
+  // The run's shared view of link targets; null in a context built without a Checker.
+  LinkTargets* link_targets = nullptr;
 };
 
 // Collects one rule's findings; severity, section paths and suppressions are applied later.
