@@ -3,6 +3,10 @@
 #include <algorithm>
 #include <cstring>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace specgate {
 
 namespace {
@@ -59,6 +63,14 @@ void append_utf8(std::string& out, uint32_t cp) {
 size_t count_chars(std::string_view bytes) {
   size_t chars = 0;
   size_t i = 0;
+#if defined(__SSE2__)
+  // Sixteen ASCII bytes (no high bit set) are sixteen characters.
+  while (i + 16 <= bytes.size() &&
+         _mm_movemask_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(bytes.data() + i))) == 0) {
+    i += 16;
+    chars += 16;
+  }
+#endif
   while (i < bytes.size()) {
     // Eight ASCII bytes are eight characters.
     if (i + 8 <= bytes.size()) {

@@ -17,6 +17,8 @@ class Builder {
  public:
   Builder(const SourceText& src, size_t begin) : src_(src), base_(src.text().data()) {
     tree_.blocks.reserve(256);
+    // Links, emphasis and code spans: about one per 40 bytes of a spec, so a few doublings at most.
+    tree_.spans.reserve(src.text().size() / 40);
     Block doc;
     doc.type = BlockType::Document;
     tree_.blocks.push_back(doc);

@@ -150,6 +150,7 @@ class ModelBuilder {
     std::vector<int32_t> model_index(tree_.blocks.size(), -1);
     std::vector<uint16_t> depth(tree_.blocks.size(), 0);
     std::vector<uint8_t> in_list(tree_.blocks.size(), 0), in_quote(tree_.blocks.size(), 0);
+    doc_.blocks.reserve(tree_.blocks.size());  // at most one model Block per tree block
     for (size_t i = 1; i < tree_.blocks.size(); ++i) {
       const auto& b = tree_.blocks[i];
       const int32_t p = b.parent;

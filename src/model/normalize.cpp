@@ -4,6 +4,10 @@
 
 #include "core/source.h"
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace specgate {
 
 namespace {
@@ -121,15 +125,41 @@ void fold_text_into(std::string_view s, std::string& out) {
   char* w = out.data();
   size_t n = 0;
   bool space = false;
-  for (char c : s) {
-    if (ascii_space(c)) {
-      space = n > 0;
+  size_t i = 0;
+  auto fold_until = [&](size_t end) {
+    for (; i < end; ++i) {
+      const char c = s[i];
+      if (ascii_space(c)) {
+        space = n > 0;
+        continue;
+      }
+      if (space) w[n++] = ' ';
+      space = false;
+      w[n++] = ascii_lower(c);
+    }
+  };
+#if defined(__SSE2__)
+  // Sixteen bytes whose folding is only lowercasing go at once: no pending space, no tab or line
+  // break, and each space single with a non-space on both sides inside the block. Output never
+  // runs ahead of input (n <= i), so the 16-byte store stays inside `out`.
+  const __m128i before_tab = _mm_set1_epi8('\t' - 1), after_cr = _mm_set1_epi8('\r' + 1);
+  const __m128i blank = _mm_set1_epi8(' '), before_a = _mm_set1_epi8('A' - 1), after_z = _mm_set1_epi8('Z' + 1);
+  const __m128i to_lower = _mm_set1_epi8('a' - 'A');
+  while (i + 16 <= s.size()) {
+    const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + i));
+    const int breaks = _mm_movemask_epi8(_mm_and_si128(_mm_cmpgt_epi8(x, before_tab), _mm_cmplt_epi8(x, after_cr)));
+    const unsigned spaces = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(x, blank)));
+    if (space || breaks != 0 || (spaces & 0x8001u) != 0 || (spaces & (spaces >> 1)) != 0) {
+      fold_until(i + 16);
       continue;
     }
-    if (space) w[n++] = ' ';
-    space = false;
-    w[n++] = ascii_lower(c);
+    const __m128i upper = _mm_and_si128(_mm_cmpgt_epi8(x, before_a), _mm_cmplt_epi8(x, after_z));
+    _mm_storeu_si128(reinterpret_cast<__m128i*>(w + n), _mm_add_epi8(x, _mm_and_si128(upper, to_lower)));
+    n += 16;
+    i += 16;
   }
+#endif
+  fold_until(s.size());
   out.resize(n);
 }
 

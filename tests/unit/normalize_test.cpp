@@ -114,3 +114,41 @@ TEST(Normalize, FoldedPrefixIsTheFoldsFirstEightBytes) {
     ASSERT_EQ(specgate::folded_prefix(t), want) << "'" << t << "'";
   }
 }
+
+// fold_text lowercases sixteen bytes at a time where nothing else happens: it must equal the
+// plain byte walk wherever spaces, runs of spaces, tabs, line breaks and upper case fall.
+TEST(Normalize, FoldTextMatchesTheByteWalk) {
+  auto reference = [](std::string_view s) {
+    std::string out;
+    bool space = false;
+    for (char c : s) {
+      if (c == ' ' || (c >= '\t' && c <= '\r')) {
+        space = !out.empty();
+        continue;
+      }
+      if (space) out += ' ';
+      space = false;
+      out += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+    }
+    return out;
+  };
+  const std::string pieces[] = {"a", "Bq", " ", "  ", "\t", "\n", "\xC3\x89", "Z", "@[`{", "xyzXYZ12", "\r\n", "\x7F\x80"};
+  uint32_t seed = 99;
+  for (int iter = 0; iter < 20000; ++iter) {
+    std::string s;
+    const int n = iter % 60;
+    for (int k = 0; k < n; ++k) {
+      seed = seed * 1103515245u + 12345u;
+      s += pieces[(seed >> 16) % (sizeof pieces / sizeof pieces[0])];
+    }
+    ASSERT_EQ(specgate::fold_text(s), reference(s)) << s;
+  }
+  // One space, two spaces or a tab at every position of a 40-byte upper-case line.
+  for (const std::string gap : {" ", "  ", "\t"}) {
+    for (size_t at = 0; at <= 40; ++at) {
+      std::string s(40, 'Q');
+      s.insert(at, gap);
+      ASSERT_EQ(specgate::fold_text(s), reference(s)) << at;
+    }
+  }
+}

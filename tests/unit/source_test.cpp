@@ -54,6 +54,21 @@ TEST(SourceText, CountCharsMatchesSequenceWalk) {
   }
 }
 
+// The sixteen-byte ASCII skip in front: one multi-byte or invalid sequence at every position of
+// a 48-byte line, so it falls in, across and after each block.
+TEST(SourceText, CountCharsWithOneNonAsciiSequenceAnywhere) {
+  for (const std::string seq : {"\xC3\xA9", "\xE2\x9C\x85", "\xF0\x9F\x93\x9A", "\xFF", "\xE2\x9C"}) {
+    for (size_t at = 0; at <= 48; ++at) {
+      std::string s(48, 'x');
+      s.insert(at, seq);
+      size_t walk = 0;
+      for (size_t i = 0; i < s.size(); ++walk) i += specgate::utf8_seq_len(s, i);
+      ASSERT_EQ(specgate::count_chars(s), walk) << at;
+      ASSERT_EQ(specgate::count_chars(std::string_view(s).substr(0, at)), at);
+    }
+  }
+}
+
 TEST(SourceText, LineOfWithAHintAgreesWithTheSearch) {
   for (std::string text : {std::string(""), std::string("\n"), std::string("a"), std::string("ab\ncd\n\nef"),
                            std::string("x\r\ny\rz\n\n\n"), std::string("\xEF\xBB\xBFone\ntwo\n")}) {
