@@ -162,5 +162,21 @@ TEST(SpecFields, FoundOnceEqualsFoundEachTime) {
   EXPECT_GE(found, 4u);
 }
 
+TEST(SpecFields, DateAndReviewKeysWhateverTheirSpelling) {
+  // Both tests skip keys lacking a letter every name has ('d'/'v', 'v'): each name must pass.
+  for (const char* k : {"Date", "created", "UPDATED", "Last  Updated", "Next Review", "due", "Due Date",
+                        "Completed", "Deadline", "Review date", "Last reviewed", "Start date", "End Date",
+                        "Target date", "Launch date", "date of record"}) {
+    EXPECT_TRUE(is_date_key(k)) << k;
+  }
+  for (const char* k : {"Owner", "Status", "Priority", "Reviewer", "Version", "Dated"}) EXPECT_FALSE(is_date_key(k)) << k;
+  const Document doc = build_document(SourceText("s.md",
+      "# T\n\n**Next review:** 2026-01-01\n**Review by:** 2026-01-01\n**review_due:** 2026-01-01\n"
+      "**NEXT-REVIEW-DATE:** 2026-01-01\n**Owner:** Ana\n**Reviewer:** Bo\n"));
+  ASSERT_EQ(doc.fields.size(), 6u);
+  for (size_t i = 0; i < 4; ++i) EXPECT_TRUE(is_next_review_field(doc, doc.fields[i])) << doc.fields[i].key;
+  for (size_t i = 4; i < 6; ++i) EXPECT_FALSE(is_next_review_field(doc, doc.fields[i])) << doc.fields[i].key;
+}
+
 }  // namespace
 }  // namespace specgate
