@@ -103,7 +103,8 @@ void write_diagnostic(std::string& out, const Style& st, std::string_view path, 
     out += " | ";
     out += ex.text;
     if (d.column > 0) {
-      // "\n" and the blank gutter under the line number in one piece, then the marker.
+      // "\n" and the blank gutter under the line number in one piece, then the marker. The
+      // gutter is a line number's width: at most 10 digits.
       char pad[24];
       const size_t n = std::min(gutter, sizeof pad - 5);
       pad[0] = '\n';

@@ -6,7 +6,6 @@
 #include <filesystem>
 #include <optional>
 #include <memory>
-#include <unordered_map>
 
 #include <sys/stat.h>
 
