@@ -139,7 +139,7 @@ class Lexer : CondLexer<Cond> {
       dir_begin_ = i;
       dir_end_ = dot_end(i);
       for (int w = 0; w < 4; ++w) dir_last_[w] = kNo;
-      static const char* codes[] = {"TB", "BT", "RL", "LR"};
+      static constexpr std::string_view codes[] = {"TB", "BT", "RL", "LR"};
       size_t f = i;
       std::string_view line = s_.substr(0, dir_end_);
       while ((f = line.find("direction", f)) != std::string_view::npos) {
@@ -241,7 +241,7 @@ class Lexer : CondLexer<Cond> {
       case 67: return kw(i, "_parent");
       case 68: return kw(i, "_top");
       case 69: case 70: case 71: case 72: case 73: case 74: case 75: {
-        static const char* ops[] = {"<|", "|>", ">", "<", "*", "o", "()"};
+        static constexpr std::string_view ops[] = {"<|", "|>", ">", "<", "*", "o", "()"};
         size_t e = skip_space(s_, i);
         std::string_view op = ops[r - 69];
         if (!lit(s_, e, op)) return kNo;

@@ -201,8 +201,8 @@ class Lexer : CondLexer<State> {
         size_t k = f + 9;
         size_t w = skip_space(s_, k);
         if (w > k) {
-          static const char* codes[] = {"TB", "BT", "RL", "LR", "TD"};
-          for (const char* c : codes) {
+          static constexpr std::string_view codes[] = {"TB", "BT", "RL", "LR", "TD"};
+          for (std::string_view c : codes) {
             if (lit(s_, w, c)) {
               dir_last_ = f;
               dir_end_ = line_end(s_, w);
@@ -662,7 +662,7 @@ class Lexer : CondLexer<State> {
   size_t run_begin_ = 1, run_end_ = 0, run_at_ = 0;
 };
 
-const char* kShapes[] = {
+constexpr std::string_view kShapes[] = {
     "anchor", "bang", "bolt", "bow-rect", "bow-tie-rectangle", "brace", "brace-l", "brace-r",
     "braces", "card", "choice", "circ", "circle", "classBox", "cloud", "collate", "com-link",
     "comment", "cross-circ", "crossed-circle", "curv-trap", "curved-trapezoid", "cyl", "cylinder",
@@ -689,7 +689,7 @@ const char* kShapes[] = {
     "trapezoid-bottom", "trapezoid-top", "tri", "triangle", "win-pane", "window-pane"};
 
 bool valid_shape(const std::string& s) {
-  for (const char* k : kShapes)
+  for (std::string_view k : kShapes)
     if (s == k) return true;
   return false;
 }

@@ -50,7 +50,7 @@ inline size_t rest_of_line(std::string_view s, size_t i) { return line_end(s, i)
 // Length of a run from i of characters not in `stop` (ASCII stop set); at least 0.
 inline size_t run_until(std::string_view s, size_t i, std::string_view stop) {
   size_t e = i;
-  while (e < s.size() && stop.find(s[e]) == std::string_view::npos) ++e;
+  while (e < s.size() && !in_set(s[e], stop)) ++e;
   return e - i;
 }
 

@@ -75,6 +75,14 @@ inline bool is_word(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
 }
 inline bool is_digit(char c) { return c >= '0' && c <= '9'; }
+// c is one of the few characters in `set`: a loop, where set.find(c) would call memchr for
+// every character a lexer steps over.
+inline bool in_set(char c, std::string_view set) {
+  for (char x : set) {
+    if (c == x) return true;
+  }
+  return false;
+}
 inline bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 inline char lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c; }
 // Decodes the code point at s[i] (invalid bytes decode as themselves); sets len to its byte length.

@@ -75,9 +75,9 @@ class Lexer : public TokenListLexer<Lexer, State, Tok, K_EOF, K_ERROR> {
     return j - i;
   }
   bool bad_ahead(size_t k) const {
-    static const char* bad[] = {"-x", "--x", "-)", "--)", "-|\\", "-\\", "-/", "-//", "-|/", "/|-",
+    static constexpr std::string_view bad[] = {"-x", "--x", "-)", "--)", "-|\\", "-\\", "-/", "-//", "-|/", "/|-",
                                 "\\|-", "//-", "\\\\-", "--|\\", "--", "()"};
-    for (const char* b : bad)
+    for (std::string_view b : bad)
       if (lit_ci(s_, k, b)) return true;
     return false;
   }
@@ -119,7 +119,7 @@ class Lexer : public TokenListLexer<Lexer, State, Tok, K_EOF, K_ERROR> {
   // Characters up to the first of `stops` (or the end).
   size_t until(size_t i, std::string_view stops) const {
     size_t k = i;
-    while (k < s_.size() && stops.find(s_[k]) == std::string_view::npos) ++k;
+    while (k < s_.size() && !in_set(s_[k], stops)) ++k;
     return k - i;
   }
 
@@ -182,14 +182,14 @@ class Lexer : public TokenListLexer<Lexer, State, Tok, K_EOF, K_ERROR> {
     if (s == Q_ID && !eof) {
       // [^<=>\-:\n,;@\s]+(?=@\{)
       size_t e = i;
-      while (e < s_.size() && !js_space(s_, e) && std::string_view("<=>-:\n,;@").find(s_[e]) == std::string_view::npos) ++e;
+      while (e < s_.size() && !js_space(s_, e) && !in_set(s_[e], "<=>-:\n,;@")) ++e;
       if (e > i && at(e) == '@' && at(e + 1) == '{') {
         // Stay in ID so that @{ is seen next (jison keeps the ID state here).
         return take(e - i, K_ACTOR, k);
       }
       // [^<>:\n,;@\s]+(?=\s+as\s)
       e = i;
-      while (e < s_.size() && !js_space(s_, e) && std::string_view("<>:\n,;@").find(s_[e]) == std::string_view::npos) ++e;
+      while (e < s_.size() && !js_space(s_, e) && !in_set(s_[e], "<>:\n,;@")) ++e;
       if (e > i) {
         size_t w = skip_space(s_, e);
         if (w > e && lit_ci(s_, w, "as") && js_space(s_, w + 2)) {
@@ -199,7 +199,7 @@ class Lexer : public TokenListLexer<Lexer, State, Tok, K_EOF, K_ERROR> {
       }
       // [^<>:\n,;@]+(?=\s*[\n;#]|$) -- greedy with backtracking: the longest prefix that works.
       size_t full = i;
-      while (full < s_.size() && std::string_view("<>:\n,;@").find(s_[full]) == std::string_view::npos) ++full;
+      while (full < s_.size() && !in_set(s_[full], "<>:\n,;@")) ++full;
       for (size_t end = full; end > i; --end) {
         size_t w = skip_space(s_, end);
         bool nl = false;
@@ -249,7 +249,7 @@ class Lexer : public TokenListLexer<Lexer, State, Tok, K_EOF, K_ERROR> {
       return take(0, K_NEWLINE, k);
     }
     if (kwc) {
-      static const std::pair<const char*, Kind> blocks[] = {
+      static const std::pair<std::string_view, Kind> blocks[] = {
           {"loop", K_LOOP}, {"rect", K_RECT}, {"opt", K_OPT}, {"alt", K_ALT}, {"else", K_ELSE},
           {"par", K_PAR}, {"par_over", K_PAR_OVER}, {"and", K_AND}, {"critical", K_CRITICAL},
           {"option", K_OPTION}, {"break", K_BREAK}};
@@ -265,7 +265,7 @@ class Lexer : public TokenListLexer<Lexer, State, Tok, K_EOF, K_ERROR> {
       return take(until(i, "#\n;"), K_REST, k);
     }
     if (kwc) {
-      static const std::pair<const char*, Kind> words[] = {
+      static const std::pair<std::string_view, Kind> words[] = {
           {"end", K_END}, {"left of", K_LEFT_OF}, {"right of", K_RIGHT_OF}, {"links", K_LINKS},
           {"link", K_LINK}, {"properties", K_PROPERTIES}, {"details", K_DETAILS},
           {"over", K_OVER}, {"note", K_NOTE}};
@@ -333,12 +333,12 @@ class Lexer : public TokenListLexer<Lexer, State, Tok, K_EOF, K_ERROR> {
     if (c == ',') return take(1, K_COMMA, k);
     if (c == ';') return take(1, K_NEWLINE, k);
     if ((n = match_actor(i))) return take(n, K_ACTOR, k);
-    static const char* arrows[] = {"->>", "<<->>", "-->>", "<<-->>", "->", "-->", "-x", "--x", "-)",
+    static constexpr std::string_view arrows[] = {"->>", "<<->>", "-->>", "<<-->>", "->", "-->", "-x", "--x", "-)",
                                    "--)", "--|\\", "--|/", "--\\\\", "--//", "/|--", "\\|--",
                                    "//--", "\\\\--", "-|\\", "-|/", "-\\\\", "-//", "/|-", "\\|-",
                                    "//-", "\\\\-"};
     if (arrow_start(c))
-      for (const char* a : arrows)
+      for (std::string_view a : arrows)
         if (lit_ci(s_, i, a)) return take(std::string_view(a).size(), K_ARROW, k);
     if (c == ':') return take(1 + until(i + 1, "#\n;"), K_TXT, k);
     if (c == '+') return take(1, K_PLUS, k);

@@ -129,7 +129,7 @@ class Lexer : CondLexer<Cond> {
   size_t run_not(size_t i, std::string_view set, bool no_space) const {
     size_t j = i;
     while (j < s_.size()) {
-      if (set.find(s_[j]) != std::string_view::npos) break;
+      if (in_set(s_[j], set)) break;
       if (no_space && js_space(s_, j)) break;
       j += utf8_seq_len(s_, j);
     }
@@ -152,7 +152,7 @@ class Lexer : CondLexer<Cond> {
       dir_begin_ = i;
       dir_end_ = dot_end(i);
       for (int w = 0; w < 4; ++w) dir_last_[w] = kNo;
-      static const char* codes[] = {"TB", "BT", "RL", "LR"};
+      static constexpr std::string_view codes[] = {"TB", "BT", "RL", "LR"};
       for (size_t f = i; f + 9 <= dir_end_; ++f) {
         if (!lit_ci(s_, f, "direction")) continue;
         size_t w = skip_space(s_, f + 9);
@@ -169,7 +169,7 @@ class Lexer : CondLexer<Cond> {
   }
   // .*<<fork>> and friends: the last occurrence on the "." line.
   size_t match_marker(size_t i, int which) {
-    static const char* marks[] = {"<<fork>>", "<<join>>", "<<choice>>", "[[fork]]", "[[join]]", "[[choice]]"};
+    static constexpr std::string_view marks[] = {"<<fork>>", "<<join>>", "<<choice>>", "[[fork]]", "[[join]]", "[[choice]]"};
     if (!(i >= mk_begin_ && i < mk_end_)) {
       mk_begin_ = i;
       mk_end_ = dot_end(i);

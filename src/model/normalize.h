@@ -34,5 +34,15 @@ std::string to_lower_ascii(std::string_view s);
 bool iequals(std::string_view a, std::string_view b);
 bool istarts_with(std::string_view s, std::string_view prefix);
 bool icontains(std::string_view haystack, std::string_view needle);
+// Whether `s` holds any of the few bytes in `set`. Unlike find_first_of, which calls memchr on
+// `set` for every byte of `s`, a plain loop: for short sets in hot paths.
+inline bool contains_any_of(std::string_view s, std::string_view set) {
+  for (char c : s) {
+    for (char x : set) {
+      if (c == x) return true;
+    }
+  }
+  return false;
+}
 
 }  // namespace specgate

@@ -66,7 +66,7 @@ bool is_markdown_path(std::string_view p) {
 // Placeholder-like targets ("<link>", "{url}", "<link or N/A>" written as a destination) are the
 // placeholder rule's business; a file name has an extension or a slash.
 bool looks_templated(std::string_view t) {
-  if (t.find_first_of("<>{}") != std::string_view::npos || t.find("...") != std::string_view::npos) return true;
+  if (contains_any_of(t, "<>{}") || t.find("...") != std::string_view::npos) return true;
   return t.find(' ') != std::string_view::npos && t.find('.') == std::string_view::npos;
 }
 

@@ -211,7 +211,7 @@ bool is_next_review_key(std::string_view k) {
 
 bool is_next_review_field(const Document& doc, const Field& f) {
   // Every such key has a 'v', and folding makes none: most keys are out without a fold.
-  if (f.key.find_first_of("vV") == std::string::npos) return false;
+  if (!contains_any_of(f.key, "vV")) return false;
   const std::string k = fold_key(f.key);
   if (!is_next_review_key(k)) return false;
   if (k.find("next") != std::string::npos || f.front_matter) return true;

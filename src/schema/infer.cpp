@@ -73,7 +73,7 @@ bool whole_code_span(std::string_view title) {
 bool is_date_key(std::string_view key) {
   // Every name below has a 'd' or a 'v' ("next review"), and folding makes neither: most keys
   // are out without a fold.
-  if (key.find_first_of("dDvV") == std::string_view::npos) return false;
+  if (!contains_any_of(key, "dDvV")) return false;
   const std::string k = fold_text(key);
   static constexpr std::string_view names[] = {"date", "created", "updated", "last updated", "next review",
                                                "due", "due date", "completed", "deadline", "review date",
