@@ -84,6 +84,7 @@ class ModelBuilder {
       for (const auto& e : doc_.front_matter.entries) {
         Field f;
         f.key = e.key;
+        f.folded_key = fold_key(f.key);
         f.value = e.value;
         f.line = e.line;
         f.column = 1;
@@ -342,6 +343,7 @@ class ModelBuilder {
       for (RawField& rf : extract_fields(line)) {
         Field f;
         f.key = std::move(rf.key);
+        f.folded_key = fold_key(f.key);
         f.value = std::move(rf.value);
         f.line = l;
         f.column = src_.column_of(l, rf.key_offset);

@@ -34,6 +34,7 @@ struct FrontMatter {
 
 struct Field {
   std::string key;    // as written, without markup or the colon: "Last Updated"
+  std::string folded_key;  // fold_key(key), made once for every rule that compares keys
   std::string value;  // trimmed, as written: "2025-01-02", "`DONE`", "Draft | In Review"
   uint32_t line = 0;
   uint32_t column = 0;        // of the key's markup (the first '*')

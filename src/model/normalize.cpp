@@ -294,4 +294,30 @@ NormalizedTitle normalize_title(std::string_view title) {
   return r;
 }
 
+std::string fold_key(std::string_view key) {
+  std::string out;
+  fold_key_into(key, out);
+  return out;
+}
+
+void fold_key_into(std::string_view key, std::string& out) {
+  // fold_text over the key with markup dropped and '_' / '-' read as spaces, in one pass.
+  out.resize(key.size());
+  char* w = out.data();
+  size_t n = 0;
+  bool space = false;
+  for (char c : key) {
+    if (c == '*' || c == '`') continue;
+    if (c == '_' || c == '-' || c == ' ' || (c >= '\t' && c <= '\r')) {
+      space = n > 0;
+      continue;
+    }
+    if (space) w[n++] = ' ';
+    space = false;
+    w[n++] = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+  }
+  while (n > 0 && (w[n - 1] == ':' || w[n - 1] == ' ')) --n;
+  out.resize(n);
+}
+
 }  // namespace specgate

@@ -28,6 +28,12 @@ uint64_t folded_prefix(std::string_view s);
 // fold_text(a) == fold_text(b), without building either.
 bool folded_equal(std::string_view a, std::string_view b);
 
+// "**Next_Review**:" and "next-review" -> "next review": markup dropped, `_`/`-` as spaces,
+// lowercase, whitespace folded, a trailing ':' dropped. How field keys compare.
+std::string fold_key(std::string_view key);
+// fold_key into a caller's buffer (replacing its contents).
+void fold_key_into(std::string_view key, std::string& out);
+
 // Text helpers shared across modules.
 std::string_view trim(std::string_view s);
 std::string to_lower_ascii(std::string_view s);

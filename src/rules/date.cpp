@@ -138,7 +138,7 @@ class DateRule : public Rule {
     for (const Field& f : doc.fields) {
       const FieldSpec* spec = field_spec_for(ctx, f);
       if (spec && spec->type != FieldType::Date) continue;  // the template says it is not a date
-      const std::string key = fold_key(f.key);
+      const std::string& key = f.folded_key;
       if (!spec && !is_date_key(key)) continue;
       const bool strict = spec && (icontains(spec->example, "yyyy") || icontains(spec->example, "date"));
       if (!find_placeholders(f.value).empty()) continue;  // placeholder's finding

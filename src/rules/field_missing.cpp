@@ -49,9 +49,6 @@ class FieldMissing : public Rule {
     const SectionMatch& m = *ctx.match;
     const int32_t title = title_spec_index(s);
 
-    std::vector<std::string> doc_keys(doc.fields.size());
-    for (size_t i = 0; i < doc.fields.size(); ++i) doc_keys[i] = fold_key(doc.fields[i].key);
-
     for (size_t k = 0; k < s.sections.size(); ++k) {
       const SectionSpec& spec = s.sections[k];
       if (m.instances[k].empty()) continue;  // a missing section is missing-section's finding
@@ -74,7 +71,7 @@ class FieldMissing : public Rule {
         const bool anywhere = static_cast<int32_t>(k) == title;
         auto present = [&](const std::string& key) {
           for (size_t i = 0; i < doc.fields.size(); ++i) {
-            if (doc_keys[i] != key) continue;
+            if (doc.fields[i].folded_key != key) continue;
             const Field& f = doc.fields[i];
             if (anywhere || f.front_matter || (f.line > sec.line && f.line <= sec.end_line)) return true;
           }

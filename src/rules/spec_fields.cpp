@@ -32,32 +32,6 @@ const FieldSpec* find_in(const std::vector<FieldSpec>& fields, std::string_view 
 
 }  // namespace
 
-std::string fold_key(std::string_view key) {
-  std::string out;
-  fold_key_into(key, out);
-  return out;
-}
-
-void fold_key_into(std::string_view key, std::string& out) {
-  // fold_text over the key with markup dropped and '_' / '-' read as spaces, in one pass.
-  out.resize(key.size());
-  char* w = out.data();
-  size_t n = 0;
-  bool space = false;
-  for (char c : key) {
-    if (c == '*' || c == '`') continue;
-    if (c == '_' || c == '-' || c == ' ' || (c >= '\t' && c <= '\r')) {
-      space = n > 0;
-      continue;
-    }
-    if (space) w[n++] = ' ';
-    space = false;
-    w[n++] = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
-  }
-  while (n > 0 && (w[n - 1] == ':' || w[n - 1] == ' ')) --n;
-  out.resize(n);
-}
-
 bool folded_key_equals(std::string_view key, std::string_view folded) {
   // fold_key_into's output, one character at a time: it must start with `folded` and go on with
   // nothing but the ':' and ' ' the fold trims off its end (`folded` itself ends in neither).
@@ -130,7 +104,7 @@ namespace {
 const FieldSpec* find_field_spec(const RuleContext& ctx, const Field& f) {
   if (!ctx.schema || !ctx.match) return nullptr;
   const Schema& s = *ctx.schema;
-  const std::string key = fold_key(f.key);
+  const std::string& key = f.folded_key;
   const int32_t title = title_spec_index(s);
   if (!f.front_matter && f.section >= 0) {
     for (int32_t d = f.section; d >= 0; d = ctx.doc.sections[d].parent) {
@@ -212,7 +186,7 @@ bool is_next_review_key(std::string_view k) {
 bool is_next_review_field(const Document& doc, const Field& f) {
   // Every such key has a 'v', and folding makes none: most keys are out without a fold.
   if (!contains_any_of(f.key, "vV")) return false;
-  const std::string k = fold_key(f.key);
+  const std::string& k = f.folded_key;
   if (!is_next_review_key(k)) return false;
   if (k.find("next") != std::string::npos || f.front_matter) return true;
   for (int32_t s = f.section; s >= 0; s = doc.sections[s].parent) {

@@ -6,15 +6,12 @@
 #include <string>
 #include <string_view>
 
+#include "model/normalize.h"
 #include "rules/rule.h"
 
 namespace specgate {
 
-// "**Next_Review**:" and "next-review" -> "next review": markup dropped, `_`/`-` as spaces,
-// lowercase, whitespace folded.
-std::string fold_key(std::string_view key);
-// fold_key into a caller's buffer (replacing its contents).
-void fold_key_into(std::string_view key, std::string& out);
+// fold_key (model/normalize.h) is how keys compare; each Field holds its own as folded_key.
 // Whether fold_key(key) == folded, for a `folded` that fold_key produced; builds no string and
 // usually stops at the first character.
 bool folded_key_equals(std::string_view key, std::string_view folded);
