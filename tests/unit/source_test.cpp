@@ -70,8 +70,11 @@ TEST(SourceText, CountCharsWithOneNonAsciiSequenceAnywhere) {
 }
 
 TEST(SourceText, LineOfWithAHintAgreesWithTheSearch) {
+  // 70 lines of lengths 0 to 6: far hints exercise every galloping step forward.
+  std::string long_text;
+  for (int l = 0; l < 70; ++l) long_text += std::string(static_cast<size_t>(l * 5 % 7), 'x') + "\n";
   for (std::string text : {std::string(""), std::string("\n"), std::string("a"), std::string("ab\ncd\n\nef"),
-                           std::string("x\r\ny\rz\n\n\n"), std::string("\xEF\xBB\xBFone\ntwo\n")}) {
+                           std::string("x\r\ny\rz\n\n\n"), std::string("\xEF\xBB\xBFone\ntwo\n"), long_text}) {
     SourceText s("a.md", text);
     for (size_t off = 0; off <= text.size() + 2; ++off) {
       for (uint32_t hint = 0; hint <= s.line_count() + 2; ++hint) {
