@@ -1,6 +1,7 @@
 #include "workspace/spec_index.h"
 
 #include <algorithm>
+#include <array>
 #include <filesystem>
 #include <set>
 
@@ -38,6 +39,14 @@ constexpr RefKey kRefKeys[] = {
 };
 
 const RefKey* ref_key(std::string_view folded) {
+  // Most field keys and titles ("owner", "status", "overview") start with a letter no reference
+  // key starts with: out after one table look-up.
+  static constexpr auto kFirst = [] {
+    std::array<bool, 256> t{};
+    for (const auto& k : kRefKeys) t[static_cast<unsigned char>(k.key[0])] = true;
+    return t;
+  }();
+  if (folded.empty() || !kFirst[static_cast<unsigned char>(folded[0])]) return nullptr;
   for (const auto& k : kRefKeys) {
     if (k.key == folded) return &k;
   }
