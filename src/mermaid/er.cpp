@@ -41,7 +41,8 @@ class Lexer : public TokenListLexer<Lexer, State, Tok, X_EOF, X_ERROR> {
       if (!lit_ci(s_, f, "direction")) continue;
       size_t w = skip_space(s_, f + 9);
       if (w == f + 9) continue;
-      for (std::string_view c : {std::string_view("TB"), std::string_view("BT"), std::string_view("RL"), std::string_view("LR")})
+      static constexpr std::string_view kDirections[] = {"TB", "BT", "RL", "LR"};
+      for (std::string_view c : kDirections)
         if (lit_ci(s_, w, c)) best = line_end(s_, w);
     }
     return best == std::string::npos ? 0 : best - i;
@@ -121,7 +122,8 @@ class Lexer : public TokenListLexer<Lexer, State, Tok, X_EOF, X_ERROR> {
         pos_ = skip_space(s_, i);
         return false;
       }
-      for (std::string_view key : {std::string_view("PK"), std::string_view("FK"), std::string_view("UK")})
+      static constexpr std::string_view kKeys[] = {"PK", "FK", "UK"};
+      for (std::string_view key : kKeys)
         if (lit_ci(s_, i, key) && word_boundary(s_, i) && !is_word(at(i + 2))) return take(2, X_KEY, k);
       // ([^\s]*)[~].*[~]([^\s]*)
       {
@@ -200,10 +202,10 @@ class Lexer : public TokenListLexer<Lexer, State, Tok, X_EOF, X_ERROR> {
       if (kw(i, "subgraph")) return take(8, X_SUBGRAPH, k);
       if (lit_ci(s_, i, "end") && !is_word(at(i + 3))) return take(skip_space(s_, i + 3) - i, X_END, k);
       static constexpr std::string_view words[] = {"one or zero", "one or more", "one or many", "1+", "|o",
-                                    "zero or one", "zero or more", "zero or many", "0+", "}o",
-                                    "many(0)", "many(1)", "many", "}|", "one", "only one"};
+                                                   "zero or one", "zero or more", "zero or many", "0+", "}o",
+                                                   "many(0)", "many(1)", "many", "}|", "one", "only one"};
       for (std::string_view w : words)
-        if (kw(i, w)) return take(std::string_view(w).size(), X_CARD, k);
+        if (kw(i, w)) return take(w.size(), X_CARD, k);
       if (is_digit(c)) {
         size_t e = i;
         while (is_digit(at(e))) ++e;
@@ -227,7 +229,8 @@ class Lexer : public TokenListLexer<Lexer, State, Tok, X_EOF, X_ERROR> {
         while (is_digit(at(e))) ++e;
         return take(e - i, X_NUM, k);
       }
-      for (std::string_view w : {std::string_view("||"), std::string_view("o|"), std::string_view("o{"), std::string_view("|{")})
+      static constexpr std::string_view kCards[] = {"||", "o|", "o{", "|{"};
+      for (std::string_view w : kCards)
         if (lit_ci(s_, i, w)) return take(2, X_CARD, k);
       if ((c == 'u' || c == 'U') && (at(i + 1) == '.' || at(i + 1) == '-' || at(i + 1) == '|'))
         return take(1, X_CARD, k);

@@ -76,7 +76,7 @@ class Lexer : public TokenListLexer<Lexer, State, Tok, K_EOF, K_ERROR> {
   }
   bool bad_ahead(size_t k) const {
     static constexpr std::string_view bad[] = {"-x", "--x", "-)", "--)", "-|\\", "-\\", "-/", "-//", "-|/", "/|-",
-                                "\\|-", "//-", "\\\\-", "--|\\", "--", "()"};
+                                               "\\|-", "//-", "\\\\-", "--|\\", "--", "()"};
     for (std::string_view b : bad)
       if (lit_ci(s_, k, b)) return true;
     return false;
@@ -256,7 +256,7 @@ class Lexer : public TokenListLexer<Lexer, State, Tok, K_EOF, K_ERROR> {
       for (auto& [w, kind] : blocks) {
         if (kw(i, w)) {
           push(Q_LINE);
-          return take(std::string_view(w).size(), kind, k);
+          return take(w.size(), kind, k);
         }
       }
     }
@@ -270,7 +270,7 @@ class Lexer : public TokenListLexer<Lexer, State, Tok, K_EOF, K_ERROR> {
           {"link", K_LINK}, {"properties", K_PROPERTIES}, {"details", K_DETAILS},
           {"over", K_OVER}, {"note", K_NOTE}};
       for (auto& [w, kind] : words)
-        if (kw(i, w)) return take(std::string_view(w).size(), kind, k);
+        if (kw(i, w)) return take(w.size(), kind, k);
       if (kw(i, "activate")) {
         push(Q_ID);
         return take(8, K_ACTIVATE, k);
@@ -334,12 +334,12 @@ class Lexer : public TokenListLexer<Lexer, State, Tok, K_EOF, K_ERROR> {
     if (c == ';') return take(1, K_NEWLINE, k);
     if ((n = match_actor(i))) return take(n, K_ACTOR, k);
     static constexpr std::string_view arrows[] = {"->>", "<<->>", "-->>", "<<-->>", "->", "-->", "-x", "--x", "-)",
-                                   "--)", "--|\\", "--|/", "--\\\\", "--//", "/|--", "\\|--",
-                                   "//--", "\\\\--", "-|\\", "-|/", "-\\\\", "-//", "/|-", "\\|-",
-                                   "//-", "\\\\-"};
+                                                  "--)", "--|\\", "--|/", "--\\\\", "--//", "/|--", "\\|--",
+                                                  "//--", "\\\\--", "-|\\", "-|/", "-\\\\", "-//", "/|-", "\\|-",
+                                                  "//-", "\\\\-"};
     if (arrow_start(c))
       for (std::string_view a : arrows)
-        if (lit_ci(s_, i, a)) return take(std::string_view(a).size(), K_ARROW, k);
+        if (lit_ci(s_, i, a)) return take(a.size(), K_ARROW, k);
     if (c == ':') return take(1 + until(i + 1, "#\n;"), K_TXT, k);
     if (c == '+') return take(1, K_PLUS, k);
     if (c == '-') return take(1, K_MINUS, k);
