@@ -4,6 +4,7 @@
 
 #include "model/fields.h"
 #include "model/normalize.h"
+#include "schema/match.h"
 #include "schema/placeholders.h"
 
 namespace specgate {
@@ -297,6 +298,7 @@ Schema infer_schema(const Document& t, const std::string& name) {
   for (const auto& sec : s.sections) {
     if (sec.normalized_title.find("template metadata") != std::string::npos) s.rules.template_metadata = true;
   }
+  index_sections(s);
   return s;
 }
 

@@ -1,6 +1,8 @@
 #include "schema/match.h"
 
+#include <algorithm>
 #include <cstdlib>
+#include <iterator>
 
 #include "model/normalize.h"
 
@@ -59,6 +61,11 @@ SectionMatch match_sections(const Schema& schema, const Document& doc) {
     }
   }
 
+  // Specs other than these score nothing for a title: neither equal nor repeatable.
+  const SectionTitleIndex* index =
+      schema.section_index && schema.section_index->sections == schema.sections.size() ? schema.section_index.get()
+                                                                                       : nullptr;
+  std::vector<int32_t> candidates;
   int32_t last_spec = -1;
   for (size_t i = 0; i < doc.sections.size(); ++i) {
     if (m.spec_of[i] >= 0) {
@@ -77,7 +84,19 @@ SectionMatch match_sections(const Schema& schema, const Document& doc) {
       return folded_title;
     };
     int best_score = -1;
-    for (size_t k = 0; k < schema.sections.size(); ++k) {
+    // The specs that can match this title, in template order (ties go to the first).
+    candidates.clear();
+    if (index) {
+      auto hit = index->by_title.find(sec.normalized_title);
+      const std::vector<int32_t> none;
+      const std::vector<int32_t>& same = hit == index->by_title.end() ? none : hit->second;
+      std::merge(same.begin(), same.end(), index->repeatable.begin(), index->repeatable.end(),
+                 std::back_inserter(candidates));
+      candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
+    }
+    const size_t n_candidates = index ? candidates.size() : schema.sections.size();
+    for (size_t c = 0; c < n_candidates; ++c) {
+      const size_t k = index ? static_cast<size_t>(candidates[c]) : c;
       const SectionSpec& spec = schema.sections[k];
       if (static_cast<int32_t>(k) == root_spec) continue;
       int score = 0;
@@ -115,6 +134,17 @@ SectionMatch match_sections(const Schema& schema, const Document& doc) {
   }
   m.coverage = required == 0 ? 0.0 : static_cast<double>(present) / static_cast<double>(required);
   return m;
+}
+
+void index_sections(Schema& schema) {
+  auto index = std::make_shared<SectionTitleIndex>();
+  index->sections = schema.sections.size();
+  for (size_t k = 0; k < schema.sections.size(); ++k) {
+    const SectionSpec& spec = schema.sections[k];
+    index->by_title[spec.normalized_title].push_back(static_cast<int32_t>(k));
+    if (spec.repeatable) index->repeatable.push_back(static_cast<int32_t>(k));
+  }
+  schema.section_index = std::move(index);
 }
 
 }  // namespace specgate

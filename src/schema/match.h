@@ -17,4 +17,7 @@ struct SectionMatch {
 
 SectionMatch match_sections(const Schema& schema, const Document& doc);
 
+// Builds schema.section_index from its sections (infer_schema and schema_from_json call it).
+void index_sections(Schema& schema);
+
 }  // namespace specgate

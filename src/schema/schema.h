@@ -3,8 +3,10 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <unordered_set>
 #include <vector>
 
@@ -74,6 +76,15 @@ class ProseLines {
   std::vector<uint64_t> prefixes_;  // sorted, with repeats
 };
 
+// Which section specs a title can match, so matching a spec's sections does not compare each one
+// with every spec: those whose normalized title it equals, and the repeatable ones (patterns and
+// bare placeholder headings), which can match other titles.
+struct SectionTitleIndex {
+  size_t sections = 0;  // sections.size() it was built for
+  std::unordered_map<std::string, std::vector<int32_t>> by_title;  // spec indices, ascending
+  std::vector<int32_t> repeatable;                                  // ascending
+};
+
 struct Schema {
   std::string name;
   std::string description;
@@ -86,6 +97,10 @@ struct Schema {
   ProseLines prose_lines;
   // Placeholder texts that appeared inside the template's code blocks, for the code exemption.
   std::unordered_set<std::string> code_placeholders;
+
+  // Built by index_sections() (schema/match.h) once the sections are final; without it, or
+  // when the sections changed in number since, matching tries every spec.
+  std::shared_ptr<const SectionTitleIndex> section_index;
 
   // Every field spec of the schema (preamble first), for look-ups by key.
   std::vector<const FieldSpec*> all_fields() const;

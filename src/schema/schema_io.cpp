@@ -7,6 +7,7 @@
 #include "core/file_io.h"
 #include "core/yaml_guard.h"
 #include "model/normalize.h"
+#include "schema/match.h"
 
 namespace specgate {
 
@@ -228,6 +229,7 @@ std::optional<Schema> schema_from_json(const json& j, std::string& error) {
     auto it = j.find("sections");
     if (it == j.end() || !it->is_array()) throw std::runtime_error("a schema needs a 'sections' list");
     for (const auto& sec : *it) read_section(sec, s, -1);
+    index_sections(s);
     return s;
   } catch (const std::exception& e) {
     error = e.what();

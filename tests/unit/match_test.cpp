@@ -1,0 +1,72 @@
+// Section matching: the title index (schema.section_index) must give exactly the matches of
+// trying every spec, for every template against real specs, examples, seeds and the templates.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "core/file_io.h"
+#include "model/document.h"
+#include "schema/builtin_templates.h"
+#include "schema/infer.h"
+#include "schema/match.h"
+#include "support/test_paths.h"
+
+namespace specgate {
+namespace {
+
+namespace fs = std::filesystem;
+
+std::vector<Document> documents() {
+  std::vector<fs::path> dirs = {fs::path(test::source_dir()) / "examples"};
+  if (test::have_shared()) {
+    dirs.push_back(test::shared_dir() / "corpus" / "real");
+    dirs.push_back(test::shared_dir() / "seeds");
+  }
+  std::vector<Document> docs;
+  for (const auto& dir : dirs) {
+    for (const auto& e : fs::directory_iterator(dir)) {
+      ReadResult r = read_file(e.path().string(), size_t(8) << 20);
+      if (r.ok) docs.push_back(build_document(SourceText(e.path().string(), r.bytes)));
+    }
+  }
+  for (const auto& t : builtin_templates()) docs.push_back(build_document(SourceText(std::string(t.name), std::string(t.text))));
+  return docs;
+}
+
+TEST(MatchSections, TheTitleIndexMatchesLikeTryingEverySpec) {
+  const std::vector<Document> docs = documents();
+  ASSERT_GE(docs.size(), 5u);
+  size_t matched = 0;
+  for (const Document& tmpl : docs) {
+    const Schema indexed = infer_schema(tmpl, "t");
+    ASSERT_TRUE(indexed.section_index);
+    Schema plain = indexed;
+    plain.section_index.reset();
+    for (const Document& doc : docs) {
+      const SectionMatch a = match_sections(indexed, doc);
+      const SectionMatch b = match_sections(plain, doc);
+      ASSERT_EQ(a.spec_of, b.spec_of) << tmpl.source.path() << " vs " << doc.source.path();
+      ASSERT_EQ(a.instances, b.instances) << tmpl.source.path() << " vs " << doc.source.path();
+      ASSERT_EQ(a.coverage, b.coverage);
+      for (int32_t k : a.spec_of) matched += k >= 0;
+    }
+  }
+  EXPECT_GT(matched, 1000u);  // the comparison covered real matches, not only misses
+}
+
+TEST(MatchSections, AStaleIndexIsNotUsed) {
+  const Document tmpl = build_document(SourceText("t.md", "# T\n\n## Alpha\n\ntext\n\n## Beta\n\ntext\n"));
+  Schema s = infer_schema(tmpl, "t");
+  SectionSpec extra = s.sections.back();
+  extra.title = extra.normalized_title = "gamma";
+  s.sections.push_back(extra);  // the index was built for one section fewer
+  const Document doc = build_document(SourceText("d.md", "# D\n\n## Gamma\n\nx\n"));
+  const SectionMatch m = match_sections(s, doc);
+  ASSERT_EQ(m.spec_of.size(), 2u);
+  EXPECT_EQ(m.spec_of[1], static_cast<int32_t>(s.sections.size() - 1));
+}
+
+}  // namespace
+}  // namespace specgate
