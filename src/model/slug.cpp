@@ -206,16 +206,16 @@ std::string github_slug(std::string_view text) {
   return out;
 }
 
-std::string SlugCounter::next(std::string_view text) {
-  const std::string original = github_slug(text);
-  if (occurrences_.try_emplace(original, 0).second) return original;  // the common case: a new slug
-  std::string slug = original;
-  while (occurrences_.count(slug)) {
-    const int n = ++occurrences_[original];
-    slug = original + "-" + std::to_string(n);
-  }
-  occurrences_[slug] = 0;
-  return slug;
+const std::string& SlugCounter::next(std::string_view text) {
+  auto [it, fresh] = slugs_.insert(github_slug(text));
+  if (fresh) return *it;
+  const std::string original = *it;
+  int& n = repeats_[original];
+  std::string slug;
+  do {
+    slug = original + "-" + std::to_string(++n);
+  } while (slugs_.count(slug));
+  return *slugs_.insert(std::move(slug)).first;
 }
 
 namespace {
@@ -251,22 +251,9 @@ void html_ids(std::string_view line, std::unordered_set<std::string>& out) {
 }  // namespace
 
 std::unordered_set<std::string> document_anchors(const Document& doc) {
-  std::unordered_set<std::string> anchors;
-  anchors.reserve(doc.sections.size() * 2);
-  // SlugCounter's numbering, with the anchor set itself as the record of slugs handed out: a
-  // new slug (the common case) costs one insertion, and only repeated titles keep a count.
-  std::unordered_map<std::string, int> repeats;
-  for (const Section& s : doc.sections) {
-    auto [it, fresh] = anchors.insert(github_slug(heading_plain_text(s.title)));
-    if (fresh) continue;
-    const std::string original = *it;
-    int& n = repeats[original];
-    std::string slug;
-    do {
-      slug = original + "-" + std::to_string(++n);
-    } while (anchors.count(slug));
-    anchors.insert(std::move(slug));
-  }
+  SlugCounter slugs;
+  for (const Section& s : doc.sections) slugs.next(heading_plain_text(s.title));
+  std::unordered_set<std::string> anchors = slugs.take_slugs();
   // HTML ids: only lines with a '<' can hold one; find those with memchr over the whole text.
   const std::string_view text = doc.source.text();
   uint32_t line = 1;

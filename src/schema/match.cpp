@@ -87,9 +87,9 @@ SectionMatch match_sections(const Schema& schema, const Document& doc) {
     // The specs that can match this title, in template order (ties go to the first).
     candidates.clear();
     if (index) {
+      static const std::vector<int32_t> kNone;
       auto hit = index->by_title.find(sec.normalized_title);
-      const std::vector<int32_t> none;
-      const std::vector<int32_t>& same = hit == index->by_title.end() ? none : hit->second;
+      const std::vector<int32_t>& same = hit == index->by_title.end() ? kNone : hit->second;
       std::merge(same.begin(), same.end(), index->repeatable.begin(), index->repeatable.end(),
                  std::back_inserter(candidates));
       candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "mermaid/validator.h"
+#include "support/lcg.h"
 
 namespace specgate::test {
 
@@ -50,14 +51,8 @@ inline std::vector<std::string> random_diagrams(uint32_t seed, std::initializer_
   const std::vector<const char*> h(heads);
   std::vector<std::string> out;
   out.reserve(static_cast<size_t>(count));
-  for (int n = 0; n < count; ++n) {
-    std::string s = h[static_cast<size_t>(n) % h.size()];
-    for (int k = 0; k < length; ++k) {
-      seed = seed * 1103515245u + 12345u;
-      s += alphabet[(seed >> 16) % alphabet.size()];
-    }
-    out.push_back(std::move(s));
-  }
+  test::Lcg rng(seed);
+  for (int n = 0; n < count; ++n) out.push_back(h[static_cast<size_t>(n) % h.size()] + test::join_random(rng, alphabet, length));
   return out;
 }
 

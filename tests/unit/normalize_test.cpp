@@ -6,6 +6,7 @@
 #include "model/document.h"
 #include "model/fields.h"
 #include "support/golden.h"
+#include "support/lcg.h"
 #include "support/test_paths.h"
 
 using namespace specgate;
@@ -133,14 +134,9 @@ TEST(Normalize, FoldTextMatchesTheByteWalk) {
     return out;
   };
   const std::string pieces[] = {"a", "Bq", " ", "  ", "\t", "\n", "\xC3\x89", "Z", "@[`{", "xyzXYZ12", "\r\n", "\x7F\x80"};
-  uint32_t seed = 99;
+  specgate::test::Lcg rng(99);
   for (int iter = 0; iter < 20000; ++iter) {
-    std::string s;
-    const int n = iter % 60;
-    for (int k = 0; k < n; ++k) {
-      seed = seed * 1103515245u + 12345u;
-      s += pieces[(seed >> 16) % (sizeof pieces / sizeof pieces[0])];
-    }
+    const std::string s = specgate::test::join_random(rng, pieces, iter % 60);
     ASSERT_EQ(specgate::fold_text(s), reference(s)) << s;
   }
   // One space, two spaces or a tab at every position of a 40-byte upper-case line.

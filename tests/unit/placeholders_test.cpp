@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "support/lcg.h"
+
 using namespace specgate;
 
 namespace {
@@ -97,15 +99,13 @@ TEST(Placeholders, NextFormStartMatchesAByteByByteScan) {
     return s.size();
   };
   const std::string alphabet = std::string("@AZ[`az{|z\x7F\x80\xC1\xDA\xFB\xFF \t0-") + '\0';
-  uint32_t seed = 12345;
+  specgate::test::Lcg rng(12345);
   for (int round = 0; round < 2000; ++round) {
-    seed = seed * 1103515245u + 12345u;
-    const size_t len = (seed >> 16) % 40;
+    const size_t len = rng.below(40);
     std::string s;
     for (size_t k = 0; k < len; ++k) {
-      seed = seed * 1103515245u + 12345u;
       // Mostly lowercase prose, with the interesting bytes sprinkled in.
-      const uint32_t r = (seed >> 16) % 100;
+      const size_t r = rng.below(100);
       s += r < 80 ? static_cast<char>('a' + r % 26) : alphabet[r % alphabet.size()];
     }
     for (size_t from = 0; from <= s.size(); ++from) ASSERT_EQ(next_form_start(s, from), naive(s, from)) << round;

@@ -2,11 +2,13 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <unordered_map>
 #include <unordered_set>
 #include <vector>
 
 #include "model/document.h"
 #include "model/slug.h"
+#include "support/lcg.h"
 
 using specgate::github_slug;
 using specgate::heading_plain_text;
@@ -83,21 +85,25 @@ TEST(Slug, DocumentAnchorsIncludeHtmlIds) {
   EXPECT_FALSE(anchors.count("in-code"));
 }
 
-TEST(Slug, DocumentAnchorsNumberRepeatedHeadingsAsSlugCounterDoes) {
-  // document_anchors numbers repeats with its own bookkeeping; SlugCounter is the reference.
-  // Titles whose slugs collide with numbered ones ("A 1" is "a-1") are the interesting part.
+TEST(Slug, DocumentAnchorsNumberRepeatedHeadingsAsGitHubDoes) {
+  // SlugCounter keeps only the counts of repeated slugs; the reference is github-slugger's plain
+  // bookkeeping, a count for every slug seen. Titles whose slugs collide with numbered ones
+  // ("A 1" is "a-1") are the interesting part.
   const std::vector<std::string> titles = {"A", "A 1", "A-1", "A 2", "a", "B", "A 1 1"};
-  uint32_t seed = 7;
+  specgate::test::Lcg rng(7);
   for (int round = 0; round < 300; ++round) {
     std::string md;
-    specgate::SlugCounter counter;
+    std::unordered_map<std::string, int> occurrences;
     std::unordered_set<std::string> expected;
     const int n = 1 + round % 9;
     for (int i = 0; i < n; ++i) {
-      seed = seed * 1103515245u + 12345u;
-      const std::string& t = titles[(seed >> 16) % titles.size()];
+      const std::string& t = titles[rng.below(titles.size())];
       md += "## " + t + "\n\n";
-      expected.insert(counter.next(t));
+      const std::string original = specgate::github_slug(t);
+      std::string slug = original;
+      while (occurrences.count(slug)) slug = original + "-" + std::to_string(++occurrences[original]);
+      occurrences[slug] = 0;
+      expected.insert(slug);
     }
     const auto doc = specgate::build_document(specgate::SourceText("t.md", md));
     EXPECT_EQ(specgate::document_anchors(doc), expected) << md;

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "support/lcg.h"
+
 using specgate::SourceText;
 
 TEST(SourceText, LinesAndColumnsLF) {
@@ -40,14 +42,9 @@ TEST(SourceText, ColumnsCountCharactersAndInvalidBytesOnce) {
 // utf8_seq_len, wherever the multi-byte and invalid sequences fall relative to those words.
 TEST(SourceText, CountCharsMatchesSequenceWalk) {
   const std::string pieces[] = {"a", "bcdefgh", "\xC3\xA9", "\xE2\x9C\x85", "\xF0\x9F\x93\x9A", "\xFF", "\xC3", "\xE2\x9C", " "};
-  uint32_t seed = 12345;
+  specgate::test::Lcg rng(12345);
   for (int iter = 0; iter < 3000; ++iter) {
-    std::string s;
-    const int n = iter % 40;
-    for (int k = 0; k < n; ++k) {
-      seed = seed * 1103515245u + 12345u;
-      s += pieces[(seed >> 16) % 9];
-    }
+    const std::string s = specgate::test::join_random(rng, pieces, iter % 40);
     size_t walk = 0;
     for (size_t i = 0; i < s.size(); ++walk) i += specgate::utf8_seq_len(s, i);
     ASSERT_EQ(specgate::count_chars(s), walk) << s;
