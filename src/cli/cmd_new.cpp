@@ -14,7 +14,7 @@
 #include "model/load.h"
 #include "scaffold/fill.h"
 #include "scaffold/ids.h"
-#include "scaffold/naming.h"
+#include "config/naming.h"
 #include "scaffold/slug.h"
 #include "schema/registry.h"
 

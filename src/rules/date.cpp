@@ -8,7 +8,7 @@
 
 #include "model/normalize.h"
 #include "rules/factories.h"
-#include "rules/spec_fields.h"
+#include "rules/field_specs.h"
 #include "schema/infer.h"
 #include "schema/placeholders.h"
 

@@ -1,6 +1,7 @@
 #include "rules/registry.h"
 
 #include "rules/factories.h"
+#include "rules/workspace_rule.h"
 
 namespace specgate {
 
@@ -45,6 +46,22 @@ const Rule* find_rule(std::string_view name) {
     if (r->name() == name) return r.get();
   }
   return nullptr;
+}
+
+std::vector<RuleInfo> known_rules() {
+  std::vector<RuleInfo> out;
+  for (const auto& r : all_rules()) {
+    out.push_back(RuleInfo{std::string(r->name()), r->default_severity(), std::string(r->summary()),
+                           r->enabled_by_default()});
+  }
+  for (const auto& r : all_workspace_rules()) {
+    out.push_back(RuleInfo{std::string(r->name()), r->default_severity(), std::string(r->summary()),
+                           r->enabled_by_default()});
+  }
+  // Not a rule object: the checker's own note when no template could be chosen (see check()).
+  out.push_back(RuleInfo{"no-template", Severity::Note,
+                         "No template could be chosen for the spec, so only template-free rules ran", true});
+  return out;
 }
 
 }  // namespace specgate

@@ -11,7 +11,7 @@
 
 #include "check/checker.h"
 #include "report/report.h"
-#include "workspace/spec_index.h"
+#include "spec/index.h"
 
 namespace specgate {
 

@@ -16,7 +16,7 @@
 #include "support/test_paths.h"
 #include "workspace/discover.h"
 #include "workspace/run.h"
-#include "workspace/spec_ids.h"
+#include "spec/ids.h"
 
 namespace specgate {
 namespace {

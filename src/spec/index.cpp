@@ -1,4 +1,4 @@
-#include "workspace/spec_index.h"
+#include "spec/index.h"
 
 #include <algorithm>
 #include <array>
@@ -6,7 +6,7 @@
 #include <set>
 
 #include "model/normalize.h"
-#include "workspace/spec_ids.h"
+#include "spec/ids.h"
 
 namespace specgate {
 
@@ -96,7 +96,7 @@ class IndexBuilder {
         keep_line(l.line);
       }
     }
-    out_.suppressions = Suppressions(doc_);
+    out_.suppressions = doc_.suppressions;
   }
 
  private:

@@ -8,7 +8,6 @@
 #include <string>
 #include <vector>
 
-#include "check/suppressions.h"
 #include "config/config.h"
 #include "model/document.h"
 
@@ -55,7 +54,7 @@ struct SpecIndex {
     std::string section;  // "A > B", for messages
   };
   std::map<uint32_t, LineNote> lines;  // only the lines the records point at
-  Suppressions suppressions;
+  Suppressions suppressions;  // the Document's, kept for the cross-document findings
 
   const std::string* primary_id() const { return ids.empty() ? nullptr : &ids.front().id; }
 };

@@ -1,6 +1,6 @@
-#include "workspace/spec_ids.h"
+#include "spec/ids.h"
 
-#include "model/normalize.h"
+#include "core/text.h"
 
 namespace specgate {
 
