@@ -15,6 +15,6 @@ const Rule* find_rule(std::string_view name);
 
 // Every rule name check can report, with its default severity: per-file rules in registry
 // order, then the cross-document ones, then the checker's own ('no-template').
-std::vector<RuleInfo> known_rules();
+const std::vector<RuleInfo>& known_rules();
 
 }  // namespace specgate
