@@ -2,9 +2,9 @@
 // share that copy), and unknown rule names in them reported by unknown-rule with a hint.
 #include <gtest/gtest.h>
 
-#include "check/checker.h"
 #include "model/document.h"
 #include "spec/index.h"
+#include "support/shell_cli.h"
 
 namespace {
 
@@ -19,15 +19,13 @@ const char kSpec[] =
     "<!-- specgate-disable-next-line zzzz-qqqq-wwww -->\n"
     "Text.\n";
 
-std::vector<Diagnostic> check(const std::string& text, Config config = {}) {
-  TemplateRegistry registry(config);
-  CheckOptions opts;
-  opts.today = Date{2026, 11, 22};
-  Checker checker(config, registry, opts);
-  const Document doc = build_document(SourceText("spec.md", text));
-  CheckResult r = checker.check(doc);
-  EXPECT_TRUE(r.fatal.empty()) << r.fatal;
-  return r.report.diagnostics;
+// `specgate check` on `text` as spec.md (with `config` as .specgate.yaml when given), as the user
+// sees it: the text report.
+std::string check(const std::string& text, const std::string& config = "") {
+  test::ScratchDir dir;
+  test::spit(dir.path / "spec.md", text);
+  if (!config.empty()) test::spit(dir.path / ".specgate.yaml", config);
+  return test::run_specgate(dir.path, "check spec.md --today 2026-11-22 --color never").out;
 }
 
 TEST(Suppressions, ReadOnceWithTheDocumentAndSharedWithTheIndex) {
@@ -48,29 +46,32 @@ TEST(Suppressions, ReadOnceWithTheDocumentAndSharedWithTheIndex) {
 }
 
 TEST(Suppressions, UnknownRuleNamesAreWarningsWithANearName) {
-  std::vector<std::string> found;
-  for (const Diagnostic& d : check(kSpec)) {
-    if (d.rule != "unknown-rule") continue;
-    EXPECT_EQ(d.severity, Severity::Warning);
-    found.push_back(std::to_string(d.line) + ":" + std::to_string(d.column) + "-" + std::to_string(d.end_column) +
-                    " " + d.hint);
-  }
-  EXPECT_EQ(found, (std::vector<std::string>{
-                       "3:33-45 did you mean 'placeholder'?",
-                       "5:33-45 did you mean 'section-order'?",
-                       "6:33-47 see 'specgate rules' for the rule names",
-                   }));
+  const std::string out = check(kSpec);
+  EXPECT_NE(out.find("spec.md:3:33: warning: unknown rule 'placeholders' in a suppression comment: it suppresses "
+                     "nothing [unknown-rule]"),
+            std::string::npos)
+      << out;
+  EXPECT_NE(out.find("  = hint: did you mean 'placeholder'?"), std::string::npos) << out;
+  EXPECT_NE(out.find("spec.md:5:33: warning: unknown rule 'sectionorder'"), std::string::npos) << out;
+  EXPECT_NE(out.find("  = hint: did you mean 'section-order'?"), std::string::npos) << out;
+  EXPECT_NE(out.find("spec.md:6:33: warning: unknown rule 'zzzz-qqqq-wwww'"), std::string::npos) << out;
+  EXPECT_NE(out.find("  = hint: see 'specgate rules' for the rule names"), std::string::npos) << out;
+  // The known name still suppresses: no date finding for line 4.
+  EXPECT_EQ(out.find("[date]"), std::string::npos) << out;
 }
 
 TEST(Suppressions, UnknownRuleCanBeTurnedOffOrSuppressed) {
-  Config off;
-  off.rules["unknown-rule"].enabled = false;
-  for (const Diagnostic& d : check(kSpec, off)) EXPECT_NE(d.rule, "unknown-rule");
-  // Every name `specgate rules` lists is known, the cross-document rules and no-template too.
+  const std::string off = check(kSpec, "rules:\n  unknown-rule: off\n");
+  EXPECT_NE(off.find("in 1 file"), std::string::npos) << off;  // it ran
+  EXPECT_EQ(off.find("[unknown-rule]"), std::string::npos) << off;
+  // Every name `specgate rules` lists is known, the cross-document rules and no-template too;
+  // unknown-rule's own findings can be suppressed like any other.
   const std::string known =
       "# Spec\n\n<!-- specgate-disable dangling-reference, no-template, unknown-rule placeholder -->\n"
       "<!-- specgate-disable-next-line no-such-rule -->\nText.\n<!-- specgate-enable -->\n";
-  for (const Diagnostic& d : check(known)) EXPECT_NE(d.rule, "unknown-rule") << d.message;
+  const std::string out = check(known);
+  EXPECT_NE(out.find("in 1 file"), std::string::npos) << out;
+  EXPECT_EQ(out.find("[unknown-rule]"), std::string::npos) << out;
 }
 
 }  // namespace
