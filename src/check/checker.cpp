@@ -2,11 +2,11 @@
 
 #include <algorithm>
 
-#include "check/suppressions.h"
 #include "model/normalize.h"
+#include "rules/field_specs.h"
 #include "rules/registry.h"
-#include "rules/spec_fields.h"
 #include "rules/workspace_rule.h"
+#include "spec/fields.h"
 
 namespace specgate {
 
@@ -25,10 +25,6 @@ std::string strip_value_markup(std::string_view v) {
 }
 
 }  // namespace
-
-const Field* status_field(const Document& doc) {
-  return doc.find_field({"Status", "Specification Status", "Document Status", "Spec Status", "State"});
-}
 
 Checker::Checker(const Config& config, TemplateRegistry& registry, CheckOptions options)
     : config_(config), registry_(registry), options_(std::move(options)) {
@@ -69,22 +65,6 @@ Severity Checker::severity(std::string_view rule, Severity by_default) const {
   auto it = config_.rules.find(std::string(rule));
   if (it != config_.rules.end() && it->second.has_severity) return it->second.severity;
   return by_default;
-}
-
-std::vector<RuleInfo> known_rules() {
-  std::vector<RuleInfo> out;
-  for (const auto& r : all_rules()) {
-    out.push_back(RuleInfo{std::string(r->name()), r->default_severity(), std::string(r->summary()),
-                           r->enabled_by_default()});
-  }
-  for (const auto& r : all_workspace_rules()) {
-    out.push_back(RuleInfo{std::string(r->name()), r->default_severity(), std::string(r->summary()),
-                           r->enabled_by_default()});
-  }
-  // Not a rule object: the checker's own note when no template could be chosen (see check()).
-  out.push_back(RuleInfo{"no-template", Severity::Note,
-                         "No template could be chosen for the spec, so only template-free rules ran", true});
-  return out;
 }
 
 std::vector<RuleInfo> Checker::rule_infos() const {
@@ -137,7 +117,7 @@ CheckResult Checker::check(const Document& doc) const {
     for (size_t i = before; i < diags.size(); ++i) diags[i].severity = plan_[r].severity;
   }
 
-  Suppressions sup(doc);
+  const Suppressions& sup = doc.suppressions;
   // Findings cluster in a few sections: build each section's "A > B" path once.
   std::vector<std::string> paths(doc.sections.size());
   std::vector<bool> have_path(doc.sections.size(), false);

@@ -28,10 +28,6 @@ struct CheckResult {
   std::string fatal;  // the spec cannot be checked as asked (unknown template): exit 2
 };
 
-// Every rule name check can report, with its default severity: per-file rules in registry
-// order, then the cross-document ones, then 'no-template'.
-std::vector<RuleInfo> known_rules();
-
 class Checker {
  public:
   Checker(const Config& config, TemplateRegistry& registry, CheckOptions options);
@@ -62,8 +58,5 @@ class Checker {
   // Directory listings and anchors of link targets, for this run only (thread-safe).
   std::unique_ptr<LinkTargets> link_targets_ = std::make_unique<LinkTargets>();
 };
-
-// The spec's status field ("Status", "Specification Status", "Document Status", front matter).
-const Field* status_field(const Document& doc);
 
 }  // namespace specgate

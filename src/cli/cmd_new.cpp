@@ -14,7 +14,7 @@
 #include "model/load.h"
 #include "scaffold/fill.h"
 #include "scaffold/ids.h"
-#include "scaffold/naming.h"
+#include "config/naming.h"
 #include "scaffold/slug.h"
 #include "schema/registry.h"
 
@@ -152,7 +152,7 @@ int run_new(const NewArgs& a) {
            "' has no ID placeholder such as TASK-XXX; pass --id");
       return 2;
     }
-    id = next_id(family, scan_declared_ids(a.dir, family));
+    id = next_id(family, scan_declared_ids(a.dir, family, *config));
   } else if (!id_arg.empty()) {
     id = compose_id(family, id_arg);
     if (!valid_id(id)) {

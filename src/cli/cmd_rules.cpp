@@ -6,7 +6,7 @@
 #include <iostream>
 
 #include "cli/commands.h"
-#include "check/checker.h"
+#include "rules/registry.h"
 
 namespace specgate::cli {
 

@@ -5,10 +5,10 @@
 
 #include <filesystem>
 
+#include "config/naming.h"
 #include "core/file_io.h"
+#include "core/text.h"
 #include "core/yaml_guard.h"
-#include "model/normalize.h"
-#include "scaffold/naming.h"
 
 namespace specgate {
 

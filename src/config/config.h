@@ -45,7 +45,7 @@ struct Config {
   std::vector<std::string> exclude;               // globs
   std::vector<std::string> id_families{"TASK", "STORY", "EPIC", "SPEC", "ARCH-SUPER", "BUG", "FEAT", "ADR"};
   int review_interval_days = 90;
-  // `specgate new`: template name -> file name pattern ("TASK-{n}-{slug}.md"), see scaffold/naming.h.
+  // `specgate new`: template name -> file name pattern ("TASK-{n}-{slug}.md"), see config/naming.h.
   std::map<std::string, std::string> naming;
 };
 

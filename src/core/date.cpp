@@ -3,6 +3,8 @@
 #include <chrono>
 #include <cstdio>
 
+#include "core/text.h"
+
 namespace specgate {
 
 namespace {
@@ -11,7 +13,6 @@ int days_in_month(int y, int m) {
   static constexpr int d[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
   return m == 2 && leap(y) ? 29 : d[m - 1];
 }
-bool digit(char c) { return c >= '0' && c <= '9'; }
 }  // namespace
 
 std::string Date::iso() const {
@@ -41,7 +42,7 @@ Date Date::plus_days(int days) const {
 std::optional<Date> parse_iso_date(std::string_view s) {
   if (s.size() != 10 || s[4] != '-' || s[7] != '-') return std::nullopt;
   for (size_t i : {0, 1, 2, 3, 5, 6, 8, 9}) {
-    if (!digit(s[i])) return std::nullopt;
+    if (!ascii_digit(s[i])) return std::nullopt;
   }
   Date d;
   d.year = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
@@ -54,12 +55,12 @@ std::optional<Date> parse_iso_date(std::string_view s) {
 
 std::optional<DateToken> find_date_token(std::string_view s) {
   for (size_t i = 0; i + 10 <= s.size(); ++i) {
-    if (i > 0 && (digit(s[i - 1]) || s[i - 1] == '-')) continue;
+    if (i > 0 && (ascii_digit(s[i - 1]) || s[i - 1] == '-')) continue;
     std::string_view cand = s.substr(i, 10);
-    if (!(digit(cand[0]) && digit(cand[1]) && digit(cand[2]) && digit(cand[3]) && cand[4] == '-' &&
-          digit(cand[5]) && digit(cand[6]) && cand[7] == '-' && digit(cand[8]) && digit(cand[9])))
+    if (!(ascii_digit(cand[0]) && ascii_digit(cand[1]) && ascii_digit(cand[2]) && ascii_digit(cand[3]) && cand[4] == '-' &&
+          ascii_digit(cand[5]) && ascii_digit(cand[6]) && cand[7] == '-' && ascii_digit(cand[8]) && ascii_digit(cand[9])))
       continue;
-    if (i + 10 < s.size() && digit(s[i + 10])) continue;
+    if (i + 10 < s.size() && ascii_digit(s[i + 10])) continue;
     DateToken t;
     t.begin = i;
     t.end = i + 10;

@@ -425,6 +425,7 @@ Document build_document(SourceText source) {
   Document doc;
   doc.source = std::move(source);
   ModelBuilder(doc).build();
+  doc.suppressions = Suppressions(doc);
   return doc;
 }
 

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "core/source.h"
+#include "model/suppressions.h"
 
 namespace specgate {
 
@@ -147,6 +148,7 @@ struct Document {
   std::vector<CodeBlock> code_blocks;
   std::vector<Link> links;
   std::vector<LineInfo> lines;  // lines[n - 1] describes line n
+  Suppressions suppressions;    // the specgate-disable comments, read once here
 
   // Inline: the rules that walk lines ask for every one.
   const LineInfo& line_info(uint32_t line) const {

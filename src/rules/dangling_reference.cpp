@@ -4,7 +4,7 @@
 #include <set>
 
 #include "rules/factories.h"
-#include "workspace/spec_ids.h"
+#include "spec/ids.h"
 
 namespace specgate {
 

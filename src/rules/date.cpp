@@ -8,16 +8,13 @@
 
 #include "model/normalize.h"
 #include "rules/factories.h"
-#include "rules/spec_fields.h"
+#include "rules/field_specs.h"
 #include "schema/infer.h"
 #include "schema/placeholders.h"
 
 namespace specgate {
 
 namespace {
-
-bool digit(char c) { return c >= '0' && c <= '9'; }
-bool alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
 // A month name as a whole word: "Jan", "january", "Sept".
 bool month_word(std::string_view w) {
@@ -37,14 +34,14 @@ bool month_word(std::string_view w) {
 bool find_other_date(std::string_view v, size_t& begin, size_t& end) {
   // Three digit groups with one kind of separator.
   for (size_t i = 0; i < v.size(); ++i) {
-    if (!digit(v[i]) || (i > 0 && (digit(v[i - 1]) || alpha(v[i - 1]) || v[i - 1] == '.'))) continue;
+    if (!ascii_digit(v[i]) || (i > 0 && (ascii_digit(v[i - 1]) || ascii_alpha(v[i - 1]) || v[i - 1] == '.'))) continue;
     size_t p = i;
     size_t groups = 0, widest = 0;
     char sep = 0;
     size_t last_end = i;
     while (groups < 3) {
       size_t q = p;
-      while (q < v.size() && digit(v[q])) ++q;
+      while (q < v.size() && ascii_digit(v[q])) ++q;
       const size_t w = q - p;
       if (w == 0 || w > 4) break;
       widest = std::max(widest, w);
@@ -57,8 +54,8 @@ bool find_other_date(std::string_view v, size_t& begin, size_t& end) {
       sep = c;
       p = q + 1;
     }
-    const bool after_ok = last_end >= v.size() || !(digit(v[last_end]) || alpha(v[last_end]) ||
-                                                    (v[last_end] == sep && last_end + 1 < v.size() && digit(v[last_end + 1])));
+    const bool after_ok = last_end >= v.size() || !(ascii_digit(v[last_end]) || ascii_alpha(v[last_end]) ||
+                                                    (v[last_end] == sep && last_end + 1 < v.size() && ascii_digit(v[last_end + 1])));
     if (groups == 3 && after_ok && (widest == 4 || sep == '/')) {
       begin = i;
       end = last_end;
@@ -68,38 +65,38 @@ bool find_other_date(std::string_view v, size_t& begin, size_t& end) {
   // A month name next to a number.
   size_t i = 0;
   while (i < v.size()) {
-    if (!alpha(v[i])) { ++i; continue; }
+    if (!ascii_alpha(v[i])) { ++i; continue; }
     size_t j = i;
-    while (j < v.size() && alpha(v[j])) ++j;
+    while (j < v.size() && ascii_alpha(v[j])) ++j;
     if (j < v.size() && v[j] == '.') ++j;
     if (month_word(v.substr(i, j - i))) {
       size_t a = j;
       while (a < v.size() && (v[a] == ' ' || v[a] == ',')) ++a;
       size_t b = i;
       while (b > 0 && (v[b - 1] == ' ' || v[b - 1] == ',')) --b;
-      const bool number_after = a < v.size() && digit(v[a]);
-      const bool number_before = b > 0 && digit(v[b - 1]) && b < i;
+      const bool number_after = a < v.size() && ascii_digit(v[a]);
+      const bool number_before = b > 0 && ascii_digit(v[b - 1]) && b < i;
       if (number_after || number_before) {
         begin = i;
         if (number_before) {
           begin = b;
-          while (begin > 0 && digit(v[begin - 1])) --begin;
+          while (begin > 0 && ascii_digit(v[begin - 1])) --begin;
         }
         end = j;
         if (number_after) {
           end = a;
-          while (end < v.size() && digit(v[end])) ++end;
+          while (end < v.size() && ascii_digit(v[end])) ++end;
           // "Jan 5, 2025"
           size_t c = end;
           while (c < v.size() && (v[c] == ' ' || v[c] == ',')) ++c;
           size_t d = c;
-          while (d < v.size() && digit(v[d])) ++d;
+          while (d < v.size() && ascii_digit(v[d])) ++d;
           if (d - c == 4) end = d;
         } else {
           size_t c = j;
           while (c < v.size() && (v[c] == ' ' || v[c] == ',')) ++c;
           size_t d = c;
-          while (d < v.size() && digit(v[d])) ++d;
+          while (d < v.size() && ascii_digit(v[d])) ++d;
           if (d - c == 4) end = d;
         }
         return true;

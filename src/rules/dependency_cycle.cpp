@@ -6,7 +6,7 @@
 #include <queue>
 
 #include "rules/factories.h"
-#include "workspace/spec_ids.h"
+#include "spec/ids.h"
 
 namespace specgate {
 

@@ -30,6 +30,7 @@ std::unique_ptr<Rule> make_mermaid_syntax();
 std::unique_ptr<Rule> make_diagram_required();
 std::unique_ptr<Rule> make_template_metadata();
 std::unique_ptr<Rule> make_broken_link();
+std::unique_ptr<Rule> make_unknown_rule();
 
 // Cross-document rules.
 std::unique_ptr<WorkspaceRule> make_duplicate_id();

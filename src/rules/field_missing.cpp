@@ -7,7 +7,7 @@
 
 #include "model/normalize.h"
 #include "rules/factories.h"
-#include "rules/spec_fields.h"
+#include "rules/field_specs.h"
 
 namespace specgate {
 

@@ -4,7 +4,7 @@
 // Placeholders and lists of several choices are placeholder's findings, not this rule's.
 #include "model/normalize.h"
 #include "rules/factories.h"
-#include "rules/spec_fields.h"
+#include "rules/field_specs.h"
 #include "schema/placeholders.h"
 
 namespace specgate {

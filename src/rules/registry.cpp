@@ -1,6 +1,7 @@
 #include "rules/registry.h"
 
 #include "rules/factories.h"
+#include "rules/workspace_rule.h"
 
 namespace specgate {
 
@@ -35,6 +36,8 @@ const std::vector<std::unique_ptr<Rule>>& all_rules() {
     r.push_back(make_diagram_required());
     // Links.
     r.push_back(make_broken_link());
+    // Suppression comments.
+    r.push_back(make_unknown_rule());
     return r;
   }();
   return rules;
@@ -45,6 +48,25 @@ const Rule* find_rule(std::string_view name) {
     if (r->name() == name) return r.get();
   }
   return nullptr;
+}
+
+const std::vector<RuleInfo>& known_rules() {
+  static const std::vector<RuleInfo> rules = [] {
+    std::vector<RuleInfo> out;
+    for (const auto& r : all_rules()) {
+      out.push_back(RuleInfo{std::string(r->name()), r->default_severity(), std::string(r->summary()),
+                             r->enabled_by_default()});
+    }
+    for (const auto& r : all_workspace_rules()) {
+      out.push_back(RuleInfo{std::string(r->name()), r->default_severity(), std::string(r->summary()),
+                             r->enabled_by_default()});
+    }
+    // Not a rule object: the checker's own note when no template could be chosen (see check()).
+    out.push_back(RuleInfo{"no-template", Severity::Note,
+                           "No template could be chosen for the spec, so only template-free rules ran", true});
+    return out;
+  }();
+  return rules;
 }
 
 }  // namespace specgate

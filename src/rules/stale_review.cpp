@@ -1,8 +1,7 @@
 // stale-review: the spec's next review date has passed. Specs that are retired (archived,
 // superseded, deprecated) are not reviewed any more.
-#include "check/checker.h"
 #include "rules/factories.h"
-#include "rules/spec_fields.h"
+#include "spec/fields.h"
 
 namespace specgate {
 

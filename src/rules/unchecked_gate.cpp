@@ -2,10 +2,9 @@
 // checklist item is still open. Items under sections that hold wishes rather than gates ("Nice
 // to Have", "Future Enhancements", "Out of Scope") and items struck through or marked N/A or
 // optional are not gates.
-#include "check/checker.h"
 #include "model/normalize.h"
 #include "rules/factories.h"
-#include "rules/spec_fields.h"
+#include "spec/fields.h"
 
 namespace specgate {
 

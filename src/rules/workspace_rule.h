@@ -11,7 +11,7 @@
 
 #include "config/config.h"
 #include "core/diagnostic.h"
-#include "workspace/spec_index.h"
+#include "spec/index.h"
 
 namespace specgate {
 

@@ -13,8 +13,6 @@ namespace specgate {
 
 namespace {
 
-bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
-
 struct Edit {
   size_t begin = 0;  // byte offsets within the line
   size_t end = 0;
@@ -48,10 +46,10 @@ struct IdSlot {
 
 bool xid_form(std::string_view s, std::string& family) {
   const size_t dash = s.rfind('-');
-  if (dash == std::string_view::npos || dash == 0 || dash + 1 >= s.size() || !is_upper(s[0])) return false;
+  if (dash == std::string_view::npos || dash == 0 || dash + 1 >= s.size() || !ascii_upper(s[0])) return false;
   std::string_view tail = s.substr(dash + 1), head = s.substr(0, dash);
   if (!std::all_of(tail.begin(), tail.end(), [](char c) { return c == 'X'; })) return false;
-  if (!std::all_of(head.begin(), head.end(), [](char c) { return is_upper(c) || c == '-'; }) || head.back() == '-')
+  if (!std::all_of(head.begin(), head.end(), [](char c) { return ascii_upper(c) || c == '-'; }) || head.back() == '-')
     return false;
   family.assign(head);
   return true;
@@ -70,8 +68,8 @@ std::optional<IdSlot> id_slot(std::string_view line, const PlaceholderHit& h) {
   size_t b = h.begin;
   if (b >= 2 && line[b - 1] == '-') {
     size_t p = b - 1;
-    while (p > 0 && (is_upper(line[p - 1]) || line[p - 1] == '-')) --p;
-    if (p < b - 1 && is_upper(line[p]) && (p == 0 || !std::isalnum(static_cast<unsigned char>(line[p - 1])))) {
+    while (p > 0 && (ascii_upper(line[p - 1]) || line[p - 1] == '-')) --p;
+    if (p < b - 1 && ascii_upper(line[p]) && (p == 0 || !std::isalnum(static_cast<unsigned char>(line[p - 1])))) {
       slot.family = std::string(line.substr(p, b - 1 - p)) + "-" + slot.family;
       slot.begin = p;
     }

@@ -7,6 +7,8 @@
 #include <string>
 #include <string_view>
 
+#include "config/config.h"
+
 namespace specgate {
 
 struct FoundId {
@@ -29,10 +31,11 @@ struct IdScan {
   size_t found = 0;    // how many declarations were seen
 };
 
-// Walks `dir` recursively (skipping hidden folders, node_modules and symbolic links) and
-// collects the IDs of `family` that Markdown files declare: in their file name, their first
-// level-1 heading, or an ID field ("**ID:**", "**Spec ID:**") near the top.
-IdScan scan_declared_ids(const std::string& dir, std::string_view family);
+// The IDs of `family` that the Markdown files under `dir` declare: the files `check` would find
+// there (workspace/discover: hidden folders, node_modules, .gitignore'd and config-excluded paths
+// skipped) and the declarations of the spec index (spec/index.h: front matter `id`, an ID field,
+// the title, the file name), the same ones duplicate-id and dangling-reference use.
+IdScan scan_declared_ids(const std::string& dir, std::string_view family, const Config& config = Config{});
 // FAMILY-(max+1), zero-padded to the width already in use.
 std::string next_id(std::string_view family, const IdScan& scan);
 

@@ -13,6 +13,7 @@
 #endif
 
 #include "core/unescaped.h"
+#include "core/text.h"
 
 namespace specgate {
 
@@ -31,10 +32,7 @@ std::string_view placeholder_kind_name(PlaceholderKind k) {
 
 namespace {
 
-bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
-bool is_word(char c) { return is_alpha(c) || is_digit(c) || c == '_'; }
-bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
+bool is_word(char c) { return ascii_alpha(c) || ascii_digit(c) || c == '_'; }
 
 bool word_boundary_before(std::string_view s, size_t i) { return i == 0 || !is_word(s[i - 1]); }
 bool word_boundary_after(std::string_view s, size_t i) { return i >= s.size() || !is_word(s[i]); }
@@ -92,7 +90,7 @@ void scan_brackets(std::string_view s, std::vector<PlaceholderHit>& out) {
                 inner == " " || inner == "x" || inner == "X" || inner[0] == '^' || inner[0] == '!';
     if (!skip) {
       // Citations and array indexes: "[1]", "[12]", "[i]".
-      bool all_digits = std::all_of(inner.begin(), inner.end(), [](char c) { return is_digit(c); });
+      bool all_digits = std::all_of(inner.begin(), inner.end(), [](char c) { return ascii_digit(c); });
       if (all_digits || inner.size() == 1) skip = true;
     }
     // A bracket directly after a word is an index or a type ("arr[0]", "string[]"), not a placeholder.
@@ -117,13 +115,13 @@ void scan_brackets(std::string_view s, std::vector<PlaceholderHit>& out) {
     if (!skip) {
       // Status tags in capitals ("[AGREE]", "[WIP]", "[P0]") are labels, not placeholders.
       bool tag = inner.size() <= 15 && std::all_of(inner.begin(), inner.end(), [](char c) {
-                   return is_upper(c) || is_digit(c) || c == '_' || c == '-';
-                 }) && is_upper(inner[0]) && inner.find("XX") == std::string_view::npos;
+                   return ascii_upper(c) || ascii_digit(c) || c == '_' || c == '-';
+                 }) && ascii_upper(inner[0]) && inner.find("XX") == std::string_view::npos;
       if (tag) skip = true;
     }
     if (!skip) {
       // "[ ] text" style boxes with other marks, and pure punctuation, are not placeholders.
-      bool has_alpha = std::any_of(inner.begin(), inner.end(), [](char c) { return is_alpha(c); });
+      bool has_alpha = std::any_of(inner.begin(), inner.end(), [](char c) { return ascii_alpha(c); });
       if (!has_alpha) skip = true;
     }
     if (!skip) out.push_back({PlaceholderKind::Bracket, i, j + 1});
@@ -140,7 +138,7 @@ void scan_angles(std::string_view s, std::vector<PlaceholderHit>& out) {
     if (i + 1 >= s.size()) return;
     const char first = s[i + 1];
     if (first == ' ' || first == '=' || first == '<' || first == '-' || first == '!' || first == '/' ||
-        first == '>' || is_digit(first))
+        first == '>' || ascii_digit(first))
       continue;
     // The next '>' is shared by every '<' before it: found once, not once per '<' (quadratic
     // on "<a <a <a ... >").
@@ -153,13 +151,13 @@ void scan_angles(std::string_view s, std::vector<PlaceholderHit>& out) {
     // Autolinks and e-mail addresses.
     size_t colon = inner.find(':');
     if (colon != std::string_view::npos && colon >= 2 &&
-        std::all_of(inner.begin(), inner.begin() + colon, [](char c) { return is_alpha(c) || c == '+' || c == '.' || c == '-'; }) &&
+        std::all_of(inner.begin(), inner.begin() + colon, [](char c) { return ascii_alpha(c) || c == '+' || c == '.' || c == '-'; }) &&
         inner.find(' ') == std::string_view::npos)
       continue;
     if (inner.find('@') != std::string_view::npos && inner.find(' ') == std::string_view::npos) continue;
     // HTML tags: a known element name, followed by nothing, attributes or '/'.
     size_t n = 0;
-    while (n < inner.size() && (is_alpha(inner[n]) || is_digit(inner[n]) || inner[n] == '-')) ++n;
+    while (n < inner.size() && (ascii_alpha(inner[n]) || ascii_digit(inner[n]) || inner[n] == '-')) ++n;
     std::string name(inner.substr(0, n));
     std::transform(name.begin(), name.end(), name.begin(), [](unsigned char c) { return std::tolower(c); });
     if (n > 0 && is_html_tag_name(name)) {
@@ -173,7 +171,7 @@ void scan_angles(std::string_view s, std::vector<PlaceholderHit>& out) {
     }
     // Generic type syntax glued to a word: "Vec<String>", "Map<K, V>".
     if (i > 0 && is_word(s[i - 1])) { i = j; continue; }
-    if (!std::any_of(inner.begin(), inner.end(), [](char c) { return is_alpha(c); })) continue;
+    if (!std::any_of(inner.begin(), inner.end(), [](char c) { return ascii_alpha(c); })) continue;
     out.push_back({PlaceholderKind::Angle, i, j + 1});
     i = j;
   }
@@ -194,7 +192,7 @@ void scan_words(std::string_view s, const PlaceholderOptions& options, std::vect
     if (!word_boundary_before(s, i)) continue;
     // A capital then a small letter starts an ordinary word ("The", "Service"): no form below
     // starts so, and nothing inside a word is at a word boundary. Go on after the word.
-    if (is_upper(c) && i + 1 < s.size() && s[i + 1] >= 'a' && s[i + 1] <= 'z') {
+    if (ascii_upper(c) && i + 1 < s.size() && s[i + 1] >= 'a' && s[i + 1] <= 'z') {
       size_t e = i + 2;
       while (e < s.size() && is_word(s[e])) ++e;
       i = e - 1;
@@ -210,13 +208,13 @@ void scan_words(std::string_view s, const PlaceholderOptions& options, std::vect
       }
     }
     // X-ids: TASK-XXX, ARCH-SUPER-X, EPIC-XXX (uppercase words, then a run of X).
-    if (is_upper(c)) {
+    if (ascii_upper(c)) {
       // Every start inside one run of capitals and dashes ("A-A-A-...") shares its end and last
       // dash: scan each run once, not once per start.
       if (i >= run_end) {
         run_end = i;
         run_last_dash = std::string_view::npos;
-        while (run_end < s.size() && (is_upper(s[run_end]) || s[run_end] == '-')) {
+        while (run_end < s.size() && (ascii_upper(s[run_end]) || s[run_end] == '-')) {
           if (s[run_end] == '-') run_last_dash = run_end;
           ++run_end;
         }
@@ -227,7 +225,7 @@ void scan_words(std::string_view s, const PlaceholderOptions& options, std::vect
       const size_t last_dash = run_last_dash;
       if (last_dash != std::string_view::npos && last_dash > i && last_dash + 1 < j &&
           word_boundary_after(s, j) && s[last_dash - 1] != '-') {
-        if (run_tail_all_x && is_upper(s[i]) && s[i] != 'X') {
+        if (run_tail_all_x && ascii_upper(s[i]) && s[i] != 'X') {
           out.push_back({PlaceholderKind::XId, i, j});
           i = j - 1;
           continue;
@@ -297,7 +295,7 @@ size_t next_form_start(std::string_view s, size_t from) {
     i += 8;
   }
   for (; i < s.size(); ++i) {
-    if (is_upper(s[i]) || s[i] == '{') return i;
+    if (ascii_upper(s[i]) || s[i] == '{') return i;
   }
   return s.size();
 }

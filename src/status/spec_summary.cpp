@@ -1,7 +1,5 @@
 #include "status/spec_summary.h"
 
-#include "rules/spec_fields.h"
-
 #include <algorithm>
 #include <cctype>
 #include <cstdint>
@@ -9,9 +7,9 @@
 
 #include "core/source.h"
 #include "model/normalize.h"
-#include "rules/spec_fields.h"
 #include "schema/placeholders.h"
-#include "workspace/spec_index.h"
+#include "spec/fields.h"
+#include "spec/index.h"
 
 namespace specgate {
 

@@ -11,7 +11,7 @@
 
 #include "core/source.h"
 #include "model/normalize.h"
-#include "workspace/spec_ids.h"
+#include "spec/ids.h"
 
 namespace specgate {
 

@@ -23,7 +23,7 @@ void check_file(size_t i, const std::vector<std::string>& paths, const Checker& 
     index.path = paths[i];
     return;
   }
-  index = build_spec_index(*doc, config, options.index);
+  index = build_spec_index(*doc, config);
   if (!out.reported) return;
   CheckResult r = checker.check(*doc);
   if (!r.fatal.empty()) {

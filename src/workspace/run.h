@@ -11,7 +11,7 @@
 
 #include "check/checker.h"
 #include "report/report.h"
-#include "workspace/spec_index.h"
+#include "spec/index.h"
 
 namespace specgate {
 
@@ -23,7 +23,6 @@ struct RunOptions {
   // Parallel to the file list; false: index the file for cross-document rules but do not check
   // or report it (--changed). Empty: every file is checked.
   std::vector<bool> report;
-  IndexOptions index;
   // false: keep only the number of findings per severity (FileOutcome::counts), not the findings,
   // for callers that only count (status).
   bool keep_diagnostics = true;

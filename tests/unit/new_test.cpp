@@ -11,7 +11,7 @@
 #include "model/document.h"
 #include "scaffold/fill.h"
 #include "scaffold/ids.h"
-#include "scaffold/naming.h"
+#include "config/naming.h"
 #include "scaffold/slug.h"
 #include "support/shell_cli.h"
 #include "support/test_paths.h"

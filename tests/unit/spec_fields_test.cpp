@@ -7,7 +7,7 @@
 #include "config/config.h"
 #include "model/document.h"
 #include "model/normalize.h"
-#include "rules/spec_fields.h"
+#include "rules/field_specs.h"
 #include "schema/infer.h"
 #include "schema/match.h"
 

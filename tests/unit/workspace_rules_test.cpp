@@ -16,7 +16,7 @@
 #include "support/test_paths.h"
 #include "workspace/discover.h"
 #include "workspace/run.h"
-#include "workspace/spec_ids.h"
+#include "spec/ids.h"
 
 namespace specgate {
 namespace {
@@ -194,16 +194,14 @@ TEST(WorkspaceRules, SelfCycleEvenInASingleFileRun) {
 namespace specgate {
 namespace {
 
-TEST(SpecIndex, DeclarationsReferencesAndLinks) {
+TEST(SpecIndex, DeclarationsAndReferences) {
   Config config;
   Document doc = build_document(SourceText(
       "dir/STORY_040_alarms.md",
       "---\nid: STORY-40\n---\n# STORY-040: Alarms\n\n**Ticket ID:** `STORY-041`\n**Epic**: EPIC-1 | **Blocked By**: "
       "TASK-2, TASK-3\n\n## Blocking Tasks\n- [ ] TASK-9: first\n  TASK-10 on a continuation line is not an item\n"
       "See [b](other.md#part-two) and [web](https://x.io/TASK-77).\n\n```\n**Blocked By**: TASK-99\n```\n"));
-  IndexOptions opts;
-  opts.links = true;
-  SpecIndex idx = build_spec_index(doc, config, opts);
+  SpecIndex idx = build_spec_index(doc, config);
   ASSERT_EQ(idx.ids.size(), 3u);
   EXPECT_EQ(idx.ids[0].id, "STORY-40");  // front matter first
   EXPECT_EQ(idx.ids[1].id, "STORY-041");
@@ -214,9 +212,6 @@ TEST(SpecIndex, DeclarationsReferencesAndLinks) {
   EXPECT_EQ(refs, (std::vector<std::string>{"EPIC-1@7:11", "TASK-2@7:36", "TASK-3@7:44", "TASK-9@10:7"}));
   EXPECT_EQ(idx.refs[0].kind, RefKind::Parent);
   EXPECT_EQ(idx.refs[1].kind, RefKind::DependsOn);
-  ASSERT_EQ(idx.links.size(), 1u);
-  EXPECT_EQ(idx.links[0].target, "other.md#part-two");
-  EXPECT_EQ(idx.headings, (std::vector<std::string>{"STORY-040: Alarms", "Blocking Tasks"}));
 }
 
 TEST(SpecIds, Shapes) {

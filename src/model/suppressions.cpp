@@ -1,25 +1,24 @@
-#include "check/suppressions.h"
+#include "model/suppressions.h"
 
 #include <limits>
 
-#include "model/normalize.h"
+#include "core/text.h"
+#include "model/document.h"
 
 namespace specgate {
 
 namespace {
 
-std::vector<std::string> rule_list(std::string_view s) {
-  std::vector<std::string> out;
-  std::string cur;
-  for (char c : s) {
-    if (c == ',' || c == ' ' || c == '\t') {
-      if (!cur.empty()) out.push_back(std::move(cur));
-      cur.clear();
-    } else {
-      cur += c;
+// The names in a comma- or blank-separated list, as views into `s`.
+std::vector<std::string_view> rule_list(std::string_view s) {
+  std::vector<std::string_view> out;
+  size_t start = 0;
+  for (size_t i = 0; i <= s.size(); ++i) {
+    if (i == s.size() || s[i] == ',' || s[i] == ' ' || s[i] == '\t') {
+      if (i > start) out.push_back(s.substr(start, i - start));
+      start = i + 1;
     }
   }
-  if (!cur.empty()) out.push_back(std::move(cur));
   return out;
 }
 
@@ -51,8 +50,12 @@ Suppressions::Suppressions(const Document& doc) {
         }
       }
       if (verb.empty()) continue;
-      std::vector<std::string> rules = rule_list(body.substr(verb.size()));
-      for (const auto& r : rules) named_.emplace_back(r, l);
+      std::vector<std::string> rules;
+      for (std::string_view r : rule_list(body.substr(verb.size()))) {
+        const size_t byte = static_cast<size_t>(r.data() - line.data());
+        named_.push_back({std::string(r), l, doc.source.column_of(l, byte), static_cast<uint32_t>(count_chars(r))});
+        rules.emplace_back(r);
+      }
       if (rules.empty()) rules.push_back("");
       if (verb == "specgate-disable-next-line") {
         uint32_t target = l + 1;

@@ -1,39 +1,37 @@
-#include "workspace/spec_ids.h"
+#include "spec/ids.h"
 
-#include "model/normalize.h"
+#include "core/text.h"
 
 namespace specgate {
 
 namespace {
 
-bool upper(char c) { return c >= 'A' && c <= 'Z'; }
-bool digit(char c) { return c >= '0' && c <= '9'; }
-bool word(char c) { return upper(c) || digit(c) || (c >= 'a' && c <= 'z') || c == '_'; }
+bool word(char c) { return ascii_alnum(c) || c == '_'; }
 
 }  // namespace
 
 IdToken id_at(std::string_view s, size_t pos, bool underscores) {
   auto sep = [&](char c) { return c == '-' || (underscores && c == '_'); };
   size_t i = pos;
-  if (i >= s.size() || !upper(s[i])) return {};
+  if (i >= s.size() || !ascii_upper(s[i])) return {};
   for (;;) {
     // A word of capitals and digits, then a separator.
-    while (i < s.size() && (upper(s[i]) || digit(s[i]))) ++i;
+    while (i < s.size() && (ascii_upper(s[i]) || ascii_digit(s[i]))) ++i;
     if (i + 1 >= s.size() || !sep(s[i])) return {};
     ++i;
-    if (digit(s[i])) {
-      while (i < s.size() && digit(s[i])) ++i;
-      if (i < s.size() && (upper(s[i]) || (s[i] >= 'a' && s[i] <= 'z') || (!underscores && s[i] == '_'))) return {};
+    if (ascii_digit(s[i])) {
+      while (i < s.size() && ascii_digit(s[i])) ++i;
+      if (i < s.size() && (ascii_alpha(s[i]) || (!underscores && s[i] == '_'))) return {};
       return {pos, i - pos};
     }
-    if (!upper(s[i])) return {};
+    if (!ascii_upper(s[i])) return {};
   }
 }
 
 std::vector<IdToken> find_ids(std::string_view s) {
   std::vector<IdToken> out;
   for (size_t i = 0; i < s.size(); ++i) {
-    if (!upper(s[i]) || (i > 0 && (word(s[i - 1]) || s[i - 1] == '-'))) continue;
+    if (!ascii_upper(s[i]) || (i > 0 && (word(s[i - 1]) || s[i - 1] == '-'))) continue;
     IdToken t = id_at(s, i);
     if (t.length == 0) continue;
     out.push_back(t);
@@ -67,10 +65,10 @@ namespace specgate {
 bool id_less(std::string_view a, std::string_view b) {
   size_t i = 0, j = 0;
   while (i < a.size() && j < b.size()) {
-    if (digit(a[i]) && digit(b[j])) {
+    if (ascii_digit(a[i]) && ascii_digit(b[j])) {
       size_t ie = i, je = j;
-      while (ie < a.size() && digit(a[ie])) ++ie;
-      while (je < b.size() && digit(b[je])) ++je;
+      while (ie < a.size() && ascii_digit(a[ie])) ++ie;
+      while (je < b.size() && ascii_digit(b[je])) ++je;
       std::string_view na = a.substr(i, ie - i), nb = b.substr(j, je - j);
       while (na.size() > 1 && na[0] == '0') na.remove_prefix(1);
       while (nb.size() > 1 && nb[0] == '0') nb.remove_prefix(1);

@@ -1,4 +1,4 @@
-#include "rules/spec_fields.h"
+#include "spec/fields.h"
 
 #include <algorithm>
 
@@ -7,8 +7,6 @@
 namespace specgate {
 
 namespace {
-
-bool is_word(unsigned char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); }
 
 // Lowercase words separated by single spaces; `-` counts as a space so "P0-Critical" and
 // "P0 - Critical" compare equal.
@@ -20,14 +18,7 @@ std::string choice_words(std::string_view s) {
 
 bool starts_with_word(std::string_view s, std::string_view prefix) {
   if (prefix.empty() || s.size() < prefix.size() || s.compare(0, prefix.size(), prefix) != 0) return false;
-  return s.size() == prefix.size() || !is_word(static_cast<unsigned char>(s[prefix.size()]));
-}
-
-const FieldSpec* find_in(const std::vector<FieldSpec>& fields, std::string_view key) {
-  for (const FieldSpec& fs : fields) {
-    if (folded_key_equals(fs.key, key)) return &fs;
-  }
-  return nullptr;
+  return s.size() == prefix.size() || !ascii_alnum(s[prefix.size()]);
 }
 
 }  // namespace
@@ -68,7 +59,7 @@ std::string clean_value(std::string_view value) {
   }
   // Leading emoji, symbols and punctuation ("✅ Done", "- Draft") are decoration.
   size_t b = 0;
-  while (b < out.size() && !is_word(static_cast<unsigned char>(out[b]))) ++b;
+  while (b < out.size() && !ascii_alnum(out[b])) ++b;
   return fold_text(std::string_view(out).substr(b));
 }
 
@@ -89,61 +80,12 @@ bool value_names_choice(std::string_view cleaned_value, std::string_view choice)
          c[c.size() - head.size() - 1] == ' ';
 }
 
-int32_t title_spec_index(const Schema& schema) {
-  int32_t found = -1;
-  for (size_t k = 0; k < schema.sections.size(); ++k) {
-    if (schema.sections[k].level != 1 || schema.sections[k].parent >= 0) continue;
-    if (found >= 0) return -1;
-    found = static_cast<int32_t>(k);
-  }
-  return found;
-}
-
-namespace {
-
-const FieldSpec* find_field_spec(const RuleContext& ctx, const Field& f) {
-  if (!ctx.schema || !ctx.match) return nullptr;
-  const Schema& s = *ctx.schema;
-  const std::string& key = f.folded_key;
-  const int32_t title = title_spec_index(s);
-  if (!f.front_matter && f.section >= 0) {
-    for (int32_t d = f.section; d >= 0; d = ctx.doc.sections[d].parent) {
-      const int32_t k = ctx.match->spec_of[d];
-      if (k < 0) continue;
-      // The title section's fields are its metadata block, not those of unknown sections below.
-      if (k == title && d != f.section) return nullptr;
-      if (const FieldSpec* fs = find_in(s.sections[k].fields, key)) return fs;
-      if (k == title) return find_in(s.preamble_fields, key);
-      return nullptr;
-    }
-    return nullptr;
-  }
-  if (const FieldSpec* fs = find_in(s.preamble_fields, key)) return fs;
-  return title >= 0 ? find_in(s.sections[title].fields, key) : nullptr;
-}
-
-}  // namespace
-
-const FieldSpec* field_spec_for(const RuleContext& ctx, const Field& f) {
-  const auto& fields = ctx.doc.fields;
-  if (ctx.field_specs && &f >= fields.data() && &f < fields.data() + fields.size())
-    return (*ctx.field_specs)[static_cast<size_t>(&f - fields.data())];
-  return find_field_spec(ctx, f);
-}
-
-std::vector<const FieldSpec*> field_specs_of(const RuleContext& ctx) {
-  std::vector<const FieldSpec*> out;
-  out.reserve(ctx.doc.fields.size());
-  for (const Field& f : ctx.doc.fields) out.push_back(find_field_spec(ctx, f));
-  return out;
-}
-
 bool contains_word(std::string_view text, std::string_view word) {
   if (word.empty()) return false;
   for (size_t at = text.find(word); at != std::string_view::npos; at = text.find(word, at + 1)) {
-    const bool before = at == 0 || !is_word(static_cast<unsigned char>(text[at - 1]));
+    const bool before = at == 0 || !ascii_alnum(text[at - 1]);
     const size_t end = at + word.size();
-    const bool after = end >= text.size() || !is_word(static_cast<unsigned char>(text[end]));
+    const bool after = end >= text.size() || !ascii_alnum(text[end]);
     if (before && after) return true;
   }
   return false;
@@ -193,6 +135,10 @@ bool is_next_review_field(const Document& doc, const Field& f) {
     if (doc.sections[s].normalized_title.find("review") != std::string::npos) return false;
   }
   return true;
+}
+
+const Field* status_field(const Document& doc) {
+  return doc.find_field({"Status", "Specification Status", "Document Status", "Spec Status", "State"});
 }
 
 std::optional<Date> value_date(std::string_view value) {

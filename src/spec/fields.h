@@ -1,13 +1,15 @@
-// Helpers the field rules share: comparing field keys and values the way a reader does, finding
-// the template's spec for a field of the spec, and reading status and date fields.
+// Facts about a spec's fields that rules, the checker and `status` share: comparing field keys
+// and values the way a reader does, and reading status, date and N/A fields.
 #pragma once
 
 #include <optional>
 #include <string>
 #include <string_view>
 
+#include "config/config.h"
+#include "core/date.h"
+#include "model/document.h"
 #include "model/normalize.h"
-#include "rules/rule.h"
 
 namespace specgate {
 
@@ -23,16 +25,6 @@ std::string clean_value(std::string_view value);
 // Whether a cleaned value names `choice` the way a reader would accept it: equal, the choice
 // followed by a note ("approved (2026-01-05)"), or the head of the choice ("p0" for "P0-Critical").
 bool value_names_choice(std::string_view cleaned_value, std::string_view choice);
-
-// The schema's spec of the spec field `f`: the fields of the matched section it sits in (the
-// nearest matched ancestor), or, for front matter and the preamble, the preamble and title
-// section fields. Null when the field is not in the template.
-const FieldSpec* field_spec_for(const RuleContext& ctx, const Field& f);
-// field_spec_for of every field of the document, in doc.fields order (RuleContext::field_specs).
-std::vector<const FieldSpec*> field_specs_of(const RuleContext& ctx);
-
-// Index of the template's title section (its lone level-1 heading), or -1.
-int32_t title_spec_index(const Schema& schema);
 
 // Whether `word` occurs in `text` as a whole word (not inside a longer word or number).
 bool contains_word(std::string_view text, std::string_view word);
@@ -53,6 +45,9 @@ bool is_next_review_key(std::string_view folded_key);  // next review, review da
 // A field that schedules the next review. "Review Date" inside a section about a review
 // ("Adversarial Review Summary") records when that review was held, so it does not count.
 bool is_next_review_field(const Document& doc, const Field& f);
+
+// The spec's status field ("Status", "Specification Status", "Document Status", front matter).
+const Field* status_field(const Document& doc);
 
 // The first valid ISO date in a field value, if any.
 std::optional<Date> value_date(std::string_view value);

@@ -1,4 +1,4 @@
-#include "workspace/spec_index.h"
+#include "spec/index.h"
 
 #include <algorithm>
 #include <array>
@@ -6,7 +6,7 @@
 #include <set>
 
 #include "model/normalize.h"
-#include "workspace/spec_ids.h"
+#include "spec/ids.h"
 
 namespace specgate {
 
@@ -80,23 +80,14 @@ class IndexBuilder {
  public:
   IndexBuilder(const Document& doc, const Config& config, SpecIndex& out) : doc_(doc), config_(config), out_(out) {}
 
-  void build(const IndexOptions& options) {
+  void build() {
     out_.path = doc_.source.path();
     // Each field key folded once: both passes below look every key up.
     folded_keys_.reserve(doc_.fields.size());
     for (const auto& f : doc_.fields) folded_keys_.push_back(fold_text(f.key));
     declarations();
     references();
-    if (options.links) {
-      for (const auto& s : doc_.sections) out_.headings.push_back(s.title);
-      for (const auto& l : doc_.links) {
-        if (l.image || l.autolink || l.target.find("://") != std::string::npos || l.target.rfind("mailto:", 0) == 0)
-          continue;
-        out_.links.push_back({l.target, l.line, l.column});
-        keep_line(l.line);
-      }
-    }
-    out_.suppressions = Suppressions(doc_);
+    out_.suppressions = doc_.suppressions;
   }
 
  private:
@@ -257,9 +248,9 @@ TitleId title_id(std::string_view title) {
   return r;
 }
 
-SpecIndex build_spec_index(const Document& doc, const Config& config, const IndexOptions& options) {
+SpecIndex build_spec_index(const Document& doc, const Config& config) {
   SpecIndex index;
-  IndexBuilder(doc, config, index).build(options);
+  IndexBuilder(doc, config, index).build();
   return index;
 }
 

@@ -1,4 +1,4 @@
-#include "scaffold/naming.h"
+#include "config/naming.h"
 
 #include <array>
 #include <utility>

@@ -1,6 +1,6 @@
 // The small per-file record cross-document rules work from: which IDs a spec declares about
-// itself, which IDs it refers to and how, and (on request) its headings for cross-file links.
-// Built from the Document while it is in memory; the Document itself is not kept.
+// itself, which IDs it refers to and how, and its suppression comments. Built from the Document
+// while it is in memory; the Document itself is not kept.
 #pragma once
 
 #include <cstdint>
@@ -8,7 +8,6 @@
 #include <string>
 #include <vector>
 
-#include "check/suppressions.h"
 #include "config/config.h"
 #include "model/document.h"
 
@@ -43,28 +42,17 @@ struct SpecIndex {
   std::string path;
   std::vector<IdDeclaration> ids;  // distinct IDs, strongest source first; ids[0] is the spec's ID
   std::vector<Reference> refs;     // document order, one per (line, ID)
-  // Only with IndexOptions::links, for rules about links between files (broken-link):
-  std::vector<std::string> headings;  // heading titles as written, in order (slug them for anchors)
-  struct LocalLink {
-    std::string target;  // as written: "other.md#anchor", "#local", "../x.md"
-    uint32_t line = 0, column = 0;
-  };
-  std::vector<LocalLink> links;  // links without a URL scheme, images excluded
   struct LineNote {
     std::string text;     // the source line, for excerpts
     std::string section;  // "A > B", for messages
   };
   std::map<uint32_t, LineNote> lines;  // only the lines the records point at
-  Suppressions suppressions;
+  Suppressions suppressions;  // the Document's, kept for the cross-document findings
 
   const std::string* primary_id() const { return ids.empty() ? nullptr : &ids.front().id; }
 };
 
-struct IndexOptions {
-  bool links = false;  // keep headings and local links
-};
-
-SpecIndex build_spec_index(const Document& doc, const Config& config, const IndexOptions& options = {});
+SpecIndex build_spec_index(const Document& doc, const Config& config);
 
 // The spec's own ID from its H1 title ("TASK-123: Title" -> "TASK-123"), with the rest of the
 // title; both empty when the title does not start with an ID.
