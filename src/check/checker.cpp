@@ -90,7 +90,7 @@ CheckResult Checker::check(const Document& doc) const {
   if (choice.schema) {
     rep.template_name = choice.schema->name;
     rep.template_reason = choice.reason;
-    match = match_sections(*choice.schema, doc);
+    match = choice.match ? std::move(*choice.match) : match_sections(*choice.schema, doc);
   } else if (!choice.note.empty() && no_template_note_) {
     Diagnostic d;
     d.rule = "no-template";

@@ -98,6 +98,7 @@ class ModelBuilder {
     build_blocks();
     assign_line_sections();
     extract_line_items();
+    add_line_facts();
   }
 
  private:
@@ -257,7 +258,8 @@ class ModelBuilder {
         TableCell cell;
         cell.text.assign(text.substr(c.begin, c.end - c.begin));
         cell.line = line;
-        cell.column = src_.column_of(line, c.begin == c.end ? c.raw_begin : c.begin);
+        cell.offset = static_cast<uint32_t>(c.begin == c.end ? c.raw_begin : c.begin);
+        cell.column = src_.column_of(line, cell.offset);
         cells.push_back(std::move(cell));
       }
       return cells;
@@ -319,12 +321,18 @@ class ModelBuilder {
       if (c.line >= 1 && c.line <= task_lines.size()) task_lines[c.line - 1] = true;
     }
     for (uint32_t l = 1; l <= doc_.lines.size(); ++l) {
-      const LineInfo& info = doc_.lines[l - 1];
-      if (info.kind != LineKind::Paragraph) continue;
+      LineInfo& info = doc_.lines[l - 1];
+      if (info.kind != LineKind::Paragraph) {
+        // A list item whose text is not a paragraph (an HTML block, a table) has content too.
+        if (info.list_item_start) info.content = static_cast<uint32_t>(content_start(src_.line(l)));
+        continue;
+      }
       std::string_view line = src_.line(l);
+      const size_t cs = content_start(line);
+      info.content = static_cast<uint32_t>(cs);
+      info.plain_field = plain_field_line(line.substr(cs));
       // `* **[ ]** text` and `- **[x] Label:** text`: a box inside bold that the parser sees as text.
       if (info.list_item_start) {
-        const size_t cs = content_start(line);
         if (line.compare(cs, 3, "**[") == 0 && cs + 5 <= line.size() && line[cs + 4] == ']' &&
             (line[cs + 3] == ' ' || line[cs + 3] == 'x' || line[cs + 3] == 'X')) {
           ChecklistItem item;
@@ -340,7 +348,7 @@ class ModelBuilder {
         }
       }
       if (task_lines[l - 1]) continue;  // a checklist line is not also a field line
-      for (RawField& rf : extract_fields(line)) {
+      for (RawField& rf : extract_fields(line, cs)) {
         Field f;
         f.key = std::move(rf.key);
         f.folded_key = fold_key(f.key);
@@ -348,6 +356,7 @@ class ModelBuilder {
         f.line = l;
         f.column = src_.column_of(l, rf.key_offset);
         f.value_column = src_.column_of(l, rf.value_offset);
+        f.value_offset = static_cast<uint32_t>(rf.value_offset);
         f.section = info.section;
         doc_.fields.push_back(std::move(f));
       }
@@ -379,6 +388,27 @@ class ModelBuilder {
     }
   }
 
+  // The per-line facts of LineInfo that the rules share (see document.h); content and
+  // plain_field are set by extract_line_items, which walks the same lines.
+  void add_line_facts() {
+    auto& lines = doc_.lines;
+    for (const ChecklistItem& c : doc_.checklist) {
+      if (c.line >= 1 && c.line <= lines.size()) lines[c.line - 1].checkbox = true;
+    }
+    for (size_t i = 0; i < doc_.fields.size(); ++i) {
+      const Field& f = doc_.fields[i];
+      if (f.front_matter || f.line < 1 || f.line > lines.size()) continue;
+      if (lines[f.line - 1].first_field < 0) lines[f.line - 1].first_field = static_cast<int32_t>(i);
+    }
+    // One search of the whole text instead of one per line.
+    const std::string_view text = src_.text();
+    uint32_t hint = 1;
+    for (size_t at = text.find("<!--"); at != std::string_view::npos; at = text.find("<!--", at + 4)) {
+      hint = src_.line_of(at, hint);
+      if (hint >= 1 && hint <= lines.size()) lines[hint - 1].comment = true;
+    }
+  }
+
   Document& doc_;
   const SourceText& src_;
   BlockTree tree_;
@@ -386,6 +416,34 @@ class ModelBuilder {
 };
 
 }  // namespace
+
+bool plain_field_line(std::string_view s) {
+  // A key longer than 40 bytes is no key: look no further for its colon.
+  const size_t colon = s.substr(0, 41).find(':');
+  if (colon == 0 || colon == std::string_view::npos) return false;
+  if (colon + 1 < s.size() && s[colon + 1] != ' ' && s[colon + 1] != '\t') return false;
+  size_t spaces = 0;
+  for (size_t i = 0; i < colon; ++i) {
+    const char c = s[i];
+    if (c == ' ') ++spaces;
+    else if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-' || c == '/'))
+      return false;
+  }
+  return spaces <= 3;
+}
+
+std::string_view Document::content(uint32_t line) const {
+  const std::string_view raw = source.line(line);
+  return trim(raw.substr(std::min<size_t>(line_info(line).content, raw.size())));
+}
+
+size_t Document::field_count(uint32_t line) const {
+  const int32_t first = line_info(line).first_field;
+  if (first < 0) return 0;
+  size_t i = static_cast<size_t>(first);
+  while (i < fields.size() && fields[i].line == line) ++i;
+  return i - static_cast<size_t>(first);
+}
 
 std::string_view block_kind_name(BlockKind kind) {
   switch (kind) {

@@ -40,6 +40,7 @@ struct Field {
   uint32_t line = 0;
   uint32_t column = 0;        // of the key's markup (the first '*')
   uint32_t value_column = 0;  // of the value's first character; just past the colon if empty
+  uint32_t value_offset = 0;  // the same place as a byte offset within the line
   int32_t section = kPreamble;
   bool front_matter = false;
 };
@@ -56,6 +57,7 @@ struct TableCell {
   std::string text;  // trimmed, as written
   uint32_t line = 0;
   uint32_t column = 0;  // first character of the text, or the cell's start when empty
+  uint32_t offset = 0;  // the same place as a byte offset within the line
 };
 
 struct Table {
@@ -126,12 +128,22 @@ enum class LineKind : uint8_t {
   Html,
 };
 
+// Per-line facts, computed once by the model builder so that rules need not re-derive them.
 struct LineInfo {
   LineKind kind = LineKind::Blank;
   bool in_list = false;
   bool in_quote = false;
   bool list_item_start = false;  // the line holds a list marker
+  bool checkbox = false;         // a checklist item's box is on this line (see Document::checklist)
+  bool comment = false;          // the line holds "<!--": directives and template comments live there
+  bool plain_field = false;      // "Key: value" with a plain key of up to four words
   int32_t section = kPreamble;
+  // Byte offset of the content, past indentation, block-quote markers and one list marker
+  // (content_start). Set on Paragraph lines (prose and list items' text) and on every line with
+  // a list marker: the lines the rules read as text; 0 elsewhere.
+  uint32_t content = 0;
+  // Index in Document::fields of the first `**Key:** value` field on this line, -1 when none.
+  int32_t first_field = -1;
 };
 
 // What line_info answers for a line the document does not have.
@@ -156,11 +168,19 @@ struct Document {
   }
   // Innermost section containing `line`, or kPreamble.
   int32_t section_at(uint32_t line) const { return line_info(line).section; }
+  // A line's content (LineInfo::content on), without trailing blanks.
+  std::string_view content(uint32_t line) const;
+  // How many `**Key:** value` fields the line holds.
+  size_t field_count(uint32_t line) const;
   // "Parent > Child" titles, for messages.
   std::string section_path(int32_t section) const;
   // First field whose key matches one of `keys` (case-insensitive, markup-insensitive).
   const Field* find_field(std::initializer_list<std::string_view> keys) const;
 };
+
+// "schema_version: 1", "Status: Draft": a plain key (letters, digits, '_', '-', '/'; up to four
+// words) and a colon followed by a blank or the end. `s` is a line from its content on.
+bool plain_field_line(std::string_view s);
 
 // Builds the model. Never fails: whatever the bytes, the result is a usable model.
 Document build_document(SourceText source);

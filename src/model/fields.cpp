@@ -55,9 +55,10 @@ size_t content_start(std::string_view line) {
   return i;
 }
 
-std::vector<RawField> extract_fields(std::string_view line) {
+std::vector<RawField> extract_fields(std::string_view line) { return extract_fields(line, content_start(line)); }
+
+std::vector<RawField> extract_fields(std::string_view line, size_t start) {
   std::vector<RawField> out;
-  const size_t start = content_start(line);
   if (start >= line.size() || line.compare(start, 2, "**") != 0) return out;
 
   size_t pos = start;

@@ -16,6 +16,8 @@ struct RawField {
 };
 
 std::vector<RawField> extract_fields(std::string_view line);
+// The same, for a caller that has content_start(line) already.
+std::vector<RawField> extract_fields(std::string_view line, size_t start);
 
 // Byte offset just past a list marker and the spaces after it ("- ", "12. "), or past quote
 // markers and indentation; 0-based. Returns the offset of the content.

@@ -17,9 +17,9 @@ namespace specgate {
 
 namespace {
 
-// Lowercase text of a line without its list/quote marker, a task box and emphasis markup.
-std::string plain(std::string_view raw) {
-  std::string_view s = raw.substr(content_start(raw));
+// Lowercase text of a line's content (past its list/quote marker) without a task box and
+// emphasis markup.
+std::string plain(std::string_view s) {
   if (s.size() >= 3 && s[0] == '[' && s[2] == ']' && (s[1] == ' ' || s[1] == 'x' || s[1] == 'X')) s.remove_prefix(3);
   std::string out(s.size(), '\0');
   size_t n = 0;
@@ -36,7 +36,8 @@ std::string plain(std::string_view raw) {
 std::vector<std::string> folded_prefixes(const Schema& schema) {
   std::vector<std::string> out;
   for (const auto& p : schema.rules.evidence_prefixes) {
-    std::string f = plain(p);
+    // Schema strings, not document lines: they have no LineInfo, so their markers are found here.
+    std::string f = plain(std::string_view(p).substr(content_start(p)));
     if (!f.empty() && f.back() == ':') f.pop_back();
     if (!f.empty()) out.push_back(f);
   }
@@ -74,8 +75,8 @@ bool colon_after_prefix_end(std::string_view raw, const std::vector<std::string>
   return false;
 }
 
-// "Evidence:", "**Evidence gap:**", "- Evidence: ..." — at the start of the line, or as the last
-// clause of it ("... . Evidence: docs/x.md").
+// "Evidence:", "**Evidence gap:**", "- Evidence: ..." — at the start of a line's content, or as
+// the last clause of it ("... . Evidence: docs/x.md").
 bool evidence_line(std::string_view raw, const std::vector<std::string>& prefixes) {
   // The prefix must be followed by ':', which plain() keeps: most prose lines have none.
   if (raw.find(':') == std::string_view::npos) return false;
@@ -95,27 +96,12 @@ bool evidence_line(std::string_view raw, const std::vector<std::string>& prefixe
   return false;
 }
 
-// "schema_version: 1", "Status: Draft": a plain key (up to four words) and a value.
-bool plain_key_line(std::string_view raw) {
-  const std::string_view s = trim(raw.substr(content_start(raw)));
-  const size_t colon = s.find(':');
-  if (colon == 0 || colon == std::string_view::npos || colon > 40) return false;
-  if (colon + 1 < s.size() && s[colon + 1] != ' ' && s[colon + 1] != '\t') return false;
-  size_t spaces = 0;
-  for (size_t i = 0; i < colon; ++i) {
-    const char c = s[i];
-    if (c == ' ') ++spaces;
-    else if (!std::isalnum(static_cast<unsigned char>(c)) && c != '_' && c != '-' && c != '/') return false;
-  }
-  return spaces <= 3;
-}
-
 // Metadata at the top of the document: every line a field (`**Owner:** x` or `Owner: x`).
 bool field_only(const Document& doc, const Block& b) {
   for (uint32_t l = b.line; l <= b.end_line; ++l) {
-    const std::string_view raw = doc.source.line(l);
-    if (trim(raw).empty()) continue;
-    if (extract_fields(raw).empty() && !plain_key_line(raw)) return false;
+    if (trim(doc.source.line(l)).empty()) continue;
+    const LineInfo& info = doc.line_info(l);
+    if (info.first_field < 0 && !info.plain_field) return false;
   }
   return true;
 }
@@ -182,10 +168,10 @@ class MissingEvidence : public Rule {
       const Block& b = doc.blocks[top[k]];
       if (b.kind != BlockKind::Paragraph && b.kind != BlockKind::List) continue;
       if (b.section >= 0 && exempt[b.section]) continue;
-      if (evidence_line(doc.source.line(last_line(doc, b)), prefixes)) continue;
+      if (evidence_line(doc.content(last_line(doc, b)), prefixes)) continue;
       const Block* next = k + 1 < top.size() ? &doc.blocks[top[k + 1]] : nullptr;
       if (next && next->kind == BlockKind::Paragraph && next->section == b.section &&
-          evidence_line(doc.source.line(next->line), prefixes))
+          evidence_line(doc.content(next->line), prefixes))
         continue;
       if (b.kind == BlockKind::Paragraph) {
         if (b.line < first_h2 && field_only(doc, b)) continue;
@@ -200,7 +186,7 @@ class MissingEvidence : public Rule {
         continue;
       }
       const std::string_view raw = doc.source.line(b.line);
-      const size_t start = b.kind == BlockKind::List ? content_start(raw) : raw.find_first_not_of(" \t");
+      const size_t start = b.kind == BlockKind::List ? doc.line_info(b.line).content : raw.find_first_not_of(" \t");
       const std::string_view text = trim(raw.substr(std::min(start, raw.size())));
       out.report(b.line, doc.source.column_of(b.line, std::min(start, raw.size())),
                  static_cast<uint32_t>(count_chars(text)),

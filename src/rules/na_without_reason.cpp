@@ -7,7 +7,6 @@
 // policy | N/A" in a column of policies), so only description-like columns and otherwise empty
 // rows count. Field values (`**Related PRD:** N/A`) are left alone unless their section asks for
 // a reason: many templates offer a bare N/A as the value.
-#include "model/fields.h"
 #include "model/normalize.h"
 #include "rules/factories.h"
 
@@ -64,30 +63,28 @@ class NaWithoutReason : public Rule {
 
   void check(const RuleContext& ctx, Reporter& out) const override {
     const Document& doc = ctx.doc;
-    size_t next_box = 0;
     for (uint32_t l = 1; l <= doc.source.line_count(); ++l) {
-      if (doc.line_info(l).kind != LineKind::Paragraph) continue;
-      while (next_box < doc.checklist.size() && doc.checklist[next_box].line < l) ++next_box;
-      if (next_box < doc.checklist.size() && doc.checklist[next_box].line == l) continue;
-      const std::string_view raw = doc.source.line(l);
-      const size_t start = content_start(raw);
-      const std::string_view content = trim(raw.substr(start));
+      const LineInfo& info = doc.line_info(l);
+      if (info.kind != LineKind::Paragraph || info.checkbox) continue;
+      const std::string_view content = doc.content(l);
       if (content.size() > 40) continue;
       if (is_bare_na(content)) {
-        report(out, l, start, content);
+        report(out, l, content);
         continue;
       }
-      if (section_wants_reason(ctx, doc.line_info(l).section)) check_label(l, raw, start, out);
+      if (section_wants_reason(ctx, info.section)) check_label(doc, l, out);
     }
     for (const Table& t : doc.tables) check_table(t, out);
   }
 
  private:
-  static void report(Reporter& out, uint32_t line, size_t byte, std::string_view text) {
+  static constexpr std::string_view kHint =
+      "say why it does not apply, e.g. 'N/A \xE2\x80\x94 the service stores no personal data'";
+  static std::string message(std::string_view na) { return "'" + std::string(na) + "' without a reason"; }
+  // `text` lies within line `line`; reported without its surrounding blanks.
+  static void report(Reporter& out, uint32_t line, std::string_view text) {
     const std::string_view s = trim(text);
-    out.report(line, out.doc().source.column_of(line, byte), static_cast<uint32_t>(count_chars(s)),
-               "'" + std::string(s) + "' without a reason",
-               "say why it does not apply, e.g. 'N/A \xE2\x80\x94 the service stores no personal data'");
+    out.report_text(line, s, message(s), std::string(kHint));
   }
 
   // The template heading says "(Required or N/A with reason)" / "RNIA".
@@ -102,19 +99,22 @@ class NaWithoutReason : public Rule {
   }
 
   // "State machine: N/A" / "**Non-goals:** N/A" in a section that asks for the reason.
-  static void check_label(uint32_t l, std::string_view raw, size_t start, Reporter& out) {
-    const auto fields = extract_fields(raw);
-    if (fields.size() == 1) {
-      if (is_bare_na(fields[0].value)) report(out, l, fields[0].value_offset, raw.substr(fields[0].value_offset));
+  static void check_label(const Document& doc, uint32_t l, Reporter& out) {
+    const std::string_view raw = doc.source.line(l);
+    const size_t nfields = doc.field_count(l);
+    if (nfields == 1) {
+      const Field& f = doc.fields[doc.line_info(l).first_field];
+      if (is_bare_na(f.value)) report(out, l, raw.substr(f.value_offset));
       return;
     }
+    const size_t start = doc.line_info(l).content;
     const size_t colon = raw.find(':', start);
     if (colon == std::string_view::npos) return;
     const std::string_view label = trim(raw.substr(start, colon - start));
     if (label.empty() || label.size() > 40) return;
     size_t v = colon + 1;
     while (v < raw.size() && (raw[v] == ' ' || raw[v] == '\t')) ++v;
-    if (v < raw.size() && is_bare_na(raw.substr(v))) report(out, l, v, raw.substr(v));
+    if (v < raw.size() && is_bare_na(raw.substr(v))) report(out, l, raw.substr(v));
   }
 
   static void check_table(const Table& t, Reporter& out) {
@@ -141,10 +141,7 @@ class NaWithoutReason : public Rule {
   static void report_cell(Reporter& out, const TableCell& cell) {
     if (cell.line == 0) return;
     const std::string_view line = out.doc().source.line(cell.line);
-    // cell.column is in characters; the report wants the byte offset.
-    size_t byte = 0;
-    for (uint32_t col = 1; col < cell.column && byte < line.size(); ++col) byte += utf8_seq_len(line, byte);
-    report(out, cell.line, byte, cell.text);
+    report(out, cell.line, line.substr(std::min<size_t>(cell.offset, line.size()), cell.text.size()));
   }
 };
 

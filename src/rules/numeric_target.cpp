@@ -8,7 +8,6 @@
 // Placeholders (`<ms>`) are the placeholder rule's, and "N/A ..." the na rule's: both skipped.
 #include <algorithm>
 
-#include "model/fields.h"
 #include "model/normalize.h"
 #include "rules/factories.h"
 #include "schema/placeholders.h"
@@ -144,7 +143,6 @@ class NumericTarget : public Rule {
     for (uint32_t l = 1; l <= doc.source.line_count(); ++l) {
       const LineInfo& info = doc.line_info(l);
       if (info.kind != LineKind::Paragraph) continue;
-      const std::string_view raw = doc.source.line(l);
       while (next_field < doc.fields.size() && doc.fields[next_field].line < l) ++next_field;
       bool had_field = false;
       for (; next_field < doc.fields.size() && doc.fields[next_field].line == l; ++next_field) {
@@ -154,7 +152,8 @@ class NumericTarget : public Rule {
       }
       if (had_field || !in_perf(info.section)) continue;
       // "- p95 latency: fast" / "Throughput | high" in a performance section.
-      const size_t start = content_start(raw);
+      const std::string_view raw = doc.source.line(l);
+      const size_t start = info.content;
       // find_first_of(":|") would call memchr once per character.
       size_t sep = start;
       while (sep < raw.size() && raw[sep] != ':' && raw[sep] != '|') ++sep;

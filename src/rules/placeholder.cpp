@@ -51,7 +51,7 @@ class Placeholder : public Rule {
           info.kind == LineKind::ThematicBreak)
         continue;
       if (code && !ctx.schema) continue;
-      if (line.find("<!--") != std::string_view::npos) continue;  // comments hold directives
+      if (info.comment) continue;  // comments hold directives
       PlaceholderOptions opts;
       opts.variables = std::find(title_template_lines.begin(), title_template_lines.end(), l) == title_template_lines.end();
       for (const PlaceholderHit& h : find_placeholders(line, opts)) {

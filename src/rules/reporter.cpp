@@ -14,6 +14,13 @@ void Reporter::report(uint32_t line, uint32_t column, uint32_t length, std::stri
   out_.push_back(std::move(d));
 }
 
+void Reporter::report_text(uint32_t line, std::string_view text, std::string message, std::string hint) {
+  const std::string_view whole = doc_.source.line(line);
+  const size_t byte = static_cast<size_t>(text.data() - whole.data());
+  report(line, doc_.source.column_of(line, byte), static_cast<uint32_t>(count_chars(text)), std::move(message),
+         std::move(hint));
+}
+
 void Reporter::report_line(uint32_t line, std::string message, std::string hint) {
   std::string_view text = doc_.source.line(line);
   size_t b = 0;

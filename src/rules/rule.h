@@ -38,6 +38,8 @@ class Reporter {
 
   // A range on one line, given in characters: [column, column + length).
   void report(uint32_t line, uint32_t column, uint32_t length, std::string message, std::string hint = "");
+  // `text`, a view into line `line` of the document (e.g. Document::content), as the range.
+  void report_text(uint32_t line, std::string_view text, std::string message, std::string hint = "");
   // A whole line from its first non-blank character.
   void report_line(uint32_t line, std::string message, std::string hint = "");
 

@@ -7,7 +7,6 @@
 // the template's option list as its value ("Environments: dev | staging | prod").
 #include <algorithm>
 
-#include "model/fields.h"
 #include "model/normalize.h"
 #include "rules/factories.h"
 #include "schema/placeholders.h"
@@ -33,16 +32,11 @@ class TemplateText : public Rule {
     if (!ctx.schema || ctx.schema->prose_lines.empty()) return;
     const Document& doc = ctx.doc;
     const ProseLines& prose = ctx.schema->prose_lines;
-    size_t next_box = 0;
     std::string folded;
     for (uint32_t l = 1; l <= doc.source.line_count(); ++l) {
-      if (doc.line_info(l).kind != LineKind::Paragraph) continue;
-      while (next_box < doc.checklist.size() && doc.checklist[next_box].line < l) ++next_box;
-      if (next_box < doc.checklist.size() && doc.checklist[next_box].line == l) continue;
-      const std::string_view raw = doc.source.line(l);
-      if (raw.find("<!--") != std::string_view::npos) continue;
-      const size_t start = content_start(raw);
-      const std::string_view content = trim(raw.substr(start));
+      const LineInfo& info = doc.line_info(l);
+      if (info.kind != LineKind::Paragraph || info.checkbox || info.comment) continue;
+      const std::string_view content = doc.content(l);
       if (content.size() < 20) continue;
       if (!prose.may_contain(content)) continue;
       fold_text_into(content, folded);
@@ -55,9 +49,8 @@ class TemplateText : public Rule {
       if (colon != std::string::npos && colon < 40 &&
           (folded.find(" | ", colon) != std::string::npos || folded.find(" / ", colon) != std::string::npos))
         continue;
-      if (!extract_fields(raw).empty() || !find_placeholders(raw).empty()) continue;
-      out.report(l, doc.source.column_of(l, start), static_cast<uint32_t>(count_chars(content)),
-                 "template text left in the spec: '" + shorten(content) + "'",
+      if (info.first_field >= 0 || !find_placeholders(doc.source.line(l)).empty()) continue;
+      out.report_text(l, content, "template text left in the spec: '" + shorten(content) + "'",
                  "replace the template's instructions with this spec's own content, or delete the line");
     }
   }

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 
-#include "model/fields.h"
 #include "model/normalize.h"
 #include "schema/match.h"
 #include "schema/placeholders.h"
@@ -280,18 +279,12 @@ Schema infer_schema(const Document& t, const std::string& name) {
   for (uint32_t l = 1; l <= t.source.line_count(); ++l) {
     const LineInfo& info = t.line_info(l);
     if (info.kind != LineKind::Paragraph) continue;
-    std::string_view raw = t.source.line(l);
-    std::string_view content = trim(raw.substr(content_start(raw)));
+    std::string_view content = t.content(l);
     if (icontains(content, "evidence rule") ||
         (icontains(content, "every paragraph") && icontains(content, "evidence"))) {
       if (!icontains(content, "[ ]") && !info.list_item_start) s.rules.evidence = true;
     }
-    if (!extract_fields(raw).empty()) continue;
-    bool is_box = false;
-    for (const auto& c : t.checklist) {
-      if (c.line == l) { is_box = true; break; }
-    }
-    if (is_box) continue;
+    if (info.first_field >= 0 || info.checkbox) continue;
     std::string folded = fold_text(content);
     if (folded.size() >= 20 && std::count(folded.begin(), folded.end(), ' ') >= 3) s.prose_lines.insert(std::move(folded));
   }

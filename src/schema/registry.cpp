@@ -228,21 +228,25 @@ TemplateChoice TemplateRegistry::choose(const Document& doc, const std::string& 
   // Auto-detection by structural match.
   double best = 0, second = 0;
   const Schema* best_schema = nullptr;
+  SectionMatch best_match;
   for (const auto& info : list()) {
     std::string err;
     const Schema* s = resolve(info.name, base_dir, err);
     if (!s) continue;
-    const double cov = match_sections(*s, doc).coverage;
+    SectionMatch m = match_sections(*s, doc);
+    const double cov = m.coverage;
     if (cov > best) {
       second = best;
       best = cov;
       best_schema = s;
+      best_match = std::move(m);
     } else if (cov > second) {
       second = cov;
     }
   }
   if (best_schema && best >= kMinCoverage && best - second >= kMinMargin) {
     c.schema = best_schema;
+    c.match = std::move(best_match);
     c.reason = "auto-detected: " + std::to_string(static_cast<int>(best * 100 + 0.5)) + "% of its required sections present";
   } else if (best_schema) {
     c.note = "no template matched (closest: '" + best_schema->name + "' with " +

@@ -28,6 +28,8 @@ struct TemplateChoice {
   std::string reason;              // "--template", "front matter 'template: task'", "auto-detected (82% of sections)"
   std::string error;               // a template was named but cannot be used (exit 2)
   std::string note;                // e.g. "no template matched (best: task, 31% of sections)"
+  // Auto-detection matched the spec against the chosen schema already: the checker reuses it.
+  std::optional<SectionMatch> match;
 };
 
 class TemplateRegistry {

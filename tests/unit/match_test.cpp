@@ -11,6 +11,7 @@
 #include "schema/builtin_templates.h"
 #include "schema/infer.h"
 #include "schema/match.h"
+#include "schema/registry.h"
 #include "support/test_paths.h"
 
 namespace specgate {
@@ -66,6 +67,27 @@ TEST(MatchSections, AStaleIndexIsNotUsed) {
   const SectionMatch m = match_sections(s, doc);
   ASSERT_EQ(m.spec_of.size(), 2u);
   EXPECT_EQ(m.spec_of[1], static_cast<int32_t>(s.sections.size() - 1));
+}
+
+// Auto-detection hands the checker the match it computed for the chosen template, and that
+// match is the one a fresh match_sections gives.
+TEST(MatchSections, AutoDetectionKeepsTheWinningMatch) {
+  Config config;
+  TemplateRegistry registry(config);
+  size_t chosen = 0;
+  for (const Document& doc : documents()) {
+    const TemplateChoice c = registry.choose(doc, "");
+    if (!c.schema) continue;
+    ++chosen;
+    ASSERT_TRUE(c.match.has_value()) << doc.source.path();
+    const SectionMatch fresh = match_sections(*c.schema, doc);
+    EXPECT_EQ(c.match->spec_of, fresh.spec_of) << doc.source.path();
+    EXPECT_EQ(c.match->coverage, fresh.coverage) << doc.source.path();
+  }
+  EXPECT_GT(chosen, 3u);
+  // A template named outright is matched by the checker, not by choose().
+  const Document d = build_document(SourceText("t.md", "# T\n"));
+  EXPECT_FALSE(registry.choose(d, "task").match.has_value());
 }
 
 }  // namespace

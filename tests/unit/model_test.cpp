@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "core/file_io.h"
+#include "model/fields.h"
 #include "support/test_paths.h"
 
 using namespace specgate;
@@ -256,4 +257,72 @@ TEST(Model, AllRealSpecsParse) {
     ++files;
   }
   EXPECT_EQ(files, 19u);
+}
+
+// Per-line facts the rules share instead of re-deriving them (LineInfo).
+TEST(ModelLineFacts, ContentFieldsBoxesCommentsAndPlainKeys) {
+  const Document d = doc_of(
+      "# T\n"                                    // 1
+      "\n"                                       // 2
+      "**Owner:** Ana | **Status:** Draft\n"     // 3
+      "- [ ] ship it\n"                          // 4
+      "> - quoted item\n"                        // 5
+      "Status: Draft\n"                          // 6
+      "Five words before the colon: x\n"         // 7
+      "text <!-- a comment -->\n"                // 8
+      "1. numbered\n"                            // 9
+      "```\n"                                    // 10
+      "- in code\n"                              // 11
+      "```\n");                                  // 12
+  EXPECT_EQ(d.line_info(3).first_field, 0);
+  EXPECT_EQ(d.field_count(3), 2u);
+  EXPECT_EQ(d.fields[1].value_offset, std::string_view("**Owner:** Ana | **Status:** ").size());
+  EXPECT_EQ(d.line_info(4).first_field, -1);
+  EXPECT_TRUE(d.line_info(4).checkbox);
+  EXPECT_FALSE(d.line_info(3).checkbox);
+  EXPECT_EQ(d.content(4), "[ ] ship it");
+  EXPECT_EQ(d.content(5), "quoted item");
+  EXPECT_TRUE(d.line_info(6).plain_field);
+  EXPECT_FALSE(d.line_info(7).plain_field);  // more than four words before the colon
+  EXPECT_TRUE(d.line_info(8).comment);
+  EXPECT_FALSE(d.line_info(7).comment);
+  EXPECT_EQ(d.content(9), "numbered");
+  EXPECT_EQ(d.line_info(11).content, 0u);  // code is not read as text
+  EXPECT_FALSE(d.line_info(11).checkbox);
+  EXPECT_EQ(d.field_count(7), 0u);
+  EXPECT_EQ(d.field_count(99), 0u);  // a line the document does not have
+}
+
+// A list item whose text is an HTML block still has its content past the marker.
+TEST(ModelLineFacts, ListItemContentWhateverTheItemHolds) {
+  const Document d = doc_of("- <bullet>\n- plain\n");
+  EXPECT_EQ(d.content(1), "<bullet>");
+  EXPECT_EQ(d.content(2), "plain");
+}
+
+// The facts agree with the functions they replace on every line of every document we have.
+TEST(ModelLineFacts, AgreeWithContentStartAndExtractFieldsOnRealDocuments) {
+  std::vector<std::filesystem::path> files;
+  for (const auto& e : std::filesystem::directory_iterator(std::filesystem::path(test::source_dir()) / "examples"))
+    files.push_back(e.path());
+  if (test::have_shared()) {
+    for (const auto& e : std::filesystem::recursive_directory_iterator(test::shared_dir() / "corpus" / "real"))
+      if (e.path().extension() == ".md") files.push_back(e.path());
+  }
+  size_t checked = 0;
+  for (const auto& p : files) {
+    const Document d = load(p);
+    for (uint32_t l = 1; l <= d.source.line_count(); ++l) {
+      const LineInfo& info = d.line_info(l);
+      if (info.kind != LineKind::Paragraph) continue;
+      const std::string_view raw = d.source.line(l);
+      ASSERT_EQ(info.content, content_start(raw)) << p << ":" << l;
+      if (!info.checkbox) {
+        ASSERT_EQ(d.field_count(l), extract_fields(raw).size()) << p << ":" << l;
+      }
+      ASSERT_EQ(info.comment, raw.find("<!--") != std::string_view::npos) << p << ":" << l;
+      ++checked;
+    }
+  }
+  EXPECT_GT(checked, 100u);
 }
