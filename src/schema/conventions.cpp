@@ -64,22 +64,16 @@ bool heading_marks_optional(std::string_view title) {
 bool instruction_makes_optional(std::string_view text, bool comment) {
   if (optional_words(text) || says_section_conditional(text)) return true;
   // "Fill ONLY if …", "**When to include**: …", "When changing a field's type, verify:", "省略"
-  // (may be omitted): only
-  // when the instruction opens with the condition, so that "export images only when …" later in
-  // a sentence conditions the images, not the section.
+  // (may be omitted), "含めるべきタイミング" (when to include) — only when the instruction opens
+  // with the condition: "export images only when …" later in a sentence conditions the images.
+  // Not the label "When to roll back:", nor a sentence opening with "If", which conditions what
+  // to write ("If the component is stateful, include a diagram"), not whether the section is there.
   const std::string opening = opening_words(text);
-  // "含めるべきタイミング": when to include.
   if (any_of_words(opening, {"only if ", "only when ", "when to include", "include if ", "include when ",
                              "\xE7\x9C\x81\xE7\x95\xA5",
                              "\xE5\x90\xAB\xE3\x82\x81\xE3\x82\x8B\xE3\x81\xB9\xE3\x81\x8D\xE3\x82\xBF\xE3\x82\xA4\xE3\x83\x9F\xE3\x83\xB3\xE3\x82\xB0"}) ||
-      istarts_with(opening, "when ")) {
+      (istarts_with(opening, "when ") && !istarts_with(opening, "when to "))) {
     return true;
-  }
-  // "If significant changes were suggested, thank …": a condition on the whole section; "If we
-  // do this, how will users adopt it?" asks a question the section must answer.
-  if (istarts_with(opening, "if ")) {
-    const size_t end = text.find_first_of(".?!");
-    return end == std::string_view::npos || text[end] != '?';
   }
   // A comment about the section: "<!-- This is an optional element. Feel free to remove. -->",
   // "<!-- Optional section. Include when … -->".

@@ -204,7 +204,9 @@ TEST(TemplateConventions, TextTests) {
   // A condition on something else than the section.
   EXPECT_FALSE(instruction_makes_optional("**推奨**: 図を含める（複雑な機能では必須、単純な追加では任意）", false));
   EXPECT_FALSE(instruction_makes_optional("If we implement this proposal, how will developers adopt it?", false));
-  EXPECT_TRUE(instruction_makes_optional("If members of the community helped, thank them here.", false));
+  EXPECT_FALSE(instruction_makes_optional("If the component is stateful, include a state diagram.", false));
+  EXPECT_FALSE(instruction_makes_optional("When to roll back:", false));
+  EXPECT_TRUE(instruction_makes_optional("When changing a field's type, verify:", false));
   EXPECT_TRUE(instruction_makes_optional("単純な CRUD 変更ならこのセクションごと省略する。", false));
   std::string comments;
   EXPECT_EQ(strip_comments("Research <!-- optional --> ", comments), "Research");
