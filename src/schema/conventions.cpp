@@ -123,6 +123,14 @@ bool is_instruction_value(std::string_view value) {
   return words >= 7 || value.size() >= 60;
 }
 
+bool is_example_link(std::string_view value) {
+  value = trim(value);
+  if (value.size() < 5 || value.front() != '[' || value.back() != ')') return false;
+  const size_t mid = value.find("](");
+  return mid != std::string_view::npos && mid > 1 && value.find(']') == mid &&
+         value.find(')') == value.size() - 1 && value.find(' ', mid) == std::string_view::npos;
+}
+
 std::string strip_comments(std::string_view title, std::string& comments) {
   std::string out;
   size_t pos = 0;

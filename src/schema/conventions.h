@@ -40,6 +40,10 @@ bool is_change_kind_heading(std::string_view title);
 // or more, or 60 bytes or more, without a placeholder.
 bool is_instruction_value(std::string_view value);
 
+// A field value that is one whole example link ("**Builds on:** [Short Title](2021-05-15-title.md)"):
+// the field names a related document, which only some specs have.
+bool is_example_link(std::string_view value);
+
 // The title without its HTML comments ("Research <!-- optional -->" -> "Research"); the comments'
 // text is appended to `comments`.
 std::string strip_comments(std::string_view title, std::string& comments);

@@ -352,6 +352,9 @@ Schema infer_schema(const Document& t, const std::string& name) {
     // A bold key followed by a sentence of guidance ("**Note**: This template is filled in by
     // …") is an instruction, not a field.
     if (fs.type == FieldType::Text && is_instruction_value(f.value)) fs.required = false;
+    // "**Builds on:** [Short Title](2021-05-15-short-title.md)": a link to an earlier decision,
+    // there only when the spec has one.
+    if (fs.type == FieldType::Text && is_example_link(f.value)) fs.required = false;
     if (f.section < 0) {
       s.preamble_fields.push_back(std::move(fs));
     } else if (spec_of[f.section] >= 0) {

@@ -182,6 +182,17 @@ TEST(TemplateConventions, GuidanceValuesAreNotRequiredFields) {
   EXPECT_TRUE(field(s, "Type")->required);    // short
 }
 
+TEST(TemplateConventions, AnExampleLinkValueIsAnOptionalField) {
+  const Schema s = infer(
+      "# Title\n\n* **Status:** [proposed | accepted]\n* **Builds on:** [Short Title](2021-05-15-short-title.md)\n"
+      "* **Objective:** [description or link to the issue]\n");
+  EXPECT_FALSE(field(s, "Builds on")->required);
+  EXPECT_TRUE(field(s, "Status")->required);
+  EXPECT_TRUE(field(s, "Objective")->required);
+  EXPECT_FALSE(is_example_link("[a](b) and [c](d)"));
+  EXPECT_FALSE(is_example_link("[link]"));
+}
+
 TEST(TemplateConventions, TheTemplatePagesOwnFrontMatterIsNotRequired) {
   const Schema s = infer(
       "---\nparent: Decisions\nnav_order: 100\ntitle: ADR Template\nstatus: \"[Draft | Accepted]\"\n"
