@@ -157,6 +157,14 @@ TEST(TemplateConventions, ABoldInstructionLineUnderlinedIsNoSection) {
   EXPECT_EQ(section(s, "Overview")->level, 2);
 }
 
+TEST(TemplateConventions, AHeadingInsideACommentIsAnInstruction) {
+  const Schema s = infer(
+      "# T\n\n## Summary\n\n<!--\n  Write it like this:\n\n  ## Example heading\n\n  text\n-->\n\n## Design\n\ntext\n");
+  EXPECT_EQ(section(s, "Example heading"), nullptr);
+  EXPECT_TRUE(required(s, "Summary"));
+  EXPECT_TRUE(required(s, "Design"));
+}
+
 TEST(TemplateConventions, BareSlotSiblingsAreOneUnorderedSlot) {
   const Schema s = infer(
       "# {title}\n\n## Pros and Cons\n\n### {title of option 1}\n\n* Good, because {a}\n\n"
