@@ -123,6 +123,18 @@ bool is_instruction_value(std::string_view value) {
   return words >= 7 || value.size() >= 60;
 }
 
+std::string strip_marker_annotations(std::string_view title) {
+  static constexpr std::string_view open = "\xEF\xBC\x88", close = "\xEF\xBC\x89";  // "（", "）"
+  title = trim(title);
+  while (title.size() > close.size() && title.substr(title.size() - close.size()) == close) {
+    const size_t start = title.rfind(open);
+    if (start == std::string_view::npos || start == 0) break;
+    if (!heading_marks_optional(title.substr(start))) break;
+    title = trim(title.substr(0, start));
+  }
+  return std::string(title);
+}
+
 bool is_example_link(std::string_view value) {
   value = trim(value);
   if (value.size() < 5 || value.front() != '[' || value.back() != ')') return false;

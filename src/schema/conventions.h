@@ -40,6 +40,10 @@ bool is_change_kind_heading(std::string_view title);
 // or more, or 60 bytes or more, without a placeholder.
 bool is_instruction_value(std::string_view value);
 
+// The title without trailing full-width marker annotations ("補足参照（任意）" -> "補足参照"), as
+// title normalization drops an ASCII "(optional)": the spec writes the bare name.
+std::string strip_marker_annotations(std::string_view title);
+
 // A field value that is one whole example link ("**Builds on:** [Short Title](2021-05-15-title.md)"):
 // the field names a related document, which only some specs have.
 bool is_example_link(std::string_view value);

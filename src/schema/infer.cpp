@@ -296,6 +296,10 @@ Schema infer_schema(const Document& t, const std::string& name) {
       spec.normalized_title = std::move(n.text);
       has_placeholder = n.has_placeholder;
     }
+    {
+      const std::string bare = strip_marker_annotations(spec.title);
+      if (bare.size() != trim(spec.title).size()) spec.normalized_title = normalize_title(bare).text;
+    }
     spec.level = sec.level;
     spec.template_line = sec.line;
     spec.parent = sec.parent >= 0 ? spec_of[sec.parent] : -1;

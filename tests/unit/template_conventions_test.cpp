@@ -77,6 +77,7 @@ TEST(TemplateConventions, OptionalWordsInHeadingsAndTheirChildren) {
       "### Default sections (adapt names to fit the domain)\n\n- Unit\n\n## Summary *(mandatory)*\n\ntext\n");
   EXPECT_TRUE(optional(s, "Scope (Optional)"));
   EXPECT_TRUE(optional(s, "Notes（任意）"));
+  EXPECT_EQ(section(s, "Notes（任意）")->normalized_title, "notes");  // a spec writes "## Notes"
   EXPECT_TRUE(optional(s, "Data *(include if the feature stores data)*"));
   EXPECT_TRUE(optional(s, "Extras (include when relevant)"));
   EXPECT_TRUE(optional(s, "Security"));  // under an optional section
