@@ -304,7 +304,7 @@ Schema infer_schema(const Document& t, const std::string& name) {
     spec.template_line = sec.line;
     spec.parent = sec.parent >= 0 ? spec_of[sec.parent] : -1;
     spec.repeatable = has_placeholder || whole_code_span(spec.title);
-    if (spec.repeatable) spec.pattern = whole_code_span(spec.title) ? "" : repeat_pattern(sec.normalized_title);
+    if (spec.repeatable) spec.pattern = whole_code_span(spec.title) ? "" : repeat_pattern(spec.normalized_title);
     // Optional: annotated in the heading, by a comment on or right above it, by the first
     // instruction of its body or a line of it naming "this section" as conditional; sample
     // content; an OpenSpec delta kind (a delta has only the kinds it needs); subsections
