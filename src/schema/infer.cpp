@@ -117,6 +117,28 @@ bool body_makes_optional(const Document& t, const Section& sec) {
   return false;
 }
 
+// An empty bold label whose list holds guidance, not slots ("**Approach**:" then "- Include
+// essential sections …", "- Omit optional sections unless …"): the label introduces
+// instructions. A label over slots ("**Inputs**" then "* <HTTP, queue, …>") stays a field.
+bool labels_guidance_list(const Document& t, uint32_t line) {
+  size_t items = 0;
+  for (uint32_t l = line + 1; l <= t.source.line_count(); ++l) {
+    std::string_view text = trim(t.source.line(l));
+    if (text.empty()) {
+      if (items > 0 || l > line + 1) break;
+      continue;
+    }
+    const LineInfo& info = t.line_info(l);
+    if (!info.in_list || info.kind == LineKind::Code || info.kind == LineKind::Table) break;
+    if (!info.list_item_start) continue;
+    std::string_view item = trim(text.substr(content_start(text)));
+    if (item.find_first_of("[{<`") != std::string_view::npos || !find_placeholders(item).empty()) return false;
+    if (std::count(item.begin(), item.end(), ' ') < 3 && item.size() < 30) return false;  // a sentence, in any script
+    ++items;
+  }
+  return items > 0;
+}
+
 bool body_offers_choice(const Document& t, const Section& sec) {
   const uint32_t last = std::min<uint32_t>(sec.body_end_line, t.source.line_count());
   for (uint32_t l = sec.line + 1; l <= last; ++l) {
@@ -359,6 +381,7 @@ Schema infer_schema(const Document& t, const std::string& name) {
     // "**Builds on:** [Short Title](2021-05-15-short-title.md)": a link to an earlier decision,
     // there only when the spec has one.
     if (fs.type == FieldType::Text && is_example_link(f.value)) fs.required = false;
+    if (trim(f.value).empty() && labels_guidance_list(t, f.line)) fs.required = false;
     if (f.section < 0) {
       s.preamble_fields.push_back(std::move(fs));
     } else if (spec_of[f.section] >= 0) {

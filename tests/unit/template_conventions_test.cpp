@@ -191,6 +191,18 @@ TEST(TemplateConventions, GuidanceValuesAreNotRequiredFields) {
   EXPECT_TRUE(field(s, "Type")->required);    // short
 }
 
+TEST(TemplateConventions, AnEmptyLabelOverGuidanceIsNoRequiredField) {
+  const Schema s = infer(
+      "# Design\n\n**Approach**:\n- Include the sections that inform implementation decisions\n"
+      "- Omit optional sections unless they prevent mistakes\n\n## Component\n\n**Inputs**:\n\n* <HTTP, queue, event>\n\n"
+      "**Files:**\n- Core logic: `src/core/[feature]/`\n");
+  EXPECT_FALSE(field(s, "Approach")->required);
+  ASSERT_NE(field(s, "Inputs"), nullptr);
+  EXPECT_TRUE(field(s, "Inputs")->required);
+  ASSERT_NE(field(s, "Files"), nullptr);
+  EXPECT_TRUE(field(s, "Files")->required);
+}
+
 TEST(TemplateConventions, AnExampleLinkValueIsAnOptionalField) {
   const Schema s = infer(
       "# Title\n\n* **Status:** [proposed | accepted]\n* **Builds on:** [Short Title](2021-05-15-short-title.md)\n"
