@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "model/normalize.h"
+#include "schema/conventions.h"
 #include "schema/match.h"
 #include "schema/placeholders.h"
 
@@ -33,11 +34,115 @@ std::vector<std::string> split(std::string_view s, char sep) {
   return parts;
 }
 
-bool optional_words(std::string_view text) {
-  static constexpr std::string_view words[] = {"(optional", "optional)", "(if applicable", "if applicable)",
-                                               "(recommended", "if relevant", "if needed", "(if "};
-  for (std::string_view w : words) {
-    if (icontains(text, w)) return true;
+// The HTML comment that ends on `line` (one or several lines), or "" when `line` ends none.
+std::string comment_ending_at(const Document& t, uint32_t line) {
+  if (line < 1 || line > t.source.line_count() || t.line_info(line).kind != LineKind::Html) return "";
+  std::string_view last = trim(t.source.line(line));
+  if (last.size() < 3 || last.substr(last.size() - 3) != "-->") return "";
+  std::string text;
+  for (uint32_t l = line, seen = 0; l >= 1 && seen < 20; --l, ++seen) {
+    std::string_view raw = trim(t.source.line(l));
+    text.insert(0, std::string(raw) + " ");
+    if (raw.find("<!--") != std::string_view::npos) return text;
+  }
+  return "";
+}
+
+// The HTML comment that starts on `line`, up to its end, or "" when `line` starts none.
+std::string comment_starting_at(const Document& t, uint32_t line, uint32_t* end_line = nullptr) {
+  if (line < 1 || line > t.source.line_count() || t.line_info(line).kind != LineKind::Html) return "";
+  if (trim(t.source.line(line)).substr(0, 4) != "<!--") return "";
+  std::string text;
+  for (uint32_t l = line; l <= t.source.line_count() && l < line + 60; ++l) {
+    std::string_view raw = trim(t.source.line(l));
+    text += raw;
+    text += ' ';
+    if (raw.find("-->") != std::string_view::npos) {
+      if (end_line) *end_line = l;
+      return text;
+    }
+  }
+  return "";
+}
+
+// Sections after a comment saying the content below is a sample ("SAMPLE TASKS for illustration
+// purposes only"): up to the end of the section that holds the first heading after it.
+std::vector<bool> sample_sections(const Document& t) {
+  std::vector<bool> sample(t.sections.size(), false);
+  for (uint32_t l = 1; l <= t.source.line_count(); ++l) {
+    uint32_t end = 0;
+    std::string comment = comment_starting_at(t, l, &end);
+    if (comment.empty()) continue;
+    if (says_sample(comment)) {
+      int first_level = 0;
+      for (size_t i = 0; i < t.sections.size(); ++i) {
+        const Section& sec = t.sections[i];
+        if (sec.line <= end) continue;
+        if (first_level == 0) first_level = sec.level;
+        if (sec.level < first_level) break;
+        sample[i] = true;
+      }
+    }
+    l = end;
+  }
+  return sample;
+}
+
+// Whether a section's body says the section is optional or conditional: its first instruction
+// (a line or a whole comment), or any own line naming "this section" as conditional.
+bool body_makes_optional(const Document& t, const Section& sec) {
+  bool first = true;
+  const uint32_t last = std::min<uint32_t>(sec.body_end_line, t.source.line_count());
+  for (uint32_t l = sec.line + 1; l <= last; ++l) {
+    std::string_view line = trim(t.source.line(l));
+    if (line.empty()) continue;
+    const LineKind kind = t.line_info(l).kind;
+    uint32_t end = l;
+    std::string comment = comment_starting_at(t, l, &end);
+    if (!comment.empty()) {
+      if (first ? instruction_makes_optional(comment, true) : says_section_conditional(comment)) return true;
+      l = end;
+    } else if (kind != LineKind::Code && kind != LineKind::Table) {
+      // The first line as an instruction; a list item is content ("1. When [event], the system
+      // shall …"), where only an annotation such as "(optional)" counts.
+      if (first && line.size() < 200 &&
+          (t.line_info(l).list_item_start ? heading_marks_optional(line) : instruction_makes_optional(line, false))) {
+        return true;
+      }
+      if (says_section_conditional(line)) return true;
+    }
+    first = false;
+  }
+  return false;
+}
+
+// An empty bold label whose list holds guidance, not slots ("**Approach**:" then "- Include
+// essential sections …", "- Omit optional sections unless …"): the label introduces
+// instructions. A label over slots ("**Inputs**" then "* <HTTP, queue, …>") stays a field.
+bool labels_guidance_list(const Document& t, uint32_t line) {
+  size_t items = 0;
+  for (uint32_t l = line + 1; l <= t.source.line_count(); ++l) {
+    std::string_view text = trim(t.source.line(l));
+    if (text.empty()) {
+      if (items > 0 || l > line + 1) break;
+      continue;
+    }
+    const LineInfo& info = t.line_info(l);
+    if (!info.in_list || info.kind == LineKind::Code || info.kind == LineKind::Table) break;
+    if (!info.list_item_start) continue;
+    std::string_view item = trim(text.substr(content_start(text)));
+    if (item.find_first_of("[{<`") != std::string_view::npos || !find_placeholders(item).empty()) return false;
+    if (std::count(item.begin(), item.end(), ' ') < 3 && item.size() < 30) return false;  // a sentence, in any script
+    ++items;
+  }
+  return items > 0;
+}
+
+bool body_offers_choice(const Document& t, const Section& sec) {
+  const uint32_t last = std::min<uint32_t>(sec.body_end_line, t.source.line_count());
+  for (uint32_t l = sec.line + 1; l <= last; ++l) {
+    std::string_view line = trim(t.source.line(l));
+    if (!line.empty()) return line.size() < 200 && offers_choice(line);
   }
   return false;
 }
@@ -183,34 +288,62 @@ Schema infer_schema(const Document& t, const std::string& name) {
   // Sections, with duplicate repeatable siblings ("Component A", "Component B") merged.
   std::vector<int32_t> spec_of(t.sections.size(), -1);
   std::vector<bool> dropped(t.sections.size(), false);
+  const std::vector<bool> sample = sample_sections(t);
   for (size_t i = 0; i < t.sections.size(); ++i) {
     const Section& sec = t.sections[i];
     if (sec.parent >= 0 && dropped[sec.parent]) {
       dropped[i] = true;
       continue;
     }
+    // A bold instruction line made a heading by a `---` under it ("**Warning**: …") is no
+    // section: what is under it belongs to the section around it.
+    if (is_bold_key_line(sec.title)) {
+      spec_of[i] = sec.parent >= 0 ? spec_of[sec.parent] : -1;
+      continue;
+    }
     SectionSpec spec;
+    // A marker comment on the heading line ("## Research <!-- optional -->") makes the section
+    // optional and is no part of its name; another comment ("Requirement: <!-- name -->") is
+    // the heading's slot and stays.
+    std::string title_comments;
+    std::string bare_title = strip_comments(sec.title, title_comments);
+    const bool marker_comment = !title_comments.empty() && instruction_makes_optional(title_comments, true);
     spec.title = sec.title;
     spec.normalized_title = sec.normalized_title;
+    bool has_placeholder = sec.title_has_placeholder;
+    if (marker_comment) {
+      NormalizedTitle n = normalize_title(bare_title);
+      spec.title = std::move(bare_title);
+      spec.normalized_title = std::move(n.text);
+      has_placeholder = n.has_placeholder;
+    }
+    {
+      const std::string bare = strip_marker_annotations(spec.title);
+      if (bare.size() != trim(spec.title).size()) spec.normalized_title = normalize_title(bare).text;
+    }
     spec.level = sec.level;
     spec.template_line = sec.line;
     spec.parent = sec.parent >= 0 ? spec_of[sec.parent] : -1;
-    spec.repeatable = sec.title_has_placeholder || whole_code_span(sec.title);
-    if (spec.repeatable) spec.pattern = whole_code_span(sec.title) ? "" : repeat_pattern(sec.normalized_title);
-    // Optional: annotated in the heading or in the first line of its body.
-    spec.optional = optional_words(sec.title);
-    for (uint32_t l = sec.line + 1; l <= sec.body_end_line && l <= t.source.line_count(); ++l) {
-      std::string_view line = trim(t.source.line(l));
-      if (line.empty()) continue;
-      if (optional_words(line) && line.size() < 200) spec.optional = true;
-      break;
+    spec.repeatable = has_placeholder || whole_code_span(spec.title);
+    if (spec.repeatable) spec.pattern = whole_code_span(spec.title) ? "" : repeat_pattern(spec.normalized_title);
+    // Optional: annotated in the heading, by a comment on or right above it, by the first
+    // instruction of its body or a line of it naming "this section" as conditional; sample
+    // content; an OpenSpec delta kind (a delta has only the kinds it needs); subsections
+    // offered as a choice ("use whichever pattern fits").
+    spec.optional = heading_marks_optional(spec.title) || marker_comment || is_change_kind_heading(spec.title) ||
+                    sample[i] || body_makes_optional(t, sec) || body_offers_choice(t, sec);
+    if (!spec.optional) {
+      std::string above = comment_ending_at(t, sec.line - 1);
+      spec.optional = !above.empty() && instruction_makes_optional(above, true);
     }
     if (spec.parent >= 0 && s.sections[spec.parent].optional) spec.optional = true;
     // A bare placeholder title ("<table_name>") or an example heading cannot be required by name.
     if (spec.repeatable && spec.pattern.empty() && sec.level > 1) spec.optional = true;
     spec.allows_na = icontains(sec.title, "N/A") || icontains(sec.title, "RNIA");
-    // Merge with an earlier sibling of the same repeatable pattern.
-    if (spec.repeatable && !spec.pattern.empty()) {
+    // Merge with an earlier sibling of the same repeatable pattern; bare slots of one level
+    // under one parent ("### {title of option 1}", "### {title of other option}") are
+    // alternatives of one slot, in any order.
+    if (spec.repeatable && (!spec.pattern.empty() || sec.level > 1)) {
       bool merged = false;
       for (size_t k = 0; k < s.sections.size(); ++k) {
         const SectionSpec& other = s.sections[k];
@@ -238,11 +371,21 @@ Schema infer_schema(const Document& t, const std::string& name) {
   for (const Field& f : t.fields) {
     FieldSpec fs = infer_field(f.key, f.value);
     fs.template_line = f.line;
+    // The template page's own front matter (`title: ADR Template`) describes the template file;
+    // a spec must carry a key only when the template leaves its value as a slot.
+    if (f.front_matter && fs.type == FieldType::Text && find_placeholders(f.value).empty()) fs.required = false;
+    // A bold key followed by a sentence of guidance ("**Note**: This template is filled in by
+    // …") is an instruction, not a field.
+    if (fs.type == FieldType::Text && is_instruction_value(f.value)) fs.required = false;
+    // "**Builds on:** [Short Title](2021-05-15-short-title.md)": a link to an earlier decision,
+    // there only when the spec has one.
+    if (fs.type == FieldType::Text && is_example_link(f.value)) fs.required = false;
+    if (trim(f.value).empty() && labels_guidance_list(t, f.line)) fs.required = false;
     if (f.section < 0) {
       s.preamble_fields.push_back(std::move(fs));
     } else if (spec_of[f.section] >= 0) {
       SectionSpec& spec = s.sections[spec_of[f.section]];
-      fs.required = !spec.optional;
+      fs.required = fs.required && !spec.optional;
       bool dup = std::any_of(spec.fields.begin(), spec.fields.end(), [&](const FieldSpec& o) { return iequals(o.key, fs.key); });
       if (!dup) spec.fields.push_back(std::move(fs));
     }
