@@ -130,7 +130,7 @@ bool labels_guidance_list(const Document& t, uint32_t line) {
     const LineInfo& info = t.line_info(l);
     if (!info.in_list || info.kind == LineKind::Code || info.kind == LineKind::Table) break;
     if (!info.list_item_start) continue;
-    std::string_view item = trim(text.substr(content_start(text)));
+    std::string_view item = t.content(l);
     if (item.find_first_of("[{<`") != std::string_view::npos || !find_placeholders(item).empty()) return false;
     if (std::count(item.begin(), item.end(), ' ') < 3 && item.size() < 30) return false;  // a sentence, in any script
     ++items;
