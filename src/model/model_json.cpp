@@ -56,31 +56,52 @@ json block_json(const Document& doc, const Block& b) {
   return j;
 }
 
+// Indices of each section's blocks, fields, checklist items and links, in document order, made
+// in one pass: asking every section to scan every list made a 65,000-heading spec quadratic.
+struct SectionContents {
+  explicit SectionContents(const Document& doc) : slots(doc.sections.size() + 1) {
+    for (size_t i = 0; i < doc.blocks.size(); ++i) at(doc.blocks[i].section).blocks.push_back(i);
+    for (size_t i = 0; i < doc.fields.size(); ++i) at(doc.fields[i].section).fields.push_back(i);
+    for (size_t i = 0; i < doc.checklist.size(); ++i) at(doc.checklist[i].section).checklist.push_back(i);
+    for (size_t i = 0; i < doc.links.size(); ++i) at(doc.links[i].section).links.push_back(i);
+  }
+  struct Slot {
+    std::vector<size_t> blocks, fields, checklist, links;
+  };
+  // kPreamble (-1) is slot 0.
+  Slot& at(int32_t section) { return slots[static_cast<size_t>(section + 1)]; }
+  const Slot& at(int32_t section) const { return slots[static_cast<size_t>(section + 1)]; }
+  std::vector<Slot> slots;
+};
+
 // Everything that belongs directly to `section` (kPreamble for the preamble).
-json content_json(const Document& doc, int32_t section) {
+json content_json(const Document& doc, const SectionContents& contents, int32_t section) {
+  const SectionContents::Slot& slot = contents.at(section);
   json blocks = json::array();
-  for (const auto& b : doc.blocks) {
-    if (b.section == section && b.kind != BlockKind::Heading) blocks.push_back(block_json(doc, b));
+  for (size_t i : slot.blocks) {
+    const Block& b = doc.blocks[i];
+    if (b.kind != BlockKind::Heading) blocks.push_back(block_json(doc, b));
   }
   json fields = json::array();
-  for (const auto& f : doc.fields) {
-    if (f.section == section && !f.front_matter) fields.push_back(field_json(f));
+  for (size_t i : slot.fields) {
+    const Field& f = doc.fields[i];
+    if (!f.front_matter) fields.push_back(field_json(f));
   }
   json checklist = json::array();
-  for (const auto& c : doc.checklist) {
-    if (c.section == section)
-      checklist.push_back(json{{"checked", c.checked}, {"text", safe(c.text)}, {"line", c.line}, {"column", c.column}});
+  for (size_t i : slot.checklist) {
+    const auto& c = doc.checklist[i];
+    checklist.push_back(json{{"checked", c.checked}, {"text", safe(c.text)}, {"line", c.line}, {"column", c.column}});
   }
   json links = json::array();
-  for (const auto& l : doc.links) {
-    if (l.section == section)
-      links.push_back(json{{"target", safe(l.target)}, {"line", l.line}, {"column", l.column}, {"image", l.image}});
+  for (size_t i : slot.links) {
+    const auto& l = doc.links[i];
+    links.push_back(json{{"target", safe(l.target)}, {"line", l.line}, {"column", l.column}, {"image", l.image}});
   }
   return json{{"blocks", std::move(blocks)}, {"fields", std::move(fields)},
               {"checklist", std::move(checklist)}, {"links", std::move(links)}};
 }
 
-json section_json(const Document& doc, int32_t idx) {
+json section_json(const Document& doc, const SectionContents& contents, int32_t idx) {
   const Section& s = doc.sections[idx];
   json j{{"title", safe(s.title)},
          {"normalized_title", safe(s.normalized_title)},
@@ -89,9 +110,9 @@ json section_json(const Document& doc, int32_t idx) {
          {"line", s.line},
          {"column", s.column},
          {"end_line", s.end_line}};
-  j.update(content_json(doc, idx));
+  j.update(content_json(doc, contents, idx));
   json children = json::array();
-  for (int32_t c : s.children) children.push_back(section_json(doc, c));
+  for (int32_t c : s.children) children.push_back(section_json(doc, contents, c));
   j["children"] = std::move(children);
   return j;
 }
@@ -116,11 +137,12 @@ json document_to_json(const Document& doc) {
   }
   const uint32_t first_heading = doc.sections.empty() ? doc.source.line_count() + 1 : doc.sections[0].line;
   json preamble{{"line", 1}, {"end_line", first_heading > 1 ? first_heading - 1 : 0}};
-  preamble.update(content_json(doc, kPreamble));
+  const SectionContents contents(doc);
+  preamble.update(content_json(doc, contents, kPreamble));
   j["preamble"] = std::move(preamble);
   json sections = json::array();
   for (size_t i = 0; i < doc.sections.size(); ++i) {
-    if (doc.sections[i].parent < 0) sections.push_back(section_json(doc, static_cast<int32_t>(i)));
+    if (doc.sections[i].parent < 0) sections.push_back(section_json(doc, contents, static_cast<int32_t>(i)));
   }
   j["sections"] = std::move(sections);
   return j;
