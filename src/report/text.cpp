@@ -165,6 +165,12 @@ class TextWriter : public ReportWriter {
       }
       announced = true;
       write_diagnostic(buf_, st_, path, file, d, excerpt_);
+      // A huge file's block goes out in pieces: growing one buffer to its whole size (78 MB for
+      // a 14 MB spec) cost more in page faults and copies than the writes it saves.
+      if (buf_.size() >= kFlushBytes) {
+        out_.write(buf_.data(), static_cast<std::streamsize>(buf_.size()));
+        buf_.clear();
+      }
     }
     out_.write(buf_.data(), static_cast<std::streamsize>(buf_.size()));
   }
@@ -189,7 +195,8 @@ class TextWriter : public ReportWriter {
   TextOptions options_;
   Style st_;
   bool first_block_ = true;
-  std::string buf_;  // one file's output, written at once
+  static constexpr size_t kFlushBytes = 1 << 18;
+  std::string buf_;  // one file's output, written at once up to kFlushBytes
   report::Excerpt excerpt_;  // reused: its strings keep their capacity from finding to finding
 };
 
