@@ -39,12 +39,16 @@ bool written_na(const Document& doc, const Section& sec) {
   return false;
 }
 
-// The document's fields ordered by folded key, front-matter ones first, then by line: "is this
-// key in that line range" becomes binary searches instead of a scan of every field, which made a
-// spec with thousands of sections quadratic.
+// Answers "is a field with this folded key here" for each section. A spec with few fields is
+// scanned; past kScanFields the fields are ordered by folded key, front-matter ones first, then
+// by line, and each question is binary searches: the scan per section and key made a spec with
+// thousands of sections quadratic, and sorting costs more than it saves on an ordinary spec.
 class FieldsByKey {
  public:
+  static constexpr size_t kScanFields = 128;
+
   explicit FieldsByKey(const std::vector<Field>& fields) : fields_(fields) {
+    if (fields.size() <= kScanFields) return;
     order_.reserve(fields.size());
     for (size_t i = 0; i < fields.size(); ++i) order_.push_back(static_cast<uint32_t>(i));
     std::sort(order_.begin(), order_.end(), [&](uint32_t a, uint32_t b) {
@@ -59,6 +63,13 @@ class FieldsByKey {
   // Whether a field has the folded key `key` and is anywhere (`anywhere`), in the front matter,
   // or on a line in (after, last].
   bool present(std::string_view key, bool anywhere, uint32_t after, uint32_t last) const {
+    if (order_.empty()) {
+      for (const Field& f : fields_) {
+        if (f.folded_key != key) continue;
+        if (anywhere || f.front_matter || (f.line > after && f.line <= last)) return true;
+      }
+      return false;
+    }
     const auto begin = std::lower_bound(order_.begin(), order_.end(), key,
                                         [&](uint32_t i, std::string_view k) { return fields_[i].folded_key < k; });
     const auto end = std::upper_bound(begin, order_.end(), key,
@@ -71,7 +82,7 @@ class FieldsByKey {
 
  private:
   const std::vector<Field>& fields_;
-  std::vector<uint32_t> order_;
+  std::vector<uint32_t> order_;  // empty: scan
 };
 
 class FieldMissing : public Rule {
