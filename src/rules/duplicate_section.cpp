@@ -22,11 +22,16 @@ class DuplicateSection : public Rule {
     // The first instance seen under each parent (slot parent + 1, so the top level is slot 0), by
     // index into the instance list; reset after each template section. One look-up per instance
     // instead of a scan of the earlier ones, which was quadratic in a spec with many copies.
-    std::vector<int32_t> first_under;
+    // Reused from spec to spec on each thread, so an ordinary spec allocates nothing.
+    thread_local std::vector<int32_t> first_under;
+    bool sized = false;
     for (size_t k = 0; k < s.sections.size(); ++k) {
       const auto& inst = m.instances[k];
       if (s.sections[k].repeatable || inst.size() < 2) continue;
-      if (first_under.empty()) first_under.assign(doc.sections.size() + 1, -1);
+      if (!sized) {
+        first_under.assign(doc.sections.size() + 1, -1);
+        sized = true;
+      }
       for (size_t i = 0; i < inst.size(); ++i) {
         const Section& sec = doc.sections[inst[i]];
         int32_t& slot = first_under[static_cast<size_t>(sec.parent + 1)];
