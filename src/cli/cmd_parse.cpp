@@ -83,7 +83,10 @@ void register_parse(CLI::App& app, int& exit_code) {
       return;
     }
     if (opts->format == "json") {
-      std::cout << document_to_json(*doc).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
+      std::string json;
+      write_document_json(json, *doc);
+      json += '\n';
+      std::cout.write(json.data(), static_cast<std::streamsize>(json.size()));
     } else {
       print_outline(*doc);
     }
