@@ -3,6 +3,7 @@
 #include <fmt/core.h>
 
 #include <iostream>
+#include <vector>
 
 #include "cli/commands.h"
 #include "model/load.h"
@@ -23,17 +24,23 @@ void print_outline(const Document& doc) {
     fmt::print("{:>5}  front matter ({} keys){}\n", doc.front_matter.line, doc.front_matter.entries.size(),
                doc.front_matter.error.empty() ? "" : ", invalid YAML: " + doc.front_matter.error);
   }
-  auto summary = [&](int32_t section) {
+  // Per-section counts in one pass over each list (slot 0 is the preamble): counting per section
+  // by scanning every list made a many-section document quadratic.
+  struct Counts {
     size_t fields = 0, checked = 0, boxes = 0, tables = 0, code = 0, links = 0;
-    for (const auto& f : doc.fields) fields += f.section == section && !f.front_matter;
-    for (const auto& c : doc.checklist) {
-      if (c.section != section) continue;
-      ++boxes;
-      checked += c.checked;
-    }
-    for (const auto& t : doc.tables) tables += t.section == section;
-    for (const auto& c : doc.code_blocks) code += c.section == section;
-    for (const auto& l : doc.links) links += l.section == section;
+  };
+  std::vector<Counts> counts(doc.sections.size() + 1);
+  auto slot = [&](int32_t section) -> Counts& { return counts[static_cast<size_t>(section + 1)]; };
+  for (const auto& f : doc.fields) slot(f.section).fields += !f.front_matter;
+  for (const auto& c : doc.checklist) {
+    ++slot(c.section).boxes;
+    slot(c.section).checked += c.checked;
+  }
+  for (const auto& t : doc.tables) ++slot(t.section).tables;
+  for (const auto& c : doc.code_blocks) ++slot(c.section).code;
+  for (const auto& l : doc.links) ++slot(l.section).links;
+  auto summary = [&](int32_t section) {
+    const auto [fields, checked, boxes, tables, code, links] = slot(section);
     std::string out;
     if (fields) out += fmt::format(" fields={}", fields);
     if (boxes) out += fmt::format(" checklist={}/{}", checked, boxes);
@@ -76,7 +83,10 @@ void register_parse(CLI::App& app, int& exit_code) {
       return;
     }
     if (opts->format == "json") {
-      std::cout << document_to_json(*doc).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
+      std::string json;
+      write_document_json(json, *doc);
+      json += '\n';
+      std::cout.write(json.data(), static_cast<std::streamsize>(json.size()));
     } else {
       print_outline(*doc);
     }

@@ -109,6 +109,38 @@ static std::string github_escape(std::string_view s, bool property) {
 std::string github_escape_data(std::string_view s) { return github_escape(s, false); }
 std::string github_escape_property(std::string_view s) { return github_escape(s, true); }
 
+void append_github_escaped(std::string& out, std::string_view s, bool property) {
+  // github_escape only rewrites ASCII bytes, and valid_utf8's output holds an ASCII byte exactly
+  // where its input does, so one pass can do both: ASCII runs that need neither are copied whole.
+  auto plain = [property](unsigned char c) {
+    return c < 0x80 && c != '%' && c != '\r' && c != '\n' && !(property && (c == ':' || c == ','));
+  };
+  for (size_t i = 0, len = 0; i < s.size(); i += len) {
+    size_t run = i;
+    while (run < s.size() && plain(static_cast<unsigned char>(s[run]))) ++run;
+    if (run > i) {
+      out.append(s.data() + i, run - i);
+      len = run - i;
+      continue;
+    }
+    const char c = s[i];
+    if (static_cast<unsigned char>(c) < 0x80) {
+      len = 1;
+      switch (c) {
+        case '%': out += "%25"; break;
+        case '\r': out += "%0D"; break;
+        case '\n': out += "%0A"; break;
+        case ':': out += "%3A"; break;
+        default: out += "%2C"; break;  // ','
+      }
+      continue;
+    }
+    const uint32_t cp = decode_utf8(s, i, len);
+    if (cp == kReplacementChar && len == 1) append_utf8(out, cp);
+    else out.append(s.substr(i, len));
+  }
+}
+
 static bool xml_allowed(uint32_t cp) {
   return cp == 0x9 || cp == 0xA || cp == 0xD || (cp >= 0x20 && cp <= 0xD7FF) ||
          (cp >= 0xE000 && cp <= 0xFFFD) || (cp >= 0x10000 && cp <= 0x10FFFF);
@@ -117,7 +149,23 @@ static bool xml_allowed(uint32_t cp) {
 std::string xml_escape(std::string_view s, bool attribute) {
   std::string out;
   out.reserve(s.size() + s.size() / 8);
+  append_xml_escaped(out, s, attribute);
+  return out;
+}
+
+void append_xml_escaped(std::string& out, std::string_view s, bool attribute) {
+  // Printable ASCII other than markup characters is most of every finding: copied in runs.
+  auto plain = [](unsigned char c) {
+    return c >= 0x20 && c < 0x80 && c != '&' && c != '<' && c != '>' && c != '"' && c != '\'';
+  };
   for (size_t i = 0, len = 0; i < s.size(); i += len) {
+    size_t run = i;
+    while (run < s.size() && plain(static_cast<unsigned char>(s[run]))) ++run;
+    if (run > i) {
+      out.append(s.data() + i, run - i);
+      len = run - i;
+      continue;
+    }
     const uint32_t cp = decode_utf8(s, i, len);
     if (!xml_allowed(cp)) continue;
     switch (cp) {
@@ -135,7 +183,6 @@ std::string xml_escape(std::string_view s, bool attribute) {
         else out.append(s.substr(i, len));
     }
   }
-  return out;
 }
 
 static bool uri_unreserved(unsigned char c) {

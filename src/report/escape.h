@@ -33,11 +33,15 @@ size_t printable_ascii_prefix(std::string_view s);
 // contain the ':' and ',' that delimit properties).
 std::string github_escape_data(std::string_view s);
 std::string github_escape_property(std::string_view s);
+// github_escape_data or _property of valid_utf8(s), appended to `out` in one pass.
+void append_github_escaped(std::string& out, std::string_view s, bool property);
 
 // XML 1.0 text or attribute value: escapes markup characters, drops characters XML 1.0 cannot
 // carry at all (most C0 controls, U+FFFE, U+FFFF), repairs invalid UTF-8. In attributes, tab,
 // LF and CR become character references so parsers do not normalise them to spaces.
 std::string xml_escape(std::string_view s, bool attribute);
+// xml_escape(s, attribute) appended to `out`.
+void append_xml_escaped(std::string& out, std::string_view s, bool attribute);
 
 // A file path as a URI reference: relative paths stay relative (with "./" dropped), absolute
 // ones become file:// URIs; every byte outside RFC 3986's unreserved set and '/' is

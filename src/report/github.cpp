@@ -1,4 +1,6 @@
 // GitHub Actions workflow commands: each finding becomes an annotation on the pull request.
+#include <charconv>
+
 #include "report/escape.h"
 #include "report/report.h"
 #include "report/writers.h"
@@ -28,31 +30,61 @@ class GithubWriter : public ReportWriter {
 
  protected:
   void write_file(const FileReport& f) override {
-    std::ostream& out = out_;
     // The runner reads UTF-8; a stray byte from a spec must not garble the whole annotation.
-    const std::string file = report::github_escape_property(report::valid_utf8(annotation_path(f.path)));
+    file_.clear();
+    report::append_github_escaped(file_, annotation_path(f.path), true);
+    buf_.clear();
     for (const Diagnostic& d : f.diagnostics) {
-      out << "::" << command_name(d.severity) << " file=" << file;
+      buf_ += "::";
+      buf_ += command_name(d.severity);
+      buf_ += " file=";
+      buf_ += file_;
       if (d.line > 0) {
-        out << ",line=" << d.line;
-        if (d.column > 0) out << ",col=" << d.column;
+        append_number(",line=", d.line);
+        if (d.column > 0) append_number(",col=", d.column);
         if (d.end_line >= d.line) {
-          out << ",endLine=" << d.end_line;
+          append_number(",endLine=", d.end_line);
           // GitHub only honours endColumn on a one-line range.
-          if (d.end_line == d.line && d.column > 0 && d.end_column >= d.column) out << ",endColumn=" << d.end_column;
+          if (d.end_line == d.line && d.column > 0 && d.end_column >= d.column) append_number(",endColumn=", d.end_column);
         }
       }
-      if (!d.rule.empty()) out << ",title=" << report::github_escape_property(report::valid_utf8(d.rule));
-      std::string message = d.message;
-      if (!d.hint.empty()) message += "\nhint: " + d.hint;
-      out << "::" << report::github_escape_data(report::valid_utf8(message)) << '\n';
+      if (!d.rule.empty()) {
+        buf_ += ",title=";
+        report::append_github_escaped(buf_, d.rule, true);
+      }
+      buf_ += "::";
+      if (d.hint.empty()) {
+        report::append_github_escaped(buf_, d.message, false);
+      } else {
+        // Escaped as one text: an incomplete sequence at the message's end meets the hint's line break.
+        message_.assign(d.message);
+        message_ += "\nhint: ";
+        message_ += d.hint;
+        report::append_github_escaped(buf_, message_, false);
+      }
+      buf_ += '\n';
+      if (buf_.size() >= (1u << 18)) flush();
     }
+    flush();
   }
   void write_more(const FileReport& f) override { write_file(f); }
   void write_end() override {}
 
  private:
+  void append_number(std::string_view label, uint32_t n) {
+    buf_ += label;
+    char digits[16];
+    const auto r = std::to_chars(digits, digits + sizeof digits, n);
+    buf_.append(digits, static_cast<size_t>(r.ptr - digits));
+  }
+  void flush() {
+    out_.write(buf_.data(), static_cast<std::streamsize>(buf_.size()));
+    buf_.clear();
+  }
+
   std::ostream& out_;
+  // Reused from file to file: the escaped path, a message with its hint, the output being built.
+  std::string file_, message_, buf_;
 };
 
 }  // namespace

@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "report/json_diagnostic.h"
+#include "report/json_out.h"
 #include "report/report.h"
 
 namespace specgate {
@@ -10,8 +11,6 @@ namespace specgate {
 namespace {
 
 using Json = nlohmann::ordered_json;
-
-Json optional_string(const std::string& s) { return s.empty() ? Json(nullptr) : Json(s); }
 
 }  // namespace
 
@@ -30,25 +29,64 @@ Json diagnostic_to_json(const Diagnostic& d) {
 }
 
 void write_json(std::ostream& out, const RunReport& report) {
-  Json root;
-  root["version"] = 1;
-  root["tool"] = Json{{"name", "specgate"}, {"version", SPECGATE_VERSION}};
-  Json files = Json::array();
+  // Written by hand in nlohmann's exact layout (report/json_out.h): a value tree of every
+  // finding cost twice the text report. Paths and quoted spec text may hold invalid UTF-8; it
+  // is replaced, as nlohmann's replace handler does, rather than thrown on.
+  std::string buf;
+  report::JsonOut j(buf);
+  auto flush = [&] {
+    out.write(buf.data(), static_cast<std::streamsize>(buf.size()));
+    buf.clear();
+  };
+  j.begin_object();
+  j.member_number("version", 1);
+  j.key("tool");
+  j.begin_object();
+  j.member("name", "specgate");
+  j.member("version", SPECGATE_VERSION);
+  j.end_object();
+  j.key("files");
+  j.begin_array();
   for (const FileReport& f : report.files) {
-    Json file;
-    file["path"] = f.path;
-    file["template"] = optional_string(f.template_name);
-    file["status"] = optional_string(f.status);
-    Json diags = Json::array();
-    for (const Diagnostic& d : f.diagnostics) diags.push_back(diagnostic_to_json(d));
-    file["diagnostics"] = std::move(diags);
-    files.push_back(std::move(file));
+    j.item();
+    j.begin_object();
+    j.member("path", f.path);
+    j.key("template");
+    f.template_name.empty() ? j.null() : j.string(f.template_name);
+    j.key("status");
+    f.status.empty() ? j.null() : j.string(f.status);
+    j.key("diagnostics");
+    j.begin_array();
+    for (const Diagnostic& d : f.diagnostics) {
+      j.item();
+      j.begin_object();
+      j.member("rule", d.rule);
+      j.member("severity", severity_name(d.severity));
+      j.member_number("line", d.line);
+      j.member_number("column", d.column);
+      j.member_number("end_line", d.end_line);
+      j.member_number("end_column", d.end_column);
+      j.member("message", d.message);
+      j.member("hint", d.hint);
+      j.member("section", d.section);
+      j.end_object();
+    }
+    j.end_array();
+    j.end_object();
+    if (buf.size() >= (1u << 18)) flush();
   }
-  root["files"] = std::move(files);
+  j.end_array();
   const Summary s = summarize(report);
-  root["summary"] = Json{{"files", s.files}, {"errors", s.errors}, {"warnings", s.warnings}, {"notes", s.notes}};
-  // Paths and quoted spec text may hold invalid UTF-8; replace it rather than throw.
-  out << root.dump(2, ' ', false, Json::error_handler_t::replace) << '\n';
+  j.key("summary");
+  j.begin_object();
+  j.member_number("files", s.files);
+  j.member_number("errors", s.errors);
+  j.member_number("warnings", s.warnings);
+  j.member_number("notes", s.notes);
+  j.end_object();
+  j.end_object();
+  buf += '\n';
+  flush();
 }
 
 }  // namespace specgate

@@ -7,6 +7,7 @@
 #include <unordered_set>
 
 #include "report/escape.h"
+#include "report/json_out.h"
 #include "report/report.h"
 #include "report/writers.h"
 
@@ -41,23 +42,6 @@ Json rule_json(const RuleInfo& rule) {
       Json{{"enabled", rule.enabled_by_default}, {"level", std::string(sarif_level(rule.default_severity))}};
   j["properties"] = Json{{"documentation", rule_doc_path(rule.name)}};
   return j;
-}
-
-Json region_json(const Diagnostic& d, const FileReport& file) {
-  Json r;
-  r["startLine"] = d.line;
-  if (d.column > 0) r["startColumn"] = d.column;
-  // SARIF regions may not run backwards; an end before the start is dropped, not reported.
-  if (d.end_line >= d.line && d.end_line > 0) {
-    const bool same_line = d.end_line == d.line;
-    if (!same_line || (d.column > 0 && d.end_column >= d.column)) {
-      r["endLine"] = d.end_line;
-      if (d.end_column > 0 && (!same_line || d.column > 0)) r["endColumn"] = d.end_column;
-    }
-  }
-  auto it = file.excerpt_lines.find(d.line);
-  if (it != file.excerpt_lines.end()) r["snippet"] = Json{{"text", it->second}};
-  return r;
 }
 
 // nlohmann's dump of `j` as it would appear nested `depth` levels deep in a dump(2) of the
@@ -125,27 +109,82 @@ class SarifWriter : public ReportWriter {
   }
 
  private:
+  // Each result laid out by hand as nlohmann would print it four levels deep (report/json_out.h):
+  // a value tree per finding cost more than the whole text report.
   void write_results(const FileReport& f, size_t artifact) {
     const std::string& uri = artifacts_[artifact];
     buf_.clear();
     for (const Diagnostic& d : f.diagnostics) {
-      Json res;
-      res["ruleId"] = d.rule;
-      if (auto it = rule_index_.find(d.rule); it != rule_index_.end()) res["ruleIndex"] = it->second;
-      res["level"] = std::string(sarif_level(d.severity));
-      std::string text = d.message;
-      if (!d.hint.empty()) text += "\nhint: " + d.hint;
-      res["message"] = Json{{"text", text}};
-      Json physical;
-      physical["artifactLocation"] = Json{{"uri", uri}, {"index", artifact}};
-      if (d.line > 0) physical["region"] = region_json(d, f);
-      res["locations"] = Json::array({Json{{"physicalLocation", std::move(physical)}}});
-      if (!d.section.empty()) res["properties"] = Json{{"section", d.section}};
       buf_ += any_result_ ? ",\n        " : "\n        ";
       any_result_ = true;
-      buf_ += dump_nested(res, 4);
+      report::JsonOut j(buf_, 4);
+      j.begin_object();
+      j.member("ruleId", d.rule);
+      if (auto it = rule_index_.find(d.rule); it != rule_index_.end()) j.member_number("ruleIndex", it->second);
+      j.member("level", sarif_level(d.severity));
+      j.key("message");
+      j.begin_object();
+      j.key("text");
+      if (d.hint.empty()) {
+        j.string(d.message);
+      } else {
+        text_.assign(d.message);
+        text_ += "\nhint: ";
+        text_ += d.hint;
+        j.string(text_);
+      }
+      j.end_object();
+      j.key("locations");
+      j.begin_array();
+      j.item();
+      j.begin_object();
+      j.key("physicalLocation");
+      j.begin_object();
+      j.key("artifactLocation");
+      j.begin_object();
+      j.member("uri", uri);
+      j.member_number("index", artifact);
+      j.end_object();
+      if (d.line > 0) write_region(j, d, f);
+      j.end_object();
+      j.end_object();
+      j.end_array();
+      if (!d.section.empty()) {
+        j.key("properties");
+        j.begin_object();
+        j.member("section", d.section);
+        j.end_object();
+      }
+      j.end_object();
+      if (buf_.size() >= (1u << 18)) {
+        out_.write(buf_.data(), static_cast<std::streamsize>(buf_.size()));
+        buf_.clear();
+      }
     }
     out_.write(buf_.data(), static_cast<std::streamsize>(buf_.size()));
+  }
+
+  static void write_region(report::JsonOut& j, const Diagnostic& d, const FileReport& file) {
+    j.key("region");
+    j.begin_object();
+    j.member_number("startLine", d.line);
+    if (d.column > 0) j.member_number("startColumn", d.column);
+    // SARIF regions may not run backwards; an end before the start is dropped, not reported.
+    if (d.end_line >= d.line && d.end_line > 0) {
+      const bool same_line = d.end_line == d.line;
+      if (!same_line || (d.column > 0 && d.end_column >= d.column)) {
+        j.member_number("endLine", d.end_line);
+        if (d.end_column > 0 && (!same_line || d.column > 0)) j.member_number("endColumn", d.end_column);
+      }
+    }
+    auto it = file.excerpt_lines.find(d.line);
+    if (it != file.excerpt_lines.end()) {
+      j.key("snippet");
+      j.begin_object();
+      j.member("text", it->second);
+      j.end_object();
+    }
+    j.end_object();
   }
 
   std::ostream& out_;
@@ -154,6 +193,7 @@ class SarifWriter : public ReportWriter {
   std::unordered_map<std::string, size_t> artifact_index_;
   bool any_result_ = false;
   std::string buf_;
+  std::string text_;  // a message with its hint, reused
 };
 
 }  // namespace

@@ -4,6 +4,8 @@
 // instead is a choice of form, not a missing field. Enumerated example labels ("Risk 1", "Term 2") are
 // not fields a spec must copy.
 #include <algorithm>
+#include <optional>
+#include <vector>
 
 #include "model/normalize.h"
 #include "rules/factories.h"
@@ -37,6 +39,52 @@ bool written_na(const Document& doc, const Section& sec) {
   return false;
 }
 
+// Answers "is a field with this folded key here" for each section. A spec with few fields is
+// scanned; past kScanFields the fields are ordered by folded key, front-matter ones first, then
+// by line, and each question is binary searches: the scan per section and key made a spec with
+// thousands of sections quadratic, and sorting costs more than it saves on an ordinary spec.
+class FieldsByKey {
+ public:
+  static constexpr size_t kScanFields = 128;
+
+  explicit FieldsByKey(const std::vector<Field>& fields) : fields_(fields) {
+    if (fields.size() <= kScanFields) return;
+    order_.reserve(fields.size());
+    for (size_t i = 0; i < fields.size(); ++i) order_.push_back(static_cast<uint32_t>(i));
+    std::sort(order_.begin(), order_.end(), [&](uint32_t a, uint32_t b) {
+      const Field& x = fields[a];
+      const Field& y = fields[b];
+      if (const int c = x.folded_key.compare(y.folded_key); c != 0) return c < 0;
+      if (x.front_matter != y.front_matter) return x.front_matter;
+      return x.line < y.line;
+    });
+  }
+
+  // Whether a field has the folded key `key` and is anywhere (`anywhere`), in the front matter,
+  // or on a line in (after, last].
+  bool present(std::string_view key, bool anywhere, uint32_t after, uint32_t last) const {
+    if (order_.empty()) {
+      for (const Field& f : fields_) {
+        if (f.folded_key != key) continue;
+        if (anywhere || f.front_matter || (f.line > after && f.line <= last)) return true;
+      }
+      return false;
+    }
+    const auto begin = std::lower_bound(order_.begin(), order_.end(), key,
+                                        [&](uint32_t i, std::string_view k) { return fields_[i].folded_key < k; });
+    const auto end = std::upper_bound(begin, order_.end(), key,
+                                      [&](std::string_view k, uint32_t i) { return k < fields_[i].folded_key; });
+    if (begin == end) return false;
+    if (anywhere || fields_[*begin].front_matter) return true;
+    const auto in = std::upper_bound(begin, end, after, [&](uint32_t line, uint32_t i) { return line < fields_[i].line; });
+    return in != end && fields_[*in].line <= last;
+  }
+
+ private:
+  const std::vector<Field>& fields_;
+  std::vector<uint32_t> order_;  // empty: scan
+};
+
 class FieldMissing : public Rule {
  public:
   std::string_view name() const override { return "field-missing"; }
@@ -48,6 +96,7 @@ class FieldMissing : public Rule {
     const Document& doc = ctx.doc;
     const SectionMatch& m = *ctx.match;
     const int32_t title = title_spec_index(s);
+    std::optional<FieldsByKey> by_key;  // made when the first section needs it
 
     for (size_t k = 0; k < s.sections.size(); ++k) {
       const SectionSpec& spec = s.sections[k];
@@ -69,14 +118,8 @@ class FieldMissing : public Rule {
         if (spec.allows_na && written_na(doc, sec)) continue;
         // The title section's fields may sit anywhere: front matter, preamble, a metadata block.
         const bool anywhere = static_cast<int32_t>(k) == title;
-        auto present = [&](const std::string& key) {
-          for (size_t i = 0; i < doc.fields.size(); ++i) {
-            if (doc.fields[i].folded_key != key) continue;
-            const Field& f = doc.fields[i];
-            if (anywhere || f.front_matter || (f.line > sec.line && f.line <= sec.end_line)) return true;
-          }
-          return false;
-        };
+        if (!by_key) by_key.emplace(doc.fields);
+        auto present = [&](const std::string& key) { return by_key->present(key, anywhere, sec.line, sec.end_line); };
         std::vector<const FieldSpec*> missing;
         for (size_t w = 0; w < wanted.size(); ++w) {
           if (!present(wanted_keys[w])) missing.push_back(wanted[w]);

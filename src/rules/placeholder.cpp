@@ -2,6 +2,8 @@
 // own code held the same placeholder (then the author copied the example without filling it).
 #include <re2/re2.h>
 
+#include <algorithm>
+
 #include "model/normalize.h"
 #include "rules/factories.h"
 #include "schema/placeholders.h"
@@ -43,6 +45,9 @@ class Placeholder : public Rule {
     for (const Field& f : doc.fields) {
       if (iequals(f.key, "title_template") || iequals(f.key, "title template")) title_template_lines.push_back(f.line);
     }
+    // Walked alongside the lines (a search per line was quadratic when a spec has many).
+    std::sort(title_template_lines.begin(), title_template_lines.end());
+    size_t next_title_template = 0;
     for (uint32_t l = 1; l <= doc.source.line_count(); ++l) {
       const LineInfo& info = doc.line_info(l);
       const std::string_view line = doc.source.line(l);
@@ -53,7 +58,10 @@ class Placeholder : public Rule {
       if (code && !ctx.schema) continue;
       if (info.comment) continue;  // comments hold directives
       PlaceholderOptions opts;
-      opts.variables = std::find(title_template_lines.begin(), title_template_lines.end(), l) == title_template_lines.end();
+      while (next_title_template < title_template_lines.size() && title_template_lines[next_title_template] < l)
+        ++next_title_template;
+      opts.variables =
+          next_title_template == title_template_lines.size() || title_template_lines[next_title_template] != l;
       for (const PlaceholderHit& h : find_placeholders(line, opts)) {
         const std::string_view text = h.text(line);
         if (code || h.in_code) {

@@ -404,3 +404,42 @@ TEST(BadInput, MermaidCommandOnMissingAndBinaryFiles) {
 }
 
 }  // namespace
+
+// One document with a hundred thousand sections, each copy filled in from a small template: every
+// stage (model, section matching, rules, report) must be linear or n log n in the number of
+// sections, or this runs for hours (ctest's TIMEOUT turns that into a failure; nothing is timed).
+// Documents over kMaxMarkdownBytes (32 MB) are refused before any of that, so the largest one
+// check reads is the one built here, just under the limit; a 100 MB one is refused (exit 2).
+TEST(BadInput, ThirtyMegabytesOfSections) {
+  TempDir t;
+  const auto tmpl = t.write("service.tmpl.md",
+                            "# Service: [Name]\n\n**Owner:** [team]\n**Status:** Draft\n\n"
+                            "## Summary\n[One paragraph.]\n\n## Design\n**Approach:** [how]\n\n"
+                            "### API\n[Endpoints.]\n\n### Alternatives\n[What else.]\n\n"
+                            "## Rollout\n- [ ] [step]\n");
+  const std::string prose(600, 'x');
+  std::string body;
+  body.reserve(32u << 20);
+  for (int i = 0; body.size() < (31u << 20); ++i) {
+    const std::string n = std::to_string(i);
+    body += "# Service: Sync " + n + "\n\n**Owner:** Team " + n + "\n**Status:** Draft\n\n## Summary\nBatches " +
+            n + ": " + prose + "\n\n## Design\n**Approach:** batch rows\n\n### API\nPOST /v1/batches/" + n +
+            "\n\n### API\nA second copy, under the same parent.\n\n## Rollout\n- [x] flag on " + n + "\n- [ ] " +
+            prose + "\n\n";
+  }
+  const auto f = t.write("sections.md", body);
+  const RunResult r = run_specgate({"check", "--quiet", "--template", tmpl.string(), f.string()});
+  EXPECT_TRUE(checked(r));
+
+  const RunResult parsed = run_specgate({"parse", "--format", "json", f.string()});
+  EXPECT_TRUE(checked(parsed));
+  EXPECT_EQ(parsed.exit_code, 0);
+
+  body.reserve(101u << 20);
+  while (body.size() < (100u << 20)) body.append(body, 0, std::min(body.size(), (100u << 20) - body.size()));
+  const auto big = t.write("sections-100mb.md", body);
+  const RunResult refused = run_specgate({"check", "--quiet", "--template", tmpl.string(), big.string()});
+  ASSERT_TRUE(finished(refused));
+  EXPECT_EQ(refused.exit_code, 2);
+  EXPECT_TRUE(contains(refused.err, "sections-100mb.md: file is too large")) << refused.err;
+}
