@@ -14,6 +14,7 @@
 #include "cli/commands.h"
 #include "cli/common.h"
 #include "model/load.h"
+#include "report/report.h"
 #include "workspace/changed.h"
 #include "workspace/discover.h"
 #include "workspace/run.h"
@@ -40,8 +41,8 @@ struct CheckArgs {
 };
 
 int run_check(const CheckArgs& a) {
-  OutputFormat format;
-  if (!parse_output_format(a.format, format)) {
+  const OutputFormat* format = find_output_format(a.format);
+  if (format == nullptr) {
     fmt::print(stderr, "specgate: unknown --format '{}'\n", a.format);
     return 2;
   }
@@ -52,7 +53,7 @@ int run_check(const CheckArgs& a) {
   opts.template_ref = a.template_ref;
   opts.enable = a.enable;
   opts.disable = a.disable;
-  opts.needs = report_needs(format);
+  opts.needs = format->needs;
   if (!parse_today(a.today, opts.today)) return 2;
 
   TemplateRegistry registry(*config);
@@ -87,7 +88,7 @@ int run_check(const CheckArgs& a) {
   TextOptions text;
   text.color = want_color(a.color);
   text.quiet = a.quiet;
-  std::unique_ptr<ReportWriter> writer = make_report_writer(std::cout, format, checker.rule_infos(), text);
+  std::unique_ptr<ReportWriter> writer = make_report_writer(std::cout, *format, checker.rule_infos(), text);
   auto errors_only = [&](FileReport& r) {
     if (!a.quiet) return;
     auto& d = r.diagnostics;
@@ -141,8 +142,8 @@ void register_check(CLI::App& app, int& exit_code) {
   sub->add_option("-t,--template", a->template_ref, "Template name or Markdown file to check against");
   sub->add_option("--schema", a->schema_file, "Schema file (YAML/JSON from 'templates schema') instead of inference");
   sub->add_option("-c,--config", a->config_file, "Config file (default: .specgate.yaml found upward)");
-  sub->add_option("-f,--format", a->format, "text, json, sarif, github or junit")
-      ->check(CLI::IsMember({"text", "json", "sarif", "github", "junit"}))
+  sub->add_option("-f,--format", a->format, output_format_list(" or "))
+      ->check(CLI::IsMember(output_format_names()))
       ->capture_default_str();
   sub->add_option("--color", a->color, "auto, always or never (NO_COLOR is honoured)")
       ->check(CLI::IsMember({"auto", "always", "never"}))
