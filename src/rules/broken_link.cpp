@@ -16,7 +16,7 @@
 #include "model/load.h"
 #include "model/normalize.h"
 #include "model/slug.h"
-#include "rules/factories.h"
+#include "rules/rule.h"
 #include "rules/link_targets.h"
 
 namespace specgate {

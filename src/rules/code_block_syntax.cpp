@@ -8,7 +8,7 @@
 #include "core/yaml_guard.h"
 #include "core/yaml_syntax.h"
 #include "model/normalize.h"
-#include "rules/factories.h"
+#include "rules/rule.h"
 
 namespace specgate {
 

@@ -7,7 +7,7 @@
 #include <cstring>
 
 #include "model/normalize.h"
-#include "rules/factories.h"
+#include "rules/rule.h"
 #include "rules/spec_fields.h"
 #include "schema/infer.h"
 #include "schema/placeholders.h"

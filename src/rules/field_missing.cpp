@@ -6,7 +6,7 @@
 #include <algorithm>
 
 #include "model/normalize.h"
-#include "rules/factories.h"
+#include "rules/rule.h"
 #include "rules/spec_fields.h"
 
 namespace specgate {
@@ -41,9 +41,9 @@ class FieldMissing : public Rule {
  public:
   std::string_view name() const override { return "field-missing"; }
   std::string_view summary() const override { return "A field the template defines is missing from its section"; }
+  bool needs_template() const override { return true; }
 
   void check(const RuleContext& ctx, Reporter& out) const override {
-    if (!ctx.schema) return;
     const Schema& s = *ctx.schema;
     const Document& doc = ctx.doc;
     const SectionMatch& m = *ctx.match;

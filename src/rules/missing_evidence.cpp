@@ -11,7 +11,7 @@
 #include "core/concat.h"
 #include "model/fields.h"
 #include "model/normalize.h"
-#include "rules/factories.h"
+#include "rules/rule.h"
 
 namespace specgate {
 
@@ -152,9 +152,10 @@ class MissingEvidence : public Rule {
   std::string_view summary() const override {
     return "A paragraph does not end with an Evidence: or Evidence gap: line (templates with the evidence rule)";
   }
+  bool needs_template() const override { return true; }
 
   void check(const RuleContext& ctx, Reporter& out) const override {
-    if (!ctx.schema || !ctx.schema->rules.evidence) return;
+    if (!ctx.schema->rules.evidence) return;
     const Document& doc = ctx.doc;
     const auto prefixes = folded_prefixes(*ctx.schema);
 

@@ -9,7 +9,7 @@
 // a reason: many templates offer a bare N/A as the value.
 #include "model/fields.h"
 #include "model/normalize.h"
-#include "rules/factories.h"
+#include "rules/rule.h"
 
 namespace specgate {
 

@@ -10,7 +10,7 @@
 
 #include "model/fields.h"
 #include "model/normalize.h"
-#include "rules/factories.h"
+#include "rules/rule.h"
 #include "schema/placeholders.h"
 
 namespace specgate {

@@ -3,7 +3,7 @@
 #include <re2/re2.h>
 
 #include "model/normalize.h"
-#include "rules/factories.h"
+#include "rules/rule.h"
 #include "schema/placeholders.h"
 
 namespace specgate {

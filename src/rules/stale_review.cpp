@@ -1,7 +1,7 @@
 // stale-review: the spec's next review date has passed. Specs that are retired (archived,
 // superseded, deprecated) are not reviewed any more.
 #include "check/checker.h"
-#include "rules/factories.h"
+#include "rules/rule.h"
 #include "rules/spec_fields.h"
 
 namespace specgate {

@@ -7,7 +7,7 @@
 // Fires when the spec has such a section, or when its template declares one and it is missing.
 #include "export/template_metadata.h"
 #include "model/normalize.h"
-#include "rules/factories.h"
+#include "rules/rule.h"
 
 namespace specgate {
 

@@ -4,7 +4,7 @@
 // optional are not gates.
 #include "check/checker.h"
 #include "model/normalize.h"
-#include "rules/factories.h"
+#include "rules/rule.h"
 #include "rules/spec_fields.h"
 
 namespace specgate {

@@ -12,7 +12,7 @@
 
 #include "check/checker.h"
 #include "core/file_io.h"
-#include "rules/workspace_rule.h"
+#include "rules/registry.h"
 #include "support/test_paths.h"
 #include "workspace/discover.h"
 #include "workspace/run.h"
