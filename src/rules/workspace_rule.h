@@ -1,7 +1,7 @@
 // A cross-document rule: it sees the per-file index records of the whole run (never the
 // Documents, which are gone by then) and reports findings in any of the files. One file per rule
 // in src/rules/, listed in registry.cpp, documented in docs/rules/NAME.md, with fixture
-// workspaces in tests/fixtures/workspaces/.
+// workspaces in tests/fixtures/workspaces/NAME/{fires,silent}/.
 #pragma once
 
 #include <memory>

@@ -218,7 +218,7 @@ TEST_F(TempTree, ChangedAgainstDefaultBranchHeadAndBase) {
 TEST_F(TempTree, CheckChangedReportsChangedFilesJudgedAgainstTheWholeSet) {
   if (!have_git()) GTEST_SKIP() << "git not installed";
   git({"init", "-q"});
-  for (const auto& e : fs::directory_iterator(fs::path(test::source_dir()) / "tests/fixtures/workspaces/dependency-cycle"))
+  for (const auto& e : fs::directory_iterator(fs::path(test::source_dir()) / "tests/fixtures/workspaces/dependency-cycle/fires"))
     if (e.path().extension() == ".md") fs::copy_file(e.path(), e.path().filename());
   git({"add", "."});
   git({"commit", "-qm", "one"});
