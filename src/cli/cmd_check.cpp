@@ -139,10 +139,10 @@ void register_check(CLI::App& app, int& exit_code) {
       "  specgate check 'specs/**/TASK-*.md'            globs are expanded by specgate too\n"
       "  specgate rules                                  list rule names");
   sub->add_option("PATH", a->paths, "Files or directories (default: .)");
-  sub->add_option("-t,--template", a->template_ref, "Template name or Markdown file to check against");
+  add_template_option(*sub, a->template_ref, "Template name or Markdown file to check against");
   sub->add_option("--schema", a->schema_file, "Schema file (YAML/JSON from 'templates schema') instead of inference");
-  sub->add_option("-c,--config", a->config_file, "Config file (default: .specgate.yaml found upward)");
-  sub->add_option("-f,--format", a->format, output_format_list(" or "))
+  add_config_option(*sub, a->config_file, "Config file (default: .specgate.yaml found upward)");
+  add_format_option(*sub, a->format, output_format_list(" or "))
       ->check(CLI::IsMember(output_format_names()))
       ->capture_default_str();
   sub->add_option("--color", a->color, "auto, always or never (NO_COLOR is honoured)")
@@ -159,8 +159,8 @@ void register_check(CLI::App& app, int& exit_code) {
       ->allow_extra_args(false)
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll)
       ->delimiter(',');
-  sub->add_option("--today", a->today, "Date to check reviews against, YYYY-MM-DD (default: today)");
-  sub->add_option("-j,--jobs", a->jobs, "Worker threads (default: one per core)")->check(CLI::Range(1u, 1024u));
+  add_today_option(*sub, a->today, "Date to check reviews against, YYYY-MM-DD (default: today)");
+  add_jobs_option(*sub, a->jobs);
   sub->add_flag("--changed", a->changed, "Only report files git sees as changed (untracked included)");
   sub->add_option("--base", a->base, "Revision --changed compares against (default: merge-base with the default branch)");
   sub->add_flag("--no-ignore", a->no_ignore, "Do not honour .gitignore files");

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "cli/commands.h"
+#include "cli/common.h"
 #include "core/file_io.h"
 #include "core/source.h"
 #include "mermaid/validator.h"
@@ -83,7 +84,7 @@ void register_mermaid(CLI::App& app, int& exit_code) {
   auto files = std::make_shared<std::vector<std::string>>();
   auto format = std::make_shared<std::string>("text");
   sub->add_option("files", *files, "Files to check (.mmd, .md)")->required();
-  sub->add_option("--format", *format, "Output format")->check(CLI::IsMember({"text", "json"}));
+  add_format_option(*sub, *format, "Output format")->check(CLI::IsMember({"text", "json"}));
   sub->callback([files, format, &exit_code]() {
     bool any_invalid = false, unreadable = false;
     nlohmann::ordered_json jfiles = nlohmann::ordered_json::array();
