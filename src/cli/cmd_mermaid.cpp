@@ -11,6 +11,7 @@
 #include "cli/commands.h"
 #include "cli/common.h"
 #include "core/file_io.h"
+#include "core/markdown_path.h"
 #include "core/source.h"
 #include "mermaid/validator.h"
 #include "model/load.h"
@@ -19,10 +20,6 @@
 
 namespace specgate::cli {
 namespace {
-
-bool ends_with(std::string_view s, std::string_view suf) {
-  return s.size() >= suf.size() && s.compare(s.size() - suf.size(), suf.size(), suf) == 0;
-}
 
 // One diagnostic ready to print: file position and the file line it points into.
 struct Shown {
@@ -96,7 +93,7 @@ void register_mermaid(CLI::App& app, int& exit_code) {
         continue;
       }
       std::vector<Diagram> diagrams;
-      bool markdown = ends_with(path, ".md") || ends_with(path, ".markdown");
+      bool markdown = is_markdown_path(path);
       if (markdown) {
         std::string error;
         if (!markdown_diagrams(path, diagrams, error)) {

@@ -4,6 +4,7 @@
 #include <filesystem>
 
 #include "core/file_io.h"
+#include "core/markdown_path.h"
 #include "model/fields.h"
 #include "model/normalize.h"
 
@@ -128,8 +129,7 @@ IdScan scan_declared_ids(const std::string& dir, std::string_view family) {
       if ((!name.empty() && name[0] == '.') || name == "node_modules") it.disable_recursion_pending();
       continue;
     }
-    const std::string ext = e.path().extension().string();
-    if (ext != ".md" && ext != ".markdown") continue;
+    if (!is_markdown_path(e.path().string())) continue;
     if (auto id = find_family_id(e.path().stem().string(), family)) note(scan, *id);
     ReadResult r = read_file(e.path().string(), size_t(8) << 20);
     if (!r.ok) continue;
