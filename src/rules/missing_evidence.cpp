@@ -165,7 +165,7 @@ class MissingEvidence : public Rule {
     for (size_t i = 0; i < doc.sections.size(); ++i) {
       const Section& s = doc.sections[i];
       exempt[i] = (s.parent >= 0 && exempt[s.parent]) || s.normalized_title.find("evidence") != std::string::npos ||
-                  s.normalized_title.find("template metadata") != std::string::npos;
+                  is_template_metadata_title(s.normalized_title);
     }
     uint32_t first_h2 = doc.source.line_count() + 1;
     for (const Section& s : doc.sections) {

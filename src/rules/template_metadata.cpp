@@ -13,15 +13,6 @@ namespace specgate {
 
 namespace {
 
-bool metadata_title(const Section& s) {
-  const std::string& t = s.normalized_title;
-  const size_t at = t.find("template metadata");
-  if (at == std::string::npos) return false;
-  const size_t e = at + 17;
-  return (at == 0 || !std::isalnum(static_cast<unsigned char>(t[at - 1]))) &&
-         (e >= t.size() || !std::isalnum(static_cast<unsigned char>(t[e])));
-}
-
 // "Template Metadata: 'name' is required." -> "template metadata: 'name' is required".
 std::string finding_text(std::string_view m) {
   std::string s(m);
@@ -55,7 +46,7 @@ class TemplateMetadataRule : public Rule {
     const Document& doc = ctx.doc;
     const Section* section = nullptr;
     for (const Section& s : doc.sections) {
-      if (metadata_title(s)) {
+      if (is_template_metadata_title(s.normalized_title)) {
         section = &s;
         break;
       }
