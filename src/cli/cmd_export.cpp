@@ -15,7 +15,7 @@
 #include "core/file_io.h"
 #include "export/document_export.h"
 #include "export/template_json.h"
-#include "export/template_metadata.h"
+#include "template_metadata/template_metadata.h"
 #include "model/load.h"
 
 namespace specgate::cli {

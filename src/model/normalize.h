@@ -21,7 +21,7 @@ NormalizedTitle normalize_title(std::string_view title);
 // Whether a normalized heading title names the Template Metadata section: the words "template
 // metadata" with no letter or digit right before or after them ("0.1 Template Metadata",
 // "Template Metadata (machine-read)"). The one test the schema, the rules and the checker use;
-// the Python-compatible reader (export/template_metadata) keeps Python's own on the raw title.
+// the Python-compatible reader (template_metadata/) keeps Python's own on the raw title.
 bool is_template_metadata_title(std::string_view normalized_title);
 
 // ASCII lowercase with whitespace folded and trimmed; other bytes kept as they are.

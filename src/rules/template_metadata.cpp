@@ -1,11 +1,11 @@
 // template-metadata: the "Template Metadata" section (system-spec templates, section 0.1) names a
 // reusable task template: every field present, a title_template with {variables} that are all
 // declared in `variables`, metadata that is a JSON object, and no placeholders left. The parsing
-// and checks are the ones `specgate export --validate` uses (src/export/template_metadata.h), so
+// and checks are the ones `specgate export --validate` uses (src/template_metadata/template_metadata.h), so
 // the two commands agree; this rule maps their positioned problems to findings.
 //
 // Fires when the spec has such a section, or when its template declares one and it is missing.
-#include "export/template_metadata.h"
+#include "template_metadata/template_metadata.h"
 #include "model/normalize.h"
 #include "rules/rule.h"
 
