@@ -5,7 +5,7 @@
 #include "check/checker.h"
 #include "config/config.h"
 #include "export/template_json.h"
-#include "export/template_metadata.h"
+#include "template_metadata/template_metadata.h"
 #include "mermaid/validator.h"
 #include "model/document.h"
 #include "model/model_json.h"

@@ -110,7 +110,7 @@ CheckResult Checker::check(const Document& doc) const {
   if (choice.schema) ctx.field_specs = &field_specs;
   const auto& rules = all_rules();
   for (size_t r = 0; r < rules.size(); ++r) {
-    if (!plan_[r].enabled) continue;
+    if (!plan_[r].enabled || (!ctx.schema && rules[r]->needs_template())) continue;
     const size_t before = diags.size();
     Reporter reporter(doc, rules[r]->name(), diags);
     rules[r]->check(ctx, reporter);

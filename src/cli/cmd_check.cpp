@@ -14,6 +14,7 @@
 #include "cli/commands.h"
 #include "cli/common.h"
 #include "model/load.h"
+#include "report/report.h"
 #include "workspace/changed.h"
 #include "workspace/discover.h"
 #include "workspace/run.h"
@@ -40,8 +41,8 @@ struct CheckArgs {
 };
 
 int run_check(const CheckArgs& a) {
-  OutputFormat format;
-  if (!parse_output_format(a.format, format)) {
+  const OutputFormat* format = find_output_format(a.format);
+  if (format == nullptr) {
     fmt::print(stderr, "specgate: unknown --format '{}'\n", a.format);
     return 2;
   }
@@ -52,7 +53,7 @@ int run_check(const CheckArgs& a) {
   opts.template_ref = a.template_ref;
   opts.enable = a.enable;
   opts.disable = a.disable;
-  opts.needs = report_needs(format);
+  opts.needs = format->needs;
   if (!parse_today(a.today, opts.today)) return 2;
 
   TemplateRegistry registry(*config);
@@ -87,7 +88,7 @@ int run_check(const CheckArgs& a) {
   TextOptions text;
   text.color = want_color(a.color);
   text.quiet = a.quiet;
-  std::unique_ptr<ReportWriter> writer = make_report_writer(std::cout, format, checker.rule_infos(), text);
+  std::unique_ptr<ReportWriter> writer = make_report_writer(std::cout, *format, checker.rule_infos(), text);
   auto errors_only = [&](FileReport& r) {
     if (!a.quiet) return;
     auto& d = r.diagnostics;
@@ -138,11 +139,11 @@ void register_check(CLI::App& app, int& exit_code) {
       "  specgate check 'specs/**/TASK-*.md'            globs are expanded by specgate too\n"
       "  specgate rules                                  list rule names");
   sub->add_option("PATH", a->paths, "Files or directories (default: .)");
-  sub->add_option("-t,--template", a->template_ref, "Template name or Markdown file to check against");
+  add_template_option(*sub, a->template_ref, "Template name or Markdown file to check against");
   sub->add_option("--schema", a->schema_file, "Schema file (YAML/JSON from 'templates schema') instead of inference");
-  sub->add_option("-c,--config", a->config_file, "Config file (default: .specgate.yaml found upward)");
-  sub->add_option("-f,--format", a->format, "text, json, sarif, github or junit")
-      ->check(CLI::IsMember({"text", "json", "sarif", "github", "junit"}))
+  add_config_option(*sub, a->config_file, "Config file (default: .specgate.yaml found upward)");
+  add_format_option(*sub, a->format, output_format_list(" or "))
+      ->check(CLI::IsMember(output_format_names()))
       ->capture_default_str();
   sub->add_option("--color", a->color, "auto, always or never (NO_COLOR is honoured)")
       ->check(CLI::IsMember({"auto", "always", "never"}))
@@ -158,8 +159,8 @@ void register_check(CLI::App& app, int& exit_code) {
       ->allow_extra_args(false)
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll)
       ->delimiter(',');
-  sub->add_option("--today", a->today, "Date to check reviews against, YYYY-MM-DD (default: today)");
-  sub->add_option("-j,--jobs", a->jobs, "Worker threads (default: one per core)")->check(CLI::Range(1u, 1024u));
+  add_today_option(*sub, a->today, "Date to check reviews against, YYYY-MM-DD (default: today)");
+  add_jobs_option(*sub, a->jobs);
   sub->add_flag("--changed", a->changed, "Only report files git sees as changed (untracked included)");
   sub->add_option("--base", a->base, "Revision --changed compares against (default: merge-base with the default branch)");
   sub->add_flag("--no-ignore", a->no_ignore, "Do not honour .gitignore files");

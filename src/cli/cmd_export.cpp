@@ -15,7 +15,7 @@
 #include "core/file_io.h"
 #include "export/document_export.h"
 #include "export/template_json.h"
-#include "export/template_metadata.h"
+#include "template_metadata/template_metadata.h"
 #include "model/load.h"
 
 namespace specgate::cli {
@@ -167,14 +167,14 @@ void register_export(CLI::App& app, int& exit_code) {
   auto opts = std::make_shared<ExportOptions>();
   auto* sub = app.add_subcommand("export", "Export a spec as JSON (the document model or its Template Metadata)");
   sub->add_option("FILE", opts->file, "Markdown spec to export ('-' for stdin)")->required();
-  sub->add_option("--format", opts->format, "Output format: json or template-json (default: json)")
+  add_format_option(*sub, opts->format, "Output format: json or template-json (default: json)")
       ->check(CLI::IsMember({"json", "template-json"}));
-  sub->add_option("-o,--out", opts->out, "Write to this file instead of stdout");
-  sub->add_option("-t,--template", opts->template_ref, "json: the template to check against (default: as 'check' chooses)");
-  sub->add_option("-c,--config", opts->config_file, "json: config file (default: .specgate.yaml found upward)");
-  sub->add_option("--today", opts->today, "json: date for date rules, YYYY-MM-DD (default: today)");
+  add_out_option(*sub, opts->out, "Write to this file instead of stdout");
+  add_template_option(*sub, opts->template_ref, "json: the template to check against (default: as 'check' chooses)");
+  add_config_option(*sub, opts->config_file, "json: config file (default: .specgate.yaml found upward)");
+  add_today_option(*sub, opts->today, "json: date for date rules, YYYY-MM-DD (default: today)");
   sub->add_flag("--validate", opts->validate, "template-json: check the Template Metadata first; exit 1 on problems");
-  sub->add_flag("-f,--force", opts->force, "Replace an existing --out file that is not a previous export");
+  add_force_flag(*sub, opts->force, "Replace an existing --out file that is not a previous export");
   sub->footer(kFooter);
   sub->callback([opts, &exit_code] {
     exit_code = opts->format == "template-json" ? export_template_json(*opts)

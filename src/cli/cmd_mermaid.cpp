@@ -9,7 +9,9 @@
 #include <vector>
 
 #include "cli/commands.h"
+#include "cli/common.h"
 #include "core/file_io.h"
+#include "core/markdown_path.h"
 #include "core/source.h"
 #include "mermaid/validator.h"
 #include "model/load.h"
@@ -18,10 +20,6 @@
 
 namespace specgate::cli {
 namespace {
-
-bool ends_with(std::string_view s, std::string_view suf) {
-  return s.size() >= suf.size() && s.compare(s.size() - suf.size(), suf.size(), suf) == 0;
-}
 
 // One diagnostic ready to print: file position and the file line it points into.
 struct Shown {
@@ -83,7 +81,7 @@ void register_mermaid(CLI::App& app, int& exit_code) {
   auto files = std::make_shared<std::vector<std::string>>();
   auto format = std::make_shared<std::string>("text");
   sub->add_option("files", *files, "Files to check (.mmd, .md)")->required();
-  sub->add_option("--format", *format, "Output format")->check(CLI::IsMember({"text", "json"}));
+  add_format_option(*sub, *format, "Output format")->check(CLI::IsMember({"text", "json"}));
   sub->callback([files, format, &exit_code]() {
     bool any_invalid = false, unreadable = false;
     nlohmann::ordered_json jfiles = nlohmann::ordered_json::array();
@@ -95,7 +93,7 @@ void register_mermaid(CLI::App& app, int& exit_code) {
         continue;
       }
       std::vector<Diagram> diagrams;
-      bool markdown = ends_with(path, ".md") || ends_with(path, ".markdown");
+      bool markdown = is_markdown_path(path);
       if (markdown) {
         std::string error;
         if (!markdown_diagrams(path, diagrams, error)) {

@@ -237,10 +237,10 @@ void register_new(CLI::App& app, int& exit_code) {
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
   sub->add_option("--id", a->id, "The spec's ID: a number, a full ID such as TASK-12, or 'auto'");
   sub->add_option("--dir", a->dir, "Folder to create the spec in and to scan for IDs (default: .)");
-  sub->add_option("-o,--out", a->out, "Write to this file instead ('-' for stdout)");
-  sub->add_option("-c,--config", a->config_file, "Config file (default: .specgate.yaml found upward from --dir)");
-  sub->add_option("--today", a->today, "Today's date, YYYY-MM-DD (default: the current date)");
-  sub->add_flag("-f,--force", a->force, "Replace an existing file");
+  add_out_option(*sub, a->out, "Write to this file instead ('-' for stdout)");
+  add_config_option(*sub, a->config_file, "Config file (default: .specgate.yaml found upward from --dir)");
+  add_today_option(*sub, a->today, "Today's date, YYYY-MM-DD (default: the current date)");
+  add_force_flag(*sub, a->force, "Replace an existing file");
   sub->callback([a, &exit_code] { exit_code = run_new(*a); });
 }
 

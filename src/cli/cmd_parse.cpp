@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "cli/commands.h"
+#include "cli/common.h"
 #include "model/load.h"
 #include "model/model_json.h"
 
@@ -71,7 +72,7 @@ void register_parse(CLI::App& app, int& exit_code) {
       "holds. JSON is the full model (documented in docs/document-model.md).\n\n"
       "Examples:\n  specgate parse spec.md\n  specgate parse spec.md --format json | jq '.sections[].title'");
   sub->add_option("FILE", opts->file, "Markdown file to parse")->required();
-  sub->add_option("-f,--format", opts->format, "Output format")
+  add_format_option(*sub, opts->format, "Output format")
       ->check(CLI::IsMember({"text", "json"}))
       ->capture_default_str();
   sub->callback([opts, &exit_code] {

@@ -6,6 +6,7 @@
 #include <iostream>
 
 #include "cli/commands.h"
+#include "cli/common.h"
 #include "rules/registry.h"
 
 namespace specgate::cli {
@@ -15,7 +16,7 @@ void register_rules(CLI::App& app, int& exit_code) {
   auto* sub = app.add_subcommand("rules", "List the rules, their default severity and what they check");
   sub->footer("Each rule is documented in docs/rules/NAME.md. Change severities or turn rules off in\n"
               ".specgate.yaml:\n\n  rules:\n    section-order: off\n    unknown-section: note");
-  sub->add_option("-f,--format", *format, "text or json")->check(CLI::IsMember({"text", "json"}))->capture_default_str();
+  add_format_option(*sub, *format, "text or json")->check(CLI::IsMember({"text", "json"}))->capture_default_str();
   sub->callback([format, &exit_code] {
     if (*format == "json") {
       nlohmann::ordered_json j = nlohmann::ordered_json::array();

@@ -103,13 +103,13 @@ void register_status(CLI::App& app, int& exit_code) {
       "  specgate status --sort next_review --today 2026-11-22\n"
       "  specgate status --format json | jq '.attention'");
   sub->add_option("PATH", a->paths, "Files, directories or globs (default: .)");
-  sub->add_option("-f,--format", a->format, "table, markdown, json or csv")
+  add_format_option(*sub, a->format, "table, markdown, json or csv")
       ->check(CLI::IsMember({"table", "markdown", "md", "json", "csv"}))
       ->capture_default_str();
   sub->add_option("--sort", a->sort, std::string("Order rows by: ") + kStatusSortKeys)->capture_default_str();
-  sub->add_option("--today", a->today, "Date to judge reviews against, YYYY-MM-DD (default: today)");
-  sub->add_option("-c,--config", a->config_file, "Config file (default: .specgate.yaml found upward)");
-  sub->add_option("-j,--jobs", a->jobs, "Worker threads (default: one per core)")->check(CLI::Range(1u, 1024u));
+  add_today_option(*sub, a->today, "Date to judge reviews against, YYYY-MM-DD (default: today)");
+  add_config_option(*sub, a->config_file, "Config file (default: .specgate.yaml found upward)");
+  add_jobs_option(*sub, a->jobs);
   sub->add_flag("--no-ignore", a->no_ignore, "Do not honour .gitignore files");
   sub->callback([a, &exit_code] { exit_code = run_status(*a); });
 }

@@ -35,7 +35,7 @@ void register_templates(CLI::App& app, int& exit_code) {
   auto a = std::make_shared<TemplatesArgs>();
   auto* sub = app.add_subcommand("templates", "List templates, show one, or print the schema inferred from it");
   sub->require_subcommand(1);
-  sub->add_option("-c,--config", a->config_file, "Config file (default: .specgate.yaml found upward)");
+  add_config_option(*sub, a->config_file, "Config file (default: .specgate.yaml found upward)");
   sub->footer(
       "Any Markdown file is a template: specgate infers its sections (required or optional,\n"
       "repeatable), fields and their types, tables, code blocks and document rules. Save the\n"
@@ -46,7 +46,7 @@ void register_templates(CLI::App& app, int& exit_code) {
       "  specgate templates schema ./templates/rfc.md --format json");
 
   auto* list = sub->add_subcommand("list", "List built-in and configured templates");
-  list->add_option("-f,--format", a->format, "text or json")->check(CLI::IsMember({"text", "json"}));
+  add_format_option(*list, a->format, "text or json")->check(CLI::IsMember({"text", "json"}));
   list->callback([a, &exit_code] {
     exit_code = with_registry(*a, [&](TemplateRegistry& reg) {
       if (a->format == "json") {
@@ -84,7 +84,7 @@ void register_templates(CLI::App& app, int& exit_code) {
 
   auto* schema = sub->add_subcommand("schema", "Print the schema inferred from a template");
   schema->add_option("NAME", a->ref, "Template name or file")->required();
-  schema->add_option("-f,--format", a->format, "yaml or json")->check(CLI::IsMember({"yaml", "json"}));
+  add_format_option(*schema, a->format, "yaml or json")->check(CLI::IsMember({"yaml", "json"}));
   schema->callback([a, &exit_code] {
     exit_code = with_registry(*a, [&](TemplateRegistry& reg) {
       std::string error;

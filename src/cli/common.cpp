@@ -1,5 +1,6 @@
 #include "cli/common.h"
 
+#include <CLI/CLI.hpp>
 #include <fmt/core.h>
 #include <fmt/format.h>
 #include <unistd.h>
@@ -94,6 +95,29 @@ bool discover_specs(const std::vector<std::string>& paths, const Config& config,
     return false;
   }
   return true;
+}
+
+CLI::Option* add_format_option(CLI::App& cmd, std::string& value, const std::string& help) {
+  return cmd.add_option("-f,--format", value, help);
+}
+CLI::Option* add_config_option(CLI::App& cmd, std::string& value, const std::string& help) {
+  return cmd.add_option("-c,--config", value, help);
+}
+CLI::Option* add_template_option(CLI::App& cmd, std::string& value, const std::string& help) {
+  return cmd.add_option("-t,--template", value, help);
+}
+CLI::Option* add_today_option(CLI::App& cmd, std::string& value, const std::string& help) {
+  return cmd.add_option("--today", value, help);
+}
+CLI::Option* add_jobs_option(CLI::App& cmd, unsigned& value) {
+  return cmd.add_option("-j,--jobs", value, "Worker threads (default: one per core)")->check(CLI::Range(1u, 1024u));
+}
+CLI::Option* add_out_option(CLI::App& cmd, std::string& value, const std::string& help) {
+  return cmd.add_option("-o,--out", value, help);
+}
+// Long only: -f is --format everywhere, and overwriting files deserves the long spelling.
+CLI::Option* add_force_flag(CLI::App& cmd, bool& value, const std::string& help) {
+  return cmd.add_flag("--force", value, help);
 }
 
 }  // namespace specgate::cli

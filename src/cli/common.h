@@ -9,6 +9,11 @@
 #include "config/config.h"
 #include "core/date.h"
 
+namespace CLI {
+class App;
+class Option;
+}  // namespace CLI
+
 namespace specgate {
 class Checker;
 class TemplateRegistry;
@@ -35,5 +40,16 @@ bool rule_names_ok(const Checker& checker);
 // when nothing at all was found.
 bool discover_specs(const std::vector<std::string>& paths, const Config& config, bool no_ignore,
                     Discovery& found, bool& cannot_run);
+
+// Options several commands share, spelled once so a short flag means one thing everywhere:
+// -f is always --format, -c --config, -t --template, -j --jobs, -o --out; --force and --today
+// have no short form. Each returns the option for command-specific checks and defaults.
+CLI::Option* add_format_option(CLI::App& cmd, std::string& value, const std::string& help);
+CLI::Option* add_config_option(CLI::App& cmd, std::string& value, const std::string& help);
+CLI::Option* add_template_option(CLI::App& cmd, std::string& value, const std::string& help);
+CLI::Option* add_today_option(CLI::App& cmd, std::string& value, const std::string& help);
+CLI::Option* add_jobs_option(CLI::App& cmd, unsigned& value);
+CLI::Option* add_out_option(CLI::App& cmd, std::string& value, const std::string& help);
+CLI::Option* add_force_flag(CLI::App& cmd, bool& value, const std::string& help);
 
 }  // namespace specgate::cli

@@ -102,12 +102,13 @@ std::optional<Config> load_config_text(const std::string& path, const std::strin
   c.path = path;
   std::error_code ec;
   c.dir = fs::absolute(fs::path(path), ec).parent_path().string();
-  if (yaml_too_deep(bytes)) {
-    error.message = path + ":1:1: invalid YAML: nested deeper than " + std::to_string(kMaxYamlDepth) + " levels";
-    return std::nullopt;
-  }
   try {
-    YAML::Node root = YAML::Load(bytes);
+    const std::optional<YAML::Node> parsed = load_yaml(bytes);
+    if (!parsed) {
+      error.message = path + ":1:1: invalid YAML: nested deeper than " + std::to_string(kMaxYamlDepth) + " levels";
+      return std::nullopt;
+    }
+    const YAML::Node& root = *parsed;
     if (root.IsNull()) return c;  // an empty config is a valid config
     if (!root.IsMap()) throw Fail{path + ":1:1: the config must be a mapping of keys to values"};
     for (const auto& kv : root) {

@@ -1,5 +1,7 @@
 #include "core/yaml_guard.h"
 
+#include <yaml-cpp/yaml.h>
+
 #include <algorithm>
 #include <vector>
 
@@ -33,6 +35,11 @@ size_t yaml_nesting_estimate(std::string_view text) {
     }
   }
   return max_block + max_flow;
+}
+
+std::optional<YAML::Node> load_yaml(const std::string& text) {
+  if (yaml_too_deep(text)) return std::nullopt;
+  return YAML::Load(text);
 }
 
 }  // namespace specgate

@@ -6,6 +6,8 @@
 #include <algorithm>
 #include <sstream>
 
+#include "core/yaml_guard.h"
+
 namespace specgate {
 
 namespace {
@@ -30,6 +32,7 @@ class DocumentStarts : public YAML::EventHandler {
 }  // namespace
 
 std::optional<YamlSyntaxError> yaml_syntax_error(std::string_view text) {
+  if (yaml_too_deep(text)) return std::nullopt;  // yaml-cpp recurses once per level
   // Each document but the first starts on a line of its own, so a text holds at most one more
   // document than it has lines. yaml-cpp 0.7 exceeds that at a ',' outside [ ] or { } (",",
   // "[a], b"): it reports an empty document there forever without consuming the ','.

@@ -16,8 +16,8 @@ struct YamlSyntaxError {
   std::string message;
 };
 
-// The first syntax error, or nothing when every document parses. Call yaml_too_deep first:
-// this parses recursively like yaml-cpp does.
+// The first syntax error, or nothing when every document parses or the text nests too deep to
+// parse safely (yaml_too_deep: no verdict).
 std::optional<YamlSyntaxError> yaml_syntax_error(std::string_view text);
 
 }  // namespace specgate

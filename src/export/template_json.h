@@ -5,8 +5,8 @@
 
 #include <string>
 
-#include "export/py_json.h"
-#include "export/template_metadata.h"
+#include "template_metadata/py_json.h"
+#include "template_metadata/template_metadata.h"
 
 namespace specgate::exporter {
 

@@ -928,17 +928,16 @@ class Parser : TokenCursor<Tok> {
   bool check_shapes() {
     for (const ShapeMeta& m : shape_meta_) {
       std::string yaml = m.meta.find('\n') == std::string::npos ? "{\n" + m.meta + "\n}" : m.meta + "\n";
-      if (yaml_too_deep(yaml)) continue;  // too deep to parse safely: not judged
-      YAML::Node doc;
+      std::optional<YAML::Node> parsed;
       try {
-        doc = YAML::Load(yaml);
+        parsed = load_yaml(yaml);
       } catch (const YAML::Exception& e) {
         fail(m.at, "node data in @{ } is not valid YAML: " + e.msg, "key: value pairs",
              "write it as @{ shape: rect, label: \"text\" }");
         return false;
       }
-      if (!doc.IsMap()) continue;
-      YAML::Node shape = doc["shape"];
+      if (!parsed || !parsed->IsMap()) continue;  // too deep to parse safely: not judged
+      YAML::Node shape = (*parsed)["shape"];
       if (!shape || !shape.IsScalar()) continue;
       std::string v = shape.Scalar();
       if (v.empty()) continue;

@@ -702,8 +702,8 @@ class Parser : TokenCursor<Tok> {
         case O_PARTICIPANT: {
           if (op.config != "\x01") {
             std::string yaml = op.config.find('\n') == std::string::npos ? "{\n" + op.config + "\n}" : op.config + "\n";
-            if (!yaml_too_deep(yaml)) try {  // too deep to parse safely: not judged
-              (void)YAML::Load(yaml);
+            try {
+              (void)load_yaml(yaml);  // too deep to parse safely: not judged
             } catch (const YAML::Exception& e) {
               fail(op.at, "participant settings in @{ } are not valid YAML: " + e.msg, "key: value pairs",
                    "write it as participant A@{ \"type\": \"database\" }");

@@ -342,11 +342,11 @@ Result validate(std::string_view source) {
   if (match_front_matter(cur.text, yb, ye, fe)) {
     std::string yaml = cur.text.substr(yb, ye - yb);
     // Too deep for yaml-cpp's recursive parser to be safe: not judged (unsure means silent).
-    if (!yaml_too_deep(yaml)) try {
-      YAML::Node doc = YAML::Load(yaml);
+    try {
+      const std::optional<YAML::Node> doc = load_yaml(yaml);
       YAML::Mark dup;
       std::string what;
-      if (bad_mapping_key(doc, yaml, dup, what)) {
+      if (doc && bad_mapping_key(*doc, yaml, dup, what)) {
         size_t k = yb;
         for (int l = 0; l < dup.line && k < ye; ++l) {
           size_t nl = cur.text.find('\n', k);

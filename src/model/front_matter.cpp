@@ -45,14 +45,15 @@ size_t read_front_matter(const SourceText& src, FrontMatter& fm) {
   const size_t body_begin = src.line_begin(2);
   const size_t body_end = src.line_begin(close);
   const std::string yaml(src.text().substr(body_begin, body_end - body_begin));
-  if (yaml_too_deep(yaml)) {
-    fm.error = "front matter nests deeper than " + std::to_string(kMaxYamlDepth) + " levels";
-    fm.error_line = 2;
-    fm.error_column = 1;
-    return src.line_begin(close + 1);
-  }
   try {
-    YAML::Node root = YAML::Load(yaml);
+    const std::optional<YAML::Node> parsed = load_yaml(yaml);
+    if (!parsed) {
+      fm.error = "front matter nests deeper than " + std::to_string(kMaxYamlDepth) + " levels";
+      fm.error_line = 2;
+      fm.error_column = 1;
+      return src.line_begin(close + 1);
+    }
+    const YAML::Node& root = *parsed;
     if (root.IsMap()) {
       for (const auto& kv : root) {
         FrontMatterEntry e;

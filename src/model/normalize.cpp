@@ -161,4 +161,14 @@ void fold_key_into(std::string_view key, std::string& out) {
   out.resize(n);
 }
 
+bool is_template_metadata_title(std::string_view t) {
+  static constexpr std::string_view kWords = "template metadata";
+  auto word = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; };
+  for (size_t at = t.find(kWords); at != std::string_view::npos; at = t.find(kWords, at + 1)) {
+    const size_t end = at + kWords.size();
+    if ((at == 0 || !word(t[at - 1])) && (end >= t.size() || !word(t[end]))) return true;
+  }
+  return false;
+}
+
 }  // namespace specgate

@@ -21,6 +21,12 @@ struct NormalizedTitle {
 // "{name}") become "{}" and set has_placeholder.
 NormalizedTitle normalize_title(std::string_view title);
 
+// Whether a normalized heading title names the Template Metadata section: the words "template
+// metadata" with no letter or digit right before or after them ("0.1 Template Metadata",
+// "Template Metadata (machine-read)"). The one test the schema, the rules and the checker use;
+// the Python-compatible reader (template_metadata/) keeps Python's own on the raw title.
+bool is_template_metadata_title(std::string_view normalized_title);
+
 // "**Next_Review**:" and "next-review" -> "next review": markup dropped, `_`/`-` as spaces,
 // lowercase, whitespace folded, a trailing ':' dropped. How field keys compare.
 std::string fold_key(std::string_view key);

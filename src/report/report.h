@@ -6,6 +6,7 @@
 #include <map>
 #include <memory>
 #include <ostream>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -42,9 +43,6 @@ struct Summary {
 };
 Summary summarize(const RunReport& report);
 
-enum class OutputFormat { Text, Json, Sarif, Github, Junit };
-bool parse_output_format(const std::string& name, OutputFormat& out);
-std::string_view output_format_name(OutputFormat format);
 // What a format's writer reads beyond the findings themselves. A check fills in only these: the
 // section path and source line of a hundred thousand findings cost a run time when the chosen
 // format never shows them.
@@ -52,9 +50,6 @@ struct ReportNeeds {
   bool section_paths = true;  // Diagnostic::section
   bool excerpts = true;       // FileReport::excerpt_lines
 };
-ReportNeeds report_needs(OutputFormat format);
-// For --format's help text and error message.
-inline constexpr const char* kOutputFormatNames = "text, json, sarif, github, junit";
 
 struct TextOptions {
   bool color = false;  // decided by the caller: tty and no NO_COLOR
@@ -85,21 +80,41 @@ class ReportWriter {
   void count(const FileReport& f);
 };
 
-// `rules`: every rule the run knows, for SARIF's rule table (written before any result; a
-// finding of a rule outside it still gets its ruleId, without a ruleIndex).
-std::unique_ptr<ReportWriter> make_report_writer(std::ostream& out, OutputFormat format,
-                                                 const std::vector<RuleInfo>& rules,
-                                                 const TextOptions& text_options = {});
-
-// Whole-run forms of the writers above, for reports already in memory.
+// Whole-run forms of the writers, for reports already in memory.
 void write_text(std::ostream& out, const RunReport& report, const TextOptions& options);
 void write_json(std::ostream& out, const RunReport& report);
 void write_sarif(std::ostream& out, const RunReport& report);
 void write_github(std::ostream& out, const RunReport& report);
 void write_junit(std::ostream& out, const RunReport& report);
-// Dispatches on `format`; text_options only matter for text. Same bytes as giving the report's
-// files one by one to make_report_writer's writer.
-void write_report(std::ostream& out, const RunReport& report, OutputFormat format,
-                  const TextOptions& text_options = {});
+
+// One row per output format (formats.cpp), the only list of them: `check --format`, its help and
+// the golden tests all iterate it. Adding a format = its writer file + one row.
+struct OutputFormat {
+  std::string_view name;  // the --format value
+  ReportNeeds needs;
+  // A writer fed file by file. `rules`: every rule the run knows, for SARIF's rule table (written
+  // before any result; a finding of a rule outside it still gets its ruleId, without a ruleIndex).
+  // text_options only matter for text.
+  std::unique_ptr<ReportWriter> (*make_writer)(std::ostream& out, const std::vector<RuleInfo>& rules,
+                                               const TextOptions& text_options);
+  // The whole-run form: same bytes as giving the report's files one by one to make_writer's writer.
+  void (*write_run)(std::ostream& out, const RunReport& report, const TextOptions& text_options);
+};
+std::span<const OutputFormat> output_formats();
+const OutputFormat* find_output_format(std::string_view name);  // nullptr when unknown
+const OutputFormat& text_format();
+// The names in table order, for --format's help and error messages: "text, json, ..., junit".
+std::vector<std::string> output_format_names();
+std::string output_format_list(std::string_view last_separator = ", ");  // "text, json, sarif or junit"
+
+inline std::unique_ptr<ReportWriter> make_report_writer(std::ostream& out, const OutputFormat& format,
+                                                        const std::vector<RuleInfo>& rules,
+                                                        const TextOptions& text_options = {}) {
+  return format.make_writer(out, rules, text_options);
+}
+inline void write_report(std::ostream& out, const RunReport& report, const OutputFormat& format,
+                         const TextOptions& text_options = {}) {
+  format.write_run(out, report, text_options);
+}
 
 }  // namespace specgate

@@ -32,8 +32,8 @@ namespace {
 
 class WholeRunWriter : public ReportWriter {
  public:
-  WholeRunWriter(std::ostream& out, OutputFormat format, const std::vector<RuleInfo>& rules)
-      : out_(out), format_(format) {
+  WholeRunWriter(std::ostream& out, WholeRunWrite write_run, const std::vector<RuleInfo>& rules)
+      : out_(out), write_run_(write_run) {
     run_.rules = rules;
   }
 
@@ -54,35 +54,22 @@ class WholeRunWriter : public ReportWriter {
     into.excerpt_lines.insert(f.excerpt_lines.begin(), f.excerpt_lines.end());
     sort_diagnostics(into.diagnostics);
   }
-  void write_end() override { write_report(out_, run_, format_); }
+  void write_end() override { write_run_(out_, run_); }
 
  private:
   std::ostream& out_;
-  OutputFormat format_;
+  WholeRunWrite write_run_;
   RunReport run_;
   std::unordered_map<std::string, size_t> position_;
 };
 
 }  // namespace
 
-std::unique_ptr<ReportWriter> make_whole_run_writer(std::ostream& out, OutputFormat format,
+std::unique_ptr<ReportWriter> make_whole_run_writer(std::ostream& out, WholeRunWrite write_run,
                                                     const std::vector<RuleInfo>& rules) {
-  return std::make_unique<WholeRunWriter>(out, format, rules);
+  return std::make_unique<WholeRunWriter>(out, write_run, rules);
 }
 
 }  // namespace report
-
-std::unique_ptr<ReportWriter> make_report_writer(std::ostream& out, OutputFormat format,
-                                                 const std::vector<RuleInfo>& rules,
-                                                 const TextOptions& text_options) {
-  switch (format) {
-    case OutputFormat::Text: return report::make_text_writer(out, text_options);
-    case OutputFormat::Github: return report::make_github_writer(out);
-    case OutputFormat::Sarif: return report::make_sarif_writer(out, rules);
-    case OutputFormat::Json:
-    case OutputFormat::Junit: return report::make_whole_run_writer(out, format, rules);
-  }
-  return report::make_text_writer(out, text_options);
-}
 
 }  // namespace specgate

@@ -1,4 +1,4 @@
-// The per-format ReportWriter implementations, chosen by make_report_writer (writer.cpp).
+// The per-format ReportWriter implementations, made by the format table (formats.cpp).
 #pragma once
 
 #include <memory>
@@ -12,8 +12,10 @@ namespace specgate::report {
 std::unique_ptr<ReportWriter> make_text_writer(std::ostream& out, const TextOptions& options);
 std::unique_ptr<ReportWriter> make_github_writer(std::ostream& out);
 std::unique_ptr<ReportWriter> make_sarif_writer(std::ostream& out, const std::vector<RuleInfo>& rules);
-// json and junit: the whole run is one document with one entry per file, so it is written at the end.
-std::unique_ptr<ReportWriter> make_whole_run_writer(std::ostream& out, OutputFormat format,
+// json and junit: the whole run is one document with one entry per file, so it is written at the
+// end, by `write_run`.
+using WholeRunWrite = void (*)(std::ostream& out, const RunReport& report);
+std::unique_ptr<ReportWriter> make_whole_run_writer(std::ostream& out, WholeRunWrite write_run,
                                                     const std::vector<RuleInfo>& rules);
 
 }  // namespace specgate::report

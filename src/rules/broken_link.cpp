@@ -12,11 +12,12 @@
 #include "core/concat.h"
 #include "core/edit_distance.h"
 #include "core/file_io.h"
+#include "core/markdown_path.h"
 #include "core/path_lexical.h"
 #include "model/load.h"
 #include "model/normalize.h"
 #include "model/slug.h"
-#include "rules/factories.h"
+#include "rules/rule.h"
 #include "rules/link_targets.h"
 
 namespace specgate {
@@ -52,15 +53,6 @@ std::string percent_decode(std::string_view s) {
     }
   }
   return out;
-}
-
-// By the file name's extension, as std::filesystem::path::extension() finds it.
-bool is_markdown_path(std::string_view p) {
-  const std::string_view name = p.substr(p.rfind('/') + 1);
-  const size_t dot = name.rfind('.');
-  if (dot == std::string_view::npos || dot == 0 || name == "..") return false;
-  const std::string ext = to_lower_ascii(name.substr(dot));
-  return ext == ".md" || ext == ".markdown" || ext == ".mdown" || ext == ".mkd";
 }
 
 // Placeholder-like targets ("<link>", "{url}", "<link or N/A>" written as a destination) are the

@@ -5,10 +5,9 @@
 #include <nlohmann/json.hpp>
 
 #include "core/json_syntax.h"
-#include "core/yaml_guard.h"
 #include "core/yaml_syntax.h"
 #include "model/normalize.h"
-#include "rules/factories.h"
+#include "rules/rule.h"
 
 namespace specgate {
 
@@ -183,8 +182,7 @@ class CodeBlockSyntax : public Rule {
   }
 
   static void check_yaml(const Document& doc, const CodeBlock& cb, Reporter& out) {
-    if (yaml_too_deep(cb.content)) return;  // unsure (and unsafe to parse): say nothing
-    const auto error = yaml_syntax_error(cb.content);
+    const auto error = yaml_syntax_error(cb.content);  // none when too deep to judge
     if (!error) return;
     const Position at = error->located ? to_file(doc, cb, error->line, error->column)
                                        : Position{cb.content_line, 1};

@@ -3,7 +3,7 @@
 // declares no ID of at all: those specs live elsewhere (another repository, the issue tracker).
 #include <set>
 
-#include "rules/factories.h"
+#include "rules/workspace_rule.h"
 #include "spec/ids.h"
 
 namespace specgate {

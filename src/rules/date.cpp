@@ -7,8 +7,8 @@
 #include <cstring>
 
 #include "model/normalize.h"
-#include "rules/factories.h"
 #include "rules/field_specs.h"
+#include "rules/rule.h"
 #include "schema/infer.h"
 #include "schema/placeholders.h"
 

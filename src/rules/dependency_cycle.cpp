@@ -5,7 +5,7 @@
 #include <map>
 #include <queue>
 
-#include "rules/factories.h"
+#include "rules/workspace_rule.h"
 #include "spec/ids.h"
 
 namespace specgate {

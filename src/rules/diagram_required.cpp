@@ -6,7 +6,7 @@
 // Optional and recommended sections are never required; empty sections are left to
 // empty-section.
 #include "model/normalize.h"
-#include "rules/factories.h"
+#include "rules/rule.h"
 #include "rules/mermaid_blocks.h"
 
 namespace specgate {
@@ -40,9 +40,9 @@ class DiagramRequired : public Rule {
   std::string_view summary() const override {
     return "A section the template gives a Mermaid diagram has none (and does not say N/A)";
   }
+  bool needs_template() const override { return true; }
 
   void check(const RuleContext& ctx, Reporter& out) const override {
-    if (!ctx.schema || !ctx.match) return;
     const Document& doc = ctx.doc;
     for (size_t s = 0; s < ctx.schema->sections.size(); ++s) {
       const SectionSpec& spec = ctx.schema->sections[s];

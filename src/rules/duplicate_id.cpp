@@ -1,7 +1,7 @@
 // duplicate-id: two specs declare the same ID. Reported at every declaration, naming the others.
 #include <map>
 
-#include "rules/factories.h"
+#include "rules/workspace_rule.h"
 
 namespace specgate {
 

@@ -2,7 +2,7 @@
 // section. The second is reported, pointing at the first.
 #include <vector>
 
-#include "rules/factories.h"
+#include "rules/rule.h"
 
 namespace specgate {
 
@@ -12,10 +12,10 @@ class DuplicateSection : public Rule {
  public:
   std::string_view name() const override { return "duplicate-section"; }
   std::string_view summary() const override { return "A template section appears twice under the same parent"; }
+  bool needs_template() const override { return true; }
   Severity default_severity() const override { return Severity::Warning; }
 
   void check(const RuleContext& ctx, Reporter& out) const override {
-    if (!ctx.schema) return;
     const Schema& s = *ctx.schema;
     const Document& doc = ctx.doc;
     const SectionMatch& m = *ctx.match;

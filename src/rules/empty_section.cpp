@@ -1,6 +1,6 @@
 // empty-section: a heading with nothing under it — no text, list, table or code, and no
 // subsection that has any. A container whose subsections carry the content is not empty.
-#include "rules/factories.h"
+#include "rules/rule.h"
 
 namespace specgate {
 

@@ -8,8 +8,8 @@
 #include <vector>
 
 #include "model/normalize.h"
-#include "rules/factories.h"
 #include "rules/field_specs.h"
+#include "rules/rule.h"
 
 namespace specgate {
 
@@ -89,9 +89,9 @@ class FieldMissing : public Rule {
  public:
   std::string_view name() const override { return "field-missing"; }
   std::string_view summary() const override { return "A field the template defines is missing from its section"; }
+  bool needs_template() const override { return true; }
 
   void check(const RuleContext& ctx, Reporter& out) const override {
-    if (!ctx.schema) return;
     const Schema& s = *ctx.schema;
     const Document& doc = ctx.doc;
     const SectionMatch& m = *ctx.match;

@@ -3,8 +3,8 @@
 // note ("Approved (2026-01-05)") and may name a choice by its head ("P0" for "P0-Critical").
 // Placeholders and lists of several choices are placeholder's findings, not this rule's.
 #include "model/normalize.h"
-#include "rules/factories.h"
 #include "rules/field_specs.h"
+#include "rules/rule.h"
 #include "schema/placeholders.h"
 
 namespace specgate {
@@ -32,9 +32,9 @@ class FieldValue : public Rule {
  public:
   std::string_view name() const override { return "field-value"; }
   std::string_view summary() const override { return "A field's value is none of the values its template allows"; }
+  bool needs_template() const override { return true; }
 
   void check(const RuleContext& ctx, Reporter& out) const override {
-    if (!ctx.schema) return;
     for (const Field& f : ctx.doc.fields) {
       const FieldSpec* spec = field_spec_for(ctx, f);
       if (!spec || spec->type != FieldType::Choice || spec->choices.empty()) continue;

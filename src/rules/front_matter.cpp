@@ -1,7 +1,7 @@
 // front-matter: the YAML between the opening and closing `---` does not parse, or is not a
 // mapping. specgate then reads none of its keys (template, id, status, owner, dates), so a
 // spec would silently lose them: "no template matched" instead of the template it names.
-#include "rules/factories.h"
+#include "rules/rule.h"
 
 namespace specgate {
 

@@ -1,7 +1,7 @@
 // mermaid-syntax: ```mermaid blocks that Mermaid 11.17.2 would refuse to render, reported where
 // its parser stops, at the file's line and column. Diagram types specgate does not validate yet
 // (gantt, pie, ...) are left alone; a block with no recognizable diagram type is an error.
-#include "rules/factories.h"
+#include "rules/rule.h"
 #include "rules/mermaid_blocks.h"
 
 namespace specgate {

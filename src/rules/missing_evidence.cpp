@@ -11,7 +11,7 @@
 #include "core/concat.h"
 #include "model/fields.h"
 #include "model/normalize.h"
-#include "rules/factories.h"
+#include "rules/rule.h"
 
 namespace specgate {
 
@@ -138,9 +138,10 @@ class MissingEvidence : public Rule {
   std::string_view summary() const override {
     return "A paragraph does not end with an Evidence: or Evidence gap: line (templates with the evidence rule)";
   }
+  bool needs_template() const override { return true; }
 
   void check(const RuleContext& ctx, Reporter& out) const override {
-    if (!ctx.schema || !ctx.schema->rules.evidence) return;
+    if (!ctx.schema->rules.evidence) return;
     const Document& doc = ctx.doc;
     const auto prefixes = folded_prefixes(*ctx.schema);
 
@@ -150,7 +151,7 @@ class MissingEvidence : public Rule {
     for (size_t i = 0; i < doc.sections.size(); ++i) {
       const Section& s = doc.sections[i];
       exempt[i] = (s.parent >= 0 && exempt[s.parent]) || s.normalized_title.find("evidence") != std::string::npos ||
-                  s.normalized_title.find("template metadata") != std::string::npos;
+                  is_template_metadata_title(s.normalized_title);
     }
     uint32_t first_h2 = doc.source.line_count() + 1;
     for (const Section& s : doc.sections) {

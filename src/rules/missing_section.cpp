@@ -1,7 +1,7 @@
 // missing-section: a required section of the template is absent from the spec.
 // A missing parent is reported once, not once per child.
 #include "core/concat.h"
-#include "rules/factories.h"
+#include "rules/rule.h"
 
 namespace specgate {
 
@@ -11,9 +11,9 @@ class MissingSection : public Rule {
  public:
   std::string_view name() const override { return "missing-section"; }
   std::string_view summary() const override { return "A section the template requires is missing"; }
+  bool needs_template() const override { return true; }
 
   void check(const RuleContext& ctx, Reporter& out) const override {
-    if (!ctx.schema) return;
     const Schema& s = *ctx.schema;
     const SectionMatch& m = *ctx.match;
     for (size_t k = 0; k < s.sections.size(); ++k) {

@@ -8,7 +8,7 @@
 // rows count. Field values (`**Related PRD:** N/A`) are left alone unless their section asks for
 // a reason: many templates offer a bare N/A as the value.
 #include "model/normalize.h"
-#include "rules/factories.h"
+#include "rules/rule.h"
 
 namespace specgate {
 

@@ -1,43 +1,63 @@
 #include "rules/registry.h"
 
-#include "rules/factories.h"
 #include "rules/workspace_rule.h"
 
+// The rows: RULE(name) calls make_name(), defined next to the rule in src/rules/name.cpp (the
+// rule's own name has dashes where the factory has underscores). The order is the order of
+// `specgate rules` and of SARIF's rule table. scripts/new-rule appends rows to these sections.
+#define SPECGATE_FILE_RULES(RULE)                                                        \
+  /* The file's own metadata, which template choice and several rules read. */           \
+  RULE(front_matter)                                                                     \
+  /* Structure against the template. */                                                 \
+  RULE(missing_section)                                                                  \
+  RULE(empty_section)                                                                    \
+  RULE(section_order)                                                                    \
+  RULE(duplicate_section)                                                                \
+  RULE(unknown_section)                                                                  \
+  RULE(table_shape)                                                                      \
+  RULE(template_metadata)                                                                \
+  /* Fields, dates and status. */                                                        \
+  RULE(field_missing)                                                                    \
+  RULE(field_value)                                                                      \
+  RULE(date)                                                                             \
+  RULE(stale_review)                                                                     \
+  RULE(unchecked_gate)                                                                   \
+  /* Content. */                                                                         \
+  RULE(placeholder)                                                                      \
+  RULE(template_text)                                                                    \
+  RULE(na_without_reason)                                                                \
+  RULE(missing_evidence)                                                                 \
+  RULE(numeric_target)                                                                   \
+  RULE(code_block_syntax)                                                                \
+  /* Diagrams. */                                                                        \
+  RULE(mermaid_syntax)                                                                   \
+  RULE(diagram_required)                                                                 \
+  /* Links. */                                                                           \
+  RULE(broken_link)                                                                      \
+  /* Suppression comments. */                                                            \
+  RULE(unknown_rule)                                                                     \
+  /* end of per-file rules */
+
+// Cross-document rules: they see every file's index record once all files are checked.
+#define SPECGATE_WORKSPACE_RULES(RULE)                                                   \
+  RULE(duplicate_id)                                                                     \
+  RULE(dangling_reference)                                                               \
+  RULE(dependency_cycle)                                                                 \
+  /* end of workspace rules */
+
 namespace specgate {
+
+#define SPECGATE_DECLARE_FILE_RULE(name) std::unique_ptr<Rule> make_##name();
+#define SPECGATE_DECLARE_WORKSPACE_RULE(name) std::unique_ptr<WorkspaceRule> make_##name();
+SPECGATE_FILE_RULES(SPECGATE_DECLARE_FILE_RULE)
+SPECGATE_WORKSPACE_RULES(SPECGATE_DECLARE_WORKSPACE_RULE)
+
+#define SPECGATE_MAKE_RULE(name) r.push_back(make_##name());
 
 const std::vector<std::unique_ptr<Rule>>& all_rules() {
   static const std::vector<std::unique_ptr<Rule>> rules = [] {
     std::vector<std::unique_ptr<Rule>> r;
-    // The file's own metadata, which template choice and several rules read.
-    r.push_back(make_front_matter());
-    // Structure against the template.
-    r.push_back(make_missing_section());
-    r.push_back(make_empty_section());
-    r.push_back(make_section_order());
-    r.push_back(make_duplicate_section());
-    r.push_back(make_unknown_section());
-    r.push_back(make_table_shape());
-    r.push_back(make_template_metadata());
-    // Fields, dates and status.
-    r.push_back(make_field_missing());
-    r.push_back(make_field_value());
-    r.push_back(make_date());
-    r.push_back(make_stale_review());
-    r.push_back(make_unchecked_gate());
-    // Content.
-    r.push_back(make_placeholder());
-    r.push_back(make_template_text());
-    r.push_back(make_na_without_reason());
-    r.push_back(make_missing_evidence());
-    r.push_back(make_numeric_target());
-    r.push_back(make_code_block_syntax());
-    // Diagrams.
-    r.push_back(make_mermaid_syntax());
-    r.push_back(make_diagram_required());
-    // Links.
-    r.push_back(make_broken_link());
-    // Suppression comments.
-    r.push_back(make_unknown_rule());
+    SPECGATE_FILE_RULES(SPECGATE_MAKE_RULE)
     return r;
   }();
   return rules;
@@ -48,6 +68,15 @@ const Rule* find_rule(std::string_view name) {
     if (r->name() == name) return r.get();
   }
   return nullptr;
+}
+
+const std::vector<std::unique_ptr<WorkspaceRule>>& all_workspace_rules() {
+  static const std::vector<std::unique_ptr<WorkspaceRule>> rules = [] {
+    std::vector<std::unique_ptr<WorkspaceRule>> r;
+    SPECGATE_WORKSPACE_RULES(SPECGATE_MAKE_RULE)
+    return r;
+  }();
+  return rules;
 }
 
 const std::vector<RuleInfo>& known_rules() {
@@ -67,6 +96,13 @@ const std::vector<RuleInfo>& known_rules() {
     return out;
   }();
   return rules;
+}
+
+const WorkspaceRule* find_workspace_rule(std::string_view name) {
+  for (const auto& r : all_workspace_rules()) {
+    if (r->name() == name) return r.get();
+  }
+  return nullptr;
 }
 
 }  // namespace specgate

@@ -58,6 +58,9 @@ class Rule {
   virtual std::string_view summary() const = 0;
   virtual Severity default_severity() const { return Severity::Error; }
   virtual bool enabled_by_default() const { return true; }
+  // True when the rule has nothing to check without a template: the checker then skips it, so
+  // check() may rely on ctx.schema and ctx.match.
+  virtual bool needs_template() const { return false; }
   virtual void check(const RuleContext& ctx, Reporter& out) const = 0;
 };
 

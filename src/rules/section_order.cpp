@@ -3,7 +3,7 @@
 // template order, and only the others (the fewest moves) are reported.
 #include <algorithm>
 
-#include "rules/factories.h"
+#include "rules/rule.h"
 
 namespace specgate {
 
@@ -13,10 +13,10 @@ class SectionOrder : public Rule {
  public:
   std::string_view name() const override { return "section-order"; }
   std::string_view summary() const override { return "Sections appear in a different order than in the template"; }
+  bool needs_template() const override { return true; }
   Severity default_severity() const override { return Severity::Warning; }
 
   void check(const RuleContext& ctx, Reporter& out) const override {
-    if (!ctx.schema) return;
     const Document& doc = ctx.doc;
     std::vector<int32_t> roots;
     for (size_t i = 0; i < doc.sections.size(); ++i) {

@@ -1,6 +1,6 @@
 // stale-review: the spec's next review date has passed. Specs that are retired (archived,
 // superseded, deprecated) are not reviewed any more.
-#include "rules/factories.h"
+#include "rules/rule.h"
 #include "spec/fields.h"
 
 namespace specgate {

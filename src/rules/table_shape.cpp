@@ -6,7 +6,7 @@
 #include <algorithm>
 
 #include "model/normalize.h"
-#include "rules/factories.h"
+#include "rules/rule.h"
 #include "schema/placeholders.h"
 
 namespace specgate {

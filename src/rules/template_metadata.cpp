@@ -1,26 +1,17 @@
 // template-metadata: the "Template Metadata" section (system-spec templates, section 0.1) names a
 // reusable task template: every field present, a title_template with {variables} that are all
 // declared in `variables`, metadata that is a JSON object, and no placeholders left. The parsing
-// and checks are the ones `specgate export --validate` uses (src/export/template_metadata.h), so
+// and checks are the ones `specgate export --validate` uses (src/template_metadata/template_metadata.h), so
 // the two commands agree; this rule maps their positioned problems to findings.
 //
 // Fires when the spec has such a section, or when its template declares one and it is missing.
-#include "export/template_metadata.h"
+#include "template_metadata/template_metadata.h"
 #include "model/normalize.h"
-#include "rules/factories.h"
+#include "rules/rule.h"
 
 namespace specgate {
 
 namespace {
-
-bool metadata_title(const Section& s) {
-  const std::string& t = s.normalized_title;
-  const size_t at = t.find("template metadata");
-  if (at == std::string::npos) return false;
-  const size_t e = at + 17;
-  return (at == 0 || !std::isalnum(static_cast<unsigned char>(t[at - 1]))) &&
-         (e >= t.size() || !std::isalnum(static_cast<unsigned char>(t[e])));
-}
 
 // "Template Metadata: 'name' is required." -> "template metadata: 'name' is required".
 std::string finding_text(std::string_view m) {
@@ -55,7 +46,7 @@ class TemplateMetadataRule : public Rule {
     const Document& doc = ctx.doc;
     const Section* section = nullptr;
     for (const Section& s : doc.sections) {
-      if (metadata_title(s)) {
+      if (is_template_metadata_title(s.normalized_title)) {
         section = &s;
         break;
       }

@@ -8,7 +8,7 @@
 #include <algorithm>
 
 #include "model/normalize.h"
-#include "rules/factories.h"
+#include "rules/rule.h"
 #include "schema/placeholders.h"
 
 namespace specgate {
@@ -27,9 +27,10 @@ class TemplateText : public Rule {
  public:
   std::string_view name() const override { return "template-text"; }
   std::string_view summary() const override { return "A line of the template's instructions was left in the spec"; }
+  bool needs_template() const override { return true; }
 
   void check(const RuleContext& ctx, Reporter& out) const override {
-    if (!ctx.schema || ctx.schema->prose_lines.empty()) return;
+    if (ctx.schema->prose_lines.empty()) return;
     const Document& doc = ctx.doc;
     const ProseLines& prose = ctx.schema->prose_lines;
     std::string folded;

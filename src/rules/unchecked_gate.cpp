@@ -3,7 +3,7 @@
 // to Have", "Future Enhancements", "Out of Scope") and items struck through or marked N/A or
 // optional are not gates.
 #include "model/normalize.h"
-#include "rules/factories.h"
+#include "rules/rule.h"
 #include "spec/fields.h"
 
 namespace specgate {

@@ -5,7 +5,7 @@
 
 #include "core/concat.h"
 #include "core/edit_distance.h"
-#include "rules/factories.h"
+#include "rules/rule.h"
 #include "rules/registry.h"
 
 namespace specgate {

@@ -1,7 +1,7 @@
 // unknown-section (off by default): a section the template does not have, where the template
 // defines the sections at that level. Only the top-most unknown section is reported, not its
 // subsections; headings under a template section without subsections are free structure.
-#include "rules/factories.h"
+#include "rules/rule.h"
 
 namespace specgate {
 
@@ -11,11 +11,11 @@ class UnknownSection : public Rule {
  public:
   std::string_view name() const override { return "unknown-section"; }
   std::string_view summary() const override { return "A section matches no section of the template"; }
+  bool needs_template() const override { return true; }
   Severity default_severity() const override { return Severity::Note; }
   bool enabled_by_default() const override { return false; }
 
   void check(const RuleContext& ctx, Reporter& out) const override {
-    if (!ctx.schema) return;
     const Schema& s = *ctx.schema;
     const Document& doc = ctx.doc;
     const SectionMatch& m = *ctx.match;

@@ -1,7 +1,7 @@
 // A cross-document rule: it sees the per-file index records of the whole run (never the
 // Documents, which are gone by then) and reports findings in any of the files. One file per rule
-// in src/rules/, listed in workspace_registry.cpp, documented in docs/rules/NAME.md, with fixture
-// workspaces in tests/fixtures/workspaces/.
+// in src/rules/, listed in registry.cpp, documented in docs/rules/NAME.md, with fixture
+// workspaces in tests/fixtures/workspaces/NAME/{fires,silent}/.
 #pragma once
 
 #include <memory>
@@ -53,8 +53,5 @@ class WorkspaceRule {
   virtual bool enabled_by_default() const { return true; }
   virtual void check(const WorkspaceContext& ctx, WorkspaceReporter& out) const = 0;
 };
-
-const std::vector<std::unique_ptr<WorkspaceRule>>& all_workspace_rules();
-const WorkspaceRule* find_workspace_rule(std::string_view name);
 
 }  // namespace specgate

@@ -432,7 +432,7 @@ Schema infer_schema(const Document& t, const std::string& name) {
     if (folded.size() >= 20 && std::count(folded.begin(), folded.end(), ' ') >= 3) s.prose_lines.insert(std::move(folded));
   }
   for (const auto& sec : s.sections) {
-    if (sec.normalized_title.find("template metadata") != std::string::npos) s.rules.template_metadata = true;
+    if (is_template_metadata_title(sec.normalized_title)) s.rules.template_metadata = true;
   }
   index_sections(s);
   return s;

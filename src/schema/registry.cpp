@@ -5,6 +5,7 @@
 
 #include "core/file_io.h"
 #include "core/glob.h"
+#include "core/markdown_path.h"
 #include "model/load.h"
 #include "model/normalize.h"
 #include "schema/builtin_templates.h"
@@ -64,7 +65,7 @@ TemplateRegistry::TemplateRegistry(const Config& config) : config_(config) {
     fs::path p = fs::path(dir).is_absolute() ? fs::path(dir) : fs::path(config.dir) / dir;
     std::vector<fs::path> files;
     for (fs::directory_iterator it(p, ec), end; !ec && it != end; it.increment(ec)) {
-      if (it->path().extension() == ".md") files.push_back(it->path());
+      if (is_markdown_path(it->path().string())) files.push_back(it->path());
     }
     std::sort(files.begin(), files.end());
     for (const auto& f : files) named_.push_back(Entry{{f.stem().string(), "config", f.string(), ""}, ""});

@@ -197,9 +197,9 @@ std::string json_to_yaml(const ojson& j) {
 std::string schema_to_yaml(const Schema& s) { return json_to_yaml(schema_to_json(s)); }
 
 json yaml_to_json(const std::string& yaml) {
-  if (yaml_too_deep(yaml))
-    throw std::runtime_error("nested deeper than " + std::to_string(kMaxYamlDepth) + " levels");
-  return yaml_node_to_json(YAML::Load(yaml), 0);
+  const std::optional<YAML::Node> node = load_yaml(yaml);
+  if (!node) throw std::runtime_error("nested deeper than " + std::to_string(kMaxYamlDepth) + " levels");
+  return yaml_node_to_json(*node, 0);
 }
 
 std::optional<Schema> schema_from_json(const json& j, std::string& error) {

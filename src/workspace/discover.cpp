@@ -14,6 +14,7 @@
 
 #include "core/file_io.h"
 #include "core/glob.h"
+#include "core/markdown_path.h"
 #include "workspace/gitignore.h"
 
 namespace specgate {
@@ -21,11 +22,6 @@ namespace specgate {
 namespace fs = std::filesystem;
 
 namespace {
-
-bool is_markdown(const fs::path& p) {
-  const std::string ext = p.extension().string();
-  return ext == ".md" || ext == ".markdown" || ext == ".MD";
-}
 
 // Why `p`, which does not resolve to anything, cannot be read.
 std::string missing_reason(const fs::path& p, const std::error_code& exists_error) {
@@ -155,7 +151,7 @@ class Walker {
           if (o_.gitignore && is_ignored(*chain_here, child_rel, true)) continue;
           if (excluded(child_abs)) continue;
           subdirs.push_back({p, child_abs, child_rel, chain_here, it.depth + 1});
-        } else if (is_markdown(p)) {
+        } else if (is_markdown_path(p.string())) {
           // A Markdown name that resolves to nothing (a broken symlink, a loop, a file gone
           // since the directory was read) is a file the user expects checked: say so.
           struct stat st;

@@ -20,8 +20,8 @@ struct Discovery {
   bool covers_workspace = false;
 };
 
-// Arguments may be files (always taken, whatever their extension), directories (walked for .md
-// and .markdown files) or globs (`*`, `?`, `[ab]` within a name, `**` across directories).
+// Arguments may be files (always taken, whatever their extension), directories (walked for
+// Markdown files, core/markdown_path.h: .md, .markdown, .mdown, .mkd in any case) or globs (`*`, `?`, `[ab]` within a name, `**` across directories).
 // Walks skip hidden directories, node_modules, .gitignore'd and config-excluded paths, and
 // enter each real directory once, so symlink loops end. A path, or a Markdown name in a walked
 // directory, that resolves to nothing (a broken symlink, a loop) is an error that says so.

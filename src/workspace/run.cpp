@@ -6,7 +6,7 @@
 #include <thread>
 
 #include "model/load.h"
-#include "rules/workspace_rule.h"
+#include "rules/registry.h"
 #include "workspace/ordered_hand_off.h"
 
 namespace specgate {

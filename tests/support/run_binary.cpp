@@ -40,18 +40,26 @@ fs::path TempDir::write(const std::string& name, const std::string& bytes) const
   return p;
 }
 
-RunResult run_specgate(const std::vector<std::string>& args, const fs::path& cwd) {
+RunResult run_program(const std::vector<std::string>& args, const RunOptions& options) {
   TempDir io;
   const std::string out_path = (io / "stdout").string();
   const std::string err_path = (io / "stderr").string();
-  std::vector<std::string> argv_s{binary()};
-  argv_s.insert(argv_s.end(), args.begin(), args.end());
+  const std::string in_path = options.stdin_file.empty() ? "/dev/null" : options.stdin_file;
+  std::vector<std::string> argv_s = args;
   std::vector<char*> argv;
   for (auto& a : argv_s) argv.push_back(a.data());
   argv.push_back(nullptr);
-  std::vector<std::string> env_s{"NO_COLOR=1"};
+  std::vector<std::string> env_s = options.env;
+  if (options.no_color) env_s.push_back("NO_COLOR=1");
+  auto overridden = [&](const std::string& e) {
+    for (const std::string& mine : env_s) {
+      const size_t eq = mine.find('=');
+      if (e.compare(0, eq + 1, mine, 0, eq + 1) == 0) return true;
+    }
+    return false;
+  };
   for (char** e = environ; *e; ++e) {
-    if (std::string(*e).rfind("NO_COLOR=", 0) != 0) env_s.push_back(*e);
+    if (!overridden(*e)) env_s.push_back(*e);
   }
   std::vector<char*> envp;
   for (auto& e : env_s) envp.push_back(e.data());
@@ -61,14 +69,14 @@ RunResult run_specgate(const std::vector<std::string>& args, const fs::path& cwd
   if (pid < 0) throw std::runtime_error("fork failed");
   if (pid == 0) {
     // Child: only async-signal-safe calls until exec.
-    const int in = ::open("/dev/null", O_RDONLY);
+    const int in = ::open(in_path.c_str(), O_RDONLY);
     const int out = ::open(out_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
     const int err = ::open(err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
     if (in < 0 || out < 0 || err < 0) ::_exit(127);
     ::dup2(in, 0);
     ::dup2(out, 1);
     ::dup2(err, 2);
-    if (!cwd.empty() && ::chdir(cwd.c_str()) != 0) ::_exit(127);
+    if (!options.cwd.empty() && ::chdir(options.cwd.c_str()) != 0) ::_exit(127);
     ::execve(argv[0], argv.data(), envp.data());
     ::_exit(127);
   }
@@ -81,6 +89,14 @@ RunResult run_specgate(const std::vector<std::string>& args, const fs::path& cwd
   r.out = read_all(out_path);
   r.err = read_all(err_path);
   return r;
+}
+
+RunResult run_specgate(const std::vector<std::string>& args, const fs::path& cwd) {
+  std::vector<std::string> argv{binary()};
+  argv.insert(argv.end(), args.begin(), args.end());
+  RunOptions options;
+  options.cwd = cwd;
+  return run_program(argv, options);
 }
 
 }  // namespace specgate::test

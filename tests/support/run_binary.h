@@ -16,6 +16,17 @@ struct RunResult {
   std::string err;
 };
 
+struct RunOptions {
+  std::filesystem::path cwd;      // the current directory when empty
+  std::vector<std::string> env;   // "NAME=value" entries added to (or replacing in) the environment
+  std::string stdin_file;         // /dev/null when empty
+  bool no_color = true;           // set NO_COLOR=1
+};
+
+// The one child-process runner of the tests (run_cli.h and shell_cli.h are spellings of it):
+// runs argv[0] with argv, output captured through files.
+RunResult run_program(const std::vector<std::string>& argv, const RunOptions& options);
+
 // Runs `SPECGATE_BINARY args...` in `cwd` (the current directory when empty), with stdin from
 // /dev/null and NO_COLOR set.
 RunResult run_specgate(const std::vector<std::string>& args, const std::filesystem::path& cwd = {});

@@ -1,4 +1,5 @@
-// Runs the built specgate binary with arguments (no shell), capturing exit code and output.
+// Runs the built specgate binary with arguments (no shell), capturing exit code and output, in the
+// caller's environment. A spelling of run_program (support/run_binary.h), the one runner.
 #pragma once
 
 #include <string>

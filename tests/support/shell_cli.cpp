@@ -1,11 +1,12 @@
 #include "support/shell_cli.h"
 
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
+
+#include "support/run_binary.h"
 
 namespace specgate::test {
 
@@ -40,18 +41,16 @@ void spit(const fs::path& p, std::string_view bytes) {
 }
 
 CliRun run_specgate(const fs::path& cwd, const std::string& args, const std::string& stdin_file) {
-  ScratchDir io;
-  const fs::path out = io.path / "stdout";
-  const fs::path err = io.path / "stderr";
-  std::string cmd = "cd " + shell_quote(cwd.string()) + " && " + shell_quote(SPECGATE_BINARY) + " " + args + " >" +
-                    shell_quote(out.string()) + " 2>" + shell_quote(err.string());
-  if (!stdin_file.empty()) cmd += " <" + shell_quote(stdin_file);
-  const int status = std::system(cmd.c_str());
-  CliRun r;
-  r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  r.out = slurp(out);
-  r.err = slurp(err);
-  return r;
+  RunOptions options;
+  options.cwd = cwd;
+  options.stdin_file = stdin_file;
+  options.no_color = false;
+  const RunResult r = run_program({"/bin/sh", "-c", shell_quote(SPECGATE_BINARY) + " " + args}, options);
+  CliRun c;
+  c.code = r.signal != 0 ? -1 : r.exit_code;
+  c.out = r.out;
+  c.err = r.err;
+  return c;
 }
 
 }  // namespace specgate::test

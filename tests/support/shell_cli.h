@@ -1,5 +1,6 @@
-// Running the built specgate binary through the shell (for stdin redirection and a working
-// directory), and scratch directories for its files. support/run_cli.h runs it without a shell.
+// Running the built specgate binary with shell-quoted arguments in one string (and stdin from a
+// file), and scratch directories for its files. A spelling of run_program (support/run_binary.h),
+// the one runner.
 #pragma once
 
 #include <filesystem>

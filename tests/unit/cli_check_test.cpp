@@ -165,8 +165,8 @@ TEST(CliCheck, JsonContract) {
 // after every file's own findings (text) or merged into each file's entry (json).
 TEST(CliCheck, QuietAppliesToCrossDocumentFindings) {
   const fs::path ws = fs::path(specgate::test::source_dir()) / "tests" / "fixtures" / "workspaces";
-  const std::string stories = (ws / "dangling-reference" / "stories").string();
-  const std::string cycles = (ws / "dependency-cycle").string();
+  const std::string stories = (ws / "dangling-reference" / "fires" / "stories").string();
+  const std::string cycles = (ws / "dependency-cycle" / "fires").string();
   auto count = [](const std::string& text, const std::string& what) {
     size_t n = 0;
     for (size_t p = text.find(what); p != std::string::npos; p = text.find(what, p + 1)) ++n;

@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include "core/markdown_path.h"
 #include "core/process.h"
 #include "support/test_paths.h"
 #include "workspace/changed.h"
@@ -58,6 +59,21 @@ TEST_F(TempTree, WalksMarkdownOnlySortedSkippingHiddenAndNodeModules) {
   Discovery one = discover({"notes.txt"}, {});
   EXPECT_EQ(one.files, (Files{"notes.txt"}));
   EXPECT_FALSE(one.covers_workspace);
+}
+
+// The one Markdown extension set (core/markdown_path.h), in any letter case. Deliberate change:
+// .mdown, .mkd and case variants other than .MD were skipped before.
+TEST_F(TempTree, WalksEveryMarkdownExtensionInAnyCase) {
+  for (const char* name : {"a.md", "b.MD", "c.Markdown", "d.mdown", "e.MKD", "f.mdx", "g.txt", "h.md.bak", ".md"})
+    write(name);
+  EXPECT_EQ(files({"."}), (Files{"a.md", "b.MD", "c.Markdown", "d.mdown", "e.MKD"}));
+}
+
+TEST(MarkdownPath, OneExtensionSet) {
+  for (const char* yes : {"a.md", "dir/a.markdown", "x/y/README.MD", "a.Mdown", "a.mkd", "a.b.md"})
+    EXPECT_TRUE(is_markdown_path(yes)) << yes;
+  for (const char* no : {"a", "a.mdx", "a.txt", ".md", "dir/.md", "a.md/", "a.md.orig", "md", "..", "a."})
+    EXPECT_FALSE(is_markdown_path(no)) << no;
 }
 
 TEST_F(TempTree, GitignoreRootNestedNegationDirOnlyAnchored) {
@@ -218,7 +234,7 @@ TEST_F(TempTree, ChangedAgainstDefaultBranchHeadAndBase) {
 TEST_F(TempTree, CheckChangedReportsChangedFilesJudgedAgainstTheWholeSet) {
   if (!have_git()) GTEST_SKIP() << "git not installed";
   git({"init", "-q"});
-  for (const auto& e : fs::directory_iterator(fs::path(test::source_dir()) / "tests/fixtures/workspaces/dependency-cycle"))
+  for (const auto& e : fs::directory_iterator(fs::path(test::source_dir()) / "tests/fixtures/workspaces/dependency-cycle/fires"))
     if (e.path().extension() == ".md") fs::copy_file(e.path(), e.path().filename());
   git({"add", "."});
   git({"commit", "-qm", "one"});

@@ -148,3 +148,21 @@ TEST(Normalize, FoldTextMatchesTheByteWalk) {
     }
   }
 }
+
+namespace specgate {
+namespace {
+
+// One test for the Template Metadata heading, shared by schema inference, the template-metadata
+// and missing-evidence rules. Deliberate change for inference and missing-evidence, which matched
+// the words anywhere ("template metadatas" counted): now whole words, as the rule already did.
+TEST(TemplateMetadataTitle, WholeWordsOfTheNormalizedTitle) {
+  for (const char* yes : {"template metadata", "template metadata (machine-read)", "the template metadata",
+                          "template metadata: v2"})
+    EXPECT_TRUE(is_template_metadata_title(yes)) << yes;
+  for (const char* no : {"template", "metadata", "template metadatas", "xtemplate metadata", "template-metadata", ""})
+    EXPECT_FALSE(is_template_metadata_title(no)) << no;
+  EXPECT_TRUE(is_template_metadata_title(normalize_title("0.1 Template Metadata").text));
+}
+
+}  // namespace
+}  // namespace specgate

@@ -1,6 +1,6 @@
 // The Python-compatible JSON layer: json.loads semantics in, json.dumps(indent=2,
 // sort_keys=True) bytes out. Expected strings are what CPython 3.11 prints for the same input.
-#include "export/py_json.h"
+#include "template_metadata/py_json.h"
 
 #include <gtest/gtest.h>
 

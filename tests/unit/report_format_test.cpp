@@ -48,17 +48,15 @@ TEST(ReportSummary, CountsBySeverity) {
   EXPECT_EQ(s.notes, 1u);
 }
 
-TEST(ReportSummary, ParseOutputFormat) {
-  OutputFormat f = OutputFormat::Text;
-  for (const char* name : {"text", "json", "sarif", "github", "junit"}) {
-    ASSERT_TRUE(parse_output_format(name, f)) << name;
-    EXPECT_EQ(output_format_name(f), name);
-  }
-  f = OutputFormat::Sarif;
-  EXPECT_FALSE(parse_output_format("xml", f));
-  EXPECT_FALSE(parse_output_format("", f));
-  EXPECT_FALSE(parse_output_format("JSON", f));
-  EXPECT_EQ(f, OutputFormat::Sarif);  // untouched on failure
+TEST(ReportSummary, FindOutputFormat) {
+  ASSERT_FALSE(output_formats().empty());
+  EXPECT_EQ(&text_format(), &output_formats().front());  // the default --format
+  for (const OutputFormat& f : output_formats()) EXPECT_EQ(find_output_format(f.name), &f) << f.name;
+  EXPECT_EQ(find_output_format("xml"), nullptr);
+  EXPECT_EQ(find_output_format(""), nullptr);
+  EXPECT_EQ(find_output_format("JSON"), nullptr);
+  EXPECT_EQ(output_format_list(" or "), "text, json, sarif, github or junit");
+  EXPECT_EQ(output_format_names().size(), output_formats().size());
 }
 
 TEST(ReportText, SummaryUsesSingularForms) {

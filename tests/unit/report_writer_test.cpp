@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include <sstream>
+#include <stdexcept>
 #include <string>
 
 #include "report/report.h"
@@ -49,7 +50,13 @@ FileReport cross_a() {
   return f;
 }
 
-std::string streamed(OutputFormat format, bool with_cross, Summary* summary = nullptr) {
+const OutputFormat& format(std::string_view name) {
+  const OutputFormat* f = find_output_format(name);
+  if (f == nullptr) throw std::invalid_argument(std::string(name));
+  return *f;
+}
+
+std::string streamed(const OutputFormat& format, bool with_cross, Summary* summary = nullptr) {
   std::ostringstream out;
   auto w = make_report_writer(out, format, rules());
   w->file(spec_a());
@@ -72,26 +79,26 @@ RunReport whole(bool with_cross) {
   return r;
 }
 
-std::string written(const RunReport& r, OutputFormat format) {
+std::string written(const RunReport& r, const OutputFormat& format) {
   std::ostringstream out;
   write_report(out, r, format);
   return out.str();
 }
 
 TEST(ReportWriter, FileByFileEqualsTheWholeRunInEveryFormat) {
-  for (OutputFormat f : {OutputFormat::Text, OutputFormat::Json, OutputFormat::Sarif, OutputFormat::Github,
-                         OutputFormat::Junit}) {
-    SCOPED_TRACE(std::string(output_format_name(f)));
+  for (const OutputFormat& f : output_formats()) {
+    SCOPED_TRACE(std::string(f.name));
     EXPECT_EQ(streamed(f, false), written(whole(false), f));
   }
 }
 
 TEST(ReportWriter, JsonAndJunitMergeCrossDocumentFindingsIntoTheFilesEntry) {
-  for (OutputFormat f : {OutputFormat::Json, OutputFormat::Junit}) {
-    SCOPED_TRACE(std::string(output_format_name(f)));
+  for (const char* name : {"json", "junit"}) {
+    SCOPED_TRACE(name);
+    const OutputFormat& f = format(name);
     EXPECT_EQ(streamed(f, true), written(whole(true), f));
   }
-  const auto j = nlohmann::json::parse(streamed(OutputFormat::Json, true));
+  const auto j = nlohmann::json::parse(streamed(format("json"), true));
   ASSERT_EQ(j["files"].size(), 2u);
   EXPECT_EQ(j["files"][0]["diagnostics"][0]["rule"], "dangling-reference");  // sorted by line
   EXPECT_EQ(j["summary"]["files"], 2);
@@ -100,7 +107,7 @@ TEST(ReportWriter, JsonAndJunitMergeCrossDocumentFindingsIntoTheFilesEntry) {
 
 TEST(ReportWriter, TextListsCrossDocumentFindingsAfterEveryFile) {
   Summary s;
-  const std::string out = streamed(OutputFormat::Text, true, &s);
+  const std::string out = streamed(format("text"), true, &s);
   const size_t own_a = out.find("specs/a.md:9:1: error");
   const size_t own_b = out.find("specs/b.md:2:1: error");
   const size_t cross = out.find("specs/a.md:4:12: warning: 'TASK-9' is not declared by any spec [dangling-reference]");
@@ -122,7 +129,7 @@ TEST(ReportWriter, TextListsCrossDocumentFindingsAfterEveryFile) {
 
 TEST(ReportWriter, SarifStreamsResultsAndKeepsArtifactIndexes) {
   std::ostringstream out;
-  auto w = make_report_writer(out, OutputFormat::Sarif, rules());
+  auto w = make_report_writer(out, format("sarif"), rules());
   w->file(spec_a());
   FileReport b = spec_b();
   b.diagnostics.push_back(make("no-such-rule", Severity::Note, 3, 1, "from a rule outside the table"));
@@ -150,7 +157,7 @@ TEST(ReportWriter, SarifStreamsResultsAndKeepsArtifactIndexes) {
 }
 
 TEST(ReportWriter, GithubAppendsCrossDocumentAnnotations) {
-  const std::string out = streamed(OutputFormat::Github, true);
+  const std::string out = streamed(format("github"), true);
   const std::string last = "::warning file=specs/a.md,line=4,col=12,endLine=4,endColumn=15,title=dangling-reference::"
                            "'TASK-9' is not declared by any spec\n";
   ASSERT_GE(out.size(), last.size());
@@ -160,7 +167,7 @@ TEST(ReportWriter, GithubAppendsCrossDocumentAnnotations) {
 }  // namespace
 
 TEST(ReportNeeds, WhatAFormatDoesNotNeedChangesNothingInIt) {
-  // A check leaves out the section paths and excerpt lines report_needs() says a format does
+  // A check leaves out the section paths and excerpt lines the format table says a format does
   // not read: the format's output must be the same with and without them. Where a format does
   // read them, leaving them out must show.
   RunReport full;
@@ -170,9 +177,8 @@ TEST(ReportNeeds, WhatAFormatDoesNotNeedChangesNothingInIt) {
   f.excerpt_lines[12] = "Blocked by TASK-9";
   full.files.push_back(f);
   full.rules = rules();
-  for (OutputFormat format : {OutputFormat::Text, OutputFormat::Json, OutputFormat::Sarif, OutputFormat::Github,
-                              OutputFormat::Junit}) {
-    const ReportNeeds needs = report_needs(format);
+  for (const OutputFormat& format : output_formats()) {
+    const ReportNeeds needs = format.needs;
     RunReport no_sections = full, no_excerpts = full;
     for (Diagnostic& d : no_sections.files[0].diagnostics) d.section.clear();
     no_excerpts.files[0].excerpt_lines.clear();
@@ -180,7 +186,7 @@ TEST(ReportNeeds, WhatAFormatDoesNotNeedChangesNothingInIt) {
     write_report(a, full, format);
     write_report(b, no_sections, format);
     write_report(c, no_excerpts, format);
-    const std::string name(output_format_name(format));
+    const std::string name(format.name);
     EXPECT_EQ(a.str() == b.str(), !needs.section_paths) << name;
     EXPECT_EQ(a.str() == c.str(), !needs.excerpts) << name;
   }

@@ -3,6 +3,7 @@
 // reading. Sizes are chosen so that the quadratic code these replace would run into the ctest
 // TIMEOUT; nothing here measures time.
 #include <gtest/gtest.h>
+#include <yaml-cpp/yaml.h>
 #include <sys/stat.h>
 
 #include <filesystem>
@@ -127,6 +128,26 @@ TEST(YamlGuard, EstimatesNesting) {
   std::string indented;
   for (size_t i = 0; i <= kMaxYamlDepth; ++i) indented += std::string(i, ' ') + "k:\n";
   EXPECT_TRUE(yaml_too_deep(indented));
+}
+
+// One guarded way into yaml-cpp: load_yaml() (nodes) and yaml_syntax_error() (events) measure
+// the depth first; nothing else in src/ calls the parser.
+TEST(YamlGuard, EveryParseGoesThroughTheGuard) {
+  EXPECT_FALSE(load_yaml("k: " + std::string(kMaxYamlDepth + 1, '[')).has_value());
+  const std::optional<YAML::Node> ok = load_yaml("a: 1\n");
+  ASSERT_TRUE(ok.has_value());
+  EXPECT_TRUE(ok->IsMap());
+  EXPECT_THROW(load_yaml("a: [1\n"), YAML::Exception);
+  const fs::path src = fs::path(SPECGATE_SOURCE_DIR) / "src";
+  for (const auto& e : fs::recursive_directory_iterator(src)) {
+    if (!e.is_regular_file()) continue;
+    const std::string rel = e.path().lexically_relative(src).generic_string();
+    if (rel == "core/yaml_guard.cpp" || rel == "core/yaml_syntax.cpp") continue;
+    const ReadResult r = read_file(e.path().string());
+    ASSERT_TRUE(r.ok) << rel;
+    for (const char* call : {"YAML::Load(", "YAML::LoadAll(", "YAML::Parser "})
+      EXPECT_EQ(r.bytes.find(call), std::string::npos) << rel << " calls " << call << " outside core/yaml_guard";
+  }
 }
 
 TEST(ReadFile, FifoWithoutAWriterReadsAsEmpty) {

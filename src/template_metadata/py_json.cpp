@@ -1,4 +1,4 @@
-#include "export/py_json.h"
+#include "template_metadata/py_json.h"
 
 #include <algorithm>
 #include <charconv>

@@ -1,10 +1,10 @@
-#include "export/template_metadata.h"
+#include "template_metadata/template_metadata.h"
 
 #include <algorithm>
 #include <array>
 
 #include "core/code_span.h"
-#include "export/pytext.h"
+#include "template_metadata/pytext.h"
 
 namespace specgate::exporter {
 

@@ -1,6 +1,5 @@
 #include <algorithm>
 
-#include "rules/factories.h"
 #include "rules/workspace_rule.h"
 
 namespace specgate {
@@ -24,24 +23,6 @@ const SpecIndex* find_spec(const WorkspaceContext& ctx, const std::string& path)
   auto it = std::lower_bound(ctx.files.begin(), ctx.files.end(), path,
                              [](const SpecIndex& s, const std::string& p) { return s.path < p; });
   return it != ctx.files.end() && it->path == path ? &*it : nullptr;
-}
-
-const std::vector<std::unique_ptr<WorkspaceRule>>& all_workspace_rules() {
-  static const std::vector<std::unique_ptr<WorkspaceRule>> rules = [] {
-    std::vector<std::unique_ptr<WorkspaceRule>> r;
-    r.push_back(make_duplicate_id());
-    r.push_back(make_dangling_reference());
-    r.push_back(make_dependency_cycle());
-    return r;
-  }();
-  return rules;
-}
-
-const WorkspaceRule* find_workspace_rule(std::string_view name) {
-  for (const auto& r : all_workspace_rules()) {
-    if (r->name() == name) return r.get();
-  }
-  return nullptr;
 }
 
 }  // namespace specgate
