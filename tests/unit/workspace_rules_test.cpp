@@ -71,7 +71,7 @@ TEST_P(WorkspaceFixture, ReportsExactlyTheExpectedFindings) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Rules, WorkspaceFixture,
-                         ::testing::Values("duplicate-id", "dangling-reference", "dependency-cycle"),
+                         ::testing::Values("duplicate-id", "dangling-reference", "dependency-cycle", "dependency-direction"),
                          [](const auto& info) {
                            std::string n = info.param;
                            for (char& c : n) {
