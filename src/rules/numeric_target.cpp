@@ -187,16 +187,15 @@ class NumericTarget : public Rule {
   }
 
   static void check_table(const Table& t, bool perf_section, Reporter& out) {
-    // The value column: one whose header means target / threshold / budget / goal. A column
-    // headed "SLO" or "Objective" is the value only when none does, and never the first column of
-    // a wider table: `| SLO | Target | Window |` names its SLOs in column one.
+    // The value column: one whose header says target. A column headed "SLO" or "Objective" is
+    // the value only when none does, and never the first column of a wider table:
+    // `| SLO | Target | Window |` names its SLOs in column one. (Budget / goal / threshold
+    // headers were tried: on generated tables they picked columns of names, not targets.)
     size_t target_col = t.header.size(), named_col = t.header.size();
     bool sli_table = false;
     for (size_t i = 0; i < t.header.size(); ++i) {
       const auto w = words_of(t.header[i].text);
-      if (target_col == t.header.size() &&
-          has_word(w, {"target", "targets", "threshold", "thresholds", "budget", "goal", "goals"}))
-        target_col = i;
+      if (target_col == t.header.size() && has_word(w, {"target", "targets"})) target_col = i;
       if (named_col == t.header.size() && has_word(w, {"slo", "objective"}) && (i > 0 || t.header.size() == 1))
         named_col = i;
       if (has_word(w, {"sli", "slis", "slo", "metric", "metrics"})) sli_table = true;
