@@ -1,6 +1,7 @@
 // dependency-cycle: blocking relations (Blocked By, Depends On, Blocking Tasks, Blocks, Blocked
 // Tasks) that loop, so none of the specs can finish first. One finding per cycle, at the
-// reference that closes it, with the cycle spelled out from its smallest ID.
+// reference that closes it, with the cycle spelled out from its smallest ID. In a generic
+// Dependencies list the words before an ID give the direction (spec/index.cpp: direction()).
 #include <algorithm>
 #include <map>
 #include <queue>
@@ -51,6 +52,11 @@ class DependencyCycle : public WorkspaceRule {
       }
     }
     auto id_of = [&](size_t f) -> const std::string& { return ctx.files[f].ids.front().id; };
+    // The target's ID as the reference writes it: a "depends on" reference names its target; a
+    // "blocks" reference names the spec that waits, so its target (the writer) goes by its ID.
+    auto written = [&](const Edge& e) -> const std::string& {
+      return e.ref->kind == RefKind::DependsOn ? e.ref->id : id_of(e.to);
+    };
     for (auto& edges : adj) {
       // Deterministic walks: targets in ID order, the first written reference per target.
       std::stable_sort(edges.begin(), edges.end(), [&](const Edge& a, const Edge& b) { return id_less(id_of(a.to), id_of(b.to)); });
@@ -62,7 +68,7 @@ class DependencyCycle : public WorkspaceRule {
       for (const Edge& e : adj[v]) {
         if (e.to != v) continue;
         out.report(e.file, e.ref->line, e.ref->column, e.ref->length,
-                   "dependency cycle: " + id_of(v) + " -> " + id_of(v) + " (it waits for itself)",
+                   "dependency cycle: " + e.ref->id + " -> " + e.ref->id + " (it waits for itself)",
                    "remove the reference to the spec's own ID");
       }
     }
@@ -74,8 +80,10 @@ class DependencyCycle : public WorkspaceRule {
       }
       std::vector<const Edge*> path = shortest_cycle(adj, scc, start);
       if (path.empty()) continue;
-      std::string text = id_of(start);
-      for (const Edge* e : path) text += " -> " + id_of(e->to);
+      // Each spec under the ID the reference reaching it is written with (a spec may declare
+      // more than one); the start is the closing reference's target.
+      std::string text = written(*path.back());
+      for (const Edge* e : path) text += " -> " + written(*e);
       const Edge* closing = path.back();
       out.report(closing->file, closing->ref->line, closing->ref->column, closing->ref->length,
                  "dependency cycle: " + text + " (each waits for the next)",

@@ -12,6 +12,7 @@
 #include "model/fields.h"
 #include "model/normalize.h"
 #include "rules/rule.h"
+#include "spec/fields.h"
 
 namespace specgate {
 
@@ -96,6 +97,71 @@ bool evidence_line(std::string_view raw, const std::vector<std::string>& prefixe
   return false;
 }
 
+// The block's lines that start one of its own items (nested items excluded): the lines with a
+// list marker at the block's first line's indentation.
+std::vector<uint32_t> top_items(const Document& doc, const Block& b) {
+  std::vector<uint32_t> out;
+  const size_t indent = doc.source.line(b.line).find_first_not_of(" \t");
+  for (uint32_t l = b.line; l <= b.end_line; ++l) {
+    if (doc.line_info(l).list_item_start && doc.source.line(l).find_first_not_of(" \t") == indent) out.push_back(l);
+  }
+  return out;
+}
+
+// An item's answer: past its `**Key:**` or `Key:` when it is a field, else its whole text.
+std::string_view answer(const Document& doc, uint32_t l) {
+  std::string_view c = doc.content(l);
+  const LineInfo& info = doc.line_info(l);
+  if (info.first_field >= 0 || info.plain_field) {
+    const size_t colon = c.find(':');
+    if (colon != std::string_view::npos) c.remove_prefix(colon + 1);
+    while (!c.empty() && (c.front() == '*' || c.front() == '_' || c.front() == ' ')) c.remove_prefix(1);
+  }
+  return c;
+}
+
+// "N/A", "None — no PII", "Not applicable", "Not required — ...": an answer that there is nothing.
+bool nothing_answer(std::string_view a) {
+  const std::string f = fold_text(a);
+  return is_na_value(f) || f.rfind("none", 0) == 0 || f.rfind("not required", 0) == 0;
+}
+
+// A list that is data, not a claim: a task or gate checklist (every item a box), a list of
+// questions (every item asks one), or a list of fields most of which answer N/A / None.
+bool data_list(const Document& doc, const Block& b) {
+  const std::vector<uint32_t> items = top_items(doc, b);
+  if (items.empty()) return false;
+  size_t boxes = 0, questions = 0, fields = 0, nothing = 0;
+  for (uint32_t l : items) {
+    const LineInfo& info = doc.line_info(l);
+    boxes += info.checkbox;
+    questions += doc.content(l).find('?') != std::string_view::npos;
+    if (info.first_field >= 0 || info.plain_field) {
+      ++fields;
+      nothing += nothing_answer(answer(doc, l));
+    }
+  }
+  const size_t n = items.size();
+  return boxes == n || questions == n || (fields == n && 2 * nothing >= n);
+}
+
+// A paragraph with nothing to evidence: every line a field (`**Status:** planned`,
+// `State machine: N/A`), or an answer that there is nothing (`N/A (no request body)`,
+// `None — all agreed`).
+bool data_paragraph(const Document& doc, const Block& b) {
+  bool fields = true;
+  for (uint32_t l = b.line; l <= b.end_line; ++l) {
+    if (trim(doc.source.line(l)).empty()) continue;
+    const LineInfo& info = doc.line_info(l);
+    // A plain "Key: value" line is data when its value is short; "The solution comprises: (1) a
+    // script …" is a sentence with a colon.
+    const std::string_view a = answer(doc, l);
+    const bool short_plain = info.plain_field && std::count(a.begin(), a.end(), ' ') < 6;
+    if (info.first_field < 0 && !short_plain) fields = false;
+  }
+  return fields || nothing_answer(doc.content(b.line));
+}
+
 // Metadata at the top of the document: every line a field (`**Owner:** x` or `Owner: x`).
 bool field_only(const Document& doc, const Block& b) {
   for (uint32_t l = b.line; l <= b.end_line; ++l) {
@@ -169,13 +235,13 @@ class MissingEvidence : public Rule {
       const Block& b = doc.blocks[top[k]];
       if (b.kind != BlockKind::Paragraph && b.kind != BlockKind::List) continue;
       if (b.section >= 0 && exempt[b.section]) continue;
-      if (evidence_line(doc.content(last_line(doc, b)), prefixes)) continue;
+      if (carries_evidence(doc, b, prefixes)) continue;
       const Block* next = k + 1 < top.size() ? &doc.blocks[top[k + 1]] : nullptr;
       if (next && next->kind == BlockKind::Paragraph && next->section == b.section &&
           evidence_line(doc.content(next->line), prefixes))
         continue;
       if (b.kind == BlockKind::Paragraph) {
-        if (b.line < first_h2 && field_only(doc, b)) continue;
+        if (data_paragraph(doc, b)) continue;
         const std::string_view first = trim(doc.source.line(b.line));
         if (b.line == last_line(doc, b) && label_line(first)) continue;
         // A lead-in ending with ':' belongs to the list, table or code it introduces.
@@ -183,7 +249,9 @@ class MissingEvidence : public Rule {
         if (!last.empty() && last.back() == ':' && next &&
             (next->kind == BlockKind::List || next->kind == BlockKind::Table || next->kind == BlockKind::Code))
           continue;
-      } else if (b.line < first_h2 && all_fields(doc, b)) {
+      } else if ((b.line < first_h2 && all_fields(doc, b)) || data_list(doc, b)) {
+        continue;
+      } else if (k > 0 && labelled(doc, doc.blocks[top[k - 1]], b)) {
         continue;
       }
       const std::string_view raw = doc.source.line(b.line);
@@ -203,6 +271,32 @@ class MissingEvidence : public Rule {
     uint32_t l = b.end_line;
     while (l > b.line && trim(doc.source.line(l)).empty()) --l;
     return l;
+  }
+
+  // An Evidence clause on any line: "... . Evidence: x" inside a paragraph, or on any item of a
+  // list (a nested `- Evidence:` under a decision included).
+  static bool carries_evidence(const Document& doc, const Block& b, const std::vector<std::string>& prefixes) {
+    for (uint32_t l = b.line; l <= b.end_line; ++l) {
+      if (doc.line_info(l).kind == LineKind::Paragraph && evidence_line(doc.content(l), prefixes)) return true;
+    }
+    return false;
+  }
+
+  // A list right under a one-line label in its section (`**Inputs**`, `**Dependencies:**`,
+  // `**Evidence:**`, `Sources:`) is the label's value — an inventory, or the evidence itself —
+  // not a claim. A lead-in sentence ("For each decision:") does not make its list data.
+  static bool labelled(const Document& doc, const Block& prev, const Block& list) {
+    if (prev.kind != BlockKind::Paragraph || prev.section != list.section || prev.line != last_line(doc, prev))
+      return false;
+    const std::string_view text = trim(doc.source.line(prev.line));
+    if (label_line(text)) return true;
+    const LineInfo& info = doc.line_info(prev.line);
+    if (info.first_field >= 0 && trim(answer(doc, prev.line)).empty()) return true;  // "**Runbook:**"
+    if (!text.empty() && text.back() == ':' && std::count(text.begin(), text.end(), ' ') < 2) {
+      const std::string f = fold_text(text);
+      return f.find("evidence") != std::string::npos || f.find("source") != std::string::npos;
+    }
+    return false;
   }
 
   static bool all_fields(const Document& doc, const Block& b) { return field_only(doc, b); }

@@ -69,7 +69,7 @@ class NaWithoutReason : public Rule {
       const std::string_view content = doc.content(l);
       if (content.size() > 40) continue;
       if (is_bare_na(content)) {
-        report(out, l, content);
+        if (!answers_question(doc, l)) report(out, l, content);
         continue;
       }
       if (section_wants_reason(ctx, info.section)) check_label(doc, l, out);
@@ -85,6 +85,36 @@ class NaWithoutReason : public Rule {
   static void report(Reporter& out, uint32_t line, std::string_view text) {
     const std::string_view s = trim(text);
     out.report_text(line, s, message(s), std::string(kHint));
+  }
+
+  // N/A right under a question is its whole answer ("no"), with nothing more to explain: the
+  // line before it (past blanks) is a heading or a line that asks — ends with '?', or opens with
+  // "Any", "Does", "Is", "Are", "Will", "Should", "Can", "Has" — or a heading about an effect or
+  // impact ("Effect on ABI stability", "Impact on existing code"), which asks "what effect?".
+  static bool answers_question(const Document& doc, uint32_t l) {
+    uint32_t p = l;
+    while (p > 1 && trim(doc.source.line(p - 1)).empty()) --p;
+    if (p <= 1) return false;
+    const LineInfo& info = doc.line_info(p - 1);
+    std::string_view text = trim(doc.source.line(p - 1));
+    if (info.kind == LineKind::Heading) {
+      text = trim(text.substr(std::min(text.find_first_not_of('#'), text.size())));
+    } else if (info.kind == LineKind::Paragraph) {
+      text = trim(doc.content(p - 1));
+    } else {
+      return false;
+    }
+    while (!text.empty() && (text.back() == '*' || text.back() == '_' || text.back() == ':')) text.remove_suffix(1);
+    if (!text.empty() && text.back() == '?') return true;
+    const std::string f = fold_text(strip_decoration(text));
+    for (std::string_view q : {"any ", "does ", "do ", "is ", "are ", "will ", "should ", "can ", "has ", "have "}) {
+      if (f.rfind(q, 0) == 0) return true;
+    }
+    if (info.kind != LineKind::Heading) return false;
+    for (std::string_view e : {"effect on ", "effects on ", "impact on "}) {
+      if (f.rfind(e, 0) == 0) return true;
+    }
+    return false;
   }
 
   // The template heading says "(Required or N/A with reason)" / "RNIA".
@@ -111,7 +141,7 @@ class NaWithoutReason : public Rule {
     const size_t colon = raw.find(':', start);
     if (colon == std::string_view::npos) return;
     const std::string_view label = trim(raw.substr(start, colon - start));
-    if (label.empty() || label.size() > 40) return;
+    if (label.empty() || label.size() > 40 || label.back() == '?') return;  // "Breaking change?: N/A" answers
     size_t v = colon + 1;
     while (v < raw.size() && (raw[v] == ' ' || raw[v] == '\t')) ++v;
     if (v < raw.size() && is_bare_na(raw.substr(v))) report(out, l, raw.substr(v));

@@ -115,6 +115,9 @@ bool skip_value(std::string_view v) {
   for (std::string_view no : {"n/a", "not applicable", "best effort", "best-effort", "none", "no ", "not "}) {
     if (f.rfind(no, 0) == 0) return true;
   }
+  // A user story ("As a user, I want … to load quickly, so that …") states a wish, not a target
+  // to measure: requirement templates label it "Objective".
+  if ((f.rfind("as a ", 0) == 0 || f.rfind("as an ", 0) == 0) && f.find(" want") != std::string::npos) return true;
   return f == "na" || f == "-" || f == "\xE2\x80\x94";
 }
 
@@ -184,13 +187,20 @@ class NumericTarget : public Rule {
   }
 
   static void check_table(const Table& t, bool perf_section, Reporter& out) {
-    size_t target_col = t.header.size();
+    // The value column: one whose header says target. A column headed "SLO" or "Objective" is
+    // the value only when none does, and never the first column of a wider table:
+    // `| SLO | Target | Window |` names its SLOs in column one. (Budget / goal / threshold
+    // headers were tried: on generated tables they picked columns of names, not targets.)
+    size_t target_col = t.header.size(), named_col = t.header.size();
     bool sli_table = false;
     for (size_t i = 0; i < t.header.size(); ++i) {
       const auto w = words_of(t.header[i].text);
-      if (target_col == t.header.size() && has_word(w, {"target", "targets", "slo", "objective"})) target_col = i;
+      if (target_col == t.header.size() && has_word(w, {"target", "targets"})) target_col = i;
+      if (named_col == t.header.size() && has_word(w, {"slo", "objective"}) && (i > 0 || t.header.size() == 1))
+        named_col = i;
       if (has_word(w, {"sli", "slis", "slo", "metric", "metrics"})) sli_table = true;
     }
+    if (target_col == t.header.size()) target_col = named_col;
     if (target_col == t.header.size() || !(perf_section || sli_table)) return;
     // A metrics table outside a performance section must be about performance: its row names
     // are checked like labels.

@@ -4,6 +4,7 @@
 // fewer than half of its columns with every template table is taken to be the author's own
 // table, not a changed copy, and is left alone.
 #include <algorithm>
+#include <cctype>
 
 #include "model/normalize.h"
 #include "rules/rule.h"
@@ -20,6 +21,33 @@ std::string column_key(std::string_view cell) {
     if (c != '*' && c != '`' && c != '_') s += c;
   }
   return fold_text(s);
+}
+
+// Words of a column key (letters and digits), in order.
+std::vector<std::string> key_words(std::string_view key) {
+  std::vector<std::string> out;
+  std::string w;
+  for (char c : key) {
+    if (std::isalnum(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) >= 0x80) {
+      w += c;
+    } else if (!w.empty()) {
+      out.push_back(std::move(w));
+      w.clear();
+    }
+  }
+  if (!w.empty()) out.push_back(std::move(w));
+  return out;
+}
+
+// A rename a reader would not call a change: the shorter name's words all in the longer one
+// ("Time" for "Time Estimate", "Estimate (h)" for "Estimate"), or the first column, which names
+// the rows ("Role" for "Area" in a RACI table) — the table's data columns are what the template fixes.
+bool trivial_rename(std::string_view want, std::string_view have, size_t column) {
+  if (column == 0) return true;
+  std::vector<std::string> a = key_words(want), b = key_words(have);
+  if (a.empty() || b.empty()) return false;
+  if (a.size() > b.size()) std::swap(a, b);
+  return std::all_of(a.begin(), a.end(), [&](const std::string& w) { return std::find(b.begin(), b.end(), w) != b.end(); });
 }
 
 std::string quoted_list(const std::vector<std::string>& items) {
@@ -49,8 +77,24 @@ class TableShape : public Rule {
  private:
   static void check_rows(const Table& t, Reporter& out) {
     const size_t want = t.header.size();
+    // Short rows in at least half of a table's rows (of two or more) are its design — a sparse
+    // or triangular table whose blank tail cells GFM pads — not a slip; a lone short row is.
+    // (A pipe-less line glued under the table is no row the author wrote: not counted, and
+    // always reported.)
+    const SourceText& src = out.doc().source;
+    auto piped = [&](const std::vector<TableCell>& row) {
+      return row.front().line != 0 && src.line(row.front().line).find('|') != std::string_view::npos;
+    };
+    size_t short_rows = 0, rows = 0;
+    for (const auto& row : t.rows) {
+      if (row.empty() || !piped(row)) continue;
+      ++rows;
+      short_rows += row.size() < want;
+    }
+    const bool sparse = rows >= 2 && 2 * short_rows >= rows;
     for (const auto& row : t.rows) {
       if (row.empty() || row.size() == want) continue;
+      if (sparse && row.size() < want && piped(row)) continue;
       const uint32_t line = row.front().line;
       if (line == 0) continue;
       if (out.doc().source.line(line).find('|') == std::string_view::npos) {
@@ -107,7 +151,7 @@ class TableShape : public Rule {
       if (std::find(have.begin(), have.end(), want[i]) != have.end()) continue;
       // Same position, unknown name on both sides: a renamed column.
       if (i < have.size() && !used[i] && std::find(want.begin(), want.end(), have[i]) == want.end()) {
-        renamed.push_back("'" + best->columns[i] + "' as '" + t.header[i].text + "'");
+        if (!trivial_rename(want[i], have[i], i)) renamed.push_back("'" + best->columns[i] + "' as '" + t.header[i].text + "'");
         used[i] = true;
         continue;
       }
@@ -124,7 +168,15 @@ class TableShape : public Rule {
       for (size_t i = 0; i < renamed.size(); ++i) r += (i ? ", " : "") + renamed[i];
       parts.push_back(r);
     }
-    if (parts.empty()) parts.push_back("columns in a different order");
+    if (parts.empty()) {
+      // Only trivial renames: the columns are the template's. Anything else left is order.
+      bool reordered = false;
+      for (size_t i = 0; i < want.size() && i < have.size(); ++i) {
+        if (want[i] != have[i] && std::find(have.begin(), have.end(), want[i]) != have.end()) reordered = true;
+      }
+      if (!reordered) return;
+      parts.push_back("columns in a different order");
+    }
     std::string msg = "table columns differ from the template's: ";
     for (size_t i = 0; i < parts.size(); ++i) msg += (i ? "; " : "") + parts[i];
     std::string cols;

@@ -1,6 +1,7 @@
 #include "spec/index.h"
 
 #include <algorithm>
+#include <cctype>
 #include <array>
 #include <filesystem>
 #include <set>
@@ -76,6 +77,61 @@ size_t value_offset(std::string_view line, const Field& f) {
   return line.find(f.value, from);
 }
 
+// The words before an ID in a dependencies list: "Blocks", "blocking", "unblocks", "enables",
+// "required by", "needed by" — the other spec waits for this one; "Requires", "depends on",
+// "blocked by", "after", "needs", "waiting on/for" — this spec waits. `words` says whether the
+// text held any word at all (a bare "- STORY-054" keeps the list's meaning).
+struct Direction {
+  bool found = false, words = false;
+  RefKind kind = RefKind::DependsOn;
+};
+
+Direction direction(std::string_view text) {
+  Direction d;
+  // Lowercase words, one space before each and after the last, markup and punctuation dropped.
+  std::string w = " ";
+  for (char c : text) {
+    const unsigned char u = static_cast<unsigned char>(c);
+    if (std::isalpha(u)) {
+      w += static_cast<char>(std::tolower(u));
+    } else if (w.back() != ' ') {
+      w += ' ';
+    }
+  }
+  if (w.back() != ' ') w += ' ';
+  d.words = w.size() > 1 && w != " and " && w != " or ";
+  // Passive forms first: "blocked by" holds "block", "required by" holds "require".
+  static constexpr std::string_view kWaitedFor[] = {" blocked by ", " required by ", " needed by "};
+  static constexpr std::string_view kOtherWaits[] = {" blocks ", " blocking ", " unblocks ", " enables ", " block "};
+  static constexpr std::string_view kThisWaits[] = {" requires ", " require ", " depends on ", " depend on ",
+                                                    " after ", " needs ", " need ", " waiting on ",
+                                                    " waiting for ", " waits for "};
+  size_t best = std::string::npos;
+  auto look = [&](const auto& phrases, RefKind kind) {
+    for (std::string_view p : phrases) {
+      const size_t at = w.rfind(p);  // the phrase nearest the ID decides
+      if (at != std::string::npos && (best == std::string::npos || at > best)) {
+        best = at;
+        d.kind = kind;
+        d.found = true;
+      }
+    }
+  };
+  look(kThisWaits, RefKind::DependsOn);
+  look(kOtherWaits, RefKind::Blocks);
+  for (std::string_view p : kWaitedFor) {
+    const size_t at = w.rfind(p);
+    if (at != std::string::npos && (best == std::string::npos || at >= best)) {
+      best = at;
+      d.kind = p == " blocked by " ? RefKind::DependsOn : RefKind::Blocks;
+      d.found = true;
+    }
+  }
+  return d;
+}
+
+bool generic_dependency_key(std::string_view folded) { return folded == "dependencies" || folded == "dependency"; }
+
 class IndexBuilder {
  public:
   IndexBuilder(const Document& doc, const Config& config, SpecIndex& out) : doc_(doc), config_(config), out_(out) {}
@@ -145,8 +201,20 @@ class IndexBuilder {
     }
   }
 
-  void add_refs(std::string_view text, size_t base_offset, uint32_t line, RefKind kind, const std::string& via) {
+  // `directional`: the references sit under a generic "Dependencies" key or heading, where the
+  // words before each ID say which way it points (see direction()).
+  void add_refs(std::string_view text, size_t base_offset, uint32_t line, RefKind kind, const std::string& via,
+                bool directional = false) {
+    size_t seg = 0;
+    bool first = true;
     for (const IdToken& t : find_ids(text)) {
+      if (directional) {
+        const Direction d = direction(text.substr(seg, t.offset - seg));
+        if (d.found) kind = d.kind;
+        else if (first && d.words) kind = RefKind::Related;  // an unknown verb: no edge
+        seg = t.offset + t.length;
+        first = false;
+      }
       std::string id = id_text(text, t);
       bool dup = false;
       for (const auto& r : out_.refs) {
@@ -177,7 +245,8 @@ class IndexBuilder {
       std::string_view line = doc_.source.line(f.line);
       const size_t off = value_offset(line, f);
       if (off == std::string_view::npos) continue;
-      add_refs(std::string_view(line).substr(off, f.value.size()), off, f.line, k->kind, f.key);
+      add_refs(std::string_view(line).substr(off, f.value.size()), off, f.line, k->kind, f.key,
+               generic_dependency_key(folded_keys_[i]));
     }
     // List items directly under a section titled like a reference field ("### Blocking Tasks").
     for (int32_t s = 0; s < static_cast<int32_t>(doc_.sections.size()); ++s) {
@@ -187,7 +256,8 @@ class IndexBuilder {
       for (uint32_t l = sec.line + 1; l <= sec.body_end_line && l <= doc_.source.line_count(); ++l) {
         const LineInfo& li = doc_.line_info(l);
         if (!li.list_item_start || li.section != s || li.kind == LineKind::Code || li.kind == LineKind::Html) continue;
-        add_refs(doc_.source.line(l), 0, l, k->kind, sec.title);
+        const size_t c = li.content;
+        add_refs(doc_.source.line(l).substr(c), c, l, k->kind, sec.title, generic_dependency_key(sec.normalized_title));
       }
     }
     std::stable_sort(out_.refs.begin(), out_.refs.end(), [](const Reference& a, const Reference& b) {
