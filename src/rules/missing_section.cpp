@@ -1,5 +1,6 @@
 // missing-section: a required section of the template is absent from the spec.
-// A missing parent is reported once, not once per child.
+// A missing parent is reported once, not once per child. A section found under another wording
+// (schema/loose_match.h) is present, and gets a note saying so.
 #include "core/concat.h"
 #include "rules/factories.h"
 
@@ -16,6 +17,12 @@ class MissingSection : public Rule {
     if (!ctx.schema) return;
     const Schema& s = *ctx.schema;
     const SectionMatch& m = *ctx.match;
+    // Sections present under another wording: say how they were read, as notes.
+    for (const auto& [i, k] : m.loose) {
+      const Section& sec = ctx.doc.sections[i];
+      out.note(sec.line, sec.column, static_cast<uint32_t>(count_chars(sec.title)),
+               concat({"section '", sec.title, "' taken as template section '", s.sections[k].title, "'"}));
+    }
     for (size_t k = 0; k < s.sections.size(); ++k) {
       const SectionSpec& spec = s.sections[k];
       if (spec.optional || !m.instances[k].empty()) continue;
