@@ -1,10 +1,28 @@
 // duplicate-section: two sections under one parent match the same non-repeatable template
-// section. The second is reported, pointing at the first.
+// section. The second is reported, pointing at the first. Parts a qualifier tells apart
+// (`In Scope (Phase 1)`, `In Scope (Phase 2)`) are one section split, not a duplicate.
+#include "core/text.h"
 #include "rules/factories.h"
 
 namespace specgate {
 
 namespace {
+
+// The trailing parenthesised qualifier of a title ("Phase 1" of "In Scope (Phase 1)"), or empty.
+std::string_view qualifier(std::string_view title) {
+  title = trim(title);
+  if (title.empty() || title.back() != ')') return {};
+  const size_t open = title.rfind('(');
+  if (open == std::string_view::npos || open == 0) return {};
+  return trim(title.substr(open + 1, title.size() - open - 2));
+}
+
+// "In Scope (Phase 1)" then "In Scope (Phase 2)": one section split by a qualifier each part
+// names, not the same section twice. "Motivation" then "Motivation (continued)" stays a duplicate.
+bool split_by_qualifier(const std::string& a, const std::string& b) {
+  const std::string_view qa = qualifier(a), qb = qualifier(b);
+  return !qa.empty() && !qb.empty() && fold_text(qa) != fold_text(qb);
+}
 
 class DuplicateSection : public Rule {
  public:
@@ -24,7 +42,7 @@ class DuplicateSection : public Rule {
         const Section& sec = doc.sections[inst[i]];
         for (size_t j = 0; j < i; ++j) {
           const Section& first = doc.sections[inst[j]];
-          if (first.parent != sec.parent) continue;
+          if (first.parent != sec.parent || split_by_qualifier(first.title, sec.title)) continue;
           const std::string at = std::to_string(first.line);
           std::string message = first.title == sec.title
                                     ? "section '" + sec.title + "' appears a second time (first at line " + at + ")"
