@@ -5,6 +5,7 @@
 #include "model/normalize.h"
 #include "rules/field_specs.h"
 #include "rules/registry.h"
+#include "schema/loose_match.h"
 #include "rules/workspace_rule.h"
 #include "spec/fields.h"
 
@@ -91,6 +92,8 @@ CheckResult Checker::check(const Document& doc) const {
     rep.template_name = choice.schema->name;
     rep.template_reason = choice.reason;
     match = choice.match ? std::move(*choice.match) : match_sections(*choice.schema, doc);
+    // Other wordings of the sections still missing: only for the template the spec is checked against.
+    match_loosely(*choice.schema, doc, match);
   } else if (!choice.note.empty() && no_template_note_) {
     Diagnostic d;
     d.rule = "no-template";
@@ -114,7 +117,8 @@ CheckResult Checker::check(const Document& doc) const {
     const size_t before = diags.size();
     Reporter reporter(doc, rules[r]->name(), diags);
     rules[r]->check(ctx, reporter);
-    for (size_t i = before; i < diags.size(); ++i) diags[i].severity = plan_[r].severity;
+    for (size_t i = before; i < diags.size(); ++i)
+      if (!diags[i].keep_severity) diags[i].severity = plan_[r].severity;
   }
 
   const Suppressions& sup = doc.suppressions;

@@ -23,6 +23,9 @@ struct Diagnostic {
   std::string message;
   std::string hint;     // how to fix, one short sentence; may be empty
   std::string section;  // "A > B" path of the enclosing section; may be empty
+  // A note a rule gives beside its findings (Reporter::note): the rule's configured severity is
+  // not applied to it.
+  bool keep_severity = false;
 };
 
 // Orders findings by position; ties keep the order they were reported in (stable).

@@ -1,12 +1,30 @@
 // duplicate-section: two sections under one parent match the same non-repeatable template
-// section. The second is reported, pointing at the first.
+// section. The second is reported, pointing at the first. Parts a qualifier tells apart
+// (`In Scope (Phase 1)`, `In Scope (Phase 2)`) are one section split, not a duplicate.
 #include <vector>
 
+#include "core/text.h"
 #include "rules/rule.h"
 
 namespace specgate {
 
 namespace {
+
+// The trailing parenthesised qualifier of a title ("Phase 1" of "In Scope (Phase 1)"), or empty.
+std::string_view qualifier(std::string_view title) {
+  title = trim(title);
+  if (title.empty() || title.back() != ')') return {};
+  const size_t open = title.rfind('(');
+  if (open == std::string_view::npos || open == 0) return {};
+  return trim(title.substr(open + 1, title.size() - open - 2));
+}
+
+// "In Scope (Phase 1)" then "In Scope (Phase 2)": one section split by a qualifier each part
+// names, not the same section twice. "Motivation" then "Motivation (continued)" stays a duplicate.
+bool split_by_qualifier(const std::string& a, const std::string& b) {
+  const std::string_view qa = qualifier(a), qb = qualifier(b);
+  return !qa.empty() && !qb.empty() && fold_text(qa) != fold_text(qb);
+}
 
 class DuplicateSection : public Rule {
  public:
@@ -39,7 +57,18 @@ class DuplicateSection : public Rule {
           slot = static_cast<int32_t>(i);
           continue;
         }
-        const Section& first = doc.sections[inst[static_cast<size_t>(slot)]];
+        const Section* earlier = &doc.sections[inst[static_cast<size_t>(slot)]];
+        if (split_by_qualifier(earlier->title, sec.title)) {
+          // A split part: the duplicate, if any, is an earlier part with this one's qualifier.
+          // Rare, so the scan of the earlier instances costs nothing in ordinary specs.
+          earlier = nullptr;
+          for (size_t j = static_cast<size_t>(slot) + 1; j < i && !earlier; ++j) {
+            const Section& e = doc.sections[inst[j]];
+            if (e.parent == sec.parent && !split_by_qualifier(e.title, sec.title)) earlier = &e;
+          }
+          if (!earlier) continue;
+        }
+        const Section& first = *earlier;
         const std::string at = std::to_string(first.line);
         std::string message = first.title == sec.title
                                   ? "section '" + sec.title + "' appears a second time (first at line " + at + ")"

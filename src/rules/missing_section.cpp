@@ -1,11 +1,44 @@
 // missing-section: a required section of the template is absent from the spec.
-// A missing parent is reported once, not once per child.
+// A missing parent is reported once, not once per child. A section found under another wording
+// (schema/loose_match.h) is present, and gets a note saying so.
 #include "core/concat.h"
+#include "core/text.h"
 #include "rules/rule.h"
 
 namespace specgate {
 
 namespace {
+
+// A template heading as its author reads it in a message: without markup, its leading numbering
+// ("16) ", "2.3 ") and a trailing requirement marker ("(Required)", "(required or N/A with reason)").
+std::string display_title(std::string_view title) {
+  std::string out;
+  for (char c : title)
+    if (c != '*' && c != '`') out.push_back(c);
+  std::string_view t = trim(out);
+  size_t i = 0;
+  while (i < t.size() && ascii_digit(t[i])) ++i;
+  if (i > 0) {
+    size_t j = i;
+    while (j < t.size() && (ascii_digit(t[j]) || t[j] == '.')) ++j;
+    if (j < t.size() && t[j] >= 'a' && t[j] <= 'z' && j + 1 < t.size() && t[j + 1] == ')') ++j;
+    if (j < t.size() && t[j] == ')') ++j;
+    // "16) ", "2.3 ", "1. " are numbering; "2025 Roadmap" is not.
+    if (j < t.size() && t[j] == ' ' && t.substr(0, j).find_first_of(".)") != std::string_view::npos) t = trim(t.substr(j));
+  }
+  if (!t.empty() && t.back() == ')') {
+    const size_t open = t.rfind('(');
+    if (open != std::string_view::npos && open > 0) {
+      const std::string inner = fold_text(t.substr(open));
+      for (std::string_view w : {"required", "optional", "mandatory", "n/a", "rnia"})
+        if (inner.find(w) != std::string::npos) {
+          t = trim(t.substr(0, open));
+          break;
+        }
+    }
+  }
+  return std::string(t);
+}
 
 class MissingSection : public Rule {
  public:
@@ -16,6 +49,12 @@ class MissingSection : public Rule {
   void check(const RuleContext& ctx, Reporter& out) const override {
     const Schema& s = *ctx.schema;
     const SectionMatch& m = *ctx.match;
+    // Sections present under another wording: say how they were read, as notes.
+    for (const auto& [i, k] : m.loose) {
+      const Section& sec = ctx.doc.sections[i];
+      out.note(sec.line, sec.column, static_cast<uint32_t>(count_chars(sec.title)),
+               concat({"section '", sec.title, "' taken as template section '", display_title(s.sections[k].title), "'"}));
+    }
     for (size_t k = 0; k < s.sections.size(); ++k) {
       const SectionSpec& spec = s.sections[k];
       if (spec.optional || !m.instances[k].empty()) continue;

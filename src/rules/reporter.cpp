@@ -14,6 +14,12 @@ void Reporter::report(uint32_t line, uint32_t column, uint32_t length, std::stri
   out_.push_back(std::move(d));
 }
 
+void Reporter::note(uint32_t line, uint32_t column, uint32_t length, std::string message) {
+  report(line, column, length, std::move(message));
+  out_.back().severity = Severity::Note;
+  out_.back().keep_severity = true;
+}
+
 void Reporter::report_text(uint32_t line, std::string_view text, std::string message, std::string hint) {
   const std::string_view whole = doc_.source.line(line);
   const size_t byte = static_cast<size_t>(text.data() - whole.data());

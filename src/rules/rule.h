@@ -42,6 +42,8 @@ class Reporter {
   void report_text(uint32_t line, std::string_view text, std::string message, std::string hint = "");
   // A whole line from its first non-blank character.
   void report_line(uint32_t line, std::string message, std::string hint = "");
+  // An informational note (severity note whatever the rule's severity), e.g. how a section was matched.
+  void note(uint32_t line, uint32_t column, uint32_t length, std::string message);
 
   const Document& doc() const { return doc_; }
 

@@ -10,6 +10,7 @@
 #include "model/document.h"
 #include "schema/builtin_templates.h"
 #include "schema/infer.h"
+#include "schema/loose_match.h"
 #include "schema/match.h"
 #include "schema/registry.h"
 #include "support/test_paths.h"
@@ -92,3 +93,27 @@ TEST(MatchSections, AutoDetectionKeepsTheWinningMatch) {
 
 }  // namespace
 }  // namespace specgate
+
+// Loose matching of reworded headings (schema/loose_match.h, docs/rules/missing-section.md).
+TEST(LooseMatch, TiersOfOtherWordings) {
+  using specgate::loose_tier;
+  EXPECT_EQ(loose_tier("Alternatives considered", "Alternative Considered"), 1);
+  EXPECT_EQ(loose_tier("Detailed design", "<a name=\"design\"></a>Detailed Design"), 1);
+  EXPECT_EQ(loose_tier("In scope", "In-scope (MVP)"), 1);
+  EXPECT_EQ(loose_tier("16) Performance Requirements", "20) Performance Requirements"), 1);
+  EXPECT_EQ(loose_tier("Source compatibility", "Source Compatibility & Effect on ABI Stability"), 2);
+  EXPECT_EQ(loose_tier("ゴール", "ゴール / 非ゴール"), 2);
+  EXPECT_EQ(loose_tier("Risks / Trade-offs", "Trade-offs"), 2);
+  EXPECT_EQ(loose_tier("Estimated Effort", "Estimated Effort: 3 hours"), 1);
+  EXPECT_EQ(loose_tier("Decisions", "Architecture Decisions"), 3);
+  // Not the section: partial overlap, a negated word, too many extra words.
+  EXPECT_EQ(loose_tier("ABI compatibility", "Effect on ABI stability"), 0);
+  EXPECT_EQ(loose_tier("Summary of changes", "Summary"), 0);
+  EXPECT_EQ(loose_tier("Goals", "Non-Goals"), 0);
+  EXPECT_EQ(loose_tier("Testing", "Testing Strategy Overview Notes"), 0);
+}
+
+TEST(LooseMatch, ContentWords) {
+  const std::vector<std::string> w = specgate::content_words("3) Launch & Rollout Guardrails (v2)");
+  EXPECT_EQ(w, (std::vector<std::string>{"launch", "rollout", "guardrail"}));
+}
