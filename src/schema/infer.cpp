@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "model/fields.h"
 #include "model/normalize.h"
 #include "schema/conventions.h"
 #include "schema/match.h"
