@@ -4,6 +4,7 @@
 
 #include "model/normalize.h"
 #include "rules/factories.h"
+#include "rules/legends.h"
 #include "schema/placeholders.h"
 
 namespace specgate {
@@ -39,6 +40,7 @@ class Placeholder : public Rule {
   void check(const RuleContext& ctx, Reporter& out) const override {
     const Document& doc = ctx.doc;
     const auto& extra = ctx.config.placeholder_regexes;
+    const Legends legends = find_legends(doc);
     std::vector<uint32_t> title_template_lines;
     for (const Field& f : doc.fields) {
       if (iequals(f.key, "title_template") || iequals(f.key, "title template")) title_template_lines.push_back(f.line);
@@ -56,6 +58,9 @@ class Placeholder : public Rule {
       opts.variables = std::find(title_template_lines.begin(), title_template_lines.end(), l) == title_template_lines.end();
       for (const PlaceholderHit& h : find_placeholders(line, opts)) {
         const std::string_view text = h.text(line);
+        // A bracket the document defines in a legend (`**[Story]**: the user story`) is a label.
+        if (h.kind == PlaceholderKind::Bracket && legends.defined_brackets.count(std::string(text.substr(1, text.size() - 2))))
+          continue;
         if (code || h.in_code) {
           if (!ctx.schema || !ctx.schema->code_placeholders.count(std::string(text))) continue;
         }
@@ -66,7 +71,7 @@ class Placeholder : public Rule {
         for (const auto& re : extra) report_pattern(*re, line, l, doc, out);
       }
     }
-    check_option_lists(ctx, out);
+    check_option_lists(ctx, legends, out);
   }
 
  private:
@@ -102,7 +107,7 @@ class Placeholder : public Rule {
   }
 
   // "Draft | In Review | Approved" copied from the template instead of picking one value.
-  static void check_option_lists(const RuleContext& ctx, Reporter& out) {
+  static void check_option_lists(const RuleContext& ctx, const Legends& legends, Reporter& out) {
     std::vector<const FieldSpec*> specs;  // the template's choice fields: only they list options
     if (ctx.schema) {
       for (const FieldSpec* spec : ctx.schema->all_fields()) {
@@ -110,7 +115,8 @@ class Placeholder : public Rule {
       }
     }
     for (const Field& f : ctx.doc.fields) {
-      if (f.front_matter) continue;
+      // `**Legend**: ✅ Pass | ❌ Violation` lists marks to read, not options to choose from.
+      if (f.front_matter || legends.on(f.line)) continue;
       // Folded only when a choice field or the option-list test needs it.
       std::string v;
       bool folded = false;
