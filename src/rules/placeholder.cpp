@@ -61,6 +61,9 @@ class Placeholder : public Rule {
         // A bracket the document defines in a legend (`**[Story]**: the user story`) is a label.
         if (h.kind == PlaceholderKind::Bracket && legends.defined_brackets.count(std::string(text.substr(1, text.size() - 2))))
           continue;
+        // A quoted message format ("Command '<name>' not implemented") shows a slot the program
+        // fills; it is a placeholder only when the template's own prose has it.
+        if (h.in_quotes && (!ctx.schema || !ctx.schema->text_placeholders.count(std::string(text)))) continue;
         if (code || h.in_code) {
           if (!ctx.schema || !ctx.schema->code_placeholders.count(std::string(text))) continue;
         }

@@ -422,6 +422,10 @@ Schema infer_schema(const Document& t, const std::string& name) {
   // Document rules and template prose.
   for (uint32_t l = 1; l <= t.source.line_count(); ++l) {
     const LineInfo& info = t.line_info(l);
+    if ((info.kind == LineKind::Paragraph || info.kind == LineKind::Table || info.kind == LineKind::Heading) && !info.comment) {
+      const std::string_view line = t.source.line(l);
+      for (const auto& h : find_placeholders(line)) s.text_placeholders.insert(std::string(h.text(line)));
+    }
     if (info.kind != LineKind::Paragraph) continue;
     std::string_view content = t.content(l);
     if (icontains(content, "evidence rule") ||
