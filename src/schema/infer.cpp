@@ -424,7 +424,13 @@ Schema infer_schema(const Document& t, const std::string& name) {
     const LineInfo& info = t.line_info(l);
     if ((info.kind == LineKind::Paragraph || info.kind == LineKind::Table || info.kind == LineKind::Heading) && !info.comment) {
       const std::string_view line = t.source.line(l);
-      for (const auto& h : find_placeholders(line)) s.text_placeholders.insert(std::string(h.text(line)));
+      for (const auto& h : find_placeholders(line)) {
+        s.text_placeholders.insert(std::string(h.text(line)));
+        if (h.kind != PlaceholderKind::Bracket) continue;
+        std::string before = fold_text(line.substr(0, h.begin));
+        if (before.find_first_of("abcdefghijklmnopqrstuvwxyz0123456789") == std::string::npos) continue;
+        s.slots_after[std::move(before)].emplace_back(h.text(line));
+      }
     }
     if (info.kind != LineKind::Paragraph) continue;
     std::string_view content = t.content(l);
