@@ -73,13 +73,17 @@ class Placeholder : public Rule {
           if (labels.count(inner)) continue;
           // After the words that precede a template slot, other text fills it: "Chosen option
           // [Option 3: Serverless]" for the template's "Chosen option [Option 1: Thing]".
-          if (ctx.schema && !ctx.schema->text_placeholders.count(std::string(text)) &&
-              ctx.schema->slots_after.count(fold_text(line.substr(0, h.begin))))
-            continue;
+          // A field's value in brackets ("**Primary Cause:** [Main technical reason]") still
+          // reads as a slot, whatever the template's wording was.
+          if (ctx.schema && !ctx.schema->text_placeholders.count(std::string(text)) && info.first_field < 0 &&
+              !info.plain_field && !info.checkbox) {
+            const std::string before = fold_text(line.substr(0, h.begin));
+            if (ctx.schema->slots_after.count(before)) continue;
+          }
         }
         // A quoted message format ("Command '<name>' not implemented") shows a slot the program
         // fills; it is a placeholder only when the template's own prose has it.
-        if (h.in_quotes && (!ctx.schema || !ctx.schema->text_placeholders.count(std::string(text)))) continue;
+        if (h.in_quotes && !code && !h.in_code && (!ctx.schema || !ctx.schema->text_placeholders.count(std::string(text)))) continue;
         if (code || h.in_code) {
           if (!ctx.schema || !ctx.schema->code_placeholders.count(std::string(text))) continue;
         }

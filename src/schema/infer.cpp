@@ -428,7 +428,10 @@ Schema infer_schema(const Document& t, const std::string& name) {
         s.text_placeholders.insert(std::string(h.text(line)));
         if (h.kind != PlaceholderKind::Bracket) continue;
         std::string before = fold_text(line.substr(0, h.begin));
-        if (before.find_first_of("abcdefghijklmnopqrstuvwxyz0123456789") == std::string::npos) continue;
+        // Only words of running text ("chosen option"): a list number, a field key or a file
+        // name before a slot ("1.", "**Owner:**", "`.env` -") leaves the bracket a slot to fill.
+        if (before.empty() || !std::all_of(before.begin(), before.end(), [](char c) { return (c >= 'a' && c <= 'z') || c == ' '; }))
+          continue;
         s.slots_after[std::move(before)].emplace_back(h.text(line));
       }
     }
