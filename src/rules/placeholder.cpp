@@ -3,8 +3,11 @@
 #include <re2/re2.h>
 
 #include <algorithm>
+#include <unordered_map>
+#include <unordered_set>
 
 #include "model/normalize.h"
+#include "rules/legends.h"
 #include "rules/rule.h"
 #include "schema/placeholders.h"
 
@@ -41,6 +44,8 @@ class Placeholder : public Rule {
   void check(const RuleContext& ctx, Reporter& out) const override {
     const Document& doc = ctx.doc;
     const auto& extra = ctx.config.placeholder_regexes;
+    const Legends legends = find_legends(doc);
+    const std::unordered_set<std::string> labels = labels_in(doc, ctx.schema);
     std::vector<uint32_t> title_template_lines;
     for (const Field& f : doc.fields) {
       if (iequals(f.key, "title_template") || iequals(f.key, "title template")) title_template_lines.push_back(f.line);
@@ -64,6 +69,27 @@ class Placeholder : public Rule {
           next_title_template == title_template_lines.size() || title_template_lines[next_title_template] != l;
       for (const PlaceholderHit& h : find_placeholders(line, opts)) {
         const std::string_view text = h.text(line);
+        // A bracket the document defines in a legend (`**[Story]**: the user story`) is a label.
+        if (h.kind == PlaceholderKind::Bracket && legends.defined_brackets.count(std::string(text.substr(1, text.size() - 2))))
+          continue;
+        if (h.kind == PlaceholderKind::Bracket && !h.in_code && !code) {
+          const std::string inner = fold_text(text.substr(1, text.size() - 2));
+          // A reference-style link ("[RFC 42]" with "[rfc 42]: https://..." below), or a tag
+          // that leads several list items ("* [framework] The router matches ...").
+          if (labels.count(inner)) continue;
+          // After the words that precede a template slot, other text fills it: "Chosen option
+          // [Option 3: Serverless]" for the template's "Chosen option [Option 1: Thing]".
+          // A field's value in brackets ("**Primary Cause:** [Main technical reason]") still
+          // reads as a slot, whatever the template's wording was.
+          if (ctx.schema && !ctx.schema->text_placeholders.count(std::string(text)) && info.first_field < 0 &&
+              !info.plain_field && !info.checkbox) {
+            const std::string before = fold_text(line.substr(0, h.begin));
+            if (ctx.schema->slots_after.count(before)) continue;
+          }
+        }
+        // A quoted message format ("Command '<name>' not implemented") shows a slot the program
+        // fills; it is a placeholder only when the template's own prose has it.
+        if (h.in_quotes && !code && !h.in_code && (!ctx.schema || !ctx.schema->text_placeholders.count(std::string(text)))) continue;
         if (code || h.in_code) {
           if (!ctx.schema || !ctx.schema->code_placeholders.count(std::string(text))) continue;
         }
@@ -74,7 +100,7 @@ class Placeholder : public Rule {
         for (const auto& re : extra) report_pattern(*re, line, l, doc, out);
       }
     }
-    check_option_lists(ctx, out);
+    check_option_lists(ctx, legends, out);
   }
 
  private:
@@ -97,6 +123,41 @@ class Placeholder : public Rule {
     }
   }
 
+  // Bracket texts (folded) that are labels in this document: reference-link definitions
+  // ("[label]: url" anywhere, outside code), and tags that open two or more list items followed by
+  // a sentence ("* [React] React renders ...") unless the template's prose holds the same bracket.
+  static std::unordered_set<std::string> labels_in(const Document& doc, const Schema* schema) {
+    std::unordered_set<std::string> out;
+    std::unordered_map<std::string, int> leading;
+    for (uint32_t l = 1; l <= doc.source.line_count(); ++l) {
+      const LineInfo& info = doc.line_info(l);
+      // The parser takes a definition line out of the text: it may be Blank to the model.
+      if (info.kind == LineKind::Code || info.kind == LineKind::FrontMatter || info.kind == LineKind::Html) continue;
+      const std::string_view line = doc.source.line(l);
+      const size_t indent = line.find_first_not_of(" \t");
+      if (indent != std::string_view::npos && indent <= 3 && line[indent] == '[') {
+        const size_t close = line.find("]:", indent);
+        if (close != std::string_view::npos && close > indent + 1 && line.find('[', indent + 1) > close &&
+            trim(line.substr(close + 2)).size() > 0)
+          out.insert(fold_text(line.substr(indent + 1, close - indent - 1)));
+      }
+      if (info.kind != LineKind::Paragraph || !info.list_item_start || info.checkbox) continue;
+      const std::string_view content = doc.content(l);
+      if (content.empty() || content[0] != '[') continue;
+      const size_t close = content.find(']');
+      if (close == std::string_view::npos || close < 2 || close + 1 >= content.size() || content[close + 1] != ' ') continue;
+      const std::string_view rest = content.substr(close + 2);
+      if (std::count(rest.begin(), rest.end(), ' ') < 3 || rest.find('[') != std::string_view::npos) continue;
+      const std::string_view tag = content.substr(0, close + 1);
+      if (schema && schema->text_placeholders.count(std::string(tag))) continue;
+      ++leading[fold_text(tag.substr(1, tag.size() - 2))];
+    }
+    for (const auto& [tag, n] : leading) {
+      if (n >= 2) out.insert(tag);
+    }
+    return out;
+  }
+
   // Without a template: the whole value is three or more short options joined by " | ".
   static bool looks_like_option_list(const std::string& v) {
     if (v.size() > 80 || v.find_first_of("()[],:") != std::string::npos) return false;
@@ -110,7 +171,7 @@ class Placeholder : public Rule {
   }
 
   // "Draft | In Review | Approved" copied from the template instead of picking one value.
-  static void check_option_lists(const RuleContext& ctx, Reporter& out) {
+  static void check_option_lists(const RuleContext& ctx, const Legends& legends, Reporter& out) {
     std::vector<const FieldSpec*> specs;  // the template's choice fields: only they list options
     if (ctx.schema) {
       for (const FieldSpec* spec : ctx.schema->all_fields()) {
@@ -118,7 +179,8 @@ class Placeholder : public Rule {
       }
     }
     for (const Field& f : ctx.doc.fields) {
-      if (f.front_matter) continue;
+      // `**Legend**: ✅ Pass | ❌ Violation` lists marks to read, not options to choose from.
+      if (f.front_matter || legends.on(f.line)) continue;
       // Folded only when a choice field or the option-list test needs it.
       std::string v;
       bool folded = false;

@@ -8,6 +8,7 @@
 #include <algorithm>
 
 #include "model/normalize.h"
+#include "rules/legends.h"
 #include "rules/rule.h"
 #include "schema/placeholders.h"
 
@@ -33,6 +34,7 @@ class TemplateText : public Rule {
     if (ctx.schema->prose_lines.empty()) return;
     const Document& doc = ctx.doc;
     const ProseLines& prose = ctx.schema->prose_lines;
+    const Legends legends = find_legends(doc);
     std::string folded;
     for (uint32_t l = 1; l <= doc.source.line_count(); ++l) {
       const LineInfo& info = doc.line_info(l);
@@ -42,6 +44,9 @@ class TemplateText : public Rule {
       if (!prose.may_contain(content)) continue;
       fold_text_into(content, folded);
       if (!prose.contains(folded)) continue;
+      // A legend (`- **[P]**: Can run in parallel`, `(R) = required`) is the template's content:
+      // the key to the notation the spec goes on to use.
+      if (legends.on(l)) continue;
       // A short lead-in ("For each major decision:") is structure the spec keeps, not an instruction.
       if (folded.back() == ':' && std::count(folded.begin(), folded.end(), ' ') < 6) continue;
       // "Environments: dev | staging | prod": the template's option list kept because every option

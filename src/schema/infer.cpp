@@ -421,6 +421,19 @@ Schema infer_schema(const Document& t, const std::string& name) {
   // Document rules and template prose.
   for (uint32_t l = 1; l <= t.source.line_count(); ++l) {
     const LineInfo& info = t.line_info(l);
+    if ((info.kind == LineKind::Paragraph || info.kind == LineKind::Table || info.kind == LineKind::Heading) && !info.comment) {
+      const std::string_view line = t.source.line(l);
+      for (const auto& h : find_placeholders(line)) {
+        s.text_placeholders.insert(std::string(h.text(line)));
+        if (h.kind != PlaceholderKind::Bracket) continue;
+        std::string before = fold_text(line.substr(0, h.begin));
+        // Only words of running text ("chosen option"): a list number, a field key or a file
+        // name before a slot ("1.", "**Owner:**", "`.env` -") leaves the bracket a slot to fill.
+        if (before.empty() || !std::all_of(before.begin(), before.end(), [](char c) { return (c >= 'a' && c <= 'z') || c == ' '; }))
+          continue;
+        s.slots_after[std::move(before)].emplace_back(h.text(line));
+      }
+    }
     if (info.kind != LineKind::Paragraph) continue;
     std::string_view content = t.content(l);
     if (icontains(content, "evidence rule") ||

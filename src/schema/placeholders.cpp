@@ -65,6 +65,28 @@ bool in_ranges(const std::vector<std::pair<size_t, size_t>>& ranges, size_t pos)
   return it != ranges.begin() && pos < std::prev(it)->second;
 }
 
+// "[spot price, variance]": a comma list of short lowercase phrases is notation (a vector, a set
+// of names). Slots read otherwise: "[e.g., 4th project]" names an example, "[Name, Title]" has
+// capitals.
+bool lowercase_list(std::string_view inner) {
+  size_t items = 0, start = 0;
+  while (start <= inner.size()) {
+    const size_t comma = inner.find(',', start);
+    std::string_view item = trim(inner.substr(start, (comma == std::string_view::npos ? inner.size() : comma) - start));
+    if (item.empty() || item == "e.g." || item == "i.e." || item == "etc." || item == "etc") return false;
+    size_t words = 1;
+    for (char c : item) {
+      if (c == ' ') ++words;
+      else if (!(c >= 'a' && c <= 'z') && !ascii_digit(c) && c != '-' && c != '_') return false;
+    }
+    if (words > 3) return false;
+    ++items;
+    if (comma == std::string_view::npos) break;
+    start = comma + 1;
+  }
+  return items >= 2;
+}
+
 // `[..]`: not a link `[x](y)` / `[x][y]`, reference definition `[x]: url`, checkbox, footnote
 // `[^1]`, citation `[1]`, GitHub alert `[!NOTE]` or wiki link `[[x]]`.
 void scan_brackets(std::string_view s, std::vector<PlaceholderHit>& out) {
@@ -110,7 +132,7 @@ void scan_brackets(std::string_view s, std::vector<PlaceholderHit>& out) {
         if (comma == std::string_view::npos) break;
         start = comma + 1;
       }
-      if (list) skip = true;
+      if (list || lowercase_list(inner)) skip = true;
     }
     if (!skip) {
       // Status tags in capitals ("[AGREE]", "[WIP]", "[P0]") are labels, not placeholders.
@@ -177,6 +199,14 @@ void scan_angles(std::string_view s, std::vector<PlaceholderHit>& out) {
   }
 }
 
+// "a TBD comment", "the TBD placeholder": the marker named as a thing, not left as one.
+bool names_itself(std::string_view s, size_t after) {
+  for (std::string_view noun : {" comment", " placeholder", " marker"}) {
+    if (s.compare(after, noun.size(), noun) == 0 && word_boundary_after(s, after + noun.size())) return true;
+  }
+  return false;
+}
+
 void scan_words(std::string_view s, const PlaceholderOptions& options, std::vector<PlaceholderHit>& out) {
   QuoteCounter quotes(s);
   size_t run_end = 0, run_last_dash = std::string_view::npos;
@@ -201,7 +231,7 @@ void scan_words(std::string_view s, const PlaceholderOptions& options, std::vect
     if (c == 'T' || c == 'F') {
       for (std::string_view marker : {"TBD", "TODO", "TBC", "FIXME"}) {
         if (s.compare(i, marker.size(), marker) == 0 && word_boundary_after(s, i + marker.size()) &&
-            !quotes.inside(i) && s.compare(i + marker.size(), 8, " comment") != 0) {
+            !quotes.inside(i) && !names_itself(s, i + marker.size())) {
           out.push_back({PlaceholderKind::Marker, i, i + marker.size()});
           break;
         }
@@ -248,7 +278,10 @@ void scan_words(std::string_view s, const PlaceholderOptions& options, std::vect
       size_t j = i + 1;
       while (j < s.size() && is_word(s[j])) ++j;
       // Not `${x}`, `{{x}}`, URL path parameters (`/users/{id}`) or quoted message templates.
-      const bool path_param = (i > 0 && (s[i - 1] == '/' || s[i - 1] == '=')) || (j + 1 < s.size() && s[j + 1] == '/');
+      // A file-name pattern's variable ("{Class}.spec.md") is notation too.
+      const bool path_param = (i > 0 && (s[i - 1] == '/' || s[i - 1] == '=')) ||
+                              (j + 1 < s.size() && s[j + 1] == '/') ||
+                              (j + 2 < s.size() && s[j + 1] == '.' && ascii_alpha(s[j + 2]));
       if (j > i + 1 && j < s.size() && s[j] == '}' && (i == 0 || (s[i - 1] != '{' && s[i - 1] != '$')) &&
           !path_param && !quotes.inside(i)) {
         out.push_back({PlaceholderKind::Variable, i, j + 1});
@@ -354,10 +387,12 @@ std::vector<PlaceholderHit> find_placeholders(std::string_view line, const Place
   if (hits.empty()) return hits;
   const auto code = code_span_ranges(line);
   for (auto& h : hits) h.in_code = in_ranges(code, h.begin);
+  std::sort(hits.begin(), hits.end(), [](const PlaceholderHit& a, const PlaceholderHit& b) { return a.begin < b.begin; });
+  QuoteCounter quotes(line);  // asked at increasing positions: one pass over the line
+  for (auto& h : hits) h.in_quotes = quotes.inside(h.begin);
   if (!options.code_spans) {
     hits.erase(std::remove_if(hits.begin(), hits.end(), [](const PlaceholderHit& h) { return h.in_code; }), hits.end());
   }
-  std::sort(hits.begin(), hits.end(), [](const PlaceholderHit& a, const PlaceholderHit& b) { return a.begin < b.begin; });
   // Drop hits nested inside an earlier one ("[TASK-XXX]" reports once).
   std::vector<PlaceholderHit> out;
   for (const auto& h : hits) {

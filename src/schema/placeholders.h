@@ -17,6 +17,7 @@ struct PlaceholderHit {
   size_t begin = 0;  // byte offsets within the line
   size_t end = 0;
   bool in_code = false;  // inside an inline code span
+  bool in_quotes = false;  // inside a double-quoted string ("..." or “...”): quoted material
   std::string_view text(std::string_view line) const { return line.substr(begin, end - begin); }
 };
 

@@ -97,6 +97,11 @@ struct Schema {
   ProseLines prose_lines;
   // Placeholder texts that appeared inside the template's code blocks, for the code exemption.
   std::unordered_set<std::string> code_placeholders;
+  // Placeholder texts of the template's prose: a quoted one in a spec is a slot copied, not a quote.
+  std::unordered_set<std::string> text_placeholders;
+  // The template's bracket slots by the folded text before them on their line ("chosen option"
+  // -> "[Option 1: Thing]"): a spec bracket after the same words with other text has been filled.
+  std::unordered_map<std::string, std::vector<std::string>> slots_after;
 
   // Built by index_sections() (schema/match.h) once the sections are final; without it, or
   // when the sections changed in number since, matching tries every spec.

@@ -133,3 +133,23 @@ TEST(Placeholders, NextFormStartMatchesAByteByByteScan) {
     }
   }
 }
+
+TEST(Placeholders, Notation) {
+  // Lowercase comma lists, file-name pattern variables and the marker named as a thing.
+  EXPECT_TRUE(hits("a state vector: [spot price, variance].").empty());
+  EXPECT_TRUE(hits("one page per class, {Class}.spec.md, beside the index").empty());
+  EXPECT_TRUE(hits("write the TBD placeholder Purpose, then a TODO marker").empty());
+  // Slots that only look alike.
+  EXPECT_EQ(hits("| [e.g., 4th project] |"), (std::vector<std::string>{"[e.g., 4th project]"}));
+  EXPECT_EQ(hits("[First Name, Last Name]"), (std::vector<std::string>{"[First Name, Last Name]"}));
+  EXPECT_EQ(hits("Title: {feature_name} rollout"), (std::vector<std::string>{"{feature_name}"}));
+}
+
+TEST(Placeholders, QuotedHitsAreMarked) {
+  const std::string line = "[Owner] prints \"Command '<name>' failed\" and \xE2\x80\x9C[slot]\xE2\x80\x9D";
+  const auto found = find_placeholders(line);
+  ASSERT_EQ(found.size(), 3u);
+  EXPECT_FALSE(found[0].in_quotes);
+  EXPECT_TRUE(found[1].in_quotes);
+  EXPECT_TRUE(found[2].in_quotes);
+}
