@@ -483,6 +483,7 @@ Document build_document(SourceText source) {
   Document doc;
   doc.source = std::move(source);
   ModelBuilder(doc).build();
+  doc.directives = read_directives(doc);
   doc.suppressions = Suppressions(doc);
   return doc;
 }

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "core/source.h"
+#include "model/directives.h"
 #include "model/suppressions.h"
 
 namespace specgate {
@@ -160,6 +161,7 @@ struct Document {
   std::vector<CodeBlock> code_blocks;
   std::vector<Link> links;
   std::vector<LineInfo> lines;  // lines[n - 1] describes line n
+  std::vector<Directive> directives;  // specgate's own comments (model/directives.h), outside code
   Suppressions suppressions;    // the specgate-disable comments, read once here
 
   // Inline: the rules that walk lines ask for every one.

@@ -5,6 +5,7 @@
 #include <map>
 #include <optional>
 
+#include "model/directives.h"
 #include "model/fields.h"
 #include "model/normalize.h"
 #include "schema/placeholders.h"
@@ -138,10 +139,10 @@ std::string one_line(std::string_view s) {
 }
 
 bool is_template_comment(std::string_view line) {
-  std::string_view t = trim(line);
+  const std::string_view t = trim(line);
   if (t.rfind("<!--", 0) != 0) return false;
-  t = trim(t.substr(4));
-  return t.rfind("specgate-template:", 0) == 0 || (t.rfind("specgate:", 0) == 0 && t.find("template=") != std::string_view::npos);
+  const auto d = parse_directive(t, 0);
+  return d && (d->verb == DirectiveVerb::Template || d->verb == DirectiveVerb::TemplateHeader);
 }
 
 const Section* title_section(const Document& doc) {

@@ -262,13 +262,11 @@ FieldSpec infer_field(const std::string& key, const std::string& value) {
 }
 
 std::string template_description(const Document& doc) {
-  for (uint32_t l = 1; l <= std::min<uint32_t>(5, doc.source.line_count()); ++l) {
-    std::string_view line = trim(doc.source.line(l));
-    const std::string_view tag = "<!-- specgate-template:";
-    if (line.rfind(tag, 0) != 0) continue;
-    line.remove_prefix(tag.size());
-    size_t end = line.find("-->");
-    line = trim(line.substr(0, end));
+  // The template's own header, `<!-- specgate-template: NAME — DESCRIPTION -->`, in its first lines.
+  for (const Directive& d : doc.directives) {
+    if (d.line > 5) break;
+    if (d.verb != DirectiveVerb::TemplateHeader) continue;
+    const std::string_view line = d.args;
     // "NAME — DESCRIPTION" (em dash) or "NAME - DESCRIPTION".
     for (std::string_view sep : {"\xE2\x80\x94", " - ", "\xE2\x80\x93"}) {
       size_t p = line.find(sep);

@@ -29,21 +29,13 @@ std::string relative_to(const std::string& path, const std::string& dir) {
   return rel.generic_string();
 }
 
-// `<!-- specgate: template=NAME -->` anywhere in the first lines of a spec.
+// `<!-- specgate: template=NAME -->` (model/directives.h): the first template directive.
 std::string template_comment(const Document& doc) {
-  const uint32_t limit = std::min<uint32_t>(doc.source.line_count(), 40);
-  for (uint32_t l = 1; l <= limit; ++l) {
-    std::string_view line = doc.source.line(l);
-    size_t p = line.find("<!--");
-    if (p == std::string_view::npos) continue;
-    std::string_view rest = trim(line.substr(p + 4));
-    if (rest.rfind("specgate:", 0) != 0) continue;
-    size_t t = rest.find("template=");
-    if (t == std::string_view::npos) continue;
-    rest = rest.substr(t + 9);
-    std::string_view v = rest.substr(0, rest.find_first_of(" \t"));
-    if (v.size() >= 3 && v.substr(v.size() - 3) == "-->") v.remove_suffix(3);
-    if (v.size() >= 2 && (v.front() == '"' || v.front() == '\'')) v = v.substr(1, v.size() - 2);
+  for (const Directive& d : doc.directives) {
+    if (d.verb != DirectiveVerb::Template) continue;
+    std::string_view v = d.args;
+    v = v.substr(0, v.find_first_of(" \t"));
+    if (v.size() >= 2 && (v.front() == '"' || v.front() == '\'') && v.back() == v.front()) v = v.substr(1, v.size() - 2);
     return std::string(v);
   }
   return "";
