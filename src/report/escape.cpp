@@ -109,23 +109,31 @@ static std::string github_escape(std::string_view s, bool property) {
 std::string github_escape_data(std::string_view s) { return github_escape(s, false); }
 std::string github_escape_property(std::string_view s) { return github_escape(s, true); }
 
+// Copies the runs of bytes `plain` accepts whole (most of every finding) and hands each other
+// position to `special`, which appends its form and returns how many bytes it consumed.
+template <class Plain, class Special>
+static void append_escaped_runs(std::string& out, std::string_view s, Plain plain, Special special) {
+  for (size_t i = 0; i < s.size();) {
+    size_t run = i;
+    while (run < s.size() && plain(static_cast<unsigned char>(s[run]))) ++run;
+    if (run > i) {
+      out.append(s.data() + i, run - i);
+      i = run;
+    } else {
+      i += special(i);
+    }
+  }
+}
+
 void append_github_escaped(std::string& out, std::string_view s, bool property) {
   // github_escape only rewrites ASCII bytes, and valid_utf8's output holds an ASCII byte exactly
   // where its input does, so one pass can do both: ASCII runs that need neither are copied whole.
   auto plain = [property](unsigned char c) {
     return c < 0x80 && c != '%' && c != '\r' && c != '\n' && !(property && (c == ':' || c == ','));
   };
-  for (size_t i = 0, len = 0; i < s.size(); i += len) {
-    size_t run = i;
-    while (run < s.size() && plain(static_cast<unsigned char>(s[run]))) ++run;
-    if (run > i) {
-      out.append(s.data() + i, run - i);
-      len = run - i;
-      continue;
-    }
+  append_escaped_runs(out, s, plain, [&](size_t i) -> size_t {
     const char c = s[i];
     if (static_cast<unsigned char>(c) < 0x80) {
-      len = 1;
       switch (c) {
         case '%': out += "%25"; break;
         case '\r': out += "%0D"; break;
@@ -133,12 +141,14 @@ void append_github_escaped(std::string& out, std::string_view s, bool property) 
         case ':': out += "%3A"; break;
         default: out += "%2C"; break;  // ','
       }
-      continue;
+      return 1;
     }
+    size_t len = 0;
     const uint32_t cp = decode_utf8(s, i, len);
     if (cp == kReplacementChar && len == 1) append_utf8(out, cp);
     else out.append(s.substr(i, len));
-  }
+    return len;
+  });
 }
 
 static bool xml_allowed(uint32_t cp) {
@@ -158,16 +168,10 @@ void append_xml_escaped(std::string& out, std::string_view s, bool attribute) {
   auto plain = [](unsigned char c) {
     return c >= 0x20 && c < 0x80 && c != '&' && c != '<' && c != '>' && c != '"' && c != '\'';
   };
-  for (size_t i = 0, len = 0; i < s.size(); i += len) {
-    size_t run = i;
-    while (run < s.size() && plain(static_cast<unsigned char>(s[run]))) ++run;
-    if (run > i) {
-      out.append(s.data() + i, run - i);
-      len = run - i;
-      continue;
-    }
+  append_escaped_runs(out, s, plain, [&](size_t i) -> size_t {
+    size_t len = 0;
     const uint32_t cp = decode_utf8(s, i, len);
-    if (!xml_allowed(cp)) continue;
+    if (!xml_allowed(cp)) return len;
     switch (cp) {
       case '&': out += "&amp;"; break;
       case '<': out += "&lt;"; break;
@@ -182,7 +186,8 @@ void append_xml_escaped(std::string& out, std::string_view s, bool attribute) {
         if (cp == kReplacementChar && len == 1) append_utf8(out, cp);
         else out.append(s.substr(i, len));
     }
-  }
+    return len;
+  });
 }
 
 static bool uri_unreserved(unsigned char c) {
