@@ -1,6 +1,7 @@
 #include "schema/loose_match.h"
 
 #include <algorithm>
+#include <optional>
 
 #include "model/normalize.h"
 
@@ -103,42 +104,76 @@ WordSet as_set(std::vector<std::string> w) {
   return w;
 }
 
-int tier_of(const std::string& spec, const std::string& heading) {
-  const WordSet ws = as_set(words_of(spec));
-  const WordSet wh = as_set(words_of(heading));
+// A normalized title's word set, and its parts' word sets when it is a merged title. Made once
+// per title: comparing is then set equality and inclusion, with no string work per pair.
+using Form = TitleWords;
+
+Form form_of(const std::string& normalized_title) {
+  Form f;
+  f.words = as_set(words_of(normalized_title));
+  const std::vector<std::string> p = parts_of(normalized_title);
+  if (p.size() > 1)
+    for (const auto& part : p) f.parts.push_back(as_set(words_of(part)));
+  return f;
+}
+
+int tier_of(const Form& spec, const Form& heading) {
+  const WordSet& ws = spec.words;
+  const WordSet& wh = heading.words;
   if (ws.empty() || wh.empty()) return 0;
   if (ws == wh) return 1;
-  const std::vector<std::string> hp = parts_of(heading), sp = parts_of(spec);
-  if (hp.size() > 1)
-    for (const auto& p : hp)
-      if (as_set(words_of(p)) == ws) return 2;
-  if (sp.size() > 1)
-    for (const auto& p : sp)
-      if (as_set(words_of(p)) == wh) return 2;
+  for (const auto& p : heading.parts)
+    if (p == ws) return 2;
+  for (const auto& p : spec.parts)
+    if (p == wh) return 2;
   if (wh.size() <= ws.size() + 2 && std::includes(wh.begin(), wh.end(), ws.begin(), ws.end())) return 3;
   return 0;
+}
+
+// A heading's forms: whole, and before a colon ("Estimated Effort: 3 hours" holds a value).
+struct HeadingForms {
+  Form whole;
+  bool has_cut = false;
+  Form cut;
+};
+
+HeadingForms heading_forms(std::string_view heading) {
+  HeadingForms f;
+  const std::string h = normalized(heading);
+  f.whole = form_of(h);
+  const size_t colon = h.find(':');
+  if (colon != std::string::npos && colon > 0) {
+    f.has_cut = true;
+    f.cut = form_of(std::string(trim(std::string_view(h).substr(0, colon))));
+  }
+  return f;
+}
+
+int tier_of(const Form& spec, const HeadingForms& h) {
+  int best = tier_of(spec, h.whole);
+  if (h.has_cut) {
+    const int cut = tier_of(spec, h.cut);
+    if (cut != 0 && (best == 0 || cut < best)) best = cut;
+  }
+  return best;
 }
 
 }  // namespace
 
 std::vector<std::string> content_words(std::string_view title) { return words_of(normalized(title)); }
 
+TitleWords loose_title_words(std::string_view title) { return form_of(normalized(title)); }
+
 int loose_tier(std::string_view spec, std::string_view heading) {
-  const std::string s = normalized(spec);
-  const std::string h = normalized(heading);
-  int best = tier_of(s, h);
-  // "Estimated Effort: 3 hours": a value after a colon in the heading.
-  const size_t colon = h.find(':');
-  if (colon != std::string::npos && colon > 0) {
-    const int cut = tier_of(s, std::string(trim(std::string_view(h).substr(0, colon))));
-    if (cut != 0 && (best == 0 || cut < best)) best = cut;
-  }
-  return best;
+  return tier_of(form_of(normalized(spec)), heading_forms(heading));
 }
 
 void match_loosely(const Schema& schema, const Document& doc, SectionMatch& m) {
   const size_t n = doc.sections.size();
   std::vector<int> tier_at(n, 0);  // the tier of a section's loose match; 0 = none
+  std::vector<std::optional<HeadingForms>> forms(n);  // each heading's, made when first compared
+  const bool indexed = schema.section_index && schema.section_index->sections == schema.sections.size() &&
+                       schema.section_index->loose.size() == schema.sections.size();
   // Whether section a (an ancestor of a candidate) stands where the spec's parent is.
   auto in_parent = [&](int32_t a, int32_t parent) {
     if (parent >= 0) {
@@ -152,6 +187,9 @@ void match_loosely(const Schema& schema, const Document& doc, SectionMatch& m) {
     // An optional section draws no finding when absent: no need to look for it under other words.
     if (spec.optional || !m.instances[k].empty() || spec.repeatable || spec.level == 1) continue;
     if (spec.parent >= 0 && m.instances[spec.parent].empty()) continue;
+    // The schema's index holds every section's words; a schema built without it makes them here.
+    Form made;
+    const Form& spec_form = indexed ? schema.section_index->loose[k] : (made = form_of(normalized(spec.title)));
     int32_t best = -1;
     int best_tier = 0;
     bool best_same_level = false;
@@ -162,7 +200,8 @@ void match_loosely(const Schema& schema, const Document& doc, SectionMatch& m) {
       if (!free && tier_at[i] != 2) continue;  // exact matches are taken; merged headings are shared
       const int32_t up = sec.parent;
       if (!in_parent(up, spec.parent) && !(up >= 0 && in_parent(doc.sections[up].parent, spec.parent))) continue;
-      const int tier = loose_tier(spec.title, sec.title);
+      if (!forms[i]) forms[i] = heading_forms(sec.title);
+      const int tier = tier_of(spec_form, *forms[i]);
       if (tier == 0 || (!free && tier != 2)) continue;
       const bool same_level = sec.level == spec.level;
       if (best < 0 || tier < best_tier || (tier == best_tier && same_level && !best_same_level)) {

@@ -24,6 +24,9 @@ std::vector<std::string> content_words(std::string_view title);
 // word of the section is in the heading, which adds at most two words.
 int loose_tier(std::string_view spec, std::string_view heading);
 
+// The title's words as the loose match compares them (kept per section in the schema's index).
+TitleWords loose_title_words(std::string_view title);
+
 // Adds loose matches to `m` (instances, spec_of, loose) for specs with no instance.
 void match_loosely(const Schema& schema, const Document& doc, SectionMatch& m);
 

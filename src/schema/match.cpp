@@ -5,6 +5,7 @@
 #include <iterator>
 
 #include "model/normalize.h"
+#include "schema/loose_match.h"
 
 namespace specgate {
 
@@ -143,6 +144,7 @@ void index_sections(Schema& schema) {
     const SectionSpec& spec = schema.sections[k];
     index->by_title[spec.normalized_title].push_back(static_cast<int32_t>(k));
     if (spec.repeatable) index->repeatable.push_back(static_cast<int32_t>(k));
+    index->loose.push_back(loose_title_words(spec.title));
   }
   schema.section_index = std::move(index);
 }

@@ -79,8 +79,16 @@ class ProseLines {
 // Which section specs a title can match, so matching a spec's sections does not compare each one
 // with every spec: those whose normalized title it equals, and the repeatable ones (patterns and
 // bare placeholder headings), which can match other titles.
+// A title's content words as loose matching compares them (schema/loose_match.h): the sorted
+// word set, and the word sets of a merged title's parts ("A & B"; empty when not merged).
+struct TitleWords {
+  std::vector<std::string> words;
+  std::vector<std::vector<std::string>> parts;
+};
+
 struct SectionTitleIndex {
   size_t sections = 0;  // sections.size() it was built for
+  std::vector<TitleWords> loose;  // each section's title words, made once for every spec
   std::unordered_map<std::string, std::vector<int32_t>> by_title;  // spec indices, ascending
   std::vector<int32_t> repeatable;                                  // ascending
 };
