@@ -6,6 +6,7 @@
 #include "rules/field_specs.h"
 #include "rules/registry.h"
 #include "schema/loose_match.h"
+#include "schema/stand_in.h"
 #include "rules/workspace_rule.h"
 #include "spec/fields.h"
 
@@ -94,6 +95,7 @@ CheckResult Checker::check(const Document& doc) const {
     match = choice.match ? std::move(*choice.match) : match_sections(*choice.schema, doc);
     // Other wordings of the sections still missing: only for the template the spec is checked against.
     match_loosely(*choice.schema, doc, match);
+    find_stand_ins(*choice.schema, doc, match);
   } else if (!choice.note.empty() && no_template_note_) {
     Diagnostic d;
     d.rule = "no-template";

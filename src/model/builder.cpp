@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cstdint>
 
+#include "core/text.h"
 #include "core/unescaped.h"
 #include "markdown/block_tree.h"
 #include "markdown/line_scan.h"
@@ -400,6 +401,14 @@ class ModelBuilder {
       if (f.front_matter || f.line < 1 || f.line > lines.size()) continue;
       if (lines[f.line - 1].first_field < 0) lines[f.line - 1].first_field = static_cast<int32_t>(i);
     }
+    for (uint32_t l = 1; l <= lines.size(); ++l) {
+      LineInfo& info = lines[l - 1];
+      if (info.kind != LineKind::Paragraph || info.in_list || info.in_quote) continue;
+      // One line: its neighbours are not lines of the same paragraph.
+      if (l > 1 && lines[l - 2].kind == LineKind::Paragraph) continue;
+      if (l < lines.size() && lines[l].kind == LineKind::Paragraph) continue;
+      info.bold_label = !bold_label_title(src_.line(l).substr(info.content)).empty();
+    }
     // One search of the whole text instead of one per line.
     const std::string_view text = src_.text();
     uint32_t hint = 1;
@@ -416,6 +425,18 @@ class ModelBuilder {
 };
 
 }  // namespace
+
+std::string_view bold_label_title(std::string_view s) {
+  s = trim(s);
+  if (s.size() > 1 && s.back() == ':') s = trim(s.substr(0, s.size() - 1));  // "**Context**:"
+  if (s.size() < 5) return {};
+  const std::string_view mark = s.substr(0, 2);
+  if ((mark != "**" && mark != "__") || s.substr(s.size() - 2) != mark) return {};
+  std::string_view inner = s.substr(2, s.size() - 4);
+  if (inner.find(mark) != std::string_view::npos) return {};  // "**A** and **B**": two spans
+  if (!inner.empty() && inner.back() == ':') inner = inner.substr(0, inner.size() - 1);
+  return trim(inner);
+}
 
 bool plain_field_line(std::string_view s) {
   // A key longer than 40 bytes is no key: look no further for its colon.

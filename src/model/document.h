@@ -138,6 +138,9 @@ struct LineInfo {
   bool checkbox = false;         // a checklist item's box is on this line (see Document::checklist)
   bool comment = false;          // the line holds "<!--": directives and template comments live there
   bool plain_field = false;      // "Key: value" with a plain key of up to four words
+  // A one-line paragraph outside lists and quotes that is all bold ("**Decision Drivers**",
+  // "**Context:**"): some authors write their sections' titles this way instead of headings.
+  bool bold_label = false;
   int32_t section = kPreamble;
   // Byte offset of the content, past indentation, block-quote markers and one list marker
   // (content_start). Set on Paragraph lines (prose and list items' text) and on every line with
@@ -183,6 +186,10 @@ struct Document {
 // "schema_version: 1", "Status: Draft": a plain key (letters, digits, '_', '-', '/'; up to four
 // words) and a colon followed by a blank or the end. `s` is a line from its content on.
 bool plain_field_line(std::string_view s);
+
+// The title of a bold label line ("**Decision Drivers**" -> "Decision Drivers", "**Context:**"
+// -> "Context"), or empty when `s` (a line from its content on) is not one bold span.
+std::string_view bold_label_title(std::string_view s);
 
 // Builds the model. Never fails: whatever the bytes, the result is a usable model.
 Document build_document(SourceText source);

@@ -63,6 +63,14 @@ class MissingSection : public Rule {
       out.note(sec.line, sec.column, static_cast<uint32_t>(count_chars(sec.title)),
                concat({"section '", sec.title, "' taken as template section '", display_title(s.sections[k].title), "'"}));
     }
+    // Sections written as bold labels: present, with a note saying how they were read.
+    for (const auto& [k, line] : m.labels) {
+      const std::string_view content = ctx.doc.content(line);
+      const std::string_view title = bold_label_title(content);
+      out.note(line, ctx.doc.source.column_of(line, ctx.doc.line_info(line).content), static_cast<uint32_t>(count_chars(content)),
+               concat({"bold label '", title, "' taken as template section '", display_title(s.sections[k].title),
+                       "' (a heading would put it in the outline and give it a link anchor)"}));
+    }
     // The sections this spec is held to: required ones, the title heading aside. A missing
     // parent is reported once, not once per child.
     size_t required = 0, present = 0;
@@ -72,7 +80,7 @@ class MissingSection : public Rule {
       if (spec.optional) continue;
       if (spec.level == 1 && spec.parent < 0 && !ctx.doc.sections.empty()) continue;  // title headings vary
       ++required;
-      if (!m.instances[k].empty()) {
+      if (!m.instances[k].empty() || m.label_line(k)) {
         ++present;
         continue;
       }
@@ -84,19 +92,51 @@ class MissingSection : public Rule {
       report_collapsed(ctx, out, present, required, missing);
       return;
     }
+    note_stand_ins(ctx, out);
     for (size_t k : missing) {
+      if (stands_in(m, k) >= 0) continue;
       const SectionSpec& spec = s.sections[k];
       const auto [line, after] = insertion_point(ctx, k);
       const std::string hashes(static_cast<size_t>(spec.level), '#');
       const std::string_view na = spec.allows_na ? ", or write N/A with the reason" : "";
       std::string hint = after.empty() ? concat({"add a '", hashes, " ", spec.title, "' section", na})
                                        : concat({"add a '", hashes, " ", spec.title, "' section after '", after, "'", na});
-      out.report(line, 1, 0, concat({"missing section '", spec.title, "' (required by template '", s.name, "')"}),
+      out.report(line, 1, 0, concat({"missing section '", display_title(spec.title), "' (required by template '", s.name, "')"}),
                  std::move(hint));
     }
   }
 
  private:
+  // The heading standing in template section k's place, or -1.
+  static int32_t stands_in(const SectionMatch& m, size_t k) {
+    for (const auto& [spec, i] : m.stand_ins)
+      if (spec == static_cast<int32_t>(k)) return i;
+    return -1;
+  }
+
+  // One note per heading standing in the place of missing template sections, naming them all.
+  static void note_stand_ins(const RuleContext& ctx, Reporter& out) {
+    const SectionMatch& m = *ctx.match;
+    for (size_t a = 0; a < m.stand_ins.size(); ++a) {
+      const int32_t i = m.stand_ins[a].second;
+      bool seen = false;
+      for (size_t b = 0; b < a && !seen; ++b) seen = m.stand_ins[b].second == i;
+      if (seen) continue;
+      std::string names;
+      size_t count = 0;
+      for (size_t b = a; b < m.stand_ins.size(); ++b) {
+        if (m.stand_ins[b].second != i) continue;
+        if (!names.empty()) names += ", ";
+        names += concat({"'", display_title(ctx.schema->sections[m.stand_ins[b].first].title), "'"});
+        ++count;
+      }
+      const Section& sec = ctx.doc.sections[i];
+      out.note(sec.line, sec.column, static_cast<uint32_t>(count_chars(sec.title)),
+               concat({"section '", sec.title, "' stands where template section", count > 1 ? "s " : " ", names,
+                       count > 1 ? " belong" : " belongs", "; not reported as missing"}));
+    }
+  }
+
   static bool covers_enough(size_t present, size_t required) {
     return required == 0 || present * 100 >= required * kMinCoveragePercent;
   }

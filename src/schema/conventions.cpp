@@ -44,7 +44,14 @@ bool says_section_conditional(std::string_view text) {
   return any_of_words(text, {"skip this section", "omit this section", "delete this section", "remove this section",
                              "use this section for", "use this section when", "use this section if",
                              "use this section only", "create this section only", "include this section only",
-                             "include this section when", "include this section if"}) ||
+                             "include this section when", "include this section if",
+                             // Every part of the section may go when not relevant, so the whole
+                             // section may: "Skip subsections that are not relevant to this feature."
+                             "skip subsections that are not", "omit subsections that are not",
+                             "skip any subsection", "omit any subsection"}) ||
+         // "…サブセクションは省略する": the subsections (not relevant) are omitted.
+         (icontains(text, "\xE3\x82\xB5\xE3\x83\x96\xE3\x82\xBB\xE3\x82\xAF\xE3\x82\xB7\xE3\x83\xA7\xE3\x83\xB3") &&
+          icontains(text, "\xE7\x9C\x81\xE7\x95\xA5")) ||
          // "このセクション…省略": omit this section.
          (icontains(text, "\xE3\x81\x93\xE3\x81\xAE\xE3\x82\xBB\xE3\x82\xAF\xE3\x82\xB7\xE3\x83\xA7\xE3\x83\xB3") &&
           icontains(text, "\xE7\x9C\x81\xE7\x95\xA5"));

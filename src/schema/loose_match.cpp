@@ -158,6 +158,27 @@ int tier_of(const Form& spec, const HeadingForms& h) {
   return best;
 }
 
+// A section written as a bold label line ("**Decision Drivers**" for "## Decision Drivers"), in
+// the place of the template section's siblings: the same content words or one part of a merged
+// label (tiers 1 and 2; the looser tier 3 is for headings only).
+void find_label(const Form& spec_form, const SectionSpec& spec, const Document& doc, SectionMatch& m, int32_t k) {
+  for (uint32_t l = 1; l <= doc.lines.size(); ++l) {
+    const LineInfo& info = doc.lines[l - 1];
+    if (!info.bold_label) continue;
+    const int32_t s = info.section;
+    const bool sibling = spec.parent >= 0 ? (s >= 0 && !m.instances[spec.parent].empty() &&
+                                             s == m.instances[spec.parent].front())
+                                          : s < 0 || doc.sections[s].level == 1;
+    if (!sibling) continue;
+    const std::string_view title = bold_label_title(doc.content(l));
+    const int tier = tier_of(spec_form, heading_forms(title));
+    if (tier == 1 || tier == 2) {
+      m.labels.emplace_back(k, l);
+      return;
+    }
+  }
+}
+
 }  // namespace
 
 std::vector<std::string> content_words(std::string_view title) { return words_of(normalized(title)); }
@@ -210,7 +231,10 @@ void match_loosely(const Schema& schema, const Document& doc, SectionMatch& m) {
         best_same_level = same_level;
       }
     }
-    if (best < 0) continue;
+    if (best < 0) {
+      find_label(spec_form, spec, doc, m, static_cast<int32_t>(k));
+      continue;
+    }
     m.instances[k].push_back(best);
     if (m.spec_of[best] < 0) m.spec_of[best] = static_cast<int32_t>(k);
     tier_at[best] = best_tier;
