@@ -129,20 +129,23 @@ bool nothing_answer(std::string_view a) {
   return is_na_value(f) || f.rfind("none", 0) == 0 || f.rfind("not required", 0) == 0;
 }
 
-// A field key that names a reason or an estimate: what follows it is an argument or a figure
-// a reader can doubt ("Rationale", "Why", "Assumptions", "Expected load now", "Estimated cost"),
-// unlike a key that names a setting or a slot ("Runtime", "Method", "Monitoring window").
+// A field key that names a reason or a figure about the world: what follows it is an argument
+// or a number a reader can doubt ("Rationale", "Why", "Assumptions", "Expected load now",
+// "Estimated monthly cost"), unlike a key that names a setting or a slot ("Runtime", "Method",
+// "Monitoring window", "Expected output" of a test step, "Estimated effort" of a plan).
 bool claim_key(std::string_view folded) {
-  static constexpr std::string_view kAnyWord[] = {"rationale", "reason",     "reasons",     "reasoning", "why",
-                                                  "justification", "assumption", "assumptions", "baseline"};
-  static constexpr std::string_view kFirstWord[] = {"expected", "estimated", "estimate", "measured"};
-  bool first = true;
-  while (!folded.empty()) {
+  static constexpr std::string_view kReason[] = {"rationale", "reason", "reasons", "reasoning",
+                                                 "why", "justification", "assumption", "assumptions"};
+  static constexpr std::string_view kFigureStart[] = {"expected", "estimated", "projected", "measured", "current"};
+  static constexpr std::string_view kFigure[] = {"load",  "traffic",  "volume", "usage", "growth", "demand",
+                                                 "throughput", "cost", "costs", "spend", "savings", "requests", "users"};
+  auto in = [](const auto& set, std::string_view w) { return std::find(std::begin(set), std::end(set), w) != std::end(set); };
+  bool figure_start = false;
+  for (size_t n = 0; !folded.empty(); ++n) {
     const size_t sp = folded.find(' ');
     const std::string_view w = folded.substr(0, sp);
-    if (std::find(std::begin(kAnyWord), std::end(kAnyWord), w) != std::end(kAnyWord)) return true;
-    if (first && std::find(std::begin(kFirstWord), std::end(kFirstWord), w) != std::end(kFirstWord)) return true;
-    first = false;
+    if (in(kReason, w) || (figure_start && in(kFigure, w))) return true;
+    if (n == 0) figure_start = in(kFigureStart, w);
     if (sp == std::string_view::npos) break;
     folded.remove_prefix(sp + 1);
   }
