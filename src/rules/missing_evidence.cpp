@@ -122,6 +122,9 @@ std::string_view answer(const Document& doc, uint32_t l) {
 
 // "N/A", "None — no PII", "Not applicable", "Not required — ...": an answer that there is nothing.
 bool nothing_answer(std::string_view a) {
+  // Every answer below starts with 'n' once folded: most lines are out without a fold.
+  const std::string_view t = trim(a);
+  if (t.empty() || (t.front() != 'n' && t.front() != 'N')) return false;
   // Every test below reads at most the first 15 folded characters ("not applicable" and the
   // character after it): fold only the start, unless blanks folded away make it too short.
   std::string f = fold_text(a.substr(0, 64));
@@ -190,6 +193,9 @@ bool states_claims(const Document& doc, const Block& b, const std::vector<uint32
 // "No database is used.", "This system does not expose APIs; …": a sentence saying the
 // section's subject does not exist in this design — an N/A answer in words.
 bool absence_statement(std::string_view text) {
+  // Both forms start with "no" or "this": most paragraphs are out without a fold.
+  const std::string_view t = trim(text);
+  if (t.empty() || (t.front() != 'n' && t.front() != 'N' && t.front() != 't' && t.front() != 'T')) return false;
   const std::string f = fold_text(text.substr(0, 120));
   std::vector<std::string_view> w;
   for (size_t at = 0; at < f.size() && w.size() < 8;) {
@@ -332,11 +338,9 @@ class MissingEvidence : public Rule {
       const Block& b = doc.blocks[top[k]];
       if (b.kind != BlockKind::Paragraph && b.kind != BlockKind::List) continue;
       if (b.section >= 0 && exempt[b.section]) continue;
-      if (carries_evidence(doc, b, prefixes)) continue;
       const Block* next = k + 1 < top.size() ? &doc.blocks[top[k + 1]] : nullptr;
-      if (next && next->kind == BlockKind::Paragraph && next->section == b.section &&
-          evidence_line(doc.content(next->line), prefixes))
-        continue;
+      // The exemptions first: each is cheaper than searching every line for an Evidence clause,
+      // and most lists are exempt.
       const bool asked = template_asks(ctx, b.section);
       if (b.kind == BlockKind::Paragraph) {
         if (data_paragraph(doc, b, asked)) continue;
@@ -359,6 +363,10 @@ class MissingEvidence : public Rule {
         // asks for evidence on this section's content.
         if (!asked && !states_claims(doc, b, items)) continue;
       }
+      if (carries_evidence(doc, b, prefixes)) continue;
+      if (next && next->kind == BlockKind::Paragraph && next->section == b.section &&
+          evidence_line(doc.content(next->line), prefixes))
+        continue;
       const std::string_view raw = doc.source.line(b.line);
       const size_t start = b.kind == BlockKind::List ? doc.line_info(b.line).content : raw.find_first_not_of(" \t");
       const std::string_view text = trim(raw.substr(std::min(start, raw.size())));
