@@ -1,5 +1,6 @@
 // SectionSpec::evidence_line: which template sections close a block with their own Evidence:
-// line (docs/rules/missing-evidence.md, "What a \"paragraph\" is": where the template asks). Templates written here.
+// line (docs/rules/missing-evidence.md, "What a \"paragraph\" is": where the template asks).
+// Templates written here.
 #include <gtest/gtest.h>
 
 #include <string>
