@@ -122,6 +122,9 @@ std::string_view answer(const Document& doc, uint32_t l) {
 
 // "N/A", "None — no PII", "Not applicable", "Not required — ...": an answer that there is nothing.
 bool nothing_answer(std::string_view a) {
+  // Every answer below starts with 'n' once folded: most lines are out without a fold.
+  const std::string_view t = trim(a);
+  if (t.empty() || (t.front() != 'n' && t.front() != 'N')) return false;
   // Every test below reads at most the first 15 folded characters ("not applicable" and the
   // character after it): fold only the start, unless blanks folded away make it too short.
   std::string f = fold_text(a.substr(0, 64));
@@ -129,10 +132,106 @@ bool nothing_answer(std::string_view a) {
   return is_na_value(f) || f.rfind("none", 0) == 0 || f.rfind("not required", 0) == 0;
 }
 
+// A field key that names a reason or a figure about the world: what follows it is an argument
+// or a number a reader can doubt ("Rationale", "Why", "Assumptions", "Expected load now",
+// "Estimated monthly cost"), unlike a key that names a setting or a slot ("Runtime", "Method",
+// "Monitoring window", "Expected output" of a test step, "Estimated effort" of a plan).
+bool claim_key(std::string_view folded) {
+  static constexpr std::string_view kReason[] = {"rationale", "reason", "reasons", "reasoning",
+                                                 "why", "justification", "assumption", "assumptions"};
+  static constexpr std::string_view kFigureStart[] = {"expected", "estimated", "projected", "measured", "current"};
+  static constexpr std::string_view kFigure[] = {"load",  "traffic",  "volume", "usage", "growth", "demand",
+                                                 "throughput", "cost", "costs", "spend", "savings", "requests", "users"};
+  auto in = [](const auto& set, std::string_view w) { return std::find(std::begin(set), std::end(set), w) != std::end(set); };
+  bool figure_start = false;
+  for (size_t n = 0; !folded.empty(); ++n) {
+    const size_t sp = folded.find(' ');
+    const std::string_view w = folded.substr(0, sp);
+    if (in(kReason, w) || (figure_start && in(kFigure, w))) return true;
+    if (n == 0) figure_start = in(kFigureStart, w);
+    if (sp == std::string_view::npos) break;
+    folded.remove_prefix(sp + 1);
+  }
+  return false;
+}
+
+// Whether line `l` holds a field (`**Key:** …` or `Key: …`) whose key is a claim_key.
+bool claim_field(const Document& doc, uint32_t l) {
+  const LineInfo& info = doc.line_info(l);
+  if (info.first_field >= 0) return claim_key(doc.fields[static_cast<size_t>(info.first_field)].folded_key);
+  if (!info.plain_field) return false;
+  const std::string_view c = doc.content(l);
+  return claim_key(fold_key(c.substr(0, c.find(':'))));
+}
+
+// The last line of the text that starts on item line `l` (its lazy continuation lines).
+uint32_t item_text_end(const Document& doc, uint32_t l, uint32_t end) {
+  while (l < end && doc.line_info(l + 1).kind == LineKind::Paragraph && !doc.line_info(l + 1).list_item_start) ++l;
+  return l;
+}
+
+// A list that states claims: some item, at any depth, is a field naming a reason or an estimate
+// (`**Rationale:** …`, `Expected load now: …`), or every item of its own is a sentence — prose
+// cut into bullets ("- Support gets 40 export tickets a week."), at least four words ending with
+// a full stop. Fields never count as sentences: they are the template's slots filled in.
+bool states_claims(const Document& doc, const Block& b, const std::vector<uint32_t>& items) {
+  for (uint32_t l = b.line; l <= b.end_line; ++l) {
+    if (doc.line_info(l).kind == LineKind::Paragraph && claim_field(doc, l)) return true;
+  }
+  if (items.empty()) return false;
+  for (uint32_t l : items) {
+    const LineInfo& info = doc.line_info(l);
+    if (info.first_field >= 0 || info.plain_field || info.checkbox) return false;
+    const std::string_view first = doc.content(l);
+    const std::string_view last = doc.content(item_text_end(doc, l, b.end_line));
+    if (std::count(first.begin(), first.end(), ' ') < 3 && l == item_text_end(doc, l, b.end_line)) return false;
+    if (last.empty() || (last.back() != '.' && last.back() != '!')) return false;
+  }
+  return true;
+}
+
+// "No database is used.", "This system does not expose APIs; …": a sentence saying the
+// section's subject does not exist in this design — an N/A answer in words.
+bool absence_statement(std::string_view text) {
+  // Both forms start with "no" or "this": most paragraphs are out without a fold.
+  const std::string_view t = trim(text);
+  if (t.empty() || (t.front() != 'n' && t.front() != 'N' && t.front() != 't' && t.front() != 'T')) return false;
+  const std::string f = fold_text(text.substr(0, 120));
+  std::vector<std::string_view> w;
+  for (size_t at = 0; at < f.size() && w.size() < 8;) {
+    size_t sp = f.find(' ', at);
+    if (sp == std::string::npos) sp = f.size();
+    std::string_view word = std::string_view(f).substr(at, sp - at);
+    while (!word.empty() && (word.back() == '.' || word.back() == ',' || word.back() == ';')) word.remove_suffix(1);
+    w.push_back(word);
+    at = sp + 1;
+  }
+  static constexpr std::string_view kDone[] = {"used",     "needed",   "required", "exposed",  "stored",
+                                               "kept",     "collected", "planned", "involved", "introduced",
+                                               "added",    "provided", "created",  "deployed", "changed"};
+  auto done = [](std::string_view x) { return std::find(std::begin(kDone), std::end(kDone), x) != std::end(kDone); };
+  // "No <one to three words> is|are <done>"
+  if (!w.empty() && w[0] == "no") {
+    for (size_t i = 2; i + 1 < w.size() && i <= 4; ++i) {
+      if ((w[i] == "is" || w[i] == "are") && done(w[i + 1])) return true;
+    }
+    return false;
+  }
+  // "This <one or two words> does not|doesn't|do not|will not|won't|has no|have no|<verb>s no …"
+  if (!w.empty() && w[0] == "this") {
+    for (size_t i = 2; i + 1 < w.size() && i <= 3; ++i) {
+      const std::string_view a = w[i], b = w[i + 1];
+      if (a == "doesn't" || a == "won't" || ((a == "does" || a == "do" || a == "will") && b == "not")) return true;
+      if (b == "no" && a.size() > 2 && a.back() == 's') return true;  // "has no", "exposes no"
+      if (a == "have" && b == "no") return true;
+    }
+  }
+  return false;
+}
+
 // A list that is data, not a claim: a task or gate checklist (every item a box), a list of
 // questions (every item asks one), or a list of fields most of which answer N/A / None.
-bool data_list(const Document& doc, const Block& b) {
-  const std::vector<uint32_t> items = top_items(doc, b);
+bool data_list(const Document& doc, const std::vector<uint32_t>& items) {
   if (items.empty()) return false;
   size_t boxes = 0, questions = 0, fields = 0, nothing = 0;
   for (uint32_t l : items) {
@@ -151,10 +250,11 @@ bool data_list(const Document& doc, const Block& b) {
 // A paragraph with nothing to evidence: every line a field (`**Status:** planned`,
 // `State machine: N/A`), or an answer that there is nothing (`N/A (no request body)`,
 // `None — all agreed`).
-bool data_paragraph(const Document& doc, const Block& b) {
-  bool fields = true;
-  for (uint32_t l = b.line; l <= b.end_line; ++l) {
+bool data_paragraph(const Document& doc, const Block& b, bool fields_are_claims) {
+  bool fields = !fields_are_claims;
+  for (uint32_t l = b.line; l <= b.end_line && fields; ++l) {
     if (trim(doc.source.line(l)).empty()) continue;
+    if (claim_field(doc, l)) fields = false;  // "**Rationale:** …" argues
     const LineInfo& info = doc.line_info(l);
     // A plain "Key: value" line is data when its value is short; "The solution comprises: (1) a
     // script …" is a sentence with a colon.
@@ -238,13 +338,16 @@ class MissingEvidence : public Rule {
       const Block& b = doc.blocks[top[k]];
       if (b.kind != BlockKind::Paragraph && b.kind != BlockKind::List) continue;
       if (b.section >= 0 && exempt[b.section]) continue;
-      if (carries_evidence(doc, b, prefixes)) continue;
       const Block* next = k + 1 < top.size() ? &doc.blocks[top[k + 1]] : nullptr;
-      if (next && next->kind == BlockKind::Paragraph && next->section == b.section &&
-          evidence_line(doc.content(next->line), prefixes))
-        continue;
+      // The exemptions first: each is cheaper than searching every line for an Evidence clause,
+      // and most lists are exempt.
+      const bool asked = template_asks(ctx, b.section);
       if (b.kind == BlockKind::Paragraph) {
-        if (data_paragraph(doc, b)) continue;
+        if (data_paragraph(doc, b, asked)) continue;
+        // The section's opening sentence says its subject is absent ("No database is used.").
+        const Block* prev = k > 0 ? &doc.blocks[top[k - 1]] : nullptr;
+        const bool opens_section = !prev || prev->section != b.section || prev->kind == BlockKind::Heading;
+        if (opens_section && absence_statement(doc.content(b.line))) continue;
         const std::string_view first = trim(doc.source.line(b.line));
         if (b.line == last_line(doc, b) && label_line(first)) continue;
         // A lead-in ending with ':' belongs to the list, table or code it introduces.
@@ -252,11 +355,18 @@ class MissingEvidence : public Rule {
         if (!last.empty() && last.back() == ':' && next &&
             (next->kind == BlockKind::List || next->kind == BlockKind::Table || next->kind == BlockKind::Code))
           continue;
-      } else if ((b.line < first_h2 && all_fields(doc, b)) || data_list(doc, b)) {
-        continue;
-      } else if (k > 0 && labelled(doc, doc.blocks[top[k - 1]], b)) {
-        continue;
+      } else {
+        const std::vector<uint32_t> items = top_items(doc, b);
+        if ((b.line < first_h2 && all_fields(doc, b)) || data_list(doc, items)) continue;
+        if (k > 0 && labelled(doc, doc.blocks[top[k - 1]], b)) continue;
+        // Lists are inventories, steps and filled-in fields unless they argue or the template
+        // asks for evidence on this section's content.
+        if (!asked && !states_claims(doc, b, items)) continue;
       }
+      if (carries_evidence(doc, b, prefixes)) continue;
+      if (next && next->kind == BlockKind::Paragraph && next->section == b.section &&
+          evidence_line(doc.content(next->line), prefixes))
+        continue;
       const std::string_view raw = doc.source.line(b.line);
       const size_t start = b.kind == BlockKind::List ? doc.line_info(b.line).content : raw.find_first_not_of(" \t");
       const std::string_view text = trim(raw.substr(std::min(start, raw.size())));
@@ -269,6 +379,14 @@ class MissingEvidence : public Rule {
   }
 
  private:
+  // Whether the template closes a block of the section matched to `section` with its own
+  // Evidence: line (SectionSpec::evidence_line).
+  static bool template_asks(const RuleContext& ctx, int32_t section) {
+    if (section < 0 || !ctx.match || static_cast<size_t>(section) >= ctx.match->spec_of.size()) return false;
+    const int32_t spec = ctx.match->spec_of[static_cast<size_t>(section)];
+    return spec >= 0 && ctx.schema->sections[static_cast<size_t>(spec)].evidence_line;
+  }
+
   // The block's last non-blank line.
   static uint32_t last_line(const Document& doc, const Block& b) {
     uint32_t l = b.end_line;

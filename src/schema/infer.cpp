@@ -173,6 +173,16 @@ bool whole_code_span(std::string_view title) {
          title.find('`', 1) == title.size() - 1;
 }
 
+// "Evidence: <path>", "**Evidence gap:** …": a template line that is itself the evidence slot.
+bool opens_with_evidence_label(std::string_view content) {
+  std::string head;
+  for (char c : content.substr(0, 24)) {
+    if (c == '*' || c == '_') continue;
+    head += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+  }
+  return head.rfind("evidence:", 0) == 0 || head.rfind("evidence gap:", 0) == 0 || head.rfind("evidence gaps:", 0) == 0;
+}
+
 }  // namespace
 
 bool is_date_key(std::string_view key) {
@@ -417,6 +427,7 @@ Schema infer_schema(const Document& t, const std::string& name) {
   }
 
   // Document rules and template prose.
+  std::vector<bool> evidence_line(s.sections.size(), false);
   for (uint32_t l = 1; l <= t.source.line_count(); ++l) {
     const LineInfo& info = t.line_info(l);
     if ((info.kind == LineKind::Paragraph || info.kind == LineKind::Table || info.kind == LineKind::Heading) && !info.comment) {
@@ -438,12 +449,18 @@ Schema infer_schema(const Document& t, const std::string& name) {
         (icontains(content, "every paragraph") && icontains(content, "evidence"))) {
       if (!icontains(content, "[ ]") && !info.list_item_start) s.rules.evidence = true;
     }
+    if (!info.in_list && !info.in_quote && !info.comment && info.section >= 0 && spec_of[info.section] >= 0 &&
+        opens_with_evidence_label(content))
+      evidence_line[spec_of[info.section]] = true;
     if (info.first_field >= 0 || info.checkbox) continue;
     std::string folded = fold_text(content);
     if (folded.size() >= 20 && std::count(folded.begin(), folded.end(), ' ') >= 3) s.prose_lines.insert(std::move(folded));
   }
   for (const auto& sec : s.sections) {
     if (is_template_metadata_title(sec.normalized_title)) s.rules.template_metadata = true;
+  }
+  if (s.rules.evidence) {
+    for (size_t i = 0; i < s.sections.size(); ++i) s.sections[i].evidence_line = evidence_line[i];
   }
   index_sections(s);
   return s;

@@ -47,6 +47,9 @@ struct SectionSpec {
   bool allows_na = false;        // "(Required or N/A with reason)", RNIA
   bool has_content = false;      // the template section had its own body
   bool checklist = false;        // the template section holds checklist items (gates)
+  // With the evidence rule: the template closes a block of this section with its own
+  // `Evidence:` line, so it asks for evidence on whatever the section holds (lists included).
+  bool evidence_line = false;
   int32_t parent = -1;
   std::vector<int32_t> children;
   std::vector<FieldSpec> fields;

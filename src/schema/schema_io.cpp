@@ -32,6 +32,7 @@ ojson section_json(const Schema& s, int32_t idx) {
   if (sec.repeatable) j["repeatable"] = true;
   if (sec.allows_na) j["allows_na"] = true;
   if (sec.checklist) j["checklist"] = true;
+  if (sec.evidence_line) j["evidence_line"] = true;
   if (!sec.fields.empty()) {
     ojson fields = ojson::array();
     for (const auto& f : sec.fields) fields.push_back(field_json(f));
@@ -75,6 +76,7 @@ void read_section(const json& j, Schema& s, int32_t parent) {
   sec.repeatable = get_or<bool>(j, "repeatable", false);
   sec.allows_na = get_or<bool>(j, "allows_na", false);
   sec.checklist = get_or<bool>(j, "checklist", false);
+  sec.evidence_line = get_or<bool>(j, "evidence_line", false);
   const std::string match = get_or<std::string>(j, "match", normalize_title(sec.title).text);
   sec.normalized_title = sec.repeatable ? normalize_title(sec.title).text : match;
   if (sec.repeatable) sec.pattern = match;
