@@ -2,7 +2,7 @@
 // while the work it dates is not done. A spec that says "Due: 2025-12-16" and "Status: To Do" a
 // year later misleads whoever plans from it. Where the date sits decides what must be done: a
 // field, the spec's status (or a Status field in the same section); a table row, its Status
-// column (or the spec's status); a checklist item, its box; a list item, the spec's status.
+// column; a checklist item, its box; a list item, the spec's status.
 // Next-review dates are stale-review's, so each missed date gets one finding.
 #include "model/normalize.h"
 #include "rules/rule.h"
@@ -94,7 +94,7 @@ class OverdueRule : public Rule {
     // A finished or retired spec's dates are history.
     if (spec_status && !spec_open && !clean_value(spec_status->value).empty()) return;
     check_fields(ctx, spec_status, spec_open, out);
-    check_tables(ctx, spec_status, spec_open, out);
+    check_tables(ctx, out);
     check_items(ctx, spec_status, spec_open, out);
   }
 
@@ -124,7 +124,7 @@ class OverdueRule : public Rule {
     }
   }
 
-  static void check_tables(const RuleContext& ctx, const Field* spec_status, bool spec_open, Reporter& out) {
+  static void check_tables(const RuleContext& ctx, Reporter& out) {
     const Document& doc = ctx.doc;
     for (const Table& table : doc.tables) {
       int due = -1, status = -1;
@@ -133,22 +133,18 @@ class OverdueRule : public Rule {
         if (due < 0 && is_due_key(k)) due = static_cast<int>(c);
         if (status < 0 && is_status_key(k)) status = static_cast<int>(c);
       }
-      if (due < 0 || (status < 0 && !spec_open)) continue;
+      // Without a Status column a past row is as likely a milestone met as one missed.
+      if (due < 0 || status < 0) continue;
       for (const auto& row : table.rows) {
         if (static_cast<size_t>(due) >= row.size()) continue;
         const TableCell& cell = row[due];
         const auto t = leading_date(cell.text);
         if (!t || !(t->date < ctx.today)) continue;
-        std::string st_text;
-        if (status >= 0) {
-          if (static_cast<size_t>(status) >= row.size()) continue;
-          const std::string& sv = row[status].text;
-          if (clean_value(sv).empty() || is_done_status(sv, ctx.config) || is_retired_status(sv) || item_marked_done(sv))
-            continue;
-          st_text = "the row's status is '" + plain(sv) + "'";
-        } else {
-          st_text = "the status is '" + plain(spec_status->value) + "'";
-        }
+        if (static_cast<size_t>(status) >= row.size()) continue;
+        const std::string& sv = row[status].text;
+        if (clean_value(sv).empty() || is_done_status(sv, ctx.config) || is_retired_status(sv) || item_marked_done(sv))
+          continue;
+        const std::string st_text = "the row's status is '" + plain(sv) + "'";
         const std::string_view line = doc.source.line(cell.line);
         if (line.substr(cell.offset, cell.text.size()) != cell.text) continue;  // a cell the model rewrote
         out.report_text(cell.line, line.substr(cell.offset + t->begin, t->end - t->begin),

@@ -1,7 +1,11 @@
 // status-mismatch: the status says work has not started ("To Do", "Draft", "Backlog") while every
 // Definition of Done / acceptance item is checked or marked done. One of the two is out of date,
 // and whoever reads the status plans from the wrong one. The reverse (done, with an open item)
-// is unchecked-gate's.
+// is unchecked-gate's. Spec-driven tools (spec-kit, Kiro, OpenSpec) keep the gates in a sibling
+// `tasks.md`: a spec without gates of its own is judged by that list.
+#include <filesystem>
+
+#include "model/load.h"
 #include "model/normalize.h"
 #include "rules/rule.h"
 #include "spec/fields.h"
@@ -45,6 +49,32 @@ std::string plain(std::string_view s) {
   return out;
 }
 
+// The checklist of the `tasks.md` beside `path` (not `path` itself): how many items, and whether
+// all are checked. Nullopt when there is no such file or it cannot be read.
+struct TaskList {
+  size_t items = 0;
+  bool all_done = true;
+};
+std::optional<TaskList> sibling_tasks(const std::string& path) {
+  namespace fs = std::filesystem;
+  if (path.empty() || path == "-" || path == "<stdin>") return std::nullopt;
+  const fs::path spec(path);
+  if (spec.filename() == "tasks.md") return std::nullopt;
+  const fs::path tasks = spec.parent_path() / "tasks.md";
+  std::error_code ec;
+  if (!fs::is_regular_file(tasks, ec)) return std::nullopt;
+  std::string error;
+  const std::optional<Document> doc = load_document(tasks.native(), error);
+  if (!doc) return std::nullopt;
+  TaskList list;
+  for (const ChecklistItem& c : doc->checklist) {
+    if (doc->line_info(c.line).kind == LineKind::Code) continue;
+    ++list.items;
+    list.all_done = list.all_done && (c.checked || item_marked_done(c.text));
+  }
+  return list;
+}
+
 class StatusMismatchRule : public Rule {
  public:
   std::string_view name() const override { return "status-mismatch"; }
@@ -83,8 +113,17 @@ class StatusMismatchRule : public Rule {
       last = gate;
       }
     }
-    if (done < kMinItems) return;
     const std::string_view value = st->value;
+    if (done == 0) {
+      const auto tasks = sibling_tasks(doc.source.path());
+      if (!tasks || !tasks->all_done || tasks->items < kMinItems) return;
+      out.report(st->line, value_part_column(doc, *st, 0, value), static_cast<uint32_t>(count_chars(value)),
+                 "status is '" + plain(value) + "' while all " + std::to_string(tasks->items) +
+                     " tasks in the tasks.md beside it are checked",
+                 "set the status to where the work is, or uncheck the tasks not done yet");
+      return;
+    }
+    if (done < kMinItems) return;
     out.report(st->line, value_part_column(doc, *st, 0, value), static_cast<uint32_t>(count_chars(value)),
                "status is '" + plain(value) + "' while all " + std::to_string(done) + " items under '" +
                    plain(doc.sections[first].title) + "'" +
