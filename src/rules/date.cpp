@@ -16,97 +16,6 @@ namespace specgate {
 
 namespace {
 
-// A month name as a whole word: "Jan", "january", "Sept".
-bool month_word(std::string_view w) {
-  static constexpr std::string_view months[] = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug",
-                                                "sep", "sept", "oct", "nov", "dec", "january", "february",
-                                                "march", "april", "june", "july", "august", "september",
-                                                "october", "november", "december"};
-  const std::string lw = to_lower_ascii(w);
-  for (std::string_view m : months) {
-    if (lw == m || lw == std::string(m) + ".") return true;
-  }
-  return false;
-}
-
-// Where a date written in a non-ISO form starts and ends: "2025/01/02", "02.01.2025", "Jan 5",
-// "5 January 2025", "2025-1-5". Returns false when the value holds nothing date-like.
-bool find_other_date(std::string_view v, size_t& begin, size_t& end) {
-  // Three digit groups with one kind of separator.
-  for (size_t i = 0; i < v.size(); ++i) {
-    if (!ascii_digit(v[i]) || (i > 0 && (ascii_digit(v[i - 1]) || ascii_alpha(v[i - 1]) || v[i - 1] == '.'))) continue;
-    size_t p = i;
-    size_t groups = 0, widest = 0;
-    char sep = 0;
-    size_t last_end = i;
-    while (groups < 3) {
-      size_t q = p;
-      while (q < v.size() && ascii_digit(v[q])) ++q;
-      const size_t w = q - p;
-      if (w == 0 || w > 4) break;
-      widest = std::max(widest, w);
-      ++groups;
-      last_end = q;
-      if (groups == 3 || q >= v.size()) break;
-      const char c = v[q];
-      if (c != '/' && c != '.' && c != '-') break;
-      if (sep != 0 && c != sep) break;
-      sep = c;
-      p = q + 1;
-    }
-    const bool after_ok = last_end >= v.size() || !(ascii_digit(v[last_end]) || ascii_alpha(v[last_end]) ||
-                                                    (v[last_end] == sep && last_end + 1 < v.size() && ascii_digit(v[last_end + 1])));
-    if (groups == 3 && after_ok && (widest == 4 || sep == '/')) {
-      begin = i;
-      end = last_end;
-      return true;
-    }
-  }
-  // A month name next to a number.
-  size_t i = 0;
-  while (i < v.size()) {
-    if (!ascii_alpha(v[i])) { ++i; continue; }
-    size_t j = i;
-    while (j < v.size() && ascii_alpha(v[j])) ++j;
-    if (j < v.size() && v[j] == '.') ++j;
-    if (month_word(v.substr(i, j - i))) {
-      size_t a = j;
-      while (a < v.size() && (v[a] == ' ' || v[a] == ',')) ++a;
-      size_t b = i;
-      while (b > 0 && (v[b - 1] == ' ' || v[b - 1] == ',')) --b;
-      const bool number_after = a < v.size() && ascii_digit(v[a]);
-      const bool number_before = b > 0 && ascii_digit(v[b - 1]) && b < i;
-      if (number_after || number_before) {
-        begin = i;
-        if (number_before) {
-          begin = b;
-          while (begin > 0 && ascii_digit(v[begin - 1])) --begin;
-        }
-        end = j;
-        if (number_after) {
-          end = a;
-          while (end < v.size() && ascii_digit(v[end])) ++end;
-          // "Jan 5, 2025"
-          size_t c = end;
-          while (c < v.size() && (v[c] == ' ' || v[c] == ',')) ++c;
-          size_t d = c;
-          while (d < v.size() && ascii_digit(v[d])) ++d;
-          if (d - c == 4) end = d;
-        } else {
-          size_t c = j;
-          while (c < v.size() && (v[c] == ' ' || v[c] == ',')) ++c;
-          size_t d = c;
-          while (d < v.size() && ascii_digit(v[d])) ++d;
-          if (d - c == 4) end = d;
-        }
-        return true;
-      }
-    }
-    i = j;
-  }
-  return false;
-}
-
 // "N/A", "none", "-", "pending": a date that does not exist yet.
 bool no_date_value(std::string_view cleaned) {
   static constexpr std::string_view words[] = {"none", "pending", "ongoing", "not yet", "never", "tbd", "n/a", "na",
@@ -184,8 +93,8 @@ class DateRule : public Rule {
       at += t->end;
     }
     if (any_valid) return true;
-    size_t b = 0, e = 0;
-    if (find_other_date(value, b, e)) {
+    if (const auto other = find_other_date(value)) {
+      const size_t b = other->begin, e = other->end;
       const std::string text(value.substr(b, e - b));
       out.report(f.line, value_part_column(doc, f, b, value.substr(b, e - b)), static_cast<uint32_t>(count_chars(text)),
                  "field '" + f.key + "' has the date '" + text + "', expected YYYY-MM-DD",

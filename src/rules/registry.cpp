@@ -22,11 +22,14 @@
   RULE(date)                                                                             \
   RULE(stale_review)                                                                     \
   RULE(unchecked_gate)                                                                   \
+  RULE(status_mismatch)                                                                  \
+  RULE(overdue)                                                                          \
   /* Content. */                                                                         \
   RULE(placeholder)                                                                      \
   RULE(template_text)                                                                    \
   RULE(na_without_reason)                                                                \
   RULE(missing_evidence)                                                                 \
+  RULE(evidence_path)                                                                    \
   RULE(numeric_target)                                                                   \
   RULE(code_block_syntax)                                                                \
   /* Diagrams. */                                                                        \

@@ -2,6 +2,7 @@
 // superseded, deprecated) are not reviewed any more.
 #include "rules/rule.h"
 #include "spec/fields.h"
+#include "spec/progress.h"
 
 namespace specgate {
 
@@ -9,13 +10,7 @@ namespace {
 
 bool retired(const Document& doc) {
   const Field* st = status_field(doc);
-  if (!st) return false;
-  const std::string v = clean_value(st->value);
-  for (std::string_view w : {"archived", "superseded", "deprecated", "obsolete", "cancelled", "canceled", "withdrawn",
-                             "rejected", "retired"}) {
-    if (v.rfind(w, 0) == 0) return true;
-  }
-  return false;
+  return st && is_retired_status(st->value);
 }
 
 class StaleReview : public Rule {
