@@ -11,6 +11,9 @@ skip() { echo "skipped: $*"; exit 77; }
 [[ $(id -u) -eq 0 ]] || skip "needs root for dpkg -i"
 command -v dpkg >/dev/null && command -v dpkg-shlibdeps >/dev/null || skip "needs dpkg and dpkg-dev"
 command -v cpack >/dev/null || skip "needs cpack"
+# One package test at a time on a machine (two build trees' ctest runs would race for /usr/bin).
+exec 9>/tmp/specgate-deb-package-test.lock
+flock 9
 if dpkg-query -W -f='${Status}' specgate 2>/dev/null | grep -q 'install ok installed'; then
   skip "a specgate package is already installed"
 fi
