@@ -18,19 +18,21 @@ deps:
 deps-run:
 	@scripts/install-deps --run
 
-# One build tree for both: `make run` configures it without tests and benchmarks (so it neither
-# installs nor compiles them), `make test` turns them back on. Re-running cmake with the same
-# options only re-checks the cache, and the binary is shared, so switching costs seconds.
+# One build tree for both. `make run` configures a new tree without tests and benchmarks (so it
+# neither installs nor compiles them) and builds only the binary and its man page/completions;
+# on a tree `make test` configured it builds the same two targets and leaves the options alone,
+# so switching back and forth never drops the tests from ninja's log (which would rebuild them).
 configure-run: | deps-run
-	cmake -S . -B $(BUILD) -G "$(GENERATOR)" -DCMAKE_BUILD_TYPE=RelWithDebInfo $(LAUNCHER) \
-	  -DSPECGATE_TESTS=OFF -DSPECGATE_BENCH=OFF
+	@test -f $(BUILD)/CMakeCache.txt || \
+	  cmake -S . -B $(BUILD) -G "$(GENERATOR)" -DCMAKE_BUILD_TYPE=RelWithDebInfo $(LAUNCHER) \
+	    -DSPECGATE_TESTS=OFF -DSPECGATE_BENCH=OFF
 
 configure: | deps
 	cmake -S . -B $(BUILD) -G "$(GENERATOR)" -DCMAKE_BUILD_TYPE=RelWithDebInfo $(LAUNCHER) \
 	  -DSPECGATE_TESTS=ON -DSPECGATE_BENCH=ON
 
 build-run: configure-run
-	cmake --build $(BUILD) -j $(JOBS)
+	cmake --build $(BUILD) -j $(JOBS) --target specgate specgate_docs
 
 build: configure
 	cmake --build $(BUILD) -j $(JOBS)
