@@ -3,28 +3,55 @@ BUILD    ?= build
 JOBS     ?= $(shell nproc)
 GENERATOR = $(shell command -v ninja >/dev/null 2>&1 && echo Ninja || echo "Unix Makefiles")
 
-.PHONY: all deps configure build run test golden bench test-sanitize fuzz clean
+# ccache when installed (it is not a dependency): a rebuild after `git pull` or in a second clone
+# then compiles only what changed.
+LAUNCHER  = $(shell command -v ccache >/dev/null 2>&1 && echo -DCMAKE_C_COMPILER_LAUNCHER=ccache -DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
+PREFIX   ?= /usr/local
+
+.PHONY: all deps deps-run configure configure-run build build-run run test golden bench test-sanitize fuzz install package clean
 
 all: build
 
 deps:
 	@scripts/install-deps
 
-$(BUILD)/CMakeCache.txt: | deps
-	cmake -S . -B $(BUILD) -G "$(GENERATOR)" -DCMAKE_BUILD_TYPE=RelWithDebInfo
+deps-run:
+	@scripts/install-deps --run
 
-configure: $(BUILD)/CMakeCache.txt
+# One build tree for both. `make run` configures a new tree without tests and benchmarks (so it
+# neither installs nor compiles them) and builds only the binary and its man page/completions;
+# on a tree `make test` configured it builds the same two targets and leaves the options alone,
+# so switching back and forth never drops the tests from ninja's log (which would rebuild them).
+configure-run: | deps-run
+	@test -f $(BUILD)/CMakeCache.txt || \
+	  cmake -S . -B $(BUILD) -G "$(GENERATOR)" -DCMAKE_BUILD_TYPE=RelWithDebInfo $(LAUNCHER) \
+	    -DSPECGATE_TESTS=OFF -DSPECGATE_BENCH=OFF
 
-build: deps configure
+configure: | deps
+	cmake -S . -B $(BUILD) -G "$(GENERATOR)" -DCMAKE_BUILD_TYPE=RelWithDebInfo $(LAUNCHER) \
+	  -DSPECGATE_TESTS=ON -DSPECGATE_BENCH=ON
+
+build-run: configure-run
+	cmake --build $(BUILD) -j $(JOBS) --target specgate specgate_docs
+
+build: configure
 	cmake --build $(BUILD) -j $(JOBS)
 
 # The main job: check the bundled example specs, then roll them up.
-run: build
+run: build-run
 	$(BUILD)/specgate check examples/
 	$(BUILD)/specgate status examples/ --today 2026-11-22
 
 test: build
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
+
+# The stripped binary, man page and shell completions under PREFIX (docs/install.md).
+install: build-run
+	cmake --install $(BUILD) --prefix "$(PREFIX)" --strip
+
+# A .deb in $(BUILD) whose Depends: come from dpkg-shlibdeps.
+package: deps build-run
+	cd $(BUILD) && cpack -G DEB
 
 # Rewrites tests/golden/expected from current output; review the diff before committing.
 golden: build

@@ -9,8 +9,8 @@
 
 namespace specgate::cli {
 
-int run(int argc, char** argv) {
-  CLI::App app{
+std::unique_ptr<CLI::App> make_app(int& exit_code) {
+  auto owned = std::make_unique<CLI::App>(
       "specgate: lint Markdown specs against the templates they came from.\n\n"
       "Examples:\n"
       "  specgate check specs/                      lint every spec in a folder\n"
@@ -19,12 +19,12 @@ int run(int argc, char** argv) {
       "  specgate new task \"Ledger sync\" --dir specs  scaffold a spec from a template\n"
       "  specgate parse spec.md --format json       print the document model\n"
       "  specgate export spec.md --format template-json --out spec.template.json\n",
-      "specgate"};
+      "specgate");
+  CLI::App& app = *owned;
   app.set_version_flag("-V,--version", std::string("specgate ") + SPECGATE_VERSION);
   app.require_subcommand(1);
   app.fallthrough(false);
 
-  int exit_code = 0;
   register_check(app, exit_code);
   register_status(app, exit_code);
   register_templates(app, exit_code);
@@ -33,7 +33,15 @@ int run(int argc, char** argv) {
   register_parse(app, exit_code);
   register_export(app, exit_code);
   register_mermaid(app, exit_code);
+  register_completion(app, exit_code);
+  register_man(app, exit_code);
+  return owned;
+}
 
+int run(int argc, char** argv) {
+  int exit_code = 0;
+  std::unique_ptr<CLI::App> owned = make_app(exit_code);
+  CLI::App& app = *owned;
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
