@@ -1,0 +1,126 @@
+#include "workspace/scope.h"
+
+#include <sys/stat.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <set>
+#include <string_view>
+#include <utility>
+
+#include "core/file_io.h"
+#include "core/markdown_path.h"
+#include "core/text.h"
+#include "model/directives.h"
+
+namespace specgate {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+using FileKey = std::pair<dev_t, ino_t>;  // one file however it is spelled
+
+bool file_key(const std::string& path, FileKey& key) {
+  struct stat st;
+  if (::stat(path.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) return false;
+  key = {st.st_dev, st.st_ino};
+  return true;
+}
+
+fs::path from_config(const Config& c, const std::string& p) {
+  return fs::path(p).is_absolute() ? fs::path(p) : fs::path(c.dir) / p;
+}
+
+// The config's templates, as the registry reads them (template_dirs are not walked below).
+std::set<FileKey> registered_templates(const Config& config) {
+  std::set<FileKey> keys;
+  FileKey k;
+  for (const auto& [name, file] : config.templates)
+    if (file_key(from_config(config, file).string(), k)) keys.insert(k);
+  std::error_code ec;
+  for (const auto& dir : config.template_dirs) {
+    for (fs::directory_iterator it(from_config(config, dir), ec), end; !ec && it != end; it.increment(ec))
+      if (is_markdown_path(it->path().string()) && file_key(it->path().string(), k)) keys.insert(k);
+  }
+  return keys;
+}
+
+std::string_view trim_view(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
+  return s;
+}
+
+// The template references of one spec that could be files: front matter `template:` and
+// `<!-- specgate: template=X -->` comments. A light line scan, not a parse: it runs before the
+// check, over every file, so it only looks further when the text mentions "template" at all.
+std::vector<std::string> template_refs(const std::string& text) {
+  std::vector<std::string> refs;
+  if (text.find("template") == std::string::npos) return refs;
+  std::string_view rest(text);
+  bool in_front_matter = false;
+  for (size_t n = 0; !rest.empty(); ++n) {
+    const size_t eol = rest.find('\n');
+    std::string_view line = rest.substr(0, eol);
+    rest = eol == std::string_view::npos ? std::string_view() : rest.substr(eol + 1);
+    const std::string_view t = trim_view(line);
+    if (n == 0 && t == "---") {
+      in_front_matter = true;
+      continue;
+    }
+    if (in_front_matter) {
+      if (t == "---" || t == "...") {
+        in_front_matter = false;
+      } else if (t.size() > 9 && iequals(t.substr(0, 9), "template:")) {
+        std::string_view v = trim_view(t.substr(9));
+        if (v.size() >= 2 && (v.front() == '"' || v.front() == '\'') && v.back() == v.front()) v = v.substr(1, v.size() - 2);
+        if (!v.empty()) refs.emplace_back(v);
+      }
+      continue;
+    }
+    if (line.find("<!--") == std::string_view::npos) continue;
+    if (auto d = directive_on_line(line); d && d->verb == DirectiveVerb::Template) {
+      std::string_view v = d->args;
+      v = v.substr(0, v.find_first_of(" \t"));
+      if (v.size() >= 2 && (v.front() == '"' || v.front() == '\'') && v.back() == v.front()) v = v.substr(1, v.size() - 2);
+      if (!v.empty()) refs.emplace_back(v);
+    }
+  }
+  return refs;
+}
+
+}  // namespace
+
+bool is_template_file_name(const std::string& path) {
+  return to_lower_ascii(fs::path(path).filename().string()).find("template") != std::string::npos;
+}
+
+Scope split_specs_and_templates(const Discovery& found, const Config& config, bool force_exclude) {
+  std::set<FileKey> registered = registered_templates(config);
+  // Files a spec names as its template, resolved as the registry does: the spec's folder, then
+  // the working directory.
+  std::set<FileKey> referenced;
+  for (const auto& f : found.files) {
+    ReadResult r = read_file(f, kMaxMarkdownBytes);
+    if (!r.ok) continue;  // the check reports it
+    for (const auto& ref : template_refs(r.bytes)) {
+      FileKey k;
+      const fs::path dir = fs::path(f).parent_path();
+      if ((fs::path(ref).is_relative() && file_key((dir / ref).string(), k)) || file_key(ref, k)) referenced.insert(k);
+    }
+  }
+  Scope s;
+  for (const auto& f : found.files) {
+    FileKey k{};
+    const bool known = file_key(f, k);
+    const bool is_registered = known && registered.count(k) > 0;
+    const bool is_template = is_registered || is_template_file_name(f) || (known && referenced.count(k) > 0);
+    if (is_template) s.templates.push_back({f, is_registered});
+    const bool named = std::binary_search(found.named.begin(), found.named.end(), f);
+    if (!is_template || (named && !force_exclude)) s.specs.push_back(f);
+  }
+  return s;
+}
+
+}  // namespace specgate
