@@ -1,6 +1,7 @@
 #include "schema/registry.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <filesystem>
 
 #include "core/file_io.h"
@@ -236,23 +237,23 @@ TemplateChoice TemplateRegistry::choose(const Document& doc, const std::string& 
   }
   // Auto-detection by structural match.
   // The best and second best of all templates, and of the team's own (config or repository):
-  // when the overall race is a tie, the team's own template wins it over the built-ins.
+  // when the overall race is a tie, the team's own template wins it over the built-ins. Matches
+  // are kept by index and the chosen one moved out, never copied.
   struct Race {
     double best = 0, second = 0;
-    const Schema* schema = nullptr;
-    SectionMatch match;
-    void enter(const Schema* s, const SectionMatch& m) {
-      if (m.coverage > best) {
+    size_t index = SIZE_MAX;
+    void enter(size_t i, double coverage) {
+      if (coverage > best) {
         second = best;
-        best = m.coverage;
-        schema = s;
-        match = m;
-      } else if (m.coverage > second) {
-        second = m.coverage;
+        best = coverage;
+        index = i;
+      } else if (coverage > second) {
+        second = coverage;
       }
     }
-    bool clear() const { return schema && best >= kMinCoverage && best - second >= kMinMargin; }
+    bool clear() const { return index != SIZE_MAX && best >= kMinCoverage && best - second >= kMinMargin; }
   };
+  std::vector<std::pair<const Schema*, SectionMatch>> tried;
   Race all, own;
   double best_builtin = 0;
   std::string best_builtin_name;
@@ -261,25 +262,28 @@ TemplateChoice TemplateRegistry::choose(const Document& doc, const std::string& 
     const Schema* s = resolve(info.name, base_dir, err);
     if (!s) continue;
     SectionMatch m = match_sections(*s, doc);
+    const double cov = m.coverage;
     if (info.source == "builtin") {
-      if (m.coverage > best_builtin) best_builtin_name = info.name;
-      best_builtin = std::max(best_builtin, m.coverage);
+      if (cov > best_builtin) best_builtin_name = info.name;
+      best_builtin = std::max(best_builtin, cov);
     } else {
-      own.enter(s, m);
+      own.enter(tried.size(), cov);
     }
-    all.enter(s, std::move(m));
+    all.enter(tried.size(), cov);
+    tried.emplace_back(s, std::move(m));
   }
   const double best = all.best;
-  const Schema* best_schema = all.schema;
+  const Schema* best_schema = all.index == SIZE_MAX ? nullptr : tried[all.index].first;
   auto percent = [](double x) { return std::to_string(static_cast<int>(x * 100 + 0.5)) + "%"; };
   if (all.clear()) {
     c.schema = best_schema;
-    c.match = std::move(all.match);
+    c.match = std::move(tried[all.index].second);
     c.reason = "auto-detected: " + percent(best) + " of its required sections present";
   } else if (own.clear() && own.best >= best_builtin) {
-    c.schema = own.schema;
-    c.match = std::move(own.match);
-    c.reason = "auto-detected: " + percent(own.best) + " of its required sections present; the repository's own template wins the tie with built-in '" +
+    c.schema = tried[own.index].first;
+    c.match = std::move(tried[own.index].second);
+    c.reason = "auto-detected: " + percent(own.best) +
+               " of its required sections present; the repository's own template wins the tie with built-in '" +
                best_builtin_name + "' (" + percent(best_builtin) + ")";
   } else if (best_schema) {
     c.note = "no template matched (closest: '" + best_schema->name + "' with " +

@@ -92,8 +92,19 @@ std::vector<std::string> template_refs(const std::string& text) {
 
 }  // namespace
 
-bool is_template_file_name(const std::string& path) {
-  return to_lower_ascii(fs::path(path).filename().string()).find("template") != std::string::npos;
+bool is_template_file_name(const std::string& path, const std::vector<std::string>& id_families) {
+  const std::string stem = to_lower_ascii(fs::path(path).stem().string());
+  constexpr std::string_view kWord = "template";
+  const bool at_start = stem.rfind(kWord, 0) == 0;
+  const bool at_end = stem.size() >= kWord.size() && stem.compare(stem.size() - kWord.size(), kWord.size(), kWord) == 0;
+  if (!at_start && !at_end) return false;
+  for (const auto& family : id_families) {
+    const std::string f = to_lower_ascii(family);
+    if (stem.size() > f.size() + 1 && stem.compare(0, f.size(), f) == 0 && stem[f.size()] == '-' &&
+        stem[f.size() + 1] >= '0' && stem[f.size() + 1] <= '9')
+      return false;
+  }
+  return true;
 }
 
 Scope split_specs_and_templates(const Discovery& found, const Config& config, bool force_exclude) {
@@ -115,7 +126,7 @@ Scope split_specs_and_templates(const Discovery& found, const Config& config, bo
     FileKey k{};
     const bool known = file_key(f, k);
     const bool is_registered = known && registered.count(k) > 0;
-    const bool is_template = is_registered || is_template_file_name(f) || (known && referenced.count(k) > 0);
+    const bool is_template = is_registered || is_template_file_name(f, config.id_families) || (known && referenced.count(k) > 0);
     if (is_template) s.templates.push_back({f, is_registered});
     const bool named = std::binary_search(found.named.begin(), found.named.end(), f);
     if (!is_template || (named && !force_exclude)) s.specs.push_back(f);
