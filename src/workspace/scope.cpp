@@ -58,34 +58,39 @@ std::string_view trim_view(std::string_view s) {
 std::vector<std::string> template_refs(const std::string& text) {
   std::vector<std::string> refs;
   if (text.find("template") == std::string::npos) return refs;
-  std::string_view rest(text);
-  bool in_front_matter = false;
-  for (size_t n = 0; !rest.empty(); ++n) {
-    const size_t eol = rest.find('\n');
-    std::string_view line = rest.substr(0, eol);
-    rest = eol == std::string_view::npos ? std::string_view() : rest.substr(eol + 1);
-    const std::string_view t = trim_view(line);
-    if (n == 0 && t == "---") {
-      in_front_matter = true;
-      continue;
-    }
-    if (in_front_matter) {
-      if (t == "---" || t == "...") {
-        in_front_matter = false;
-      } else if (t.size() > 9 && iequals(t.substr(0, 9), "template:")) {
-        std::string_view v = trim_view(t.substr(9));
-        if (v.size() >= 2 && (v.front() == '"' || v.front() == '\'') && v.back() == v.front()) v = v.substr(1, v.size() - 2);
+  auto unquote = [](std::string_view v) {
+    if (v.size() >= 2 && (v.front() == '"' || v.front() == '\'') && v.back() == v.front()) v = v.substr(1, v.size() - 2);
+    return v;
+  };
+  const std::string_view all(text);
+  size_t pos = 0;
+  // Front matter: `template:` between the opening and closing `---`.
+  if (all.substr(0, 3) == "---") {
+    pos = all.find('\n');
+    while (pos != std::string_view::npos && pos + 1 < all.size()) {
+      const size_t start = pos + 1;
+      pos = all.find('\n', start);
+      const std::string_view t = trim_view(all.substr(start, pos == std::string_view::npos ? all.npos : pos - start));
+      if (t == "---" || t == "...") break;
+      if (t.size() > 9 && iequals(t.substr(0, 9), "template:")) {
+        const std::string_view v = unquote(trim_view(t.substr(9)));
         if (!v.empty()) refs.emplace_back(v);
       }
-      continue;
     }
-    if (line.find("<!--") == std::string_view::npos) continue;
+    if (pos == std::string_view::npos) return refs;
+  }
+  // Comments: only the lines holding "<!--" are looked at.
+  for (size_t at = all.find("<!--", pos); at != std::string_view::npos; at = all.find("<!--", at)) {
+    const size_t bol = all.rfind('\n', at) == std::string_view::npos ? 0 : all.rfind('\n', at) + 1;
+    const size_t eol = all.find('\n', at);
+    const std::string_view line = all.substr(bol, eol == std::string_view::npos ? all.npos : eol - bol);
     if (auto d = directive_on_line(line); d && d->verb == DirectiveVerb::Template) {
       std::string_view v = d->args;
-      v = v.substr(0, v.find_first_of(" \t"));
-      if (v.size() >= 2 && (v.front() == '"' || v.front() == '\'') && v.back() == v.front()) v = v.substr(1, v.size() - 2);
+      v = unquote(v.substr(0, v.find_first_of(" \t")));
       if (!v.empty()) refs.emplace_back(v);
     }
+    if (eol == std::string_view::npos) break;
+    at = eol + 1;
   }
   return refs;
 }
