@@ -11,6 +11,7 @@
 #include <set>
 
 #include "check/checker.h"
+#include "core/file_io.h"
 #include "cli/commands.h"
 #include "cli/common.h"
 #include "model/load.h"
@@ -18,6 +19,7 @@
 #include "workspace/changed.h"
 #include "workspace/discover.h"
 #include "workspace/run.h"
+#include "workspace/scope.h"
 
 namespace specgate::cli {
 
@@ -38,7 +40,29 @@ struct CheckArgs {
   bool quiet = false;
   bool changed = false;
   bool no_ignore = false;
+  bool force_exclude = false;
+  std::string stdin_filename;
 };
+
+// `check -`: the text comes from standard input; --stdin-filename gives it the name a file
+// there would have, for messages, config lookup, template choice and relative links.
+constexpr const char* kStdinName = "<stdin>";
+
+bool stdin_arguments_ok(const CheckArgs& a, bool from_stdin) {
+  if (!from_stdin && std::find(a.paths.begin(), a.paths.end(), "-") != a.paths.end()) {
+    fmt::print(stderr, "specgate: '-' (standard input) must be the only path\n");
+    return false;
+  }
+  if (!from_stdin && !a.stdin_filename.empty()) {
+    fmt::print(stderr, "specgate: --stdin-filename names the text read from standard input; give '-' as the path\n");
+    return false;
+  }
+  if (from_stdin && a.changed) {
+    fmt::print(stderr, "specgate: --changed asks git about files; it does not apply to standard input\n");
+    return false;
+  }
+  return true;
+}
 
 int run_check(const CheckArgs& a) {
   const OutputFormat* format = find_output_format(a.format);
@@ -47,7 +71,10 @@ int run_check(const CheckArgs& a) {
     return 2;
   }
   std::vector<std::string> paths = a.paths.empty() ? std::vector<std::string>{"."} : a.paths;
-  auto config = load_run_config(a.config_file, paths.front());
+  const bool from_stdin = paths.size() == 1 && paths.front() == "-";
+  if (!stdin_arguments_ok(a, from_stdin)) return 2;
+  const std::string config_start = !from_stdin ? paths.front() : a.stdin_filename.empty() ? "." : a.stdin_filename;
+  auto config = load_run_config(a.config_file, config_start);
   if (!config) return 2;
   CheckOptions opts;
   opts.template_ref = a.template_ref;
@@ -63,9 +90,25 @@ int run_check(const CheckArgs& a) {
 
   Discovery found;
   bool cannot_run = false;
-  if (!discover_specs(paths, *config, a.no_ignore, found, cannot_run)) return 2;
-
   RunOptions ropts;
+  if (from_stdin) {
+    ReadResult in = read_file("/dev/stdin", kMaxMarkdownBytes);
+    if (!in.ok) {
+      fmt::print(stderr, "specgate: standard input: {}\n", in.error);
+      return 2;
+    }
+    const std::string name = a.stdin_filename.empty() ? kStdinName : std::filesystem::path(a.stdin_filename).lexically_normal().string();
+    found.files = {name};
+    ropts.contents.emplace(name, std::move(in.bytes));
+  } else {
+    if (!discover_specs(paths, *config, a.no_ignore, found, cannot_run, a.force_exclude)) return 2;
+    // Templates are not specs: left out of the run, and offered to auto-detection instead.
+    Scope scope = split_specs_and_templates(found, *config, a.force_exclude);
+    for (const FoundTemplate& t : scope.templates)
+      if (!t.registered) registry.add_repository_template(t.path);
+    found.files = std::move(scope.specs);
+  }
+
   ropts.jobs = a.jobs;
   ropts.complete = found.covers_workspace;
   if (a.changed) {
@@ -137,8 +180,11 @@ void register_check(CLI::App& app, int& exit_code) {
       "  specgate check --format sarif . > specgate.sarif\n"
       "  specgate check --changed --base origin/main specs/\n"
       "  specgate check 'specs/**/TASK-*.md'            globs are expanded by specgate too\n"
+      "  specgate check - --stdin-filename specs/TASK-12.md < buffer.md   (editors)\n"
       "  specgate rules                                  list rule names");
-  sub->add_option("PATH", a->paths, "Files or directories (default: .)");
+  sub->add_option("PATH", a->paths, "Files or directories (default: .); '-' reads one spec from standard input");
+  sub->add_option("--stdin-filename", a->stdin_filename,
+                  "With '-': the spec's path, for messages, config lookup, template choice and relative links");
   add_template_option(*sub, a->template_ref, "Template name or Markdown file to check against");
   sub->add_option("--schema", a->schema_file, "Schema file (YAML/JSON from 'templates schema') instead of inference");
   add_config_option(*sub, a->config_file, "Config file (default: .specgate.yaml found upward)");
@@ -164,6 +210,8 @@ void register_check(CLI::App& app, int& exit_code) {
   sub->add_flag("--changed", a->changed, "Only report files git sees as changed (untracked included)");
   sub->add_option("--base", a->base, "Revision --changed compares against (default: merge-base with the default branch)");
   sub->add_flag("--no-ignore", a->no_ignore, "Do not honour .gitignore files");
+  sub->add_flag("--force-exclude", a->force_exclude,
+                "Apply the config's include/exclude and skip templates for files named on the command line too (pre-commit)");
   sub->add_flag("--strict", a->strict, "Warnings also fail the run (exit 1)");
   sub->add_flag("-q,--quiet", a->quiet, "Only errors; no summary line");
   sub->callback([a, &exit_code] { exit_code = run_check(*a); });

@@ -80,9 +80,11 @@ bool rule_names_ok(const Checker& checker) {
 }
 
 bool discover_specs(const std::vector<std::string>& paths, const Config& config, bool no_ignore,
-                    Discovery& found, bool& cannot_run) {
+                    Discovery& found, bool& cannot_run, bool force_exclude) {
   DiscoverOptions dopts;
   dopts.exclude = config.exclude;
+  dopts.include = config.include;
+  dopts.force_exclude = force_exclude;
   dopts.exclude_base = config.dir;
   dopts.gitignore = !no_ignore;
   found = discover(paths, dopts);
@@ -90,7 +92,7 @@ bool discover_specs(const std::vector<std::string>& paths, const Config& config,
     fmt::print(stderr, "specgate: {}\n", e);
     cannot_run = true;
   }
-  if (found.files.empty() && found.errors.empty()) {
+  if (found.files.empty() && found.errors.empty() && found.skipped_named == 0) {
     fmt::print(stderr, "specgate: no Markdown files found in {}\n", fmt::join(paths, ", "));
     return false;
   }

@@ -38,8 +38,10 @@ bool rule_names_ok(const Checker& checker);
 // The specs under `paths`, honouring the config's excludes and (unless no_ignore) .gitignore.
 // Prints each discovery error and sets cannot_run; prints "no Markdown files" and returns false
 // when nothing at all was found.
+// With `force_exclude`, named files go through the config's include/exclude too, and a run whose
+// every named file was left out is not an error (pre-commit passes README.md along with specs).
 bool discover_specs(const std::vector<std::string>& paths, const Config& config, bool no_ignore,
-                    Discovery& found, bool& cannot_run);
+                    Discovery& found, bool& cannot_run, bool force_exclude = false);
 
 // Options several commands share, spelled once so a short flag means one thing everywhere:
 // -f is always --format, -c --config, -t --template, -j --jobs, -o --out; --force and --today

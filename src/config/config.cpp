@@ -145,6 +145,8 @@ std::optional<Config> load_config_text(const std::string& path, const std::strin
         }
       } else if (key == "exclude") {
         c.exclude = string_list(path, v, "exclude");
+      } else if (key == "include") {
+        c.include = string_list(path, v, "include");
       } else if (key == "id_families" || key == "id-families") {
         c.id_families = string_list(path, v, "id_families");
       } else if (key == "review_interval_days" || key == "review-interval-days") {
@@ -165,7 +167,7 @@ std::optional<Config> load_config_text(const std::string& path, const std::strin
       } else {
         throw Fail{where(path, kv.first) + ": unknown key '" + key +
                    "' (known: rules, templates, template_dirs, schemas, map, done_statuses, placeholders, "
-                   "exclude, id_families, review_interval_days, naming)"};
+                   "include, exclude, id_families, review_interval_days, naming)"};
       }
     }
   } catch (const Fail& f) {

@@ -43,6 +43,7 @@ struct Config {
   // placeholder_patterns compiled, in the same order; filled by the config loader.
   std::vector<std::shared_ptr<const re2::RE2>> placeholder_regexes;
   std::vector<std::string> exclude;               // globs
+  std::vector<std::string> include;               // globs; empty: every Markdown file a walk finds
   std::vector<std::string> id_families{"TASK", "STORY", "EPIC", "SPEC", "ARCH-SUPER", "BUG", "FEAT", "ADR"};
   int review_interval_days = 90;
   // `specgate new`: template name -> file name pattern ("TASK-{n}-{slug}.md"), see config/naming.h.

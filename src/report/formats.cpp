@@ -11,7 +11,7 @@ namespace {
 
 using report::make_whole_run_writer;
 
-const std::array<OutputFormat, 5> kFormats{{
+const std::array<OutputFormat, 6> kFormats{{
     {"text", {.section_paths = false, .excerpts = true},  // excerpts under each finding
      [](std::ostream& out, const std::vector<RuleInfo>&, const TextOptions& o) { return report::make_text_writer(out, o); },
      [](std::ostream& out, const RunReport& r, const TextOptions& o) { write_text(out, r, o); }},
@@ -33,6 +33,9 @@ const std::array<OutputFormat, 5> kFormats{{
        return make_whole_run_writer(out, write_junit, rules);
      },
      [](std::ostream& out, const RunReport& r, const TextOptions&) { write_junit(out, r); }},
+    {"gitlab", {.section_paths = false, .excerpts = false},  // GitLab Code Quality
+     [](std::ostream& out, const std::vector<RuleInfo>&, const TextOptions&) { return report::make_gitlab_writer(out); },
+     [](std::ostream& out, const RunReport& r, const TextOptions&) { write_gitlab(out, r); }},
 }};
 
 }  // namespace

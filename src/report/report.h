@@ -85,6 +85,7 @@ void write_text(std::ostream& out, const RunReport& report, const TextOptions& o
 void write_json(std::ostream& out, const RunReport& report);
 void write_sarif(std::ostream& out, const RunReport& report);
 void write_github(std::ostream& out, const RunReport& report);
+void write_gitlab(std::ostream& out, const RunReport& report);
 void write_junit(std::ostream& out, const RunReport& report);
 
 // One row per output format (formats.cpp), the only list of them: `check --format`, its help and

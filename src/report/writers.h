@@ -11,6 +11,7 @@ namespace specgate::report {
 
 std::unique_ptr<ReportWriter> make_text_writer(std::ostream& out, const TextOptions& options);
 std::unique_ptr<ReportWriter> make_github_writer(std::ostream& out);
+std::unique_ptr<ReportWriter> make_gitlab_writer(std::ostream& out);
 std::unique_ptr<ReportWriter> make_sarif_writer(std::ostream& out, const std::vector<RuleInfo>& rules);
 // json and junit: the whole run is one document with one entry per file, so it is written at the
 // end, by `write_run`.

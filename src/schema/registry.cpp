@@ -1,6 +1,7 @@
 #include "schema/registry.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <filesystem>
 
 #include "core/file_io.h"
@@ -192,6 +193,22 @@ const Schema* TemplateRegistry::resolve_uncached(const std::string& ref, const s
   return schema_for("file:" + canonical, p.stem().string(), *text, p.string(), "file");
 }
 
+void TemplateRegistry::add_repository_template(const std::string& path) {
+  std::error_code ec;
+  const fs::path canon = fs::weakly_canonical(path, ec);
+  std::string name = fs::path(path).stem().string();
+  for (const auto& e : named_) {
+    if (!e.info.path.empty() && fs::weakly_canonical(e.info.path, ec) == canon) return;
+  }
+  const auto taken = [&](const std::string& n) {
+    return std::any_of(named_.begin(), named_.end(), [&](const Entry& e) { return e.info.name == n; });
+  };
+  // A name that is taken keeps meaning what it meant: `template: task` stays the built-in.
+  if (taken(name)) name = relative_to(path, config_.dir);
+  if (taken(name)) return;
+  named_.push_back(Entry{{name, "repository", path, ""}, ""});
+}
+
 void TemplateRegistry::set_override_schema(Schema schema) { override_ = std::make_unique<Schema>(std::move(schema)); }
 
 TemplateChoice TemplateRegistry::choose(const Document& doc, const std::string& explicit_ref) {
@@ -219,28 +236,55 @@ TemplateChoice TemplateRegistry::choose(const Document& doc, const std::string& 
     }
   }
   // Auto-detection by structural match.
-  double best = 0, second = 0;
-  const Schema* best_schema = nullptr;
-  SectionMatch best_match;
+  // The best and second best of all templates, and of the team's own (config or repository):
+  // when the overall race is a tie, the team's own template wins it over the built-ins. Matches
+  // are kept by index and the chosen one moved out, never copied.
+  struct Race {
+    double best = 0, second = 0;
+    size_t index = SIZE_MAX;
+    void enter(size_t i, double coverage) {
+      if (coverage > best) {
+        second = best;
+        best = coverage;
+        index = i;
+      } else if (coverage > second) {
+        second = coverage;
+      }
+    }
+    bool clear() const { return index != SIZE_MAX && best >= kMinCoverage && best - second >= kMinMargin; }
+  };
+  std::vector<std::pair<const Schema*, SectionMatch>> tried;
+  Race all, own;
+  double best_builtin = 0;
+  std::string best_builtin_name;
   for (const auto& info : list()) {
     std::string err;
     const Schema* s = resolve(info.name, base_dir, err);
     if (!s) continue;
     SectionMatch m = match_sections(*s, doc);
     const double cov = m.coverage;
-    if (cov > best) {
-      second = best;
-      best = cov;
-      best_schema = s;
-      best_match = std::move(m);
-    } else if (cov > second) {
-      second = cov;
+    if (info.source == "builtin") {
+      if (cov > best_builtin) best_builtin_name = info.name;
+      best_builtin = std::max(best_builtin, cov);
+    } else {
+      own.enter(tried.size(), cov);
     }
+    all.enter(tried.size(), cov);
+    tried.emplace_back(s, std::move(m));
   }
-  if (best_schema && best >= kMinCoverage && best - second >= kMinMargin) {
+  const double best = all.best;
+  const Schema* best_schema = all.index == SIZE_MAX ? nullptr : tried[all.index].first;
+  auto percent = [](double x) { return std::to_string(static_cast<int>(x * 100 + 0.5)) + "%"; };
+  if (all.clear()) {
     c.schema = best_schema;
-    c.match = std::move(best_match);
-    c.reason = "auto-detected: " + std::to_string(static_cast<int>(best * 100 + 0.5)) + "% of its required sections present";
+    c.match = std::move(tried[all.index].second);
+    c.reason = "auto-detected: " + percent(best) + " of its required sections present";
+  } else if (own.clear() && own.best >= best_builtin) {
+    c.schema = tried[own.index].first;
+    c.match = std::move(tried[own.index].second);
+    c.reason = "auto-detected: " + percent(own.best) +
+               " of its required sections present; the repository's own template wins the tie with built-in '" +
+               best_builtin_name + "' (" + percent(best_builtin) + ")";
   } else if (best_schema) {
     c.note = "no template matched (closest: '" + best_schema->name + "' with " +
              std::to_string(static_cast<int>(best * 100 + 0.5)) +

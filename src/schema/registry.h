@@ -18,7 +18,7 @@ namespace specgate {
 
 struct TemplateInfo {
   std::string name;
-  std::string source;  // "builtin", "config", "file"
+  std::string source;  // "builtin", "config", "repository" (a template found in the checked tree), "file"
   std::string path;    // "" for built-ins
   std::string description;
 };
@@ -45,6 +45,10 @@ class TemplateRegistry {
 
   // Picks the template for a spec: explicit ref, front matter, comment, config globs, detection.
   TemplateChoice choose(const Document& doc, const std::string& explicit_ref);
+
+  // A template found in the checked tree (workspace/scope.h) takes part in auto-detection, named
+  // after its file (or its path, when that name is taken). Registered templates are not added twice.
+  void add_repository_template(const std::string& path);
 
   // Replaces the schema of every choice with one loaded from --schema.
   void set_override_schema(Schema schema);

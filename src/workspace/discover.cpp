@@ -159,7 +159,7 @@ class Walker {
           const std::error_code sec = missing ? std::error_code(errno, std::generic_category()) : std::error_code();
           if (!missing && !S_ISREG(st.st_mode)) continue;
           if (o_.gitignore && is_ignored(*chain_here, child_rel, false)) continue;
-          if (excluded(child_abs)) continue;
+          if (excluded(child_abs) || !included(child_abs)) continue;
           const std::string path = p.lexically_normal().string();
           if (accept && !accept(path)) continue;
           if (missing) {
@@ -174,14 +174,24 @@ class Walker {
     }
   }
 
+  // A named file's absolute path, for the --force-exclude filters.
+  bool filtered_out(const fs::path& p) const {
+    std::error_code ec;
+    const fs::path abs = fs::absolute(p, ec).lexically_normal();
+    return excluded(abs) || !included(abs);
+  }
+
  private:
-  bool excluded(const fs::path& abs) const {
-    if (o_.exclude.empty()) return false;
+  bool excluded(const fs::path& abs) const { return matches_any(o_.exclude, abs); }
+  bool included(const fs::path& abs) const { return o_.include.empty() || matches_any(o_.include, abs); }
+
+  bool matches_any(const std::vector<std::string>& globs, const fs::path& abs) const {
+    if (globs.empty()) return false;
     std::string rel = abs.lexically_relative(exclude_base_).generic_string();
     if (rel.empty()) rel = abs.generic_string();
-    for (const auto& g : o_.exclude) {
+    for (const auto& g : globs) {
       if (glob_match(g, rel)) return true;
-      // "drafts/" or "drafts" excludes everything below it.
+      // "drafts/" or "drafts" names everything below it.
       std::string dir = g;
       while (!dir.empty() && dir.back() == '/') dir.pop_back();
       if (!dir.empty() && (rel == dir || rel.rfind(dir + "/", 0) == 0)) return true;
@@ -264,8 +274,11 @@ Discovery discover(const std::vector<std::string>& paths, const DiscoverOptions&
     if (fs::is_directory(p, ec)) {
       d.covers_workspace = true;
       walker.walk(p, INT_MAX, nullptr);
+    } else if (options.force_exclude && walker.filtered_out(p)) {
+      ++d.skipped_named;
     } else {
       d.files.push_back(p.lexically_normal().string());
+      d.named.push_back(d.files.back());
     }
   }
   std::sort(d.files.begin(), d.files.end());
@@ -291,6 +304,7 @@ Discovery discover(const std::vector<std::string>& paths, const DiscoverOptions&
     if (seen.insert(id).second) unique.push_back(std::move(f));
   }
   d.files = std::move(unique);
+  std::sort(d.named.begin(), d.named.end());
   return d;
 }
 

@@ -8,7 +8,13 @@ namespace specgate {
 
 struct DiscoverOptions {
   std::vector<std::string> exclude;  // globs, matched against paths relative to exclude_base
+  // Globs (same base): when not empty, a walk keeps only Markdown files matching one (or below
+  // a directory one names). Empty: everything, as before `include:` existed.
+  std::vector<std::string> include;
   std::string exclude_base;
+  // Files named on the command line also go through include/exclude (pre-commit and lint-staged
+  // name every staged file; `--force-exclude`, as in ruff). Without it a named file is always taken.
+  bool force_exclude = false;
   bool gitignore = true;  // honour .gitignore files (root of the git work tree down to each file)
 };
 
@@ -18,6 +24,10 @@ struct Discovery {
   // A directory or glob was given, so the run sees a whole set of specs; cross-document rules
   // that need to know what is absent (dangling-reference) only run then.
   bool covers_workspace = false;
+  // Files named on the command line (as they appear in `files`): only these are linted when
+  // they are templates (workspace/scope.h).
+  std::vector<std::string> named;
+  size_t skipped_named = 0;  // named files left out by --force-exclude
 };
 
 // Arguments may be files (always taken, whatever their extension), directories (walked for

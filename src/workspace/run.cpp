@@ -17,7 +17,15 @@ void check_file(size_t i, const std::vector<std::string>& paths, const Checker& 
                 const RunOptions& options, SpecIndex& index, FileOutcome& out) {
   out.reported = options.report.empty() || options.report[i];
   std::string error;
-  auto doc = load_document(paths[i], error);
+  std::optional<Document> doc;
+  if (auto given = options.contents.find(paths[i]); given != options.contents.end()) {
+    if (looks_binary(given->second))
+      error = paths[i] + ": looks like a binary file (it contains NUL bytes), not Markdown";
+    else
+      doc = build_document(SourceText(paths[i], given->second));
+  } else {
+    doc = load_document(paths[i], error);
+  }
   if (!doc) {
     if (out.reported) out.error = error;
     index.path = paths[i];

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <functional>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -23,6 +24,8 @@ struct RunOptions {
   // Parallel to the file list; false: index the file for cross-document rules but do not check
   // or report it (--changed). Empty: every file is checked.
   std::vector<bool> report;
+  // Files whose text is given rather than read (`check -`: standard input under --stdin-filename).
+  std::map<std::string, std::string> contents;
   // false: keep only the number of findings per severity (FileOutcome::counts), not the findings,
   // for callers that only count (status).
   bool keep_diagnostics = true;

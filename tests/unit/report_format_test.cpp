@@ -55,7 +55,7 @@ TEST(ReportSummary, FindOutputFormat) {
   EXPECT_EQ(find_output_format("xml"), nullptr);
   EXPECT_EQ(find_output_format(""), nullptr);
   EXPECT_EQ(find_output_format("JSON"), nullptr);
-  EXPECT_EQ(output_format_list(" or "), "text, json, sarif, github or junit");
+  EXPECT_EQ(output_format_list(" or "), "text, json, sarif, github, junit or gitlab");
   EXPECT_EQ(output_format_names().size(), output_formats().size());
 }
 
