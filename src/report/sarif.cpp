@@ -105,7 +105,22 @@ class SarifWriter : public ReportWriter {
       const Json a{{"location", Json{{"uri", artifacts_[i]}}}, {"roles", Json::array({"analysisTarget"})}};
       out_ << (i == 0 ? "\n        " : ",\n        ") << dump_nested(a, 4);
     }
-    out_ << (artifacts_.empty() ? "]" : "\n      ]") << "\n    }\n  ]\n}\n";
+    out_ << (artifacts_.empty() ? "]" : "\n      ]") << ",\n      \"invocations\": [\n        ";
+    // A path that could not be read makes the run unsuccessful: code-scanning services then
+    // do not take the missing results as "fixed".
+    Json invocation;
+    invocation["executionSuccessful"] = notifications_.empty();
+    if (!notifications_.empty()) invocation["toolExecutionNotifications"] = std::move(notifications_);
+    out_ << dump_nested(invocation, 4) << "\n      ]\n    }\n  ]\n}\n";
+  }
+
+  void write_error(const RunError& e) override {
+    Json n;
+    n["level"] = "error";
+    n["message"] = Json{{"text", e.path + ": " + e.message}};
+    n["locations"] = Json::array(
+        {Json{{"physicalLocation", Json{{"artifactLocation", Json{{"uri", report::path_to_uri(e.path)}}}}}}});
+    notifications_.push_back(std::move(n));
   }
 
  private:
@@ -192,6 +207,7 @@ class SarifWriter : public ReportWriter {
   std::vector<std::string> artifacts_;  // URIs, by artifact index
   std::unordered_map<std::string, size_t> artifact_index_;
   bool any_result_ = false;
+  Json notifications_ = Json::array();  // toolExecutionNotifications, written at the end
   std::string buf_;
   std::string text_;  // a message with its hint, reused
 };
@@ -218,6 +234,7 @@ void write_sarif(std::ostream& out, const RunReport& report) {
   }
   SarifWriter w(out, rules);
   for (const FileReport& f : report.files) w.file(f);
+  for (const RunError& e : report.errors) w.error(e);
   w.finish();
 }
 
