@@ -31,6 +31,7 @@ struct RuleInfo {
   Severity default_severity = Severity::Error;
   std::string summary;  // one line
   bool enabled_by_default = true;
+  std::string_view documentation;  // the rule's page (Markdown), "" when none is known
 };
 
 // A path the run could not read or check (missing, unreadable, binary, too large): the run

@@ -30,14 +30,19 @@ std::string_view sarif_level(Severity s) {
 }
 
 // specgate has no web site, so helpUri (which must be an absolute URI) is left out; the rule's
-// page in the repository is named in the help text and in properties instead.
+// page travels in the binary and is given whole as help.markdown (code-scanning services show
+// it beside the alert), and its place in the repository is named in properties.
 std::string rule_doc_path(const std::string& name) { return "docs/rules/" + name + ".md"; }
 
 Json rule_json(const RuleInfo& rule) {
   Json j;
   j["id"] = rule.name;
   j["shortDescription"] = Json{{"text", rule.summary.empty() ? rule.name : rule.summary}};
-  j["help"] = Json{{"text", "See " + rule_doc_path(rule.name) + " in the specgate sources."}};
+  if (rule.documentation.empty())
+    j["help"] = Json{{"text", "See " + rule_doc_path(rule.name) + " in the specgate sources."}};
+  else
+    j["help"] = Json{{"text", rule.summary.empty() ? rule.name : rule.summary},
+                     {"markdown", std::string(rule.documentation)}};
   j["defaultConfiguration"] =
       Json{{"enabled", rule.enabled_by_default}, {"level", std::string(sarif_level(rule.default_severity))}};
   j["properties"] = Json{{"documentation", rule_doc_path(rule.name)}};
