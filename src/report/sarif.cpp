@@ -234,7 +234,7 @@ void write_sarif(std::ostream& out, const RunReport& report) {
   for (const RuleInfo& r : rules) known.insert(r.name);
   for (const FileReport& f : report.files) {
     for (const Diagnostic& d : f.diagnostics) {
-      if (known.insert(d.rule).second) rules.push_back(RuleInfo{d.rule, d.severity, d.rule, true});
+      if (known.insert(d.rule).second) rules.push_back(RuleInfo{d.rule, d.severity, d.rule, true, {}});
     }
   }
   SarifWriter w(out, rules);

@@ -183,8 +183,8 @@ TEST(ReportJson, InvalidUtf8DoesNotThrow) {
 
 TEST(ReportSarif, RulesResultsAndRegions) {
   RunReport r;
-  r.rules = {{"missing-section", Severity::Error, "A required section is absent.", true},
-             {"line-length", Severity::Note, "Long line.", false}};
+  r.rules = {{"missing-section", Severity::Error, "A required section is absent.", true, {}},
+             {"line-length", Severity::Note, "Long line.", false, {}}};
   Diagnostic multi = diagnostic(Severity::Warning, 2, 5, "line-length");
   multi.end_line = 4;
   multi.end_column = 1;

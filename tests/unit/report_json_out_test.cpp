@@ -122,8 +122,8 @@ specgate::RunReport random_report(specgate::test::Lcg& rng, bool valid_utf8_only
     return s;
   };
   specgate::RunReport run;
-  run.rules = {{"missing-section", Severity::Error, "A section is missing", true},
-               {"placeholder", Severity::Warning, "", false}};
+  run.rules = {{"missing-section", Severity::Error, "A section is missing", true, {}},
+               {"placeholder", Severity::Warning, "", false, {}}};
   for (int f = static_cast<int>(rng.below(4)); f > 0; --f) {
     std::vector<specgate::Diagnostic> diags;
     for (int d = static_cast<int>(rng.below(5)); d > 0; --d) {
