@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "core/edit_distance.h"
 #include "model/normalize.h"
 #include "rules/field_specs.h"
 #include "rules/registry.h"
@@ -40,16 +41,22 @@ Checker::Checker(const Config& config, TemplateRegistry& registry, CheckOptions 
 std::vector<std::string> Checker::validate_rule_names() const {
   std::vector<std::string> errors;
   auto known = [](const std::string& n) { return find_rule(n) != nullptr || find_workspace_rule(n) != nullptr || n == "no-template"; };
+  // "did you mean" when a known name is one typo away; otherwise where the list is.
+  auto unknown = [](const std::string& n) {
+    std::vector<std::string_view> names;
+    for (const RuleInfo& r : known_rules()) names.push_back(r.name);
+    const std::string near = nearest_name(n, names);
+    return "unknown rule '" + n + "'" +
+           (near.empty() ? std::string(" (see 'specgate rules' for the list)") : "; did you mean '" + near + "'?");
+  };
   for (const auto& [name, setting] : config_.rules) {
-    if (!known(name))
-      errors.push_back(config_.path + ":" + std::to_string(setting.line) + ": unknown rule '" + name +
-                       "' (see 'specgate rules' for the list)");
+    if (!known(name)) errors.push_back(config_.path + ":" + std::to_string(setting.line) + ": " + unknown(name));
   }
   for (const auto& n : options_.enable) {
-    if (!known(n)) errors.push_back("--enable: unknown rule '" + n + "' (see 'specgate rules' for the list)");
+    if (!known(n)) errors.push_back("--enable: " + unknown(n));
   }
   for (const auto& n : options_.disable) {
-    if (!known(n)) errors.push_back("--disable: unknown rule '" + n + "' (see 'specgate rules' for the list)");
+    if (!known(n)) errors.push_back("--disable: " + unknown(n));
   }
   return errors;
 }

@@ -2,10 +2,15 @@
 
 #include <CLI/CLI.hpp>
 
+#include <algorithm>
 #include <cstdio>
+#include <functional>
+#include <string_view>
+#include <vector>
 #include <exception>
 
 #include "cli/commands.h"
+#include "core/edit_distance.h"
 
 namespace specgate::cli {
 
@@ -42,6 +47,17 @@ int run(int argc, char** argv) {
   int exit_code = 0;
   std::unique_ptr<CLI::App> owned = make_app(exit_code);
   CLI::App& app = *owned;
+  // CLI11 would say "A subcommand is required" for a mistyped one; name it and suggest.
+  std::vector<std::string_view> names;
+  const CLI::App& const_app = app;
+  for (const CLI::App* sub : const_app.get_subcommands(std::function<bool(const CLI::App*)>{})) names.push_back(sub->get_name());
+  if (argc > 1 && argv[1][0] != '-' && std::find(names.begin(), names.end(), argv[1]) == names.end()) {
+    const std::string near = nearest_name(argv[1], names);
+    std::fprintf(stderr, "specgate: unknown command '%s'%s\n", argv[1],
+                 near.empty() ? "; see 'specgate --help' for the commands" : ("; did you mean '" + near + "'?").c_str());
+    return 2;
+  }
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <memory>
@@ -37,6 +38,7 @@ struct CheckArgs {
   std::string base;
   unsigned jobs = 0;
   bool strict = false;
+  bool exit_zero = false;
   bool quiet = false;
   bool changed = false;
   bool no_ignore = false;
@@ -64,12 +66,39 @@ bool stdin_arguments_ok(const CheckArgs& a, bool from_stdin) {
   return true;
 }
 
+// Errors read "PATH: reason"; the report formats want the two apart. `path`, when known, is the
+// prefix; otherwise the first ": " separates them (a path holding ": " is then cut short, which
+// only affects how the machine formats split it, never the stderr line).
+RunError split_error(const std::string& error, const std::string& path = {}) {
+  if (!path.empty() && error.size() > path.size() + 2 && error.compare(0, path.size(), path) == 0 &&
+      error.compare(path.size(), 2, ": ") == 0)
+    return {path, error.substr(path.size() + 2)};
+  const size_t colon = error.find(": ");
+  if (colon == std::string::npos) return {"", error};
+  return {error.substr(0, colon), error.substr(colon + 2)};
+}
+
+// Flags that contradict each other are usage errors rather than one silently winning.
+bool flags_agree(const CheckArgs& a) {
+  for (const std::string& rule : a.enable) {
+    if (std::find(a.disable.begin(), a.disable.end(), rule) != a.disable.end()) {
+      fmt::print(stderr, "specgate: rule '{}' is given to both --enable and --disable\n", rule);
+      return false;
+    }
+  }
+  return true;
+}
+
 int run_check(const CheckArgs& a) {
   const OutputFormat* format = find_output_format(a.format);
   if (format == nullptr) {
     fmt::print(stderr, "specgate: unknown --format '{}'\n", a.format);
     return 2;
   }
+  if (!flags_agree(a)) return 2;
+  // Documented: in a machine format --quiet keeps only errors (there is no summary line to drop).
+  if (a.quiet && format != &text_format())
+    fmt::print(stderr, "specgate: warning: --quiet with --format {} keeps only the errors in the report\n", a.format);
   std::vector<std::string> paths = a.paths.empty() ? std::vector<std::string>{"."} : a.paths;
   const bool from_stdin = paths.size() == 1 && paths.front() == "-";
   if (!stdin_arguments_ok(a, from_stdin)) return 2;
@@ -137,11 +166,13 @@ int run_check(const CheckArgs& a) {
     auto& d = r.diagnostics;
     d.erase(std::remove_if(d.begin(), d.end(), [](const Diagnostic& x) { return x.severity != Severity::Error; }), d.end());
   };
-  ropts.on_file = [&](size_t, FileOutcome&& f) {
+  for (const std::string& e : found.errors) writer->error(split_error(e));
+  ropts.on_file = [&](size_t i, FileOutcome&& f) {
     if (!f.reported) return;
     if (!f.error.empty()) {
       std::cout.flush();  // keep the message after the findings already written
       fmt::print(stderr, "specgate: {}\n", f.error);
+      writer->error(split_error(f.error, found.files[i]));
       cannot_run = true;
       return;
     }
@@ -157,6 +188,7 @@ int run_check(const CheckArgs& a) {
   std::cout.flush();
   if (cannot_run) return 2;
   const Summary& s = writer->summary();
+  if (a.exit_zero) return 0;  // report-only: findings never fail the run, failing to run still does
   if (s.errors > 0 || (a.strict && s.warnings > 0)) return 1;
   return 0;
 }
@@ -170,7 +202,8 @@ void register_check(CLI::App& app, int& exit_code) {
       "Which template applies: --template, else front matter 'template:', else a\n"
       "'<!-- specgate: template=NAME -->' comment, else the config's 'map:' globs, else the\n"
       "built-in or configured template whose sections the spec matches best.\n\n"
-      "Exit status: 0 no errors, 1 errors found (or warnings with --strict), 2 cannot run.\n\n"
+      "Exit status: 0 no errors, 1 errors found (or warnings with --strict), 2 cannot run.\n"
+      "--exit-zero reports without failing: 0 unless it cannot run (2).\n\n"
       "Suppress a finding inline with <!-- specgate-disable-next-line RULE -->, or a range with\n"
       "<!-- specgate-disable RULE --> ... <!-- specgate-enable RULE -->.\n\n"
       "Examples:\n"
@@ -185,13 +218,14 @@ void register_check(CLI::App& app, int& exit_code) {
   sub->add_option("PATH", a->paths, "Files or directories (default: .); '-' reads one spec from standard input");
   sub->add_option("--stdin-filename", a->stdin_filename,
                   "With '-': the spec's path, for messages, config lookup, template choice and relative links");
-  add_template_option(*sub, a->template_ref, "Template name or Markdown file to check against");
-  sub->add_option("--schema", a->schema_file, "Schema file (YAML/JSON from 'templates schema') instead of inference");
+  auto* template_opt = add_template_option(*sub, a->template_ref, "Template name or Markdown file to check against");
+  sub->add_option("--schema", a->schema_file, "Schema file (YAML/JSON from 'templates schema') instead of inference")
+      ->excludes(template_opt);
   add_config_option(*sub, a->config_file, "Config file (default: .specgate.yaml found upward)");
   add_format_option(*sub, a->format, output_format_list(" or "))
       ->check(CLI::IsMember(output_format_names()))
       ->capture_default_str();
-  sub->add_option("--color", a->color, "auto, always or never (NO_COLOR is honoured)")
+  sub->add_option("--color", a->color, "auto, always or never (NO_COLOR, FORCE_COLOR, CLICOLOR_FORCE honoured)")
       ->check(CLI::IsMember({"auto", "always", "never"}))
       ->capture_default_str();
   // One value per flag (repeatable, or comma-separated), so a following PATH is not swallowed.
@@ -207,13 +241,16 @@ void register_check(CLI::App& app, int& exit_code) {
       ->delimiter(',');
   add_today_option(*sub, a->today, "Date to check reviews against, YYYY-MM-DD (default: today)");
   add_jobs_option(*sub, a->jobs);
-  sub->add_flag("--changed", a->changed, "Only report files git sees as changed (untracked included)");
-  sub->add_option("--base", a->base, "Revision --changed compares against (default: merge-base with the default branch)");
+  auto* changed_opt = sub->add_flag("--changed", a->changed, "Only report files git sees as changed (untracked included)");
+  sub->add_option("--base", a->base, "Revision --changed compares against (default: merge-base with the default branch)")
+      ->needs(changed_opt);
   sub->add_flag("--no-ignore", a->no_ignore, "Do not honour .gitignore files");
   sub->add_flag("--force-exclude", a->force_exclude,
                 "Apply the config's include/exclude and skip templates for files named on the command line too (pre-commit)");
-  sub->add_flag("--strict", a->strict, "Warnings also fail the run (exit 1)");
-  sub->add_flag("-q,--quiet", a->quiet, "Only errors; no summary line");
+  auto* strict_opt = sub->add_flag("--strict", a->strict, "Warnings also fail the run (exit 1)");
+  sub->add_flag("--exit-zero", a->exit_zero, "Exit 0 even when errors are found (2 still means it could not run)")
+      ->excludes(strict_opt);
+  sub->add_flag("-q,--quiet", a->quiet, "Only errors; no summary line (json, sarif, ...: only errors, with a warning)");
   sub->callback([a, &exit_code] { exit_code = run_check(*a); });
 }
 

@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <memory>
 #include <string>
+#include <utility>
 
 #include "check/checker.h"
 #include "cli/commands.h"
@@ -50,6 +51,9 @@ constexpr const char* kFooter =
     "and specgate's own (unfilled placeholders such as <...>, [...], YYYY-MM-DD and TBD,\n"
     "{variables} missing from 'variables', metadata that is not a JSON object). On any\n"
     "problem it prints them and exits 1 without exporting.\n"
+    "\n"
+    "--validate is for template-json only; --template, --config and --today for json only:\n"
+    "given to the other format they are a usage error (exit 2).\n"
     "\n"
     "Exit codes: 0 exported, 1 (template-json) no 'Template Metadata' section or validation\n"
     "problems, 2 cannot run (unreadable input, unknown template, unwritable output, usage).\n"
@@ -161,6 +165,21 @@ int export_document_json(const ExportOptions& o) {
   return write_output(o, bytes, previous_document_export);
 }
 
+// Each format reads only some options; one given to the other format would be ignored without
+// a word, so it is a usage error instead.
+std::string misplaced_option(const ExportOptions& o) {
+  if (o.format == "template-json") {
+    for (const auto& [given, name] : {std::pair{!o.template_ref.empty(), "--template"},
+                                      std::pair{!o.config_file.empty(), "--config"},
+                                      std::pair{!o.today.empty(), "--today"}}) {
+      if (given) return std::string(name) + " applies to --format json only (template-json copies the Template Metadata section as it is)";
+    }
+  } else if (o.validate) {
+    return "--validate applies to --format template-json only (json reports findings in its 'diagnostics')";
+  }
+  return "";
+}
+
 }  // namespace
 
 void register_export(CLI::App& app, int& exit_code) {
@@ -177,6 +196,11 @@ void register_export(CLI::App& app, int& exit_code) {
   add_force_flag(*sub, opts->force, "Replace an existing --out file that is not a previous export");
   sub->footer(kFooter);
   sub->callback([opts, &exit_code] {
+    if (const std::string wrong = misplaced_option(*opts); !wrong.empty()) {
+      std::fprintf(stderr, "specgate: export: %s\n", wrong.c_str());
+      exit_code = 2;
+      return;
+    }
     exit_code = opts->format == "template-json" ? export_template_json(*opts)
                                                 : export_document_json(*opts);
   });

@@ -2,7 +2,9 @@
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cstdio>
+#include <filesystem>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -74,18 +76,56 @@ bool markdown_diagrams(const std::string& path, std::vector<Diagram>& out, std::
   return true;
 }
 
+bool is_mermaid_file(const std::string& path) {
+  const std::string ext = std::filesystem::path(path).extension().string();
+  return ext == ".mmd" || ext == ".mermaid";
+}
+
+// Folders are taken as 'check' takes them: walked for Mermaid files and Markdown files (hidden
+// folders and node_modules skipped), in path order. Other arguments are kept as given.
+std::vector<std::string> expand_folders(const std::vector<std::string>& args) {
+  namespace fs = std::filesystem;
+  std::vector<std::string> out;
+  for (const std::string& arg : args) {
+    std::error_code ec;
+    if (!fs::is_directory(arg, ec)) {
+      out.push_back(arg);
+      continue;
+    }
+    std::vector<std::string> found;
+    fs::recursive_directory_iterator it(arg, fs::directory_options::none, ec), end;
+    for (; !ec && it != end; it.increment(ec)) {
+      const std::string name = it->path().filename().string();
+      if (it->is_directory(ec)) {
+        if (name.empty() || name[0] == '.' || name == "node_modules") it.disable_recursion_pending();
+        continue;
+      }
+      const std::string p = it->path().lexically_normal().string();
+      if (is_mermaid_file(p) || is_markdown_path(p)) found.push_back(p);
+    }
+    if (ec) found.push_back(arg);  // read_file reports why
+    std::sort(found.begin(), found.end());
+    out.insert(out.end(), found.begin(), found.end());
+  }
+  return out;
+}
+
 }  // namespace
 
 void register_mermaid(CLI::App& app, int& exit_code) {
   auto* sub = app.add_subcommand("mermaid", "Validate Mermaid diagrams (.mmd files, ```mermaid blocks in .md)");
   auto files = std::make_shared<std::vector<std::string>>();
   auto format = std::make_shared<std::string>("text");
-  sub->add_option("files", *files, "Files to check (.mmd, .md)")->required();
+  sub->add_option("PATH", *files, "Files or folders to check (.mmd, .mermaid, Markdown)")->required();
+  sub->footer(
+      "A .mmd or .mermaid file is one diagram; a Markdown file (.md, .markdown, ...) is checked\n"
+      "block by block (```mermaid); any other file is read as one diagram, with a note saying so.\n"
+      "Folders are walked for both kinds, as 'check' walks them.");
   add_format_option(*sub, *format, "Output format")->check(CLI::IsMember({"text", "json"}));
   sub->callback([files, format, &exit_code]() {
     bool any_invalid = false, unreadable = false;
     nlohmann::ordered_json jfiles = nlohmann::ordered_json::array();
-    for (const std::string& path : *files) {
+    for (const std::string& path : expand_folders(*files)) {
       auto bytes = read_file(path, kMaxMarkdownBytes);
       if (!bytes.ok) {
         std::fprintf(stderr, "specgate: %s: %s\n", path.c_str(), bytes.error.c_str());
@@ -103,6 +143,9 @@ void register_mermaid(CLI::App& app, int& exit_code) {
           continue;
         }
       } else {
+        if (!is_mermaid_file(path))
+          std::fprintf(stderr, "specgate: note: %s is not a .mmd or Markdown file; it is checked as one Mermaid diagram\n",
+                       path.c_str());
         SourceText src(path, std::move(bytes.bytes));
         Diagram d;
         d.result = mermaid::validate(src.text());

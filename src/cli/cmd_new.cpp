@@ -3,9 +3,11 @@
 #include <CLI/CLI.hpp>
 #include <fmt/core.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "cli/commands.h"
@@ -30,6 +32,7 @@ struct NewArgs {
   std::vector<std::string> vars;
   std::string id;
   std::string dir = ".";
+  bool dir_given = false;  // --dir on the command line
   std::string out;
   std::string config_file;
   std::string today;
@@ -41,7 +44,8 @@ constexpr const char* kFooter =
     "field). Created / Updated / Last Updated / Date fields get today's date, Next Review today\n"
     "plus review_interval_days, the document's Status the first of its choices, the spec's own\n"
     "ID placeholder (TASK-XXX, ARCH-SUPER-X, SPEC-[EPIC-XXX]) the --id. --var KEY=VALUE fills\n"
-    "every [Key], <key> or {key} placeholder (case, spaces, _ and - ignored). All other\n"
+    "the placeholder in a field named Key (**Key:** [...]), else every [Key], <key> or {key}\n"
+    "placeholder (case, spaces, _ and - ignored). All other\n"
     "placeholders stay for you to fill; code blocks are left alone.\n"
     "\n"
     "--id N or --id TASK-12 sets the ID; --id auto takes the next free number of the family\n"
@@ -54,11 +58,13 @@ constexpr const char* kFooter =
     "(docs/new.md). An existing file is never replaced without --force; symbolic links are\n"
     "never written through.\n"
     "\n"
-    "Exit codes: 0 created, 2 cannot run (unknown template, file exists, bad option).\n"
+    "An --id already declared under --dir is refused unless --force is given.\n"
+    "\n"
+    "Exit codes: 0 created, 2 cannot run (unknown template, file or ID exists, bad option).\n"
     "\n"
     "Examples:\n"
     "  specgate new task \"Ledger sync retries\" --dir specs\n"
-    "  specgate new epic-spec \"Payouts\" --id 7 --var name=\"Ana Silva\"\n"
+    "  specgate new epic-spec \"Payouts\" --id 7 --var author=\"Ana Silva\"\n"
     "  specgate new ./templates/rfc.md \"Event bus\" --out -\n";
 
 void fail(const std::string& message) { fmt::print(stderr, "specgate: {}\n", message); }
@@ -95,6 +101,10 @@ bool inside(const fs::path& path, const fs::path& dir) {
   return true;
 }
 
+bool all_digits(std::string_view s) {
+  return !s.empty() && std::all_of(s.begin(), s.end(), [](unsigned char c) { return c >= '0' && c <= '9'; });
+}
+
 bool write_stdout(const std::string& bytes) {
   if (std::fwrite(bytes.data(), 1, bytes.size(), stdout) != bytes.size()) return false;
   return std::fflush(stdout) == 0;
@@ -114,7 +124,7 @@ int run_new(const NewArgs& a) {
   }
   std::error_code ec;
   if (a.out.empty() && !fs::is_directory(a.dir, ec)) {
-    fail("--dir " + a.dir + ": not a directory");
+    fail("--dir " + a.dir + (fs::exists(a.dir, ec) ? ": not a directory" : ": no such directory (create it first)"));
     return 2;
   }
   auto config = load_run_config(a.config_file, a.dir);
@@ -134,10 +144,18 @@ int run_new(const NewArgs& a) {
 
   // The file name convention: config, else the built-in one, else {slug}.md.
   std::string pattern;
+  // A config's 'naming:' path is relative to the config's folder (as its other paths are), so
+  // 'new' run from a subfolder writes where the pattern says; --dir, when given, still wins.
+  std::string base = a.dir;
   if (a.out.empty()) {
-    if (auto it = config->naming.find(a.template_ref); it != config->naming.end()) pattern = it->second;
-    else if (auto jt = config->naming.find(name); jt != config->naming.end()) pattern = jt->second;
+    const auto it = config->naming.find(a.template_ref);
+    const auto jt = config->naming.find(name);
+    if (it != config->naming.end()) pattern = it->second;
+    else if (jt != config->naming.end()) pattern = jt->second;
     else if (named) pattern = std::string(builtin_naming(name));
+    if ((it != config->naming.end() || jt != config->naming.end()) && !a.dir_given && !config->path.empty())
+      base = fs::proximate(config->dir, ec).string();
+    if (base.empty()) base = ".";
   }
   // The spec's ID.
   std::string family = template_id_family(tmpl);
@@ -152,12 +170,27 @@ int run_new(const NewArgs& a) {
            "' has no ID placeholder such as TASK-XXX; pass --id");
       return 2;
     }
-    id = next_id(family, scan_declared_ids(a.dir, family, *config));
+    id = next_id(family, scan_declared_ids(base, family, *config));
   } else if (!id_arg.empty()) {
     id = compose_id(family, id_arg);
     if (!valid_id(id)) {
       fail("--id '" + a.id + "' cannot be used as an ID (one word, no '/', at most 64 characters)");
       return 2;
+    }
+    // The family's IDs are numbered: "--id abc" would be an ID that nothing numbers after and no
+    // reference (TASK-12) can name. Another scheme with a number (PAY-3) is still taken as written.
+    if (!family.empty() && !all_digits(id_number(id))) {
+      fail("--id '" + a.id + "': " + family + " IDs are numbered; give a number (--id 12), " + family +
+           "-12 or auto");
+      return 2;
+    }
+    // A second spec with the same ID is a duplicate-id error waiting to happen.
+    if (!family.empty() && !a.force) {
+      if (id_declared(base, family, id, *config)) {
+        fail(id + " already exists under " + base + "; not creating a second one (--id auto takes the next free " +
+             "number; --force creates it anyway)");
+        return 2;
+      }
     }
   }
   fill.id = id;
@@ -173,9 +206,9 @@ int run_new(const NewArgs& a) {
     if (parts.slug.empty()) parts.slug = "untitled";
     parts.date = fill.today.iso();
     parts.template_name = slugify(name);
-    target = a.dir == "." ? fs::path(expand_naming(pattern, parts)) : fs::path(a.dir) / expand_naming(pattern, parts);
-    if (!inside(target, a.dir)) {
-      fail("refusing to write " + target.string() + ": a symbolic link leads out of " + a.dir);
+    target = base == "." ? fs::path(expand_naming(pattern, parts)) : fs::path(base) / expand_naming(pattern, parts);
+    if (!inside(target, base)) {
+      fail("refusing to write " + target.string() + ": a symbolic link leads out of " + base);
       return 2;
     }
   } else if (a.out != "-") {
@@ -241,7 +274,10 @@ void register_new(CLI::App& app, int& exit_code) {
   add_config_option(*sub, a->config_file, "Config file (default: .specgate.yaml found upward from --dir)");
   add_today_option(*sub, a->today, "Today's date, YYYY-MM-DD (default: the current date)");
   add_force_flag(*sub, a->force, "Replace an existing file");
-  sub->callback([a, &exit_code] { exit_code = run_new(*a); });
+  sub->callback([a, sub, &exit_code] {
+    a->dir_given = sub->count("--dir") > 0;
+    exit_code = run_new(*a);
+  });
 }
 
 }  // namespace specgate::cli

@@ -4,6 +4,10 @@
 #include <fmt/core.h>
 #include <fmt/format.h>
 
+#include <sys/ioctl.h>
+#include <unistd.h>
+
+#include <cstdlib>
 #include <iostream>
 
 #include "check/checker.h"
@@ -16,6 +20,19 @@
 namespace specgate::cli {
 
 namespace {
+
+// COLUMNS when set (as less, ls and git honour it), else the terminal's width when stdout is
+// one, else 0: piped output keeps every column whole.
+size_t terminal_width() {
+  if (const char* columns = std::getenv("COLUMNS"); columns && *columns) {
+    char* end = nullptr;
+    const unsigned long n = std::strtoul(columns, &end, 10);
+    if (*end == '\0' && n >= 20 && n <= 10000) return n;
+  }
+  struct winsize ws {};
+  if (::isatty(STDOUT_FILENO) == 1 && ::ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col >= 20) return ws.ws_col;
+  return 0;
+}
 
 struct StatusArgs {
   std::vector<std::string> paths;
@@ -82,7 +99,7 @@ int run_status(const StatusArgs& a) {
   }
   sort_specs(report.specs, a.sort);
   compute_totals(report);
-  write_status(std::cout, report, format);
+  write_status(std::cout, report, format, terminal_width());
   std::cout.flush();
   return cannot_run ? 2 : 0;
 }

@@ -46,6 +46,8 @@ void register_templates(CLI::App& app, int& exit_code) {
       "  specgate templates schema ./templates/rfc.md --format json");
 
   auto* list = sub->add_subcommand("list", "List built-in and configured templates");
+  // -c is also taken after the subcommand ('templates show NAME -c FILE'), where users put it.
+  add_config_option(*list, a->config_file, "Config file (default: .specgate.yaml found upward)");
   add_format_option(*list, a->format, "text or json")->check(CLI::IsMember({"text", "json"}));
   list->callback([a, &exit_code] {
     exit_code = with_registry(*a, [&](TemplateRegistry& reg) {
@@ -69,6 +71,7 @@ void register_templates(CLI::App& app, int& exit_code) {
 
   auto* show = sub->add_subcommand("show", "Print a template's Markdown");
   show->add_option("NAME", a->ref, "Template name or file")->required();
+  add_config_option(*show, a->config_file, "Config file (default: .specgate.yaml found upward)");
   show->callback([a, &exit_code] {
     exit_code = with_registry(*a, [&](TemplateRegistry& reg) {
       std::string error;
@@ -84,6 +87,7 @@ void register_templates(CLI::App& app, int& exit_code) {
 
   auto* schema = sub->add_subcommand("schema", "Print the schema inferred from a template");
   schema->add_option("NAME", a->ref, "Template name or file")->required();
+  add_config_option(*schema, a->config_file, "Config file (default: .specgate.yaml found upward)");
   add_format_option(*schema, a->format, "yaml or json")->check(CLI::IsMember({"yaml", "json"}));
   schema->callback([a, &exit_code] {
     exit_code = with_registry(*a, [&](TemplateRegistry& reg) {

@@ -7,6 +7,7 @@
 
 #include <cstdlib>
 #include <filesystem>
+#include <string_view>
 
 #include "check/checker.h"
 #include "schema/registry.h"
@@ -36,8 +37,15 @@ std::optional<Config> load_run_config(const std::string& explicit_path, const st
 bool want_color(const std::string& mode) {
   if (mode == "always") return true;
   if (mode == "never") return false;
+  // NO_COLOR (no-color.org) wins over the forcing variables; FORCE_COLOR and CLICOLOR_FORCE
+  // (set by CI systems whose logs render colour) force it on without a terminal. "0" does not
+  // force (CLICOLOR_FORCE's convention; FORCE_COLOR=0 means "no colour" in Node's tools).
   const char* no_color = std::getenv("NO_COLOR");
   if (no_color && *no_color) return false;
+  for (const char* name : {"FORCE_COLOR", "CLICOLOR_FORCE"}) {
+    const char* v = std::getenv(name);
+    if (v && *v) return std::string_view(v) != "0";
+  }
   const char* term = std::getenv("TERM");
   if (term && std::string(term) == "dumb") return false;
   return ::isatty(STDOUT_FILENO) == 1;

@@ -6,6 +6,7 @@
 #include <filesystem>
 
 #include "config/naming.h"
+#include "core/edit_distance.h"
 #include "core/file_io.h"
 #include "core/text.h"
 #include "core/yaml_guard.h"
@@ -25,6 +26,32 @@ std::string where(const std::string& path, const YAML::Node& node) {
 struct Fail {
   std::string message;
 };
+
+// Every top-level key, for the unknown-key message and its "did you mean".
+constexpr std::string_view kKeys[] = {"rules",   "templates", "template_dirs", "schemas",
+                                      "map",     "done_statuses", "placeholders", "exclude",
+                                      "id_families", "review_interval_days", "naming"};
+
+fs::path against(const std::string& dir, const std::string& file) {
+  return fs::path(file).is_absolute() ? fs::path(file) : fs::path(dir) / file;
+}
+
+// A template file or folder the config names must exist when the config is loaded: otherwise a
+// typo there only shows up as "no template matched" on every spec.
+void require_file(const std::string& path, const YAML::Node& at, const std::string& dir, const std::string& file,
+                  const std::string& what) {
+  std::error_code ec;
+  const fs::path p = against(dir, file);
+  if (!fs::exists(p, ec)) throw Fail{where(path, at) + ": " + what + " '" + file + "' does not exist"};
+  if (fs::is_directory(p, ec)) throw Fail{where(path, at) + ": " + what + " '" + file + "' is a directory, not a file"};
+}
+
+void require_dir(const std::string& path, const YAML::Node& at, const std::string& dir, const std::string& folder) {
+  std::error_code ec;
+  const fs::path p = against(dir, folder);
+  if (!fs::exists(p, ec)) throw Fail{where(path, at) + ": template_dirs: '" + folder + "' does not exist"};
+  if (!fs::is_directory(p, ec)) throw Fail{where(path, at) + ": template_dirs: '" + folder + "' is not a directory"};
+}
 
 std::vector<std::string> string_list(const std::string& path, const YAML::Node& node, const char* key) {
   std::vector<std::string> out;
@@ -118,9 +145,16 @@ std::optional<Config> load_config_text(const std::string& path, const std::strin
         read_rules(path, v, c);
       } else if (key == "template_dirs" || key == "template-dirs") {
         c.template_dirs = string_list(path, v, "template_dirs");
+        for (size_t i = 0; i < c.template_dirs.size(); ++i)
+          require_dir(path, v.IsSequence() ? v[i] : v, c.dir, c.template_dirs[i]);
       } else if (key == "templates") {
         if (!v.IsMap()) throw Fail{where(path, v) + ": 'templates' must map template names to files"};
-        for (const auto& t : v) c.templates[t.first.as<std::string>("")] = t.second.as<std::string>("");
+        for (const auto& t : v) {
+          const std::string name = t.first.as<std::string>("");
+          const std::string file = t.second.as<std::string>("");
+          require_file(path, t.second, c.dir, file, "template '" + name + "': file");
+          c.templates[name] = file;
+        }
       } else if (key == "schemas") {
         if (!v.IsMap()) throw Fail{where(path, v) + ": 'schemas' must map template names to schema files"};
         for (const auto& t : v) c.schemas[t.first.as<std::string>("")] = t.second.as<std::string>("");
@@ -165,6 +199,9 @@ std::optional<Config> load_config_text(const std::string& path, const std::strin
           c.naming[t.first.as<std::string>("")] = pattern;
         }
       } else {
+        std::vector<std::string_view> keys(std::begin(kKeys), std::end(kKeys));
+        const std::string near = nearest_name(key, keys);
+        if (!near.empty()) throw Fail{where(path, kv.first) + ": unknown key '" + key + "'; did you mean '" + near + "'?"};
         throw Fail{where(path, kv.first) + ": unknown key '" + key +
                    "' (known: rules, templates, template_dirs, schemas, map, done_statuses, placeholders, "
                    "include, exclude, id_families, review_interval_days, naming)"};

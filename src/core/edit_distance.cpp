@@ -56,4 +56,23 @@ size_t EditDistanceFrom::to(std::string_view other, size_t limit) {
   return score > limit ? limit + 1 : score;
 }
 
+std::string nearest_name(std::string_view word, const std::vector<std::string_view>& candidates) {
+  const size_t limit = word.size() < 6 ? 1 : word.size() < 12 ? 2 : 3;
+  EditDistanceFrom from(word);
+  std::string_view best;
+  size_t best_distance = limit + 1;
+  for (std::string_view c : candidates) {
+    const size_t d = from.to(c, limit);
+    if (d < best_distance) {
+      best = c;
+      best_distance = d;
+    }
+  }
+  return std::string(best);
+}
+
+std::string nearest_name(std::string_view word, std::initializer_list<std::string_view> candidates) {
+  return nearest_name(word, std::vector<std::string_view>(candidates));
+}
+
 }  // namespace specgate

@@ -4,6 +4,8 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <initializer_list>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -26,5 +28,11 @@ class EditDistanceFrom {
   std::array<uint64_t, 256> peq_{};  // bit i set where pattern_[i] is the byte
   std::vector<size_t> row_;
 };
+
+// The candidate nearest to `word`, or "" when none is near enough to be a misspelling of it
+// (1 edit for words under 6 bytes, 2 under 12, else 3); the first of equally near ones wins.
+// For "did you mean" in messages about names the user typed.
+std::string nearest_name(std::string_view word, const std::vector<std::string_view>& candidates);
+std::string nearest_name(std::string_view word, std::initializer_list<std::string_view> candidates);
 
 }  // namespace specgate

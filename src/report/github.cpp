@@ -68,6 +68,16 @@ class GithubWriter : public ReportWriter {
     flush();
   }
   void write_more(const FileReport& f) override { write_file(f); }
+  // Not tied to a file= location: the path may not exist in the checkout at all.
+  void write_error(const RunError& e) override {
+    buf_ += "::error title=specgate::";
+    message_.assign(e.path);
+    message_ += ": ";
+    message_ += e.message;
+    report::append_github_escaped(buf_, message_, false);
+    buf_ += '\n';
+    flush();
+  }
   void write_end() override {}
 
  private:
@@ -98,6 +108,7 @@ std::unique_ptr<ReportWriter> make_github_writer(std::ostream& out) { return std
 void write_github(std::ostream& out, const RunReport& report) {
   GithubWriter w(out);
   for (const FileReport& f : report.files) w.file(f);
+  for (const RunError& e : report.errors) w.error(e);
   w.finish();
 }
 

@@ -84,6 +84,18 @@ void write_json(std::ostream& out, const RunReport& report) {
   j.member_number("warnings", s.warnings);
   j.member_number("notes", s.notes);
   j.end_object();
+  // Added in place of nothing (the contract: new keys at the end): paths that could not be read
+  // or checked. Always present, so a consumer can tell "clean" from "not everything was read".
+  j.key("errors");
+  j.begin_array();
+  for (const RunError& e : report.errors) {
+    j.item();
+    j.begin_object();
+    j.member("path", e.path);
+    j.member("message", e.message);
+    j.end_object();
+  }
+  j.end_array();
   j.end_object();
   buf += '\n';
   flush();

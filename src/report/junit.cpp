@@ -66,10 +66,12 @@ void write_junit(std::ostream& out, const RunReport& report) {
   };
   buf += "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
   buf += "<testsuite name=\"specgate\" tests=\"";
-  buf += std::to_string(report.files.size());
+  buf += std::to_string(report.files.size() + report.errors.size());
   buf += "\" failures=\"";
   buf += std::to_string(failures);
-  buf += "\" errors=\"0\" skipped=\"0\">\n";
+  buf += "\" errors=\"";
+  buf += std::to_string(report.errors.size());
+  buf += "\" skipped=\"0\">\n";
   for (const FileReport& f : report.files) {
     buf += "  <testcase classname=\"specgate\" name=\"";
     append_xml_escaped(buf, f.path, true);
@@ -113,6 +115,14 @@ void write_junit(std::ostream& out, const RunReport& report) {
     }
     buf += "  </testcase>\n";
     if (buf.size() >= (1u << 18)) flush();
+  }
+  // A path that could not be read is a test case in error (JUnit's "could not run"), not a pass.
+  for (const RunError& e : report.errors) {
+    buf += "  <testcase classname=\"specgate\" name=\"";
+    append_xml_escaped(buf, e.path, true);
+    buf += "\">\n    <error message=\"";
+    append_xml_escaped(buf, e.message, true);
+    buf += "\" type=\"unreadable\"/>\n  </testcase>\n";
   }
   buf += "</testsuite>\n";
   flush();

@@ -31,15 +31,25 @@ struct RuleInfo {
   Severity default_severity = Severity::Error;
   std::string summary;  // one line
   bool enabled_by_default = true;
+  std::string_view documentation;  // the rule's page (Markdown), "" when none is known
+};
+
+// A path the run could not read or check (missing, unreadable, binary, too large): the run
+// exits 2, and every format records it so that no report reads as clean.
+struct RunError {
+  std::string path;
+  std::string message;  // without the path: "No such file or directory"
 };
 
 struct RunReport {
   std::vector<FileReport> files;  // sorted by path
   std::vector<RuleInfo> rules;    // every known rule, for SARIF metadata
+  std::vector<RunError> errors;   // in the order met
 };
 
 struct Summary {
   size_t files = 0, errors = 0, warnings = 0, notes = 0;
+  size_t unreadable = 0;  // RunErrors: paths that could not be read or checked
 };
 Summary summarize(const RunReport& report);
 
@@ -67,6 +77,7 @@ class ReportWriter {
   virtual ~ReportWriter() = default;
   void file(const FileReport& f);
   void more_findings(const FileReport& f);  // same path as an earlier file(); not counted as a file
+  void error(const RunError& e);            // a path that could not be read; not counted as a file
   void finish() { write_end(); }
   const Summary& summary() const { return summary_; }
 
@@ -74,6 +85,9 @@ class ReportWriter {
   virtual void write_file(const FileReport& f) = 0;
   virtual void write_more(const FileReport& f) = 0;
   virtual void write_end() = 0;
+  // Formats that show run errors in the report override this; the default writes nothing there
+  // (the error is always on stderr) and only counts it.
+  virtual void write_error(const RunError&) {}
   Summary summary_;  // of everything given so far; a text summary line reads it in write_end()
 
  private:

@@ -30,14 +30,19 @@ std::string_view sarif_level(Severity s) {
 }
 
 // specgate has no web site, so helpUri (which must be an absolute URI) is left out; the rule's
-// page in the repository is named in the help text and in properties instead.
+// page travels in the binary and is given whole as help.markdown (code-scanning services show
+// it beside the alert), and its place in the repository is named in properties.
 std::string rule_doc_path(const std::string& name) { return "docs/rules/" + name + ".md"; }
 
 Json rule_json(const RuleInfo& rule) {
   Json j;
   j["id"] = rule.name;
   j["shortDescription"] = Json{{"text", rule.summary.empty() ? rule.name : rule.summary}};
-  j["help"] = Json{{"text", "See " + rule_doc_path(rule.name) + " in the specgate sources."}};
+  if (rule.documentation.empty())
+    j["help"] = Json{{"text", "See " + rule_doc_path(rule.name) + " in the specgate sources."}};
+  else
+    j["help"] = Json{{"text", rule.summary.empty() ? rule.name : rule.summary},
+                     {"markdown", std::string(rule.documentation)}};
   j["defaultConfiguration"] =
       Json{{"enabled", rule.enabled_by_default}, {"level", std::string(sarif_level(rule.default_severity))}};
   j["properties"] = Json{{"documentation", rule_doc_path(rule.name)}};
@@ -105,7 +110,22 @@ class SarifWriter : public ReportWriter {
       const Json a{{"location", Json{{"uri", artifacts_[i]}}}, {"roles", Json::array({"analysisTarget"})}};
       out_ << (i == 0 ? "\n        " : ",\n        ") << dump_nested(a, 4);
     }
-    out_ << (artifacts_.empty() ? "]" : "\n      ]") << "\n    }\n  ]\n}\n";
+    out_ << (artifacts_.empty() ? "]" : "\n      ]") << ",\n      \"invocations\": [\n        ";
+    // A path that could not be read makes the run unsuccessful: code-scanning services then
+    // do not take the missing results as "fixed".
+    Json invocation;
+    invocation["executionSuccessful"] = notifications_.empty();
+    if (!notifications_.empty()) invocation["toolExecutionNotifications"] = std::move(notifications_);
+    out_ << dump_nested(invocation, 4) << "\n      ]\n    }\n  ]\n}\n";
+  }
+
+  void write_error(const RunError& e) override {
+    Json n;
+    n["level"] = "error";
+    n["message"] = Json{{"text", e.path + ": " + e.message}};
+    n["locations"] = Json::array(
+        {Json{{"physicalLocation", Json{{"artifactLocation", Json{{"uri", report::path_to_uri(e.path)}}}}}}});
+    notifications_.push_back(std::move(n));
   }
 
  private:
@@ -192,6 +212,7 @@ class SarifWriter : public ReportWriter {
   std::vector<std::string> artifacts_;  // URIs, by artifact index
   std::unordered_map<std::string, size_t> artifact_index_;
   bool any_result_ = false;
+  Json notifications_ = Json::array();  // toolExecutionNotifications, written at the end
   std::string buf_;
   std::string text_;  // a message with its hint, reused
 };
@@ -213,11 +234,12 @@ void write_sarif(std::ostream& out, const RunReport& report) {
   for (const RuleInfo& r : rules) known.insert(r.name);
   for (const FileReport& f : report.files) {
     for (const Diagnostic& d : f.diagnostics) {
-      if (known.insert(d.rule).second) rules.push_back(RuleInfo{d.rule, d.severity, d.rule, true});
+      if (known.insert(d.rule).second) rules.push_back(RuleInfo{d.rule, d.severity, d.rule, true, {}});
     }
   }
   SarifWriter w(out, rules);
   for (const FileReport& f : report.files) w.file(f);
+  for (const RunError& e : report.errors) w.error(e);
   w.finish();
 }
 

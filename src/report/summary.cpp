@@ -5,6 +5,7 @@ namespace specgate {
 Summary summarize(const RunReport& report) {
   Summary s;
   s.files = report.files.size();
+  s.unreadable = report.errors.size();
   for (const FileReport& f : report.files) {
     for (const Diagnostic& d : f.diagnostics) {
       switch (d.severity) {

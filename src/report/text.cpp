@@ -186,13 +186,18 @@ class TextWriter : public ReportWriter {
     if (options_.quiet) return;
     const Summary& s = summary_;
     if (!first_block_) out_ << '\n';
-    if (s.errors + s.warnings + s.notes == 0) {
+    // "no problems" only when everything asked for was read: a path that could not be (its
+    // message is on stderr) leaves the counts and says how many were not checked.
+    if (s.errors + s.warnings + s.notes == 0 && s.unreadable == 0) {
       out_ << "no problems in " << report::count_noun(s.files, "file", "files") << '\n';
     } else {
       out_ << report::count_noun(s.errors, "error", "errors") << ", "
            << report::count_noun(s.warnings, "warning", "warnings") << ", "
            << report::count_noun(s.notes, "note", "notes") << " in "
-           << report::count_noun(s.files, "file", "files") << '\n';
+           << report::count_noun(s.files, "file", "files");
+      if (s.unreadable > 0)
+        out_ << "; " << report::count_noun(s.unreadable, "path", "paths") << " could not be checked";
+      out_ << '\n';
     }
   }
 
@@ -219,6 +224,7 @@ std::unique_ptr<ReportWriter> make_text_writer(std::ostream& out, const TextOpti
 void write_text(std::ostream& out, const RunReport& report, const TextOptions& options) {
   TextWriter w(out, options);
   for (const FileReport& file : report.files) w.file(file);
+  for (const RunError& e : report.errors) w.error(e);
   w.finish();
 }
 

@@ -26,6 +26,11 @@ void ReportWriter::more_findings(const FileReport& f) {
   write_more(f);
 }
 
+void ReportWriter::error(const RunError& e) {
+  ++summary_.unreadable;
+  write_error(e);
+}
+
 namespace report {
 
 namespace {
@@ -54,6 +59,7 @@ class WholeRunWriter : public ReportWriter {
     into.excerpt_lines.insert(f.excerpt_lines.begin(), f.excerpt_lines.end());
     sort_diagnostics(into.diagnostics);
   }
+  void write_error(const RunError& e) override { run_.errors.push_back(e); }
   void write_end() override { write_run_(out_, run_); }
 
  private:

@@ -1,6 +1,7 @@
 #include "rules/registry.h"
 
 #include "rules/workspace_rule.h"
+#include "rules/rule_docs.h"
 
 // The rows: RULE(name) calls make_name(), defined next to the rule in src/rules/name.cpp (the
 // rule's own name has dashes where the factory has underscores). The order is the order of
@@ -87,15 +88,16 @@ const std::vector<RuleInfo>& known_rules() {
     std::vector<RuleInfo> out;
     for (const auto& r : all_rules()) {
       out.push_back(RuleInfo{std::string(r->name()), r->default_severity(), std::string(r->summary()),
-                             r->enabled_by_default()});
+                             r->enabled_by_default(), {}});
     }
     for (const auto& r : all_workspace_rules()) {
       out.push_back(RuleInfo{std::string(r->name()), r->default_severity(), std::string(r->summary()),
-                             r->enabled_by_default()});
+                             r->enabled_by_default(), {}});
     }
     // Not a rule object: the checker's own note when no template could be chosen (see check()).
     out.push_back(RuleInfo{"no-template", Severity::Note,
-                           "No template could be chosen for the spec, so only template-free rules ran", true});
+                           "No template could be chosen for the spec, so only template-free rules ran", true, {}});
+    for (RuleInfo& r : out) r.documentation = rule_doc(r.name);
     return out;
   }();
   return rules;

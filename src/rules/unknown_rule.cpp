@@ -1,8 +1,6 @@
 // unknown-rule: a suppression comment names a rule specgate does not have. The comment then
 // suppresses nothing, silently, which is what a misspelled name ("placeholders") would otherwise
 // do. Names are checked against every name a finding can carry (rules/registry.h known_rules()).
-#include <limits>
-
 #include "core/concat.h"
 #include "core/edit_distance.h"
 #include "rules/rule.h"
@@ -14,18 +12,9 @@ namespace {
 
 // The known name nearest to `name`, or "" when none is near enough to be a misspelling.
 std::string nearest_rule(std::string_view name) {
-  const size_t limit = name.size() < 6 ? 1 : name.size() < 12 ? 2 : 3;
-  EditDistanceFrom from(name);
-  std::string best;
-  size_t best_distance = std::numeric_limits<size_t>::max();
-  for (const RuleInfo& r : known_rules()) {
-    const size_t d = from.to(r.name, limit);
-    if (d <= limit && d < best_distance) {
-      best = r.name;
-      best_distance = d;
-    }
-  }
-  return best;
+  std::vector<std::string_view> names;
+  for (const RuleInfo& r : known_rules()) names.push_back(r.name);
+  return nearest_name(name, names);
 }
 
 bool known(std::string_view name) {

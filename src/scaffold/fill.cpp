@@ -271,6 +271,26 @@ FillResult fill_template(const Document& tmpl, const FillOptions& o) {
   std::vector<bool> used(o.vars.size(), false);
   for (const auto& [k, v] : o.vars) vars.emplace_back(fold_var_key(k), &v);
   if (!vars.empty()) {
+    // First a field named by the key: --var author="Ana Silva" fills '**Author:** [Name]' only,
+    // not every other [Name] (components, entities) as matching the placeholder text would.
+    for (uint32_t l : field_lines) {
+      if (tmpl.line_info(l).kind == LineKind::Code) continue;
+      std::string_view line = src.line(l);
+      for (const RawField& rf : extract_fields(line)) {
+        if (rf.value.empty() || line.substr(rf.value_offset, rf.value.size()) != rf.value) continue;
+        const std::string key = fold_var_key(rf.key);
+        for (size_t i = vars.size(); i-- > 0;) {
+          if (vars[i].first != key) continue;
+          const size_t vb = rf.value_offset, ve = rf.value_offset + rf.value.size();
+          for (const auto& h : find_placeholders(line)) {
+            if (h.begin < vb || h.end > ve) continue;
+            if (edits.add(l, h.begin, h.end, one_line(*vars[i].second))) used[i] = true;
+            break;
+          }
+          break;
+        }
+      }
+    }
     for (uint32_t l = 1; l <= src.line_count(); ++l) {
       const LineKind kind = tmpl.line_info(l).kind;
       if (kind == LineKind::Code || kind == LineKind::Html || kind == LineKind::Blank) continue;

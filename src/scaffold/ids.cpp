@@ -65,9 +65,11 @@ std::string id_number(std::string_view id) {
   return e == id.size() ? std::string(id) : std::string(id.substr(e));
 }
 
-IdScan scan_declared_ids(const std::string& dir, std::string_view family, const Config& config) {
-  IdScan scan;
-  if (family.empty()) return scan;
+namespace {
+
+// Calls `each` with every ID of `family` that the Markdown files under `dir` declare.
+template <class Each>
+void for_each_declared_id(const std::string& dir, std::string_view family, const Config& config, Each each) {
   // The files `check` would see under `dir`, and the IDs they declare as the cross-document rules
   // read them. A file name counts only for a configured family; the family being numbered is one.
   Config with_family = config;
@@ -80,10 +82,27 @@ IdScan scan_declared_ids(const std::string& dir, std::string_view family, const 
     const std::optional<Document> doc = load_document(path, error);
     if (!doc) continue;
     for (const IdDeclaration& d : build_spec_index(*doc, with_family).ids) {
-      if (auto id = find_family_id(d.id, family)) note(scan, *id);
+      if (auto id = find_family_id(d.id, family)) each(*id);
     }
   }
+}
+
+}  // namespace
+
+IdScan scan_declared_ids(const std::string& dir, std::string_view family, const Config& config) {
+  IdScan scan;
+  if (family.empty()) return scan;
+  for_each_declared_id(dir, family, config, [&](const FoundId& id) { note(scan, id); });
   return scan;
+}
+
+bool id_declared(const std::string& dir, std::string_view family, std::string_view id, const Config& config) {
+  if (family.empty()) return false;
+  const std::optional<FoundId> wanted = find_family_id(id, family);
+  if (!wanted) return false;
+  bool found = false;
+  for_each_declared_id(dir, family, config, [&](const FoundId& d) { found = found || d.number == wanted->number; });
+  return found;
 }
 
 std::string next_id(std::string_view family, const IdScan& scan) {

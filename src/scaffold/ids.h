@@ -36,6 +36,9 @@ struct IdScan {
 // skipped) and the declarations of the spec index (spec/index.h: front matter `id`, an ID field,
 // the title, the file name), the same ones duplicate-id and dangling-reference use.
 IdScan scan_declared_ids(const std::string& dir, std::string_view family, const Config& config = Config{});
+// Whether a spec under `dir` (as scan_declared_ids reads them) declares `id` of `family`, by
+// number: TASK-7 and TASK-007 are the same ID.
+bool id_declared(const std::string& dir, std::string_view family, std::string_view id, const Config& config = Config{});
 // FAMILY-(max+1), zero-padded to the width already in use.
 std::string next_id(std::string_view family, const IdScan& scan);
 

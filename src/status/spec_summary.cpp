@@ -207,6 +207,8 @@ SpecSummary read_spec_summary(const Document& doc, const Config& config) {
   s.owner = r.value({"owner", "owners", "assignee", "assigned to", "story owner", "assigned team/agent",
                      "assigned team", "assigned agent", "dri"},
                     {"assignee", "assigned to", "story owner", "assigned team/agent"});
+  // A spec without an owner field is owned by its author (the built-in epic spec has only Author).
+  if (!s.owner) s.owner = r.value({"author", "authors"});
   s.priority = r.value({"priority"});
   if (auto p = r.value({"story points", "points", "estimate", "story point estimate", "estimated points"}))
     s.points = parse_points(*p);

@@ -84,13 +84,13 @@ void pad(std::ostream& out, const std::string& s, size_t width) {
   for (size_t n = count_chars(s); n < width; ++n) out << ' ';
 }
 
-void write_table(std::ostream& out, const StatusReport& r) {
+void write_table(std::ostream& out, const StatusReport& r, size_t terminal_width) {
   struct Col {
     const char* head;
     size_t max;
     std::function<std::string(const SpecSummary&)> get;
   };
-  const std::vector<Col> cols = {
+  std::vector<Col> cols = {
       {"ID", 16, [](const SpecSummary& s) { return s.id.value_or("-"); }},
       {"TITLE", 46, [](const SpecSummary& s) { return s.title.value_or("-"); }},
       {"TEMPLATE", 14, [](const SpecSummary& s) { return s.template_name.value_or("-"); }},
@@ -105,14 +105,29 @@ void write_table(std::ostream& out, const StatusReport& r) {
   };
   std::vector<std::vector<std::string>> cells;
   std::vector<size_t> width(cols.size());
-  for (size_t c = 0; c < cols.size(); ++c) width[c] = count_chars(cols[c].head);
-  for (const auto& s : r.specs) {
-    std::vector<std::string> row;
-    for (size_t c = 0; c < cols.size(); ++c) {
-      row.push_back(fit(cols[c].get(s), cols[c].max));
-      width[c] = std::max(width[c], count_chars(row.back()));
+  auto lay_out = [&] {
+    cells.clear();
+    for (size_t c = 0; c < cols.size(); ++c) width[c] = count_chars(cols[c].head);
+    for (const auto& s : r.specs) {
+      std::vector<std::string> row;
+      for (size_t c = 0; c < cols.size(); ++c) {
+        row.push_back(fit(cols[c].get(s), cols[c].max));
+        width[c] = std::max(width[c], count_chars(row.back()));
+      }
+      cells.push_back(std::move(row));
     }
-    cells.push_back(std::move(row));
+  };
+  lay_out();
+  if (terminal_width > 0) {
+    // On a narrow terminal the title gives way first (down to 12 characters), so each row stays
+    // on one line; the path, last, is never cut.
+    size_t total = 0;
+    for (size_t c = 0; c < cols.size(); ++c) total += width[c] + (c + 1 < cols.size() ? 2 : 0);
+    constexpr size_t kTitle = 1, kMinTitle = 12;
+    if (total > terminal_width && width[kTitle] > kMinTitle) {
+      cols[kTitle].max = std::max(kMinTitle, width[kTitle] - std::min(width[kTitle], total - terminal_width));
+      lay_out();
+    }
   }
   auto line = [&](const std::vector<std::string>& row) {
     for (size_t c = 0; c < row.size(); ++c) {
@@ -347,9 +362,9 @@ bool sort_specs(std::vector<SpecSummary>& specs, const std::string& key) {
   return true;
 }
 
-void write_status(std::ostream& out, const StatusReport& report, StatusFormat format) {
+void write_status(std::ostream& out, const StatusReport& report, StatusFormat format, size_t terminal_width) {
   switch (format) {
-    case StatusFormat::Table: write_table(out, report); break;
+    case StatusFormat::Table: write_table(out, report, terminal_width); break;
     case StatusFormat::Markdown: write_markdown(out, report); break;
     case StatusFormat::Json: write_json(out, report); break;
     case StatusFormat::Csv: write_csv(out, report); break;

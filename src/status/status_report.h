@@ -31,6 +31,8 @@ bool sort_specs(std::vector<SpecSummary>& specs, const std::string& key);
 inline constexpr const char* kStatusSortKeys =
     "path, id, title, template, status, owner, priority, points, created, updated, next_review, errors, warnings";
 
-void write_status(std::ostream& out, const StatusReport& report, StatusFormat format);
+// `terminal_width` (table only): fit each row in that many columns by narrowing the title; 0
+// leaves every column at its full width (output that is not a terminal).
+void write_status(std::ostream& out, const StatusReport& report, StatusFormat format, size_t terminal_width = 0);
 
 }  // namespace specgate

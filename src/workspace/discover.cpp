@@ -118,13 +118,18 @@ class Walker {
       const fs::path canon = fs::canonical(it.dir, ec);
       if (ec || !seen_.insert(canon.string()).second) continue;  // symlink loops end here
       std::vector<fs::directory_entry> entries;
-      fs::directory_iterator di(it.dir, fs::directory_options::skip_permission_denied, ec);
+      // A directory that cannot be read is reported ("Permission denied", as ripgrep does), not
+      // skipped: its specs would otherwise be missing from a run that says it is clean.
+      fs::directory_iterator di(it.dir, ec);
       if (ec) {
         d_.errors.push_back(it.dir.string() + ": " + ec.message());
         continue;
       }
       for (; di != fs::directory_iterator(); di.increment(ec)) {
-        if (ec) break;
+        if (ec) {
+          d_.errors.push_back(it.dir.string() + ": " + ec.message());
+          break;
+        }
         entries.push_back(*di);
       }
       // Sorted, so which of two symlinked paths names a directory never depends on readdir order.

@@ -21,12 +21,12 @@ Diagnostic diag(std::string rule, Severity sev, uint32_t line, uint32_t col, uin
 
 std::vector<RuleInfo> rules() {
   return {
-      {"missing-section", Severity::Error, "A section the template requires is absent.", true},
-      {"empty-section", Severity::Warning, "A section has a heading but no content.", true},
-      {"status-value", Severity::Warning, "The Status field holds a value the template does not list.", true},
-      {"heading-text", Severity::Error, "A heading's text differs from the template's.", true},
-      {"placeholder-text", Severity::Error, "Template placeholder text was left in.", true},
-      {"line-length", Severity::Note, "A line is longer than the configured limit.", false},
+      {"missing-section", Severity::Error, "A section the template requires is absent.", true, {}},
+      {"empty-section", Severity::Warning, "A section has a heading but no content.", true, {}},
+      {"status-value", Severity::Warning, "The Status field holds a value the template does not list.", true, {}},
+      {"heading-text", Severity::Error, "A heading's text differs from the template's.", true, {}},
+      {"placeholder-text", Severity::Error, "Template placeholder text was left in.", true, {}},
+      {"line-length", Severity::Note, "A line is longer than the configured limit.", false, {}},
   };
 }
 

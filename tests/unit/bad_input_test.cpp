@@ -9,9 +9,11 @@
 
 #include <filesystem>
 #include <string>
+#include <vector>
 
 #include "core/source.h"
 #include "report/report.h"
+#include "rules/registry.h"
 #include "support/run_binary.h"
 
 namespace fs = std::filesystem;
@@ -402,6 +404,372 @@ TEST(BadInput, MermaidCommandOnMissingAndBinaryFiles) {
   EXPECT_EQ(missing.exit_code, 2);
   EXPECT_TRUE(contains(missing.err, "nope.mmd")) << missing.err;
   ASSERT_TRUE(finished(run_specgate({"mermaid", bin.string()})));
+}
+
+// --- The CLI contract (issue 17): each case as the user meets it, message and exit code. ---
+
+// A path that could not be read: never "no problems", and every format records it.
+TEST(BadInput, MissingPathIsNeverReportedAsNoProblems) {
+  TempDir t;
+  const auto good = t.write("good.md", kSpec);
+  const std::string nope = (t / "nope.md").string();
+  const RunResult text = run_specgate({"check", good.string(), nope});
+  ASSERT_TRUE(finished(text));
+  EXPECT_EQ(text.exit_code, 2);
+  EXPECT_TRUE(contains(text.err, "nope.md: No such file or directory")) << text.err;
+  EXPECT_FALSE(contains(text.out, "no problems")) << text.out;
+  EXPECT_TRUE(contains(text.out, "0 errors, 0 warnings, 1 note in 1 file; 1 path could not be checked")) << text.out;
+
+  const RunResult alone = run_specgate({"check", nope});
+  EXPECT_EQ(alone.exit_code, 2);
+  EXPECT_TRUE(contains(alone.out, "in 0 files; 1 path could not be checked")) << alone.out;
+
+  const RunResult json = run_specgate({"check", "--format", "json", good.string(), nope});
+  EXPECT_EQ(json.exit_code, 2);
+  const auto j = nlohmann::json::parse(json.out);
+  ASSERT_EQ(j["errors"].size(), 1u) << json.out;
+  EXPECT_EQ(j["errors"][0]["path"], nope);
+  EXPECT_EQ(j["errors"][0]["message"], "No such file or directory");
+  EXPECT_EQ(j["files"].size(), 1u);
+
+  const RunResult sarif = run_specgate({"check", "--format", "sarif", good.string(), nope});
+  EXPECT_EQ(sarif.exit_code, 2);
+  const auto inv = nlohmann::json::parse(sarif.out)["runs"][0]["invocations"];
+  ASSERT_EQ(inv.size(), 1u) << sarif.out;
+  EXPECT_EQ(inv[0]["executionSuccessful"], false);
+  ASSERT_EQ(inv[0]["toolExecutionNotifications"].size(), 1u) << sarif.out;
+  EXPECT_EQ(inv[0]["toolExecutionNotifications"][0]["level"], "error");
+  EXPECT_TRUE(contains(inv[0]["toolExecutionNotifications"][0]["message"]["text"].get<std::string>(),
+                       "No such file or directory"));
+
+  const RunResult junit = run_specgate({"check", "--format", "junit", good.string(), nope});
+  EXPECT_EQ(junit.exit_code, 2);
+  EXPECT_TRUE(contains(junit.out, "tests=\"2\" failures=\"0\" errors=\"1\"")) << junit.out;
+  EXPECT_TRUE(contains(junit.out, "<error message=\"No such file or directory\" type=\"unreadable\"/>")) << junit.out;
+
+  const RunResult github = run_specgate({"check", "--format", "github", good.string(), nope});
+  EXPECT_EQ(github.exit_code, 2);
+  EXPECT_TRUE(contains(github.out, "::error title=specgate::" + nope + ": No such file or directory")) << github.out;
+}
+
+TEST(BadInput, CleanRunRecordsNoErrors) {
+  TempDir t;
+  const auto good = t.write("good.md", kSpec);
+  const auto j = nlohmann::json::parse(run_specgate({"check", "--format", "json", good.string()}).out);
+  EXPECT_TRUE(j["errors"].is_array() && j["errors"].empty()) << j.dump();
+  const auto sarif = nlohmann::json::parse(run_specgate({"check", "--format", "sarif", good.string()}).out);
+  EXPECT_EQ(sarif["runs"][0]["invocations"][0]["executionSuccessful"], true) << sarif.dump();
+  EXPECT_FALSE(sarif["runs"][0]["invocations"][0].contains("toolExecutionNotifications"));
+}
+
+// A file that cannot be read is an error of its own; so is a folder (ripgrep's wording). root
+// reads everything, so the run drops to nobody when the tests run as root.
+TEST(BadInput, UnreadableDirectoryIsReportedNotSkipped) {
+  TempDir t;
+  fs::permissions(t.path(), fs::perms::owner_all | fs::perms::group_read | fs::perms::group_exec |
+                                fs::perms::others_read | fs::perms::others_exec);
+  t.write("specs/good.md", kSpec);
+  t.write("specs/locked/hidden.md", kSpec);
+  fs::permissions(t / "specs/locked", fs::perms::none);
+  std::vector<std::string> argv{SPECGATE_BINARY, "check", (t / "specs").string()};
+  if (::geteuid() == 0) {
+    if (::access("/usr/bin/setpriv", X_OK) != 0) GTEST_SKIP() << "running as root and /usr/bin/setpriv is missing";
+    argv.insert(argv.begin(), {"/usr/bin/setpriv", "--reuid=nobody", "--regid=nogroup", "--clear-groups"});
+  }
+  const RunResult r = specgate::test::run_program(argv, {});
+  fs::permissions(t / "specs/locked", fs::perms::owner_all);  // so that TempDir can remove it
+  ASSERT_TRUE(finished(r));
+  EXPECT_EQ(r.exit_code, 2) << r.out << r.err;
+  EXPECT_TRUE(contains(r.err, "locked: Permission denied")) << r.err;
+  EXPECT_TRUE(contains(r.out, "1 path could not be checked")) << r.out;
+}
+
+TEST(BadInput, ConfigNamesAMissingTemplateFile) {
+  TempDir t;
+  const auto spec = t.write("spec.md", kSpec);
+  const auto cfg = t.write(".specgate.yaml", "templates:\n  rfc: templates/rfc.md\n");
+  const RunResult r = run_specgate({"check", "--config", cfg.string(), spec.string()});
+  ASSERT_TRUE(finished(r));
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_TRUE(contains(r.err, ".specgate.yaml:2:8: template 'rfc': file 'templates/rfc.md' does not exist")) << r.err;
+}
+
+TEST(BadInput, ConfigNamesAMissingTemplateDir) {
+  TempDir t;
+  const auto spec = t.write("spec.md", kSpec);
+  t.write("templates/task.md", "# Task\n\n## Summary\n");
+  const auto cfg = t.write(".specgate.yaml", "template_dirs:\n  - templates\n  - tmpl\n");
+  const RunResult r = run_specgate({"check", "--config", cfg.string(), spec.string()});
+  ASSERT_TRUE(finished(r));
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_TRUE(contains(r.err, ".specgate.yaml:3:5: template_dirs: 'tmpl' does not exist")) << r.err;
+}
+
+TEST(BadInput, UnknownConfigKeyGetsADidYouMean) {
+  TempDir t;
+  const auto spec = t.write("spec.md", kSpec);
+  const auto cfg = t.write(".specgate.yaml", "rules:\n  placeholder: off\nexlude:\n  - drafts/**\n");
+  const RunResult r = run_specgate({"check", "--config", cfg.string(), spec.string()});
+  ASSERT_TRUE(finished(r));
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_TRUE(contains(r.err, ".specgate.yaml:3:1: unknown key 'exlude'; did you mean 'exclude'?")) << r.err;
+}
+
+TEST(BadInput, MisspelledRuleNameGetsADidYouMean) {
+  TempDir t;
+  const auto spec = t.write("spec.md", kSpec);
+  const auto cfg = t.write(".specgate.yaml", "rules:\n  placeholders: off\n");
+  const RunResult c = run_specgate({"check", "--config", cfg.string(), spec.string()});
+  EXPECT_EQ(c.exit_code, 2);
+  EXPECT_TRUE(contains(c.err, ".specgate.yaml:2: unknown rule 'placeholders'; did you mean 'placeholder'?")) << c.err;
+  const RunResult cli = run_specgate({"check", "--disable", "secton-order", spec.string()});
+  EXPECT_EQ(cli.exit_code, 2);
+  EXPECT_TRUE(contains(cli.err, "--disable: unknown rule 'secton-order'; did you mean 'section-order'?")) << cli.err;
+}
+
+TEST(BadInput, MistypedCommandGetsADidYouMean) {
+  const RunResult r = run_specgate({"chek", "specs/"});
+  ASSERT_TRUE(finished(r));
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.err, "specgate: unknown command 'chek'; did you mean 'check'?\n");
+  const RunResult far = run_specgate({"lint"});
+  EXPECT_EQ(far.exit_code, 2);
+  EXPECT_EQ(far.err, "specgate: unknown command 'lint'; see 'specgate --help' for the commands\n");
+}
+
+TEST(BadInput, ConflictingCheckFlagsAreUsageErrors) {
+  TempDir t;
+  const auto spec = t.write("spec.md", kSpec);
+  const auto schema = t.write("s.yaml", "name: s\n");
+  const RunResult both = run_specgate({"check", "--template", "task", "--schema", schema.string(), spec.string()});
+  EXPECT_EQ(both.exit_code, 2);
+  EXPECT_TRUE(contains(both.err, "--template excludes --schema")) << both.err;
+
+  const RunResult on_off = run_specgate({"check", "--enable", "section-order", "--disable", "section-order", spec.string()});
+  EXPECT_EQ(on_off.exit_code, 2);
+  EXPECT_TRUE(contains(on_off.err, "rule 'section-order' is given to both --enable and --disable")) << on_off.err;
+
+  const RunResult base = run_specgate({"check", "--base", "main", spec.string()});
+  EXPECT_EQ(base.exit_code, 2);
+  EXPECT_TRUE(contains(base.err, "--base requires --changed")) << base.err;
+
+  const RunResult zero = run_specgate({"check", "--exit-zero", "--strict", spec.string()});
+  EXPECT_EQ(zero.exit_code, 2);
+  EXPECT_TRUE(contains(zero.err, "--strict excludes --exit-zero")) << zero.err;
+}
+
+// Documented behaviour with a warning: in a machine format --quiet keeps only the errors.
+TEST(BadInput, QuietWithAMachineFormatWarns) {
+  TempDir t;
+  const auto spec = t.write("spec.md", kSpec);
+  const RunResult r = run_specgate({"check", "--quiet", "--format", "json", spec.string()});
+  ASSERT_TRUE(finished(r));
+  EXPECT_EQ(r.exit_code, 0);
+  EXPECT_EQ(r.err, "specgate: warning: --quiet with --format json keeps only the errors in the report\n");
+  EXPECT_TRUE(nlohmann::json::accept(r.out));
+  EXPECT_TRUE(run_specgate({"check", "--quiet", spec.string()}).err.empty());
+}
+
+TEST(BadInput, ExportOptionsForTheOtherFormatAreUsageErrors) {
+  TempDir t;
+  const auto spec = t.write("spec.md", kSpec);
+  const RunResult validate = run_specgate({"export", spec.string(), "--format", "json", "--validate"});
+  EXPECT_EQ(validate.exit_code, 2);
+  EXPECT_TRUE(contains(validate.err, "specgate: export: --validate applies to --format template-json only")) << validate.err;
+  const RunResult tmpl = run_specgate({"export", spec.string(), "--format", "template-json", "--template", "task"});
+  EXPECT_EQ(tmpl.exit_code, 2);
+  EXPECT_TRUE(contains(tmpl.err, "specgate: export: --template applies to --format json only")) << tmpl.err;
+  EXPECT_TRUE(tmpl.out.empty());
+}
+
+// -f is --format in every command that has it, and nothing else anywhere (`new --force` and
+// `export --force` are long only).
+TEST(BadInput, ShortFIsFormatEverywhere) {
+  for (const std::vector<std::string>& cmd :
+       std::vector<std::vector<std::string>>{{"check"}, {"status"}, {"templates", "list"}, {"templates", "schema"},
+                                             {"new"}, {"parse"}, {"export"}, {"mermaid"}, {"rules"}}) {
+    std::vector<std::string> args = cmd;
+    args.push_back("--help");
+    const RunResult r = run_specgate(args);
+    SCOPED_TRACE(r.out);
+    ASSERT_EQ(r.exit_code, 0);
+    if (contains(r.out, "-f,")) {
+      EXPECT_TRUE(contains(r.out, "-f,--format")) << cmd[0];
+    }
+    EXPECT_FALSE(contains(r.out, "-f,--force"));
+  }
+  TempDir t;
+  const RunResult n = run_specgate({"new", "task", "Ledger sync", "-f"}, t.path());
+  EXPECT_EQ(n.exit_code, 2) << n.err;
+}
+
+TEST(BadInput, ColourIsForcedByFORCE_COLORAndCLICOLOR_FORCE) {
+  TempDir t;
+  const auto spec = t.write("spec.md", std::string(kSpec) + "\n<TBD>\n");
+  auto run_with = [&](std::vector<std::string> env) {
+    specgate::test::RunOptions o;
+    o.no_color = false;
+    env.push_back("TERM=xterm");
+    o.env = env;
+    return specgate::test::run_program({SPECGATE_BINARY, "check", spec.string()}, o);
+  };
+  const std::string esc = "\x1b[";
+  EXPECT_FALSE(contains(run_with({"NO_COLOR=", "FORCE_COLOR=", "CLICOLOR_FORCE="}).out, esc));  // not a terminal
+  EXPECT_TRUE(contains(run_with({"NO_COLOR=", "FORCE_COLOR=1", "CLICOLOR_FORCE="}).out, esc));
+  EXPECT_TRUE(contains(run_with({"NO_COLOR=", "FORCE_COLOR=", "CLICOLOR_FORCE=1"}).out, esc));
+  EXPECT_FALSE(contains(run_with({"NO_COLOR=", "FORCE_COLOR=0", "CLICOLOR_FORCE="}).out, esc));
+  EXPECT_FALSE(contains(run_with({"NO_COLOR=1", "FORCE_COLOR=1", "CLICOLOR_FORCE=1"}).out, esc));  // NO_COLOR wins
+}
+
+TEST(BadInput, ExitZeroReportsWithoutFailing) {
+  TempDir t;
+  const auto spec = t.write("spec.md", kSpec);
+  const RunResult found = run_specgate({"check", "--exit-zero", "--template", "task", spec.string()});
+  ASSERT_TRUE(finished(found));
+  EXPECT_EQ(found.exit_code, 0);
+  EXPECT_TRUE(contains(found.out, "missing-section")) << found.out;
+  // Failing to run is still exit 2.
+  EXPECT_EQ(run_specgate({"check", "--exit-zero", (t / "nope.md").string()}).exit_code, 2);
+}
+
+TEST(BadInput, FrontMatterErrorsAreReportedWhereTheYamlBreaks) {
+  TempDir t;
+  const auto open_flow = t.write("flow.md", "---\ntemplate: task\nowners: [Dana, Lee\n---\n# T\n\nText.\n");
+  const RunResult r = run_specgate({"check", open_flow.string()});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_TRUE(contains(r.out, "flow.md:3:19: error: front matter is not valid YAML")) << r.out;
+  const auto unclosed = t.write("unclosed.md", "---\ntemplate: task\nstatus: Draft\n\n# T\n\nText.\n");
+  const RunResult u = run_specgate({"check", unclosed.string()});
+  EXPECT_EQ(u.exit_code, 1);
+  EXPECT_TRUE(contains(u.out, "unclosed.md:1:1: error: front matter is never closed")) << u.out;
+}
+
+TEST(BadInput, TemplatesTakesTheConfigAfterItsSubcommand) {
+  TempDir t;
+  t.write("tmpl/rfc.md", "# RFC: [Title]\n\n## Motivation\n\n[Why.]\n");
+  const auto cfg = t.write("conf.yaml", "templates:\n  rfc: tmpl/rfc.md\n");
+  const RunResult r = run_specgate({"templates", "show", "rfc", "-c", cfg.string()});
+  ASSERT_TRUE(finished(r));
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_TRUE(contains(r.out, "## Motivation")) << r.out;
+  EXPECT_EQ(run_specgate({"templates", "-c", cfg.string(), "show", "rfc"}).exit_code, 0);
+}
+
+TEST(BadInput, MermaidTakesFoldersAndSaysHowItReadsOtherFiles) {
+  TempDir t;
+  t.write("d/ok.mmd", "graph TD\n  A-->B\n");
+  t.write("d/sub/spec.md", "# S\n\n```mermaid\ngraph TD\n  A-->\n```\n");
+  t.write("d/.hidden/skip.mmd", "not a diagram\n");
+  const RunResult r = run_specgate({"mermaid", (t / "d").string()});
+  ASSERT_TRUE(finished(r));
+  EXPECT_EQ(r.exit_code, 1) << r.err;
+  EXPECT_TRUE(contains(r.out, "spec.md:5:")) << r.out;
+  EXPECT_FALSE(contains(r.out + r.err, "skip.mmd")) << r.out;
+  const auto txt = t.write("notes.txt", "graph TD\n  A-->B\n");
+  const RunResult n = run_specgate({"mermaid", txt.string()});
+  EXPECT_EQ(n.exit_code, 0);
+  EXPECT_TRUE(contains(n.err, "notes.txt is not a .mmd or Markdown file; it is checked as one Mermaid diagram")) << n.err;
+}
+
+TEST(BadInput, NewWithAMissingDir) {
+  TempDir t;
+  const RunResult r = run_specgate({"new", "task", "Ledger sync", "--dir", "nowhere"}, t.path());
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.err, "specgate: --dir nowhere: no such directory (create it first)\n");
+}
+
+TEST(BadInput, NewNamingIsRelativeToTheConfig) {
+  TempDir t;
+  t.write(".git/HEAD", "ref: refs/heads/main\n");
+  t.write(".specgate.yaml", "naming:\n  task: \"specs/tasks/TASK-{n}-{slug}.md\"\n");
+  fs::create_directories(t / "specs");
+  const RunResult r = run_specgate({"new", "task", "Ledger sync"}, t / "specs");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_TRUE(fs::exists(t / "specs/tasks/TASK-1-ledger-sync.md")) << r.out;
+  EXPECT_FALSE(fs::exists(t / "specs/specs")) << r.out;
+}
+
+TEST(BadInput, NewRefusesAnIdThatIsTaken) {
+  TempDir t;
+  ASSERT_EQ(run_specgate({"new", "task", "First", "--id", "1"}, t.path()).exit_code, 0);
+  const RunResult r = run_specgate({"new", "task", "Second", "--id", "1"}, t.path());
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_TRUE(contains(r.err, "TASK-1 already exists under .; not creating a second one")) << r.err;
+  EXPECT_FALSE(fs::exists(t / "TASK-1-second.md"));
+  EXPECT_EQ(run_specgate({"new", "task", "Second", "--id", "1", "--force"}, t.path()).exit_code, 0);
+  EXPECT_TRUE(fs::exists(t / "TASK-1-second.md"));
+}
+
+TEST(BadInput, NewRefusesANonNumericId) {
+  TempDir t;
+  const RunResult r = run_specgate({"new", "task", "First", "--id", "abc"}, t.path());
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.err, "specgate: --id 'abc': TASK IDs are numbered; give a number (--id 12), TASK-12 or auto\n");
+  EXPECT_EQ(run_specgate({"new", "task", "Other scheme", "--id", "PAY-3"}, t.path()).exit_code, 0);
+}
+
+// The --help example fills the epic's Author, not every [Name] heading with a person's name.
+TEST(BadInput, NewHelpExampleFillsTheAuthorOnly) {
+  const RunResult help = run_specgate({"new", "--help"});
+  ASSERT_TRUE(contains(help.out, "--var author=\"Ana Silva\"")) << help.out;
+  const RunResult r = run_specgate({"new", "epic-spec", "Payouts", "--id", "7", "--var", "author=Ana Silva", "--out", "-"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_TRUE(contains(r.out, "**Author:** Ana Silva")) << r.out;
+  EXPECT_EQ(count_of(r.out, "Ana Silva"), 1u) << r.out;
+  EXPECT_TRUE(r.err.empty()) << r.err;
+}
+
+TEST(BadInput, StatusTakesTheAuthorAsOwnerAndFitsTheTerminal) {
+  TempDir t;
+  const RunResult made = run_specgate({"new", "epic-spec", "Payouts with a long title that goes on and on", "--id", "7",
+                                       "--var", "author=Ana Silva", "--today", "2026-01-05"},
+                                      t.path());
+  ASSERT_EQ(made.exit_code, 0) << made.err;
+  specgate::test::RunOptions o;
+  o.cwd = t.path();
+  const RunResult wide = specgate::test::run_program({SPECGATE_BINARY, "status", "--today", "2026-01-05", "."}, o);
+  ASSERT_TRUE(finished(wide));
+  EXPECT_TRUE(contains(wide.out, "Ana Silva")) << wide.out;
+  EXPECT_TRUE(contains(wide.out, "long title that goes on and on")) << wide.out;
+  o.env = {"COLUMNS=120"};
+  const RunResult narrow = specgate::test::run_program({SPECGATE_BINARY, "status", "--today", "2026-01-05", "."}, o);
+  ASSERT_TRUE(finished(narrow));
+  EXPECT_FALSE(contains(narrow.out, "goes on and on")) << narrow.out;
+  EXPECT_TRUE(contains(narrow.out, "\xE2\x80\xA6")) << narrow.out;  // the cut title
+  // The title gave way (the path, last, is never cut, so a row may still be wider than 120).
+  auto second_line = [](const std::string& s) {
+    const size_t b = s.find('\n') + 1;
+    return s.substr(b, s.find('\n', b) - b);
+  };
+  EXPECT_LT(specgate::count_chars(second_line(narrow.out)), specgate::count_chars(second_line(wide.out))) << narrow.out;
+}
+
+TEST(BadInput, RulesNamePrintsTheRulesPage) {
+  const RunResult r = run_specgate({"rules", "placeholder"});
+  ASSERT_TRUE(finished(r));
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out, specgate::test::read_all(fs::path(SPECGATE_SOURCE_DIR) / "docs/rules/placeholder.md"));
+  const RunResult typo = run_specgate({"rules", "placeholders"});
+  EXPECT_EQ(typo.exit_code, 2);
+  EXPECT_EQ(typo.err, "specgate: unknown rule 'placeholders'; did you mean 'placeholder'?\n");
+}
+
+// Every rule's page is in the binary exactly as in docs/rules, and SARIF carries it as help.
+TEST(BadInput, EmbeddedRulePagesEqualTheFiles) {
+  const auto& rules = specgate::known_rules();
+  ASSERT_FALSE(rules.empty());
+  for (const specgate::RuleInfo& r : rules) {
+    SCOPED_TRACE(r.name);
+    EXPECT_EQ(std::string(r.documentation),
+              specgate::test::read_all(fs::path(SPECGATE_SOURCE_DIR) / "docs/rules" / (r.name + ".md")));
+  }
+  TempDir t;
+  const auto spec = t.write("spec.md", kSpec);
+  const auto sarif = nlohmann::json::parse(run_specgate({"check", "--format", "sarif", spec.string()}).out);
+  const auto& table = sarif["runs"][0]["tool"]["driver"]["rules"];
+  ASSERT_EQ(table.size(), rules.size());
+  for (size_t i = 0; i < rules.size(); ++i)
+    EXPECT_EQ(table[i]["help"]["markdown"], std::string(rules[i].documentation)) << rules[i].name;
 }
 
 }  // namespace

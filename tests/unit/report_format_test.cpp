@@ -155,7 +155,7 @@ TEST(ReportJson, ContractShapeAndKeyOrder) {
   EXPECT_EQ(j["tool"]["version"], SPECGATE_VERSION);
   std::vector<std::string> keys;
   for (auto& [k, v] : j.items()) keys.push_back(k);
-  EXPECT_EQ(keys, (std::vector<std::string>{"version", "tool", "files", "summary"}));
+  EXPECT_EQ(keys, (std::vector<std::string>{"version", "tool", "files", "summary", "errors"}));
   const auto& d = j["files"][0]["diagnostics"][0];
   keys.clear();
   for (auto& [k, v] : d.items()) keys.push_back(k);
@@ -183,8 +183,8 @@ TEST(ReportJson, InvalidUtf8DoesNotThrow) {
 
 TEST(ReportSarif, RulesResultsAndRegions) {
   RunReport r;
-  r.rules = {{"missing-section", Severity::Error, "A required section is absent.", true},
-             {"line-length", Severity::Note, "Long line.", false}};
+  r.rules = {{"missing-section", Severity::Error, "A required section is absent.", true, {}},
+             {"line-length", Severity::Note, "Long line.", false, {}}};
   Diagnostic multi = diagnostic(Severity::Warning, 2, 5, "line-length");
   multi.end_line = 4;
   multi.end_column = 1;

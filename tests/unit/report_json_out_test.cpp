@@ -122,8 +122,8 @@ specgate::RunReport random_report(specgate::test::Lcg& rng, bool valid_utf8_only
     return s;
   };
   specgate::RunReport run;
-  run.rules = {{"missing-section", Severity::Error, "A section is missing", true},
-               {"placeholder", Severity::Warning, "", false}};
+  run.rules = {{"missing-section", Severity::Error, "A section is missing", true, {}},
+               {"placeholder", Severity::Warning, "", false, {}}};
   for (int f = static_cast<int>(rng.below(4)); f > 0; --f) {
     std::vector<specgate::Diagnostic> diags;
     for (int d = static_cast<int>(rng.below(5)); d > 0; --d) {
@@ -171,6 +171,9 @@ std::string json_report_through_nlohmann(const specgate::RunReport& report) {
   root["files"] = std::move(files);
   const specgate::Summary s = specgate::summarize(report);
   root["summary"] = Json{{"files", s.files}, {"errors", s.errors}, {"warnings", s.warnings}, {"notes", s.notes}};
+  Json errors = Json::array();
+  for (const specgate::RunError& e : report.errors) errors.push_back(Json{{"path", e.path}, {"message", e.message}});
+  root["errors"] = std::move(errors);
   return root.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
 }
 

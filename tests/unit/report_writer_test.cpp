@@ -18,8 +18,8 @@ Diagnostic make(std::string rule, Severity sev, uint32_t line, uint32_t col, std
 }
 
 std::vector<RuleInfo> rules() {
-  return {{"missing-section", Severity::Error, "A required section is absent.", true},
-          {"dangling-reference", Severity::Warning, "An ID no spec declares.", true}};
+  return {{"missing-section", Severity::Error, "A required section is absent.", true, {}},
+          {"dangling-reference", Severity::Warning, "An ID no spec declares.", true, {}}};
 }
 
 FileReport spec_a() {
