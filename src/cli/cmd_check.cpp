@@ -36,6 +36,7 @@ struct CheckArgs {
   unsigned jobs = 0;
   bool strict = false;
   bool quiet = false;
+  bool statistics = false;
   bool changed = false;
   bool no_ignore = false;
 };
@@ -88,6 +89,7 @@ int run_check(const CheckArgs& a) {
   TextOptions text;
   text.color = want_color(a.color);
   text.quiet = a.quiet;
+  text.statistics = a.statistics;
   std::unique_ptr<ReportWriter> writer = make_report_writer(std::cout, *format, checker.rule_infos(), text);
   auto errors_only = [&](FileReport& r) {
     if (!a.quiet) return;
@@ -166,6 +168,7 @@ void register_check(CLI::App& app, int& exit_code) {
   sub->add_flag("--no-ignore", a->no_ignore, "Do not honour .gitignore files");
   sub->add_flag("--strict", a->strict, "Warnings also fail the run (exit 1)");
   sub->add_flag("-q,--quiet", a->quiet, "Only errors; no summary line");
+  sub->add_flag("--statistics", a->statistics, "Findings per rule and per file after the summary (text, json)");
   sub->callback([a, &exit_code] { exit_code = run_check(*a); });
 }
 

@@ -6,6 +6,8 @@ Summary summarize(const RunReport& report) {
   Summary s;
   s.files = report.files.size();
   for (const FileReport& f : report.files) {
+    s.demoted += f.demoted;
+    if (f.demoted > 0) ++s.demoted_files;
     for (const Diagnostic& d : f.diagnostics) {
       switch (d.severity) {
         case Severity::Error: ++s.errors; break;

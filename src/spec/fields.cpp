@@ -115,6 +115,27 @@ bool is_done_status(std::string_view value, const Config& config) {
   return false;
 }
 
+std::span<const std::string_view> default_draft_statuses() {
+  static constexpr std::string_view kDraft[] = {"draft",       "to do",           "todo",        "backlog",
+                                                "proposed",    "wip",             "work in progress",
+                                                "in progress", "not started",     "planned"};
+  return kDraft;
+}
+
+std::optional<Severity> draft_severity_cap(std::string_view value, const Config& config) {
+  // Words as choice_words makes them: "To-Do" and "to do" are one status.
+  const std::string v = choice_words(value);
+  if (v.empty() || v.find('|') != std::string::npos || is_done_status(value, config)) return std::nullopt;
+  if (config.draft_statuses) {
+    for (const DraftStatus& d : *config.draft_statuses)
+      if (starts_with_word(v, choice_words(d.status))) return d.severity;
+    return std::nullopt;
+  }
+  for (std::string_view d : default_draft_statuses())
+    if (starts_with_word(v, d)) return Severity::Warning;
+  return std::nullopt;
+}
+
 bool is_updated_key(std::string_view k) {
   return k == "last updated" || k == "updated" || k == "last modified" || k == "modified" || k == "date updated" ||
          k == "updated at" || k == "updated on" || k == "last update";
