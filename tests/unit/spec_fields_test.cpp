@@ -189,6 +189,11 @@ TEST(SpecFields, DraftSeverityCap) {
   EXPECT_FALSE(draft_severity_cap("In Review", config));
   EXPECT_FALSE(draft_severity_cap("Drafted and approved", config)) << "a whole word only";
   EXPECT_FALSE(draft_severity_cap("Draft | Approved", config)) << "an option list is not a choice";
+  EXPECT_FALSE(draft_severity_cap("Draft/Approved", config));
+  EXPECT_FALSE(draft_severity_cap("Draft, In Progress or Done", config));
+  EXPECT_FALSE(draft_severity_cap("Proposed or Accepted", config));
+  EXPECT_EQ(draft_severity_cap("Draft (v0.3, reviewed by ops)", config), Severity::Warning);
+  EXPECT_EQ(draft_severity_cap("Draft / pending legal", config), Severity::Warning);
   EXPECT_FALSE(draft_severity_cap("", config));
   config.draft_statuses = std::vector<DraftStatus>{{"exploring", Severity::Note}};
   EXPECT_EQ(draft_severity_cap("Exploring", config), Severity::Note);
