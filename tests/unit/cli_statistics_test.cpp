@@ -52,9 +52,9 @@ TEST(CliStatistics, TextTablesFollowTheSummary) {
       "placeholder           3       3         0      0\n"
       "empty-section         1       1         0      0\n"
       "\n"
-      "file    findings  errors  warnings  notes\n"
-      "./a.md         3       3         0      0\n"
-      "./b.md         1       1         0      0\n";
+      "file  findings  errors  warnings  notes\n"
+      "a.md         3       3         0      0\n"
+      "b.md         1       1         0      0\n";
   ASSERT_GE(r.out.size(), tables.size()) << r.out;
   EXPECT_EQ(r.out.substr(r.out.size() - tables.size()), tables) << r.out;
 
@@ -80,9 +80,9 @@ TEST(CliStatistics, JsonObjectAfterSummary) {
   EXPECT_EQ(rules["placeholder"]["findings"], 3);
   EXPECT_EQ(rules["placeholder"]["errors"], 3);
   EXPECT_EQ(rules["empty-section"]["findings"], 1);
-  EXPECT_EQ(j["statistics"]["files"]["./a.md"]["findings"], 3);
-  EXPECT_EQ(j["statistics"]["files"]["./b.md"]["warnings"], 0);
-  EXPECT_FALSE(j["statistics"]["files"].contains("./c.md"));
+  EXPECT_EQ(j["statistics"]["files"]["a.md"]["findings"], 3);
+  EXPECT_EQ(j["statistics"]["files"]["b.md"]["warnings"], 0);
+  EXPECT_FALSE(j["statistics"]["files"].contains("c.md"));
 
   auto plain = run_cli(args({"--format", "json", "."}), d.string());
   EXPECT_FALSE(nlohmann::json::parse(plain.out).contains("statistics"));
