@@ -27,6 +27,12 @@ std::string strip_value_markup(std::string_view v) {
   return std::string(trim(out));
 }
 
+// Rules that say a spec is not finished yet: a draft status lowers their errors (draft_statuses).
+bool is_completeness_rule(std::string_view rule) {
+  return rule == "placeholder" || rule == "empty-section" || rule == "template-text" || rule == "missing-evidence" ||
+         rule == "field-missing";
+}
+
 }  // namespace
 
 Checker::Checker(const Config& config, TemplateRegistry& registry, CheckOptions options)
@@ -86,7 +92,11 @@ CheckResult Checker::check(const Document& doc) const {
   CheckResult result;
   FileReport& rep = result.report;
   rep.path = doc.source.path();
-  if (const Field* st = status_field(doc)) rep.status = strip_value_markup(st->value);
+  std::optional<Severity> draft_cap;
+  if (const Field* st = status_field(doc)) {
+    rep.status = strip_value_markup(st->value);
+    draft_cap = draft_severity_cap(st->value, config_);
+  }
 
   TemplateChoice choice = registry_.choose(doc, options_.template_ref);
   if (!choice.error.empty()) {
@@ -137,6 +147,10 @@ CheckResult Checker::check(const Document& doc) const {
   rep.diagnostics.reserve(diags.size());
   for (auto& d : diags) {
     if (sup.suppressed(d.rule, d.line)) continue;
+    if (draft_cap && d.severity > *draft_cap && is_completeness_rule(d.rule)) {
+      d.severity = *draft_cap;
+      ++rep.demoted;
+    }
     if (options_.needs.section_paths && d.section.empty() && d.line > 0) {
       const int32_t s = doc.section_at(d.line);
       if (s < 0) {

@@ -40,6 +40,7 @@ struct CheckArgs {
   bool strict = false;
   bool exit_zero = false;
   bool quiet = false;
+  bool statistics = false;
   bool changed = false;
   bool no_ignore = false;
   bool force_exclude = false;
@@ -160,6 +161,7 @@ int run_check(const CheckArgs& a) {
   TextOptions text;
   text.color = want_color(a.color);
   text.quiet = a.quiet;
+  text.statistics = a.statistics;
   std::unique_ptr<ReportWriter> writer = make_report_writer(std::cout, *format, checker.rule_infos(), text);
   auto errors_only = [&](FileReport& r) {
     if (!a.quiet) return;
@@ -251,6 +253,7 @@ void register_check(CLI::App& app, int& exit_code) {
   sub->add_flag("--exit-zero", a->exit_zero, "Exit 0 even when errors are found (2 still means it could not run)")
       ->excludes(strict_opt);
   sub->add_flag("-q,--quiet", a->quiet, "Only errors; no summary line (json, sarif, ...: only errors, with a warning)");
+  sub->add_flag("--statistics", a->statistics, "Findings per rule and per file after the summary (text, json)");
   sub->callback([a, &exit_code] { exit_code = run_check(*a); });
 }
 

@@ -96,6 +96,40 @@ void read_rules(const std::string& path, const YAML::Node& node, Config& c) {
   }
 }
 
+// `draft_statuses`: a list of statuses (each lowers completeness findings to warnings), a map
+// status -> warning/note, or off/false/none (no status lowers anything).
+std::vector<DraftStatus> read_draft_statuses(const std::string& path, const YAML::Node& node) {
+  std::vector<DraftStatus> out;
+  const char* shape = ": 'draft_statuses' must be a list of statuses, a map of status to warning or note, or off";
+  if (node.IsNull()) return out;
+  if (node.IsScalar()) {
+    const std::string v = to_lower_ascii(node.Scalar());
+    if (v == "off" || v == "false" || v == "none" || v == "[]") return out;
+    throw Fail{where(path, node) + shape};
+  }
+  auto add = [&](const YAML::Node& key, Severity severity) {
+    if (!key.IsScalar() || trim(key.Scalar()).empty()) throw Fail{where(path, key) + shape};
+    out.push_back({to_lower_ascii(std::string(trim(key.Scalar()))), severity});
+  };
+  if (node.IsSequence()) {
+    for (const auto& item : node) add(item, Severity::Warning);
+    return out;
+  }
+  if (!node.IsMap()) throw Fail{where(path, node) + shape};
+  for (const auto& kv : node) {
+    const YAML::Node& v = kv.second;
+    const std::string value = v.IsScalar() ? to_lower_ascii(v.Scalar()) : "";
+    Severity severity = Severity::Warning;
+    // "error" would make a draft status strict, which leaving it out already does.
+    if (!parse_severity(value, severity) || severity == Severity::Error)
+      throw Fail{where(path, v) + ": 'draft_statuses': the severity for '" + kv.first.as<std::string>("") +
+                 "' must be warning or note, not '" + (v.IsScalar() ? v.Scalar() : std::string("a list or map")) +
+                 "'"};
+    add(kv.first, severity);
+  }
+  return out;
+}
+
 }  // namespace
 
 std::optional<std::string> find_config(const std::string& start) {
@@ -164,6 +198,8 @@ std::optional<Config> load_config_text(const std::string& path, const std::strin
       } else if (key == "done_statuses" || key == "done-statuses") {
         c.done_statuses.clear();
         for (auto& s : string_list(path, v, "done_statuses")) c.done_statuses.push_back(to_lower_ascii(s));
+      } else if (key == "draft_statuses" || key == "draft-statuses") {
+        c.draft_statuses = read_draft_statuses(path, v);
       } else if (key == "placeholders") {
         c.placeholder_patterns = string_list(path, v, "placeholders");
         c.placeholder_regexes.clear();
@@ -203,8 +239,8 @@ std::optional<Config> load_config_text(const std::string& path, const std::strin
         const std::string near = nearest_name(key, keys);
         if (!near.empty()) throw Fail{where(path, kv.first) + ": unknown key '" + key + "'; did you mean '" + near + "'?"};
         throw Fail{where(path, kv.first) + ": unknown key '" + key +
-                   "' (known: rules, templates, template_dirs, schemas, map, done_statuses, placeholders, "
-                   "include, exclude, id_families, review_interval_days, naming)"};
+                   "' (known: rules, templates, template_dirs, schemas, map, done_statuses, draft_statuses, "
+                   "placeholders, include, exclude, id_families, review_interval_days, naming)"};
       }
     }
   } catch (const Fail& f) {

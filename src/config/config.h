@@ -29,6 +29,12 @@ struct TemplateMapping {
   std::string template_ref;
 };
 
+// A status under which a spec is a draft: completeness findings are reported at most at `severity`.
+struct DraftStatus {
+  std::string status;  // lowercase, as written in the config
+  Severity severity = Severity::Warning;
+};
+
 struct Config {
   std::string path;  // the config file, "" when none was found
   std::string dir;   // its directory; globs and relative paths are resolved against it
@@ -39,6 +45,9 @@ struct Config {
   std::vector<TemplateMapping> template_map;
   std::vector<std::string> done_statuses{"approved", "implementation ready", "done", "complete", "completed",
                                          "accepted", "closed", "shipped", "released"};
+  // Draft statuses (`draft_statuses`); nullopt when the config names none: then the defaults
+  // of spec/fields.h apply. An empty list turns status-aware strictness off.
+  std::optional<std::vector<DraftStatus>> draft_statuses;
   std::vector<std::string> placeholder_patterns;  // extra regular expressions (RE2 syntax)
   // placeholder_patterns compiled, in the same order; filled by the config loader.
   std::vector<std::shared_ptr<const re2::RE2>> placeholder_regexes;

@@ -347,6 +347,23 @@ class ModelBuilder {
           doc_.checklist.push_back(std::move(item));
           continue;
         }
+        // ``- `[ ] criterion` ``: a whole item written as code, a house style; the box is still a box.
+        if (line.compare(cs, 2, "`[") == 0 && cs + 4 <= line.size() && line[cs + 3] == ']' &&
+            (line[cs + 2] == ' ' || line[cs + 2] == 'x' || line[cs + 2] == 'X')) {
+          std::string text(line.substr(cs + 4));
+          const size_t close = text.find('`');
+          if (close != std::string::npos) {  // an unclosed backtick is no code span
+            ChecklistItem item;
+            item.checked = line[cs + 2] != ' ';
+            item.line = l;
+            item.column = src_.column_of(l, cs + 1);
+            text.erase(close, 1);
+            item.text.assign(trim(text));
+            item.section = info.section;
+            doc_.checklist.push_back(std::move(item));
+            continue;
+          }
+        }
       }
       if (task_lines[l - 1]) continue;  // a checklist line is not also a field line
       for (RawField& rf : extract_fields(line, cs)) {

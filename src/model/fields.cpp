@@ -15,6 +15,10 @@ size_t match_field_key(std::string_view line, size_t i, std::string& key) {
   const size_t close = line.find("**", i + 2);
   if (close == std::string_view::npos || close == i + 2) return 0;
   std::string_view inner = line.substr(i + 2, close - i - 2);
+  // A key written as code inside the bold, a house style: **`Ticket ID:`** or **`Status`**:.
+  if (inner.size() > 2 && inner.front() == '`' && inner.back() == '`' &&
+      inner.find('`', 1) == inner.size() - 1)
+    inner = inner.substr(1, inner.size() - 2);
   size_t after = close + 2;
   if (inner.back() == ':') {
     inner.remove_suffix(1);

@@ -16,8 +16,8 @@ const std::array<OutputFormat, 6> kFormats{{
      [](std::ostream& out, const std::vector<RuleInfo>&, const TextOptions& o) { return report::make_text_writer(out, o); },
      [](std::ostream& out, const RunReport& r, const TextOptions& o) { write_text(out, r, o); }},
     {"json", {.section_paths = true, .excerpts = false},  // "section" of each finding
-     [](std::ostream& out, const std::vector<RuleInfo>& rules, const TextOptions&) {
-       return make_whole_run_writer(out, write_json, rules);
+     [](std::ostream& out, const std::vector<RuleInfo>& rules, const TextOptions& o) {
+       return make_whole_run_writer(out, write_json, rules, o.statistics);
      },
      [](std::ostream& out, const RunReport& r, const TextOptions&) { write_json(out, r); }},
     {"sarif", {.section_paths = true, .excerpts = true},  // properties.section and the snippet

@@ -5,6 +5,7 @@
 #include "report/json_diagnostic.h"
 #include "report/json_out.h"
 #include "report/report.h"
+#include "report/statistics.h"
 
 namespace specgate {
 
@@ -96,6 +97,27 @@ void write_json(std::ostream& out, const RunReport& report) {
     j.end_object();
   }
   j.end_array();
+  if (report.statistics) {
+    // Same rows and order as the text tables: most findings first.
+    const report::Statistics stats = report::statistics_of(report);
+    j.key("statistics");
+    j.begin_object();
+    for (const char* what : {"rules", "files"}) {
+      j.key(what);
+      j.begin_object();
+      for (const auto& [name, c] : what[0] == 'r' ? stats.by_rule() : stats.by_file()) {
+        j.key(name);
+        j.begin_object();
+        j.member_number("findings", c.total());
+        j.member_number("errors", c.errors);
+        j.member_number("warnings", c.warnings);
+        j.member_number("notes", c.notes);
+        j.end_object();
+      }
+      j.end_object();
+    }
+    j.end_object();
+  }
   j.end_object();
   buf += '\n';
   flush();

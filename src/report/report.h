@@ -21,6 +21,8 @@ struct FileReport {
   std::string template_reason;  // why this template: "--template", "front matter", "auto-detected (score 0.92)"
   std::string status;           // the spec's own Status field, "" when absent
   std::vector<Diagnostic> diagnostics;
+  // Findings of completeness rules lowered from error because the spec's status is a draft status.
+  uint32_t demoted = 0;
   // Only the source lines that diagnostics point at, for excerpts; keeps reports small when
   // thousands of files are checked.
   std::map<uint32_t, std::string> excerpt_lines;
@@ -45,11 +47,13 @@ struct RunReport {
   std::vector<FileReport> files;  // sorted by path
   std::vector<RuleInfo> rules;    // every known rule, for SARIF metadata
   std::vector<RunError> errors;   // in the order met
+  bool statistics = false;        // json: add a "statistics" object (check --statistics)
 };
 
 struct Summary {
   size_t files = 0, errors = 0, warnings = 0, notes = 0;
   size_t unreadable = 0;  // RunErrors: paths that could not be read or checked
+  size_t demoted = 0, demoted_files = 0;  // FileReport::demoted, and the files with any
 };
 Summary summarize(const RunReport& report);
 
@@ -64,6 +68,9 @@ struct ReportNeeds {
 struct TextOptions {
   bool color = false;  // decided by the caller: tty and no NO_COLOR
   bool quiet = false;  // errors only, no summary line
+  // Findings per rule and per file after the summary (check --statistics). Read by text, and by
+  // json (RunReport::statistics); the other formats have no place for it.
+  bool statistics = false;
 };
 
 // A report written file by file while a run goes on, so that a run over thousands of files holds

@@ -8,6 +8,7 @@
 #include "report/escape.h"
 #include "report/excerpt.h"
 #include "report/report.h"
+#include "report/statistics.h"
 #include "report/writers.h"
 
 namespace specgate {
@@ -141,6 +142,7 @@ class TextWriter : public ReportWriter {
   // A file's block: the template note, then each finding with its excerpt. Cross-document
   // findings come as a file without a template, so their block has no note.
   void write_file(const FileReport& file) override {
+    if (options_.statistics) stats_.add(file);
     const std::string path = report::terminal_safe(file.path);
     bool announced = false;
     buf_.clear();
@@ -183,9 +185,23 @@ class TextWriter : public ReportWriter {
   void write_more(const FileReport& file) override { write_file(file); }
 
   void write_end() override {
-    if (options_.quiet) return;
+    if (options_.quiet) {
+      if (options_.statistics) write_statistics();
+      return;
+    }
     const Summary& s = summary_;
     if (!first_block_) out_ << '\n';
+    // Said once, so that a warning where an error was expected has its reason in the output.
+    if (s.demoted > 0) {
+      std::string line;
+      write_severity(line, st_, Severity::Note);
+      line += report::count_noun(s.demoted, "finding", "findings");
+      line += " of completeness rules in ";
+      line += report::count_noun(s.demoted_files, "spec", "specs");
+      line += s.demoted_files == 1 ? " with a draft status" : " with draft statuses";
+      line += " lowered from error (status-aware strictness: draft_statuses in .specgate.yaml)\n";
+      out_ << line;
+    }
     // "no problems" only when everything asked for was read: a path that could not be (its
     // message is on stderr) leaves the counts and says how many were not checked.
     if (s.errors + s.warnings + s.notes == 0 && s.unreadable == 0) {
@@ -199,6 +215,13 @@ class TextWriter : public ReportWriter {
         out_ << "; " << report::count_noun(s.unreadable, "path", "paths") << " could not be checked";
       out_ << '\n';
     }
+    if (options_.statistics) write_statistics();
+  }
+
+  // After the summary, a blank line and the tables; nothing when nothing was found.
+  void write_statistics() {
+    const std::string tables = report::statistics_text(stats_);
+    if (!tables.empty()) out_ << (options_.quiet ? "" : "\n") << tables;
   }
 
  private:
@@ -208,6 +231,7 @@ class TextWriter : public ReportWriter {
   bool first_block_ = true;
   static constexpr size_t kFlushEvery = 1024;  // findings: ~300 KB of report
   std::string buf_;  // one file's output, written at once up to kFlushEvery findings
+  report::Statistics stats_;  // with options_.statistics: every finding given
   report::Excerpt excerpt_;  // reused: its strings keep their capacity from finding to finding
 };
 

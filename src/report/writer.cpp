@@ -6,6 +6,8 @@
 namespace specgate {
 
 void ReportWriter::count(const FileReport& f) {
+  summary_.demoted += f.demoted;
+  if (f.demoted > 0) ++summary_.demoted_files;
   for (const Diagnostic& d : f.diagnostics) {
     switch (d.severity) {
       case Severity::Error: ++summary_.errors; break;
@@ -37,9 +39,10 @@ namespace {
 
 class WholeRunWriter : public ReportWriter {
  public:
-  WholeRunWriter(std::ostream& out, WholeRunWrite write_run, const std::vector<RuleInfo>& rules)
+  WholeRunWriter(std::ostream& out, WholeRunWrite write_run, const std::vector<RuleInfo>& rules, bool statistics)
       : out_(out), write_run_(write_run) {
     run_.rules = rules;
+    run_.statistics = statistics;
   }
 
  protected:
@@ -72,8 +75,8 @@ class WholeRunWriter : public ReportWriter {
 }  // namespace
 
 std::unique_ptr<ReportWriter> make_whole_run_writer(std::ostream& out, WholeRunWrite write_run,
-                                                    const std::vector<RuleInfo>& rules) {
-  return std::make_unique<WholeRunWriter>(out, write_run, rules);
+                                                    const std::vector<RuleInfo>& rules, bool statistics) {
+  return std::make_unique<WholeRunWriter>(out, write_run, rules, statistics);
 }
 
 }  // namespace report

@@ -16,7 +16,8 @@ std::unique_ptr<ReportWriter> make_sarif_writer(std::ostream& out, const std::ve
 // json and junit: the whole run is one document with one entry per file, so it is written at the
 // end, by `write_run`.
 using WholeRunWrite = void (*)(std::ostream& out, const RunReport& report);
+// `statistics` sets RunReport::statistics of the run it writes.
 std::unique_ptr<ReportWriter> make_whole_run_writer(std::ostream& out, WholeRunWrite write_run,
-                                                    const std::vector<RuleInfo>& rules);
+                                                    const std::vector<RuleInfo>& rules, bool statistics = false);
 
 }  // namespace specgate::report

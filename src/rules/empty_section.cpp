@@ -31,12 +31,26 @@ class EmptySection : public Rule {
   }
 
  private:
+  // Whether an HTML block holds nothing but comments: a template's instruction comment often
+  // spans several lines, and only its first and last carry the markers.
   static bool is_comment_only(const Document& doc, const Block& b) {
+    bool in_comment = false;
     for (uint32_t l = b.line; l <= b.end_line; ++l) {
       std::string_view t = doc.source.line(l);
-      if (t.find("<!--") == std::string_view::npos && t.find("-->") == std::string_view::npos &&
-          t.find_first_not_of(" \t") != std::string_view::npos)
-        return false;
+      while (!t.empty()) {
+        if (in_comment) {
+          const size_t close = t.find("-->");
+          if (close == std::string_view::npos) break;
+          t.remove_prefix(close + 3);
+          in_comment = false;
+          continue;
+        }
+        const size_t open = t.find("<!--");
+        if (t.substr(0, open).find_first_not_of(" \t") != std::string_view::npos) return false;
+        if (open == std::string_view::npos) break;
+        t.remove_prefix(open + 4);
+        in_comment = true;
+      }
     }
     return true;
   }

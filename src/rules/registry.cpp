@@ -40,6 +40,7 @@
   RULE(broken_link)                                                                      \
   /* Suppression comments. */                                                            \
   RULE(unknown_rule)                                                                     \
+  RULE(unread_metadata)                                                                  \
   /* end of per-file rules */
 
 // Cross-document rules: they see every file's index record once all files are checked.

@@ -115,6 +115,49 @@ bool is_done_status(std::string_view value, const Config& config) {
   return false;
 }
 
+std::span<const std::string_view> default_draft_statuses() {
+  static constexpr std::string_view kDraft[] = {"draft",       "to do",           "todo",        "backlog",
+                                                "proposed",    "wip",             "work in progress",
+                                                "in progress", "not started",     "planned"};
+  return kDraft;
+}
+
+namespace {
+
+// The cap for one status written alone, as choice_words makes it ("To-Do" and "to do" alike).
+std::optional<Severity> draft_cap_of(std::string_view v, const Config& config) {
+  if (config.draft_statuses) {
+    for (const DraftStatus& d : *config.draft_statuses)
+      if (starts_with_word(v, choice_words(d.status))) return d.severity;
+    return std::nullopt;
+  }
+  for (std::string_view d : default_draft_statuses())
+    if (starts_with_word(v, d)) return Severity::Warning;
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::optional<Severity> draft_severity_cap(std::string_view value, const Config& config) {
+  const std::string v = choice_words(value);
+  if (v.empty() || v.find('|') != std::string::npos || is_done_status(value, config)) return std::nullopt;
+  const std::optional<Severity> cap = draft_cap_of(v, config);
+  if (!cap) return cap;
+  // A template's option list left as it is ("Draft/Approved", "Draft, In Review or Done") names
+  // no status: any later part that is a status of its own, done or draft, makes it one.
+  std::string_view rest = std::string_view(v).substr(1);
+  for (size_t at = rest.find_first_of("/,"); ; at = rest.find_first_of("/,")) {
+    const size_t word_or = rest.find(" or ");
+    if (word_or < at) at = word_or + 3;
+    if (at == std::string_view::npos) break;
+    rest = trim(rest.substr(at + 1));
+    if (rest.empty()) break;
+    const std::string part(rest.substr(0, rest.find_first_of("/,")));
+    if (is_done_status(part, config) || draft_cap_of(part, config)) return std::nullopt;
+  }
+  return cap;
+}
+
 bool is_updated_key(std::string_view k) {
   return k == "last updated" || k == "updated" || k == "last modified" || k == "modified" || k == "date updated" ||
          k == "updated at" || k == "updated on" || k == "last update";

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -38,6 +39,16 @@ bool is_na_value(std::string_view cleaned_value);
 
 // Whether a status value means the spec is finished (config.done_statuses).
 bool is_done_status(std::string_view value, const Config& config);
+
+// Statuses that mean the spec is still being written, when the config names none (the only list
+// of them): draft, to do, todo, backlog, proposed, wip, work in progress, in progress, not started,
+// planned.
+std::span<const std::string_view> default_draft_statuses();
+
+// The highest severity completeness findings get while a spec's status is `value`: Warning (or
+// the config's severity) for a draft status, nullopt for any other status. A done status, or a
+// template's option list ("Draft | Approved"), is not a draft.
+std::optional<Severity> draft_severity_cap(std::string_view value, const Config& config);
 
 // Field keys with a meaning for the date rules.
 bool is_updated_key(std::string_view folded_key);      // last updated, updated, last modified

@@ -178,5 +178,29 @@ TEST(SpecFields, DateAndReviewKeysWhateverTheirSpelling) {
   for (size_t i = 4; i < 6; ++i) EXPECT_FALSE(is_next_review_field(doc, doc.fields[i])) << doc.fields[i].key;
 }
 
+TEST(SpecFields, DraftSeverityCap) {
+  Config config;
+  EXPECT_EQ(draft_severity_cap("Draft", config), Severity::Warning);
+  EXPECT_EQ(draft_severity_cap("**Draft** (v0.3)", config), Severity::Warning);
+  EXPECT_EQ(draft_severity_cap("To-Do", config), Severity::Warning);
+  EXPECT_EQ(draft_severity_cap("🚧 WIP", config), Severity::Warning);
+  EXPECT_EQ(draft_severity_cap("in progress", config), Severity::Warning);
+  EXPECT_FALSE(draft_severity_cap("Approved", config));
+  EXPECT_FALSE(draft_severity_cap("In Review", config));
+  EXPECT_FALSE(draft_severity_cap("Drafted and approved", config)) << "a whole word only";
+  EXPECT_FALSE(draft_severity_cap("Draft | Approved", config)) << "an option list is not a choice";
+  EXPECT_FALSE(draft_severity_cap("Draft/Approved", config));
+  EXPECT_FALSE(draft_severity_cap("Draft, In Progress or Done", config));
+  EXPECT_FALSE(draft_severity_cap("Proposed or Accepted", config));
+  EXPECT_EQ(draft_severity_cap("Draft (v0.3, reviewed by ops)", config), Severity::Warning);
+  EXPECT_EQ(draft_severity_cap("Draft / pending legal", config), Severity::Warning);
+  EXPECT_FALSE(draft_severity_cap("", config));
+  config.draft_statuses = std::vector<DraftStatus>{{"exploring", Severity::Note}};
+  EXPECT_EQ(draft_severity_cap("Exploring", config), Severity::Note);
+  EXPECT_FALSE(draft_severity_cap("Draft", config)) << "the config's list replaces the defaults";
+  config.draft_statuses = std::vector<DraftStatus>{};
+  EXPECT_FALSE(draft_severity_cap("Draft", config));
+}
+
 }  // namespace
 }  // namespace specgate
