@@ -25,7 +25,7 @@ const specgate::RunReport& big_report() {
       }
       r.files.push_back(std::move(f));
     }
-    r.rules = {{"missing-section", specgate::Severity::Error, "A required section is absent.", true}};
+    r.rules = {{"missing-section", specgate::Severity::Error, "A required section is absent.", true, {}}};
     return r;
   }();
   return report;

@@ -41,7 +41,11 @@ void register_rules(CLI::App& app, int& exit_code) {
   sub->footer("'specgate rules NAME' prints a rule's page (docs/rules/NAME.md, carried in the binary).\n"
               "Change severities or turn rules off in .specgate.yaml:\n\n  rules:\n    section-order: off\n"
               "    unknown-section: note");
-  sub->add_option("NAME", *name, "Print this rule's documentation");
+  // The names in the type, as an IsMember check would show them: completions and the man page
+  // offer them (cli/command_tree reads that list); an unknown name still gets "did you mean".
+  std::string names;
+  for (const RuleInfo& r : known_rules()) names += (names.empty() ? "" : ",") + std::string(r.name);
+  sub->add_option("NAME", *name, "Print this rule's documentation")->type_name("RULE:{" + names + "}");
   add_format_option(*sub, *format, "text or json")->check(CLI::IsMember({"text", "json"}))->capture_default_str();
   sub->callback([format, name, &exit_code] {
     if (!name->empty()) {

@@ -77,6 +77,34 @@ class GitlabWriter : public ReportWriter {
     out_.write(buf_.data(), static_cast<std::streamsize>(buf_.size()));
   }
   void write_more(const FileReport& f) override { write_file(f); }
+  // A path that could not be read or checked: an issue of its own, so the report never looks
+  // clean when something was not checked (the run exits 2).
+  void write_error(const RunError& e) override {
+    buf_.clear();
+    buf_ += first_ ? "[\n  " : ",\n  ";
+    first_ = false;
+    const std::string_view path = issue_path(e.path);
+    JsonOut j(buf_, 1);
+    j.begin_object();
+    j.member("description", "could not be checked: " + e.message);
+    j.member("check_name", "specgate");
+    uint64_t a = fnv1a(fnv1a(0x6a09e667f3bcc908ULL, path), e.message);
+    std::string fp;
+    append_hex(fp, a);
+    append_hex(fp, fnv1a(a, "unreadable"));
+    j.member("fingerprint", fp);
+    j.member("severity", "critical");
+    j.key("location");
+    j.begin_object();
+    j.member("path", path);
+    j.key("lines");
+    j.begin_object();
+    j.member_number("begin", 1);
+    j.end_object();
+    j.end_object();
+    j.end_object();
+    out_.write(buf_.data(), static_cast<std::streamsize>(buf_.size()));
+  }
   void write_end() override { out_ << (first_ ? "[]\n" : "\n]\n"); }
 
  private:

@@ -116,9 +116,11 @@ bool is_done_status(std::string_view value, const Config& config) {
 }
 
 std::span<const std::string_view> default_draft_statuses() {
-  static constexpr std::string_view kDraft[] = {"draft",       "to do",           "todo",        "backlog",
-                                                "proposed",    "wip",             "work in progress",
-                                                "in progress", "not started",     "planned"};
+  // Not "In Progress": for a task that is the work under way, and the spec it follows is expected
+  // to be complete by then ("work in progress", a document's own state, is a draft).
+  static constexpr std::string_view kDraft[] = {"draft", "to do",            "todo",        "backlog",
+                                                "proposed", "wip",         "work in progress",
+                                                "not started", "planned"};
   return kDraft;
 }
 

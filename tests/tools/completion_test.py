@@ -110,7 +110,8 @@ for path, (options, subs) in commands.items():
     if subs:
         expect_all(["specgate", *path, ""], subs)
 expect_all(["specgate", "ch"], ["check"], exact=True)
-expect_all(["specgate", "check", "--f"], ["--format"], exact=True)
+expect_all(["specgate", "check", "--form"], ["--format"], exact=True)
+expect_all(["specgate", "check", "--f"], ["--format", "--force-exclude"], exact=True)
 expect_all(["specgate", "check", "--format", ""], ["text", "json", "sarif", "github", "junit"])
 expect_all(["specgate", "check", "-f", "js"], ["json"], exact=True)
 expect_all(["specgate", "check", "--format", "=", "sa"], ["sarif"], exact=True)
@@ -125,6 +126,7 @@ expect_all(["specgate", "check", "spe"], ["specs"], exact=True)
 expect_all(["specgate", "check", "specs/"], ["specs/TASK-1.md"], exact=True)
 expect_all(["specgate", "check", "--config", "spe"], ["specs"], exact=True)
 expect_all(["specgate", "rules", "spe"], [], exact=True)
+expect_all(["specgate", "rules", "missing-s"], ["missing-section"], exact=True)
 # The hidden `man` is never offered.
 cases.append((["specgate", "m"], lambda r: None if r == ["mermaid"] else f"expected only mermaid, got {r}"))
 

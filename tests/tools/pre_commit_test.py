@@ -17,7 +17,7 @@ import tempfile
 BAD_SPEC = """<!-- specgate: template=task -->
 # TASK-7: Rotate keys
 
-**Status**: Draft
+**Status**: In Progress
 **Assignee**: <name>
 """
 

@@ -451,6 +451,16 @@ TEST(BadInput, MissingPathIsNeverReportedAsNoProblems) {
   const RunResult github = run_specgate({"check", "--format", "github", good.string(), nope});
   EXPECT_EQ(github.exit_code, 2);
   EXPECT_TRUE(contains(github.out, "::error title=specgate::" + nope + ": No such file or directory")) << github.out;
+
+  const RunResult gitlab = run_specgate({"check", "--format", "gitlab", good.string(), nope});
+  EXPECT_EQ(gitlab.exit_code, 2);
+  const auto issues = nlohmann::json::parse(gitlab.out);
+  ASSERT_TRUE(issues.is_array()) << gitlab.out;
+  bool found = false;
+  for (const auto& i : issues)
+    found |= i["location"]["path"] == nope && i["severity"] == "critical" &&
+             contains(i["description"].get<std::string>(), "No such file or directory");
+  EXPECT_TRUE(found) << gitlab.out;
 }
 
 TEST(BadInput, CleanRunRecordsNoErrors) {

@@ -184,7 +184,8 @@ TEST(SpecFields, DraftSeverityCap) {
   EXPECT_EQ(draft_severity_cap("**Draft** (v0.3)", config), Severity::Warning);
   EXPECT_EQ(draft_severity_cap("To-Do", config), Severity::Warning);
   EXPECT_EQ(draft_severity_cap("🚧 WIP", config), Severity::Warning);
-  EXPECT_EQ(draft_severity_cap("in progress", config), Severity::Warning);
+  EXPECT_FALSE(draft_severity_cap("In Progress", config)) << "a task under way is held to its spec";
+  EXPECT_EQ(draft_severity_cap("Work in progress", config), Severity::Warning);
   EXPECT_FALSE(draft_severity_cap("Approved", config));
   EXPECT_FALSE(draft_severity_cap("In Review", config));
   EXPECT_FALSE(draft_severity_cap("Drafted and approved", config)) << "a whole word only";
