@@ -13,6 +13,9 @@ namespace {
 // ("Impact on existing code" where the template now has source, ABI, adoption and future
 // directions sections; docs/rules/missing-section.md).
 constexpr size_t kMaxStoodFor = 4;
+// Inside a section authors add subsections of their own freely; a renamed subsection stands for
+// one template subsection, not several.
+constexpr size_t kMaxStoodForInSection = 1;
 
 // A table of contents is navigation, never a renamed content section.
 bool is_contents_heading(const Section& sec) {
@@ -20,9 +23,26 @@ bool is_contents_heading(const Section& sec) {
   return t == "contents" || t == "table of contents" || t == "toc";
 }
 
+// Whether the template sections the spec has come in the template's order, but for one move
+// (a spec puts "Future directions" before "Alternatives considered"): position says something
+// only then. A spec that moves sections around follows an outline of its own, and a heading
+// between two of them is no sign of a renamed section. Repeatable sections (one per user story,
+// per component) come back by design and are not counted.
+bool in_template_order(const Schema& schema, const SectionMatch& m) {
+  int32_t last = -1;
+  int moves = 0;
+  for (const int32_t k : m.spec_of) {
+    if (k < 0 || schema.sections[k].repeatable) continue;
+    if (k < last && ++moves > 1) return false;
+    last = k;
+  }
+  return true;
+}
+
 }  // namespace
 
 void find_stand_ins(const Schema& schema, const Document& doc, SectionMatch& m) {
+  if (!in_template_order(schema, m)) return;
   const int32_t n = static_cast<int32_t>(doc.sections.size());
   for (size_t k = 0; k < schema.sections.size(); ++k) {
     const SectionSpec& spec = schema.sections[k];
@@ -63,7 +83,11 @@ void find_stand_ins(const Schema& schema, const Document& doc, SectionMatch& m) 
   // older name: those sections stay missing.
   std::vector<size_t> stood_for(static_cast<size_t>(n), 0);
   for (const auto& [k, i] : m.stand_ins) ++stood_for[i];
-  std::erase_if(m.stand_ins, [&](const std::pair<int32_t, int32_t>& s) { return stood_for[s.second] > kMaxStoodFor; });
+  std::erase_if(m.stand_ins, [&](const std::pair<int32_t, int32_t>& s) {
+    const int32_t parent = schema.sections[s.first].parent;
+    const bool top = parent < 0 || schema.sections[parent].level == 1;
+    return stood_for[s.second] > (top ? kMaxStoodFor : kMaxStoodForInSection);
+  });
 }
 
 }  // namespace specgate
