@@ -4,6 +4,7 @@
 // field, the spec's status (or a Status field in the same section); a table row, its Status
 // column; a checklist item, its box; a list item, the spec's status.
 // Next-review dates are stale-review's, so each missed date gets one finding.
+#include "core/text.h"
 #include "model/normalize.h"
 #include "rules/rule.h"
 #include "spec/fields.h"
@@ -58,10 +59,25 @@ std::string plain(std::string_view s) {
   return out;
 }
 
+// A cheap first look, one pass and no copy: "due", "dea(dline)" or "eta" in any case. Most list
+// items have none of them; the ones that do get the exact test below.
+bool mentions_due(std::string_view text) {
+  auto lower = [](char c) { return static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c); };
+  for (size_t i = 0; i + 3 <= text.size(); ++i) {
+    const char a = lower(text[i]);
+    if (a != 'd' && a != 'e') continue;
+    const char b = lower(text[i + 1]), c = lower(text[i + 2]);
+    if (a == 'd' && ((b == 'u' && c == 'e') || (b == 'e' && c == 'a'))) return true;  // due, dea(dline)
+    if (a == 'e' && b == 't' && c == 'a') return true;
+  }
+  return false;
+}
+
 // Inline "Due: 2026-01-21" / "due by Dec 16, 2025" / "Deadline: ..." in an item's text: the
 // position of the date, or npos.
 size_t inline_due(std::string_view text, DateToken& out) {
   static constexpr std::string_view keys[] = {"due:", "due by ", "due on ", "deadline:", "eta:"};
+  if (!mentions_due(text)) return std::string_view::npos;
   const std::string lower = to_lower_ascii(text);
   for (std::string_view k : keys) {
     for (size_t at = lower.find(k); at != std::string::npos; at = lower.find(k, at + 1)) {
@@ -162,6 +178,7 @@ class OverdueRule : public Rule {
       const LineInfo& li = doc.line_info(l);
       if (!li.list_item_start || li.kind != LineKind::Paragraph) continue;
       if (li.first_field >= 0 && is_due_key(doc.fields[li.first_field].folded_key)) continue;  // a field, above
+      if (!li.checkbox && !spec_open) continue;  // a plain item is judged by the spec's status
       const std::string_view text = doc.content(l);
       DateToken t;
       const size_t at = inline_due(text, t);

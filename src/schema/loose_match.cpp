@@ -161,10 +161,10 @@ int tier_of(const Form& spec, const HeadingForms& h) {
 // A section written as a bold label line ("**Decision Drivers**" for "## Decision Drivers"), in
 // the place of the template section's siblings: the same content words or one part of a merged
 // label (tiers 1 and 2; the looser tier 3 is for headings only).
-void find_label(const Form& spec_form, const SectionSpec& spec, const Document& doc, SectionMatch& m, int32_t k) {
-  for (uint32_t l = 1; l <= doc.lines.size(); ++l) {
+void find_label(const Form& spec_form, const SectionSpec& spec, const Document& doc, const std::vector<uint32_t>& labels,
+                SectionMatch& m, int32_t k) {
+  for (const uint32_t l : labels) {
     const LineInfo& info = doc.lines[l - 1];
-    if (!info.bold_label) continue;
     const int32_t s = info.section;
     const bool sibling = spec.parent >= 0 ? (s >= 0 && !m.instances[spec.parent].empty() &&
                                              s == m.instances[spec.parent].front())
@@ -193,6 +193,7 @@ void match_loosely(const Schema& schema, const Document& doc, SectionMatch& m) {
   const size_t n = doc.sections.size();
   std::vector<int> tier_at(n, 0);  // the tier of a section's loose match; 0 = none
   std::vector<std::optional<HeadingForms>> forms(n);  // each heading's, made when first compared
+  std::optional<std::vector<uint32_t>> labels;         // the bold label lines, found when first needed
   const bool indexed = schema.section_index && schema.section_index->sections == schema.sections.size() &&
                        schema.section_index->loose.size() == schema.sections.size();
   // Whether section a (an ancestor of a candidate) stands where the spec's parent is.
@@ -232,7 +233,12 @@ void match_loosely(const Schema& schema, const Document& doc, SectionMatch& m) {
       }
     }
     if (best < 0) {
-      find_label(spec_form, spec, doc, m, static_cast<int32_t>(k));
+      if (!labels) {
+        labels.emplace();
+        for (uint32_t l = 1; l <= doc.lines.size(); ++l)
+          if (doc.lines[l - 1].bold_label) labels->push_back(l);
+      }
+      find_label(spec_form, spec, doc, *labels, m, static_cast<int32_t>(k));
       continue;
     }
     m.instances[k].push_back(best);
