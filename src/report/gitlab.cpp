@@ -56,23 +56,9 @@ class GitlabWriter : public ReportWriter {
     buf_.clear();
     const std::string_view path = issue_path(f.path);
     for (const Diagnostic& d : f.diagnostics) {
-      buf_ += first_ ? "[\n  " : ",\n  ";
-      first_ = false;
-      JsonOut j(buf_, 1);
-      j.begin_object();
-      j.member("description", d.hint.empty() ? d.message : d.message + " (hint: " + d.hint + ")");
-      j.member("check_name", d.rule.empty() ? std::string_view("specgate") : std::string_view(d.rule));
-      j.member("fingerprint", fingerprint(d, path));
-      j.member("severity", gitlab_severity(d.severity));
-      j.key("location");
-      j.begin_object();
-      j.member("path", path);
-      j.key("lines");
-      j.begin_object();
-      j.member_number("begin", d.line > 0 ? d.line : 1);  // a finding about the whole file sits on line 1
-      j.end_object();
-      j.end_object();
-      j.end_object();
+      append_issue(d.hint.empty() ? d.message : d.message + " (hint: " + d.hint + ")",
+                   d.rule.empty() ? std::string_view("specgate") : std::string_view(d.rule), fingerprint(d, path),
+                   gitlab_severity(d.severity), path, d.line > 0 ? d.line : 1);  // a whole-file finding sits on line 1
     }
     out_.write(buf_.data(), static_cast<std::streamsize>(buf_.size()));
   }
@@ -81,33 +67,38 @@ class GitlabWriter : public ReportWriter {
   // clean when something was not checked (the run exits 2).
   void write_error(const RunError& e) override {
     buf_.clear();
-    buf_ += first_ ? "[\n  " : ",\n  ";
-    first_ = false;
     const std::string_view path = issue_path(e.path);
-    JsonOut j(buf_, 1);
-    j.begin_object();
-    j.member("description", "could not be checked: " + e.message);
-    j.member("check_name", "specgate");
-    uint64_t a = fnv1a(fnv1a(0x6a09e667f3bcc908ULL, path), e.message);
+    const uint64_t a = fnv1a(fnv1a(0x6a09e667f3bcc908ULL, path), e.message);
     std::string fp;
     append_hex(fp, a);
     append_hex(fp, fnv1a(a, "unreadable"));
-    j.member("fingerprint", fp);
-    j.member("severity", "critical");
-    j.key("location");
-    j.begin_object();
-    j.member("path", path);
-    j.key("lines");
-    j.begin_object();
-    j.member_number("begin", 1);
-    j.end_object();
-    j.end_object();
-    j.end_object();
+    append_issue("could not be checked: " + e.message, "specgate", fp, "critical", path, 1);
     out_.write(buf_.data(), static_cast<std::streamsize>(buf_.size()));
   }
   void write_end() override { out_ << (first_ ? "[]\n" : "\n]\n"); }
 
  private:
+  void append_issue(std::string_view description, std::string_view check, std::string_view fp,
+                    std::string_view severity, std::string_view path, uint32_t line) {
+    buf_ += first_ ? "[\n  " : ",\n  ";
+    first_ = false;
+    JsonOut j(buf_, 1);
+    j.begin_object();
+    j.member("description", description);
+    j.member("check_name", check);
+    j.member("fingerprint", fp);
+    j.member("severity", severity);
+    j.key("location");
+    j.begin_object();
+    j.member("path", path);
+    j.key("lines");
+    j.begin_object();
+    j.member_number("begin", line);
+    j.end_object();
+    j.end_object();
+    j.end_object();
+  }
+
   // Stable across edits that move lines: rule, path and message, not the line. GitLab shows only
   // the first issue of a fingerprint, so the same finding repeated in a file is told apart by
   // its occurrence number (the second 'placeholder <name>' in a file is occurrence 1).
