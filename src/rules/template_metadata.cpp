@@ -4,7 +4,10 @@
 // and checks are the ones `specgate export --validate` uses (src/template_metadata/template_metadata.h), so
 // the two commands agree; this rule maps their positioned problems to findings.
 //
-// Fires when the spec has such a section, or when its template declares one and it is missing.
+// Fires when the spec has such a section, or when its template declares one it does not require
+// and it is missing (a required one missing is missing-section's finding).
+#include <algorithm>
+
 #include "template_metadata/template_metadata.h"
 #include "model/normalize.h"
 #include "rules/rule.h"
@@ -52,7 +55,13 @@ class TemplateMetadataRule : public Rule {
       }
     }
     if (!section) {
-      if (ctx.schema && ctx.schema->rules.template_metadata) {
+      // Where the template has the section as a required one, its absence is missing-section's
+      // finding (at the place the section belongs): one finding per problem.
+      const bool required_section =
+          ctx.schema && std::any_of(ctx.schema->sections.begin(), ctx.schema->sections.end(), [](const SectionSpec& sp) {
+            return !sp.optional && is_template_metadata_title(sp.normalized_title);
+          });
+      if (ctx.schema && ctx.schema->rules.template_metadata && !required_section) {
         const uint32_t line = doc.sections.empty() ? 1 : doc.sections.front().line;
         out.report_line(line, "the spec has no Template Metadata section, which its template '" + ctx.schema->name +
                                   "' requires",
