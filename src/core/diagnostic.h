@@ -41,7 +41,7 @@ struct Diagnostic {
   // not applied to it.
   bool keep_severity = false;
   // Filled only when the run asks for fixes (RuleContext::want_fixes): other runs pay nothing.
-  std::vector<Fix> fixes;
+  std::vector<Fix> fixes{};
 };
 
 // Orders findings by position; ties keep the order they were reported in (stable).
