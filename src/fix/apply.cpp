@@ -74,10 +74,25 @@ AppliedFixes apply_fixes(const Document& doc, const std::vector<Diagnostic>& dia
   }
   const std::string_view text = doc.source.text();
   size_t pos = 0;
+  const TextEdit* last = nullptr;
   for (const TextEdit* e : edits) {
     out.text.append(text.substr(pos, e->begin - pos));
-    out.text.append(e->text);
+    std::string_view add = e->text;
+    // Insertions at one place are each set apart by blank lines of their own: where one ends
+    // with a blank line and the next starts with one, keep one.
+    if (last && last->begin == last->end && e->begin == e->end && e->begin == last->begin) {
+      for (std::string_view eol : {"\r\n", "\n"}) {
+        const std::string blank_end = std::string(eol) + std::string(eol);
+        if (out.text.size() >= blank_end.size() && out.text.compare(out.text.size() - blank_end.size(), blank_end.size(), blank_end) == 0 &&
+            add.substr(0, eol.size()) == eol) {
+          add.remove_prefix(eol.size());
+          break;
+        }
+      }
+    }
+    out.text.append(add);
     pos = e->end;
+    last = e;
   }
   out.text.append(text.substr(pos));
   return out;

@@ -25,7 +25,8 @@ struct AppliedFixes {
 // Applies the fixes of `diags` (findings on `doc`): the safe ones, or all with `unsafe_too`.
 // Fixes are taken in position order; one whose edits overlap an applied fix's waits for the next
 // pass (the finding may be gone by then, or its fix computed afresh on the new text). Insertions
-// at one place keep the order they were reported in.
+// at one place keep the order they were reported in, with one blank line between them where each
+// brings its own.
 AppliedFixes apply_fixes(const Document& doc, const std::vector<Diagnostic>& diags, bool unsafe_too = false);
 
 struct FixedText {

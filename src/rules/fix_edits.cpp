@@ -44,8 +44,14 @@ TextEdit insert_lines(const Document& doc, uint32_t line, std::string text) {
     return TextEdit{at, at, std::move(text)};
   }
   const std::string_view all = s.text();
-  // A last line without a line ending gets one before the new lines.
-  if (!all.empty() && all.back() != '\n') text.insert(0, all.find("\r\n") != std::string_view::npos ? "\r\n" : "\n");
+  // A file without a final line ending keeps it that way: the line ending moves from the end of
+  // the new lines to their start, so several insertions here still join up line by line.
+  if (!all.empty() && all.back() != '\n') {
+    const std::string_view eol = all.find("\r\n") != std::string_view::npos ? "\r\n" : "\n";
+    if (text.size() >= eol.size() && text.compare(text.size() - eol.size(), eol.size(), eol) == 0)
+      text.resize(text.size() - eol.size());
+    text = std::string(eol) + text;
+  }
   return TextEdit{all.size(), all.size(), std::move(text)};
 }
 

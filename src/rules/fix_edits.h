@@ -18,7 +18,8 @@ std::optional<TextEdit> value_edit(const Document& doc, const Field& f, size_t o
 // double blank line is left behind.
 TextEdit delete_line(const Document& doc, uint32_t line);
 
-// Inserts `text` (whole lines) before line `line`, or after the last line when `line` is past it.
+// Inserts `text` (whole lines) before line `line`, or after the last line when `line` is past it
+// (in a file without a final line ending, the inserted lines then end without one).
 TextEdit insert_lines(const Document& doc, uint32_t line, std::string text);
 
 }  // namespace specgate

@@ -95,6 +95,8 @@ TEST(FixApply, AppliesSafeFixesInPositionOrderAndSkipsOverlaps) {
 TEST(FixApply, InsertionsAtOnePlaceKeepTheirReportOrder) {
   const Document doc = doc_of("# T\n");
   EXPECT_EQ(apply_fixes(doc, {finding("r", 4, 4, "a\n"), finding("r", 4, 4, "b\n")}).text, "# T\na\nb\n");
+  // Each set apart by blank lines of its own: one blank line between them, not two.
+  EXPECT_EQ(apply_fixes(doc, {finding("r", 4, 4, "\na\n\n"), finding("r", 4, 4, "\nb\n\n")}).text, "# T\n\na\n\nb\n\n");
 }
 
 TEST(FixApply, RefusesCodeFrontMatterAndSuppressedLines) {
@@ -143,7 +145,7 @@ TEST(FixCli, FixturesBecomeTheirFixedForm) {
     auto diff = run_specgate(fix_args("--diff", spec), dir.path());
     EXPECT_EQ(diff.out, "") << name;
   }
-  EXPECT_GE(cases, 4u);
+  EXPECT_GE(cases, 5u);
 }
 
 TEST(FixCli, DiffWritesNothingAndItsExitStatusIsAfterFixing) {
@@ -186,6 +188,33 @@ TEST(FixCli, KeepsTheFileModeAndRefusesReadOnlyFiles) {
   EXPECT_NE(refused.out.find("'Aproved'"), std::string::npos) << refused.out;
   for (const auto& e : fs::directory_iterator(dir.path()))
     EXPECT_EQ(e.path().filename().string().find(".specgate-"), std::string::npos) << "temporary file left behind";
+}
+
+// Inserted lines end the way the file's lines do, and a file without a final newline still has
+// none after several sections are added at its end.
+TEST(FixCli, InsertedLinesFollowTheFilesLineEndings) {
+  TempDir dir;
+  std::string crlf;
+  for (char c : read_all(fixes_dir() / "missing-middle.md")) {
+    if (c == '\n') crlf += '\r';
+    crlf += c;
+  }
+  const fs::path spec = dir.write("crlf.md", crlf);
+  run_specgate(fix_args("--fix", spec), dir.path());
+  std::string expected;
+  for (char c : read_all(fixes_dir() / "missing-middle.fixed.md")) {
+    if (c == '\n') expected += '\r';
+    expected += c;
+  }
+  EXPECT_EQ(read_all(spec), expected);
+
+  std::string open_end = read_all(fixes_dir() / "missing-sections.md");
+  open_end.pop_back();
+  const fs::path last = dir.write("open.md", open_end);
+  run_specgate(fix_args("--fix", last), dir.path());
+  std::string expected_open = read_all(fixes_dir() / "missing-sections.fixed.md");
+  expected_open.pop_back();
+  EXPECT_EQ(read_all(last), expected_open);
 }
 
 TEST(FixCli, StandardInputTakesDiffNotFix) {
