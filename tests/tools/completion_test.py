@@ -110,7 +110,8 @@ for path, (options, subs) in commands.items():
     if subs:
         expect_all(["specgate", *path, ""], subs)
 expect_all(["specgate", "ch"], ["check"], exact=True)
-expect_all(["specgate", "check", "--f"], ["--format"], exact=True)
+expect_all(["specgate", "check", "--form"], ["--format"], exact=True)
+expect_all(["specgate", "check", "--fi"], ["--fix"], exact=True)
 expect_all(["specgate", "check", "--format", ""], ["text", "json", "sarif", "github", "junit"])
 expect_all(["specgate", "check", "-f", "js"], ["json"], exact=True)
 expect_all(["specgate", "check", "--format", "=", "sa"], ["sarif"], exact=True)
