@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <memory>
 #include <iostream>
+#include <optional>
 #include <set>
 #include <sstream>
 
@@ -108,36 +109,47 @@ struct FixTotals {
   std::vector<RunError> errors;
 };
 
-FixTotals fix_files(const CheckArgs& a, const Checker& fixer, const std::vector<std::string>& files, RunOptions& ropts) {
+FixTotals fix_files(const CheckArgs& a, const Checker& fixer, const Config& config, const std::vector<std::string>& files,
+                    RunOptions& ropts) {
+  // Fixed on the run's worker threads: each file's first check comes from the run, the passes
+  // after it from fix_text. Only files that change keep their texts, until written in path order.
+  struct Changed {
+    std::string before;
+    FixedText fixed;
+  };
+  std::vector<std::optional<Changed>> changed(files.size());
+  RunOptions pre = ropts;
+  pre.keep_diagnostics = false;
+  pre.per_file = [&](size_t i, const Document& doc, const FileReport& report) {
+    AppliedFixes first = apply_fixes(doc, report.diagnostics);
+    if (first.applied == 0) return;
+    FixedText fixed = fix_text(fixer, doc.source.path(), std::move(first.text));
+    fixed.applied += first.applied;
+    if (fixed.text != doc.source.text()) changed[i] = Changed{std::string(doc.source.text()), std::move(fixed)};
+  };
+  pre.on_file = [](size_t, FileOutcome&&) {};  // the findings come from the run after fixing
+  run_workspace(files, fixer, config, pre);
+
   FixTotals t;
   for (size_t i = 0; i < files.size(); ++i) {
-    if (!ropts.report.empty() && !ropts.report[i]) continue;
+    if (!changed[i]) continue;
     const std::string& path = files[i];
-    std::string before;
-    if (auto given = ropts.contents.find(path); given != ropts.contents.end()) {
-      before = given->second;
-    } else {
-      ReadResult in = read_file(path, kMaxMarkdownBytes);
-      if (!in.ok || looks_binary(in.bytes)) continue;  // the run reports why
-      before = std::move(in.bytes);
-    }
-    FixedText fixed = fix_text(fixer, path, before);
-    if (fixed.text == before) continue;
+    Changed& c = *changed[i];
     if (a.diff) {
       const std::string shown = path.rfind("./", 0) == 0 ? path.substr(2) : path;
-      std::cout << unified_diff(shown, before, fixed.text);
+      std::cout << unified_diff(shown, c.before, c.fixed.text);
     } else {
       WriteOptions w;
       w.in_place = true;
-      if (auto error = write_file_atomic(path, fixed.text, w)) {
+      if (auto error = write_file_atomic(path, c.fixed.text, w)) {
         fmt::print(stderr, "specgate: {}\n", *error);
         t.errors.push_back({path, *error});
         continue;
       }
     }
-    t.fixes += fixed.applied;
+    t.fixes += c.fixed.applied;
     ++t.files;
-    ropts.contents[path] = std::move(fixed.text);
+    ropts.contents[path] = std::move(c.fixed.text);
   }
   return t;
 }
@@ -213,7 +225,7 @@ int run_check(const CheckArgs& a) {
     CheckOptions fix_opts = opts;
     fix_opts.fixes = true;
     Checker fixer(*config, registry, fix_opts);
-    fixed = fix_files(a, fixer, found.files, ropts);
+    fixed = fix_files(a, fixer, *config, found.files, ropts);
     std::cout.flush();
     if (!a.quiet)
       fmt::print(stderr, "specgate: {} {} finding{} in {} file{}\n", a.diff ? "would fix" : "fixed", fixed.fixes,
