@@ -127,6 +127,7 @@ CheckResult Checker::check(const Document& doc) const {
 
   RuleContext ctx{doc, choice.schema, choice.schema ? &match : nullptr, config_, options_.today};
   ctx.link_targets = link_targets_.get();
+  ctx.want_fixes = options_.fixes;
   // Two rules look up each field's spec: find them once.
   const std::vector<const FieldSpec*> field_specs = choice.schema ? field_specs_of(ctx) : std::vector<const FieldSpec*>();
   if (choice.schema) ctx.field_specs = &field_specs;

@@ -21,6 +21,7 @@ struct CheckOptions {
   std::vector<std::string> enable;   // --enable RULE
   std::vector<std::string> disable;  // --disable RULE
   ReportNeeds needs;                  // what the report will show: skip the rest
+  bool fixes = false;                 // rules attach fixes to their findings (RuleContext::want_fixes)
 };
 
 struct CheckResult {

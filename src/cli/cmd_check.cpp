@@ -9,10 +9,14 @@
 #include <filesystem>
 #include <memory>
 #include <iostream>
+#include <optional>
 #include <set>
+#include <sstream>
 
 #include "check/checker.h"
 #include "core/file_io.h"
+#include "fix/apply.h"
+#include "fix/diff.h"
 #include "cli/commands.h"
 #include "cli/common.h"
 #include "model/load.h"
@@ -44,6 +48,8 @@ struct CheckArgs {
   bool changed = false;
   bool no_ignore = false;
   bool force_exclude = false;
+  bool fix = false;   // apply the safe fixes to the files
+  bool diff = false;  // print them as a unified diff instead
   std::string stdin_filename;
 };
 
@@ -58,6 +64,10 @@ bool stdin_arguments_ok(const CheckArgs& a, bool from_stdin) {
   }
   if (!from_stdin && !a.stdin_filename.empty()) {
     fmt::print(stderr, "specgate: --stdin-filename names the text read from standard input; give '-' as the path\n");
+    return false;
+  }
+  if (from_stdin && a.fix) {
+    fmt::print(stderr, "specgate: --fix rewrites files; with standard input use --diff\n");
     return false;
   }
   if (from_stdin && a.changed) {
@@ -88,6 +98,60 @@ bool flags_agree(const CheckArgs& a) {
     }
   }
   return true;
+}
+
+// check --fix / --diff, before the run: each reported file is fixed until no safe fix applies
+// (fix/apply.h), written back in place (--fix) or printed as a diff (--diff). The run then checks
+// the fixed text, so its report and exit status are those of the findings left. A file that
+// cannot be written keeps its text and findings, and the run exits 2.
+struct FixTotals {
+  size_t fixes = 0, files = 0;
+  std::vector<RunError> errors;
+};
+
+FixTotals fix_files(const CheckArgs& a, const Checker& fixer, const Config& config, const std::vector<std::string>& files,
+                    RunOptions& ropts) {
+  // Fixed on the run's worker threads: each file's first check comes from the run, the passes
+  // after it from fix_text. Only files that change keep their texts, until written in path order.
+  struct Changed {
+    std::string before;
+    FixedText fixed;
+  };
+  std::vector<std::optional<Changed>> changed(files.size());
+  RunOptions pre = ropts;
+  pre.keep_diagnostics = false;
+  pre.per_file = [&](size_t i, const Document& doc, const FileReport& report) {
+    AppliedFixes first = apply_fixes(doc, report.diagnostics);
+    if (first.applied == 0) return;
+    FixedText fixed = fix_text(fixer, doc.source.path(), std::move(first.text));
+    fixed.applied += first.applied;
+    if (fixed.text != doc.source.text()) changed[i] = Changed{std::string(doc.source.text()), std::move(fixed)};
+  };
+  pre.on_file = [](size_t, FileOutcome&&) {};  // the findings come from the run after fixing
+  run_workspace(files, fixer, config, pre);
+
+  FixTotals t;
+  for (size_t i = 0; i < files.size(); ++i) {
+    if (!changed[i]) continue;
+    const std::string& path = files[i];
+    Changed& c = *changed[i];
+    if (a.diff) {
+      const std::string shown = path.rfind("./", 0) == 0 ? path.substr(2) : path;
+      std::cout << unified_diff(shown, c.before, c.fixed.text);
+    } else {
+      WriteOptions w;
+      w.in_place = true;
+      if (auto error = write_file_atomic(path, c.fixed.text, w)) {
+        fmt::print(stderr, "specgate: {}\n", *error);
+        t.errors.push_back({path, *error});
+        continue;
+      }
+    }
+    t.fixes += c.fixed.applied;
+    ++t.files;
+    ropts.contents[path] = std::move(c.fixed.text);
+  }
+  return t;
 }
 
 int run_check(const CheckArgs& a) {
@@ -156,19 +220,35 @@ int run_check(const CheckArgs& a) {
     for (size_t i = 0; i < found.files.size(); ++i)
       ropts.report[i] = wanted.count(std::filesystem::weakly_canonical(found.files[i], ec).string()) > 0;
   }
+  FixTotals fixed;
+  if (a.fix || a.diff) {
+    CheckOptions fix_opts = opts;
+    fix_opts.fixes = true;
+    Checker fixer(*config, registry, fix_opts);
+    fixed = fix_files(a, fixer, *config, found.files, ropts);
+    std::cout.flush();
+    if (!a.quiet)
+      fmt::print(stderr, "specgate: {} {} finding{} in {} file{}\n", a.diff ? "would fix" : "fixed", fixed.fixes,
+                 fixed.fixes == 1 ? "" : "s", fixed.files, fixed.files == 1 ? "" : "s");
+  }
+  // --diff prints the diff alone: the report of what is left only sets the exit status.
+  std::ostringstream no_report;
+  std::ostream& report_out = a.diff ? static_cast<std::ostream&>(no_report) : std::cout;
   // Each file's findings are written as soon as it and every file before it are checked; the
   // cross-document findings follow once all files are in.
   TextOptions text;
   text.color = want_color(a.color);
   text.quiet = a.quiet;
   text.statistics = a.statistics;
-  std::unique_ptr<ReportWriter> writer = make_report_writer(std::cout, *format, checker.rule_infos(), text);
+  std::unique_ptr<ReportWriter> writer = make_report_writer(report_out, *format, checker.rule_infos(), text);
   auto errors_only = [&](FileReport& r) {
     if (!a.quiet) return;
     auto& d = r.diagnostics;
     d.erase(std::remove_if(d.begin(), d.end(), [](const Diagnostic& x) { return x.severity != Severity::Error; }), d.end());
   };
   for (const std::string& e : found.errors) writer->error(split_error(e));
+  for (const RunError& e : fixed.errors) writer->error(e);
+  if (!fixed.errors.empty()) cannot_run = true;
   ropts.on_file = [&](size_t i, FileOutcome&& f) {
     if (!f.reported) return;
     if (!f.error.empty()) {
@@ -214,6 +294,8 @@ void register_check(CLI::App& app, int& exit_code) {
       "  specgate check --template ./templates/rfc.md docs/rfcs/\n"
       "  specgate check --format sarif . > specgate.sarif\n"
       "  specgate check --changed --base origin/main specs/\n"
+      "  specgate check --diff specs/                     the safe fixes, as a patch\n"
+      "  specgate check --fix specs/                      apply them\n"
       "  specgate check 'specs/**/TASK-*.md'            globs are expanded by specgate too\n"
       "  specgate check - --stdin-filename specs/TASK-12.md < buffer.md   (editors)\n"
       "  specgate rules                                  list rule names");
@@ -252,6 +334,9 @@ void register_check(CLI::App& app, int& exit_code) {
   auto* strict_opt = sub->add_flag("--strict", a->strict, "Warnings also fail the run (exit 1)");
   sub->add_flag("--exit-zero", a->exit_zero, "Exit 0 even when errors are found (2 still means it could not run)")
       ->excludes(strict_opt);
+  auto* fix_opt = sub->add_flag("--fix", a->fix, "Apply the safe fixes to the files, then report the findings left (docs/fixes.md)");
+  sub->add_flag("--diff", a->diff, "Print the safe fixes as a unified diff and change nothing; exit status as after --fix")
+      ->excludes(fix_opt);
   sub->add_flag("-q,--quiet", a->quiet, "Only errors; no summary line (json, sarif, ...: only errors, with a warning)");
   sub->add_flag("--statistics", a->statistics, "Findings per rule and per file after the summary (text, json)");
   sub->callback([a, &exit_code] { exit_code = run_check(*a); });

@@ -95,7 +95,16 @@ std::optional<std::string> write_file_atomic(const std::string& path, const std:
   if (!ec && fs::exists(st)) {
     if (fs::is_symlink(st)) return "refusing to write through a symbolic link: " + path;
     if (fs::is_directory(st)) return "is a directory: " + path;
-    if (!options.overwrite) return "file exists: " + path + " (use --force to replace it)";
+    if (!options.overwrite && !options.in_place) return "file exists: " + path + " (use --force to replace it)";
+  }
+  mode_t mode = 0644;
+  if (options.in_place) {
+    struct stat old {};
+    if (::stat(path.c_str(), &old) != 0) return "cannot write " + path + ": " + std::strerror(errno);
+    // Root may write anything: the mode bits, not access(), say the file is meant to stay as it is.
+    if ((old.st_mode & 0222) == 0 || ::access(path.c_str(), W_OK) != 0)
+      return "cannot write " + path + ": the file is read-only";
+    mode = old.st_mode & 07777;
   }
   fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
   if (!fs::is_directory(dir, ec)) {
@@ -117,12 +126,12 @@ std::optional<std::string> write_file_atomic(const std::string& path, const std:
     }
     done += static_cast<size_t>(n);
   }
-  ::fchmod(fd, 0644);
+  ::fchmod(fd, mode);
   if (::fsync(fd) != 0 || ::close(fd) != 0) {
     ::unlink(tmpl.c_str());
     return "cannot write " + path + ": " + std::strerror(errno);
   }
-  if (!options.overwrite) {
+  if (!options.overwrite && !options.in_place) {
     // link() fails if the target appeared meanwhile, so a racing writer is never clobbered.
     if (::link(tmpl.c_str(), path.c_str()) != 0) {
       std::string err = errno == EEXIST ? "file exists: " + path + " (use --force to replace it)"

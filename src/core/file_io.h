@@ -24,6 +24,9 @@ inline constexpr size_t kMaxMarkdownBytes = size_t(32) << 20;
 
 struct WriteOptions {
   bool overwrite = false;  // replace an existing file (--force)
+  // Rewriting a file in place (check --fix): the new file keeps the old one's mode, and a file
+  // without write permission is refused (a rename would otherwise replace it regardless).
+  bool in_place = false;
 };
 
 // Writes `bytes` to `path` atomically. Returns an error message, or nullopt on success.

@@ -8,6 +8,7 @@
 
 #include "model/normalize.h"
 #include "rules/field_specs.h"
+#include "rules/fix_edits.h"
 #include "rules/rule.h"
 #include "schema/infer.h"
 #include "schema/placeholders.h"
@@ -49,7 +50,7 @@ class DateRule : public Rule {
       const bool strict = spec && (icontains(spec->example, "yyyy") || icontains(spec->example, "date"));
       if (!find_placeholders(f.value).empty()) continue;  // placeholder's finding
       const std::string_view value = f.value;
-      if (!check_value(doc, f, value, strict, out)) continue;
+      if (!check_value(doc, f, value, strict, ctx.want_fixes, out)) continue;
       const std::optional<Date> d = value_date(value);
       if (!d) continue;
       if ((is_updated_key(key) || is_created_key(key)) && *d > ctx.today.plus_days(1)) {
@@ -76,7 +77,8 @@ class DateRule : public Rule {
 
  private:
   // Reports malformed dates; returns true when the value is fine to read as a date.
-  static bool check_value(const Document& doc, const Field& f, std::string_view value, bool strict, Reporter& out) {
+  static bool check_value(const Document& doc, const Field& f, std::string_view value, bool strict, bool want_fixes,
+                          Reporter& out) {
     bool any_valid = false;
     size_t at = 0;
     while (at < value.size()) {
@@ -99,6 +101,11 @@ class DateRule : public Rule {
       out.report(f.line, value_part_column(doc, f, b, value.substr(b, e - b)), static_cast<uint32_t>(count_chars(text)),
                  "field '" + f.key + "' has the date '" + text + "', expected YYYY-MM-DD",
                  "write the date as YYYY-MM-DD, e.g. 2026-01-05");
+      // Safe only when the date reader finds one calendar day in it ("16/12/2025", not "03/04/2025").
+      if (want_fixes && other->valid) {
+        if (auto edit = value_edit(doc, f, b, e - b, other->date.iso()))
+          out.fix(Fix{"Write the date as " + other->date.iso(), true, {std::move(*edit)}});
+      }
       return false;
     }
     const std::string cleaned = clean_value(value);

@@ -2,8 +2,13 @@
 // none of them. Read the way a reader does: case and markup do not matter, a value may carry a
 // note ("Approved (2026-01-05)") and may name a choice by its head ("P0" for "P0-Critical").
 // Placeholders and lists of several choices are placeholder's findings, not this rule's.
+#include <cstdint>
+#include <cstring>
+
+#include "core/edit_distance.h"
 #include "model/normalize.h"
 #include "rules/field_specs.h"
+#include "rules/fix_edits.h"
 #include "rules/rule.h"
 #include "schema/placeholders.h"
 
@@ -26,6 +31,28 @@ std::string join_choices(const std::vector<std::string>& choices) {
     out += c;
   }
   return out;
+}
+
+// The choice a value is clearly a misspelling of: within nearest_name's distance of one choice
+// (1 edit under 6 bytes, 2 under 12, else 3, compared as clean_value reads them) and at least
+// two edits nearer to it than to any other. -1 when none is.
+int clearly_closest(const std::string& value, const std::vector<std::string>& choices) {
+  const size_t limit = value.size() < 6 ? 1 : value.size() < 12 ? 2 : 3;
+  EditDistanceFrom from(value);
+  size_t best = SIZE_MAX, second = SIZE_MAX;
+  int at = -1;
+  for (size_t i = 0; i < choices.size(); ++i) {
+    const size_t d = from.to(clean_value(choices[i]), limit + 2);
+    if (d < best) {
+      second = best;
+      best = d;
+      at = static_cast<int>(i);
+    } else if (d < second) {
+      second = d;
+    }
+  }
+  if (best > limit || (second != SIZE_MAX && second < best + 2)) return -1;
+  return at;
 }
 
 class FieldValue : public Rule {
@@ -53,6 +80,24 @@ class FieldValue : public Rule {
       out.report(f.line, f.value_column, static_cast<uint32_t>(count_chars(f.value)),
                  "field '" + f.key + "' has the value '" + f.value + "', which is not one of the template's: " + choices,
                  "use one of: " + choices);
+      if (ctx.want_fixes) offer_fixes(ctx, f, v, spec->choices, out);
+    }
+  }
+
+ private:
+  // The clearly closest choice as a safe fix; without one, every choice for an editor to offer.
+  static void offer_fixes(const RuleContext& ctx, const Field& f, const std::string& cleaned,
+                          const std::vector<std::string>& choices, Reporter& out) {
+    const int best = clearly_closest(cleaned, choices);
+    // Markup around the value ("`Aproved`", "**Aproved**") stays; the words inside change.
+    const std::string_view v = f.value;
+    size_t lead = 0, trail = 0;
+    while (lead < v.size() && std::strchr("*`_", v[lead]) != nullptr) ++lead;
+    while (trail < v.size() - lead && std::strchr("*`_", v[v.size() - 1 - trail]) != nullptr) ++trail;
+    for (size_t i = 0; i < choices.size(); ++i) {
+      if (best >= 0 && static_cast<int>(i) != best) continue;
+      if (auto e = value_edit(ctx.doc, f, lead, v.size() - lead - trail, choices[i]))
+        out.fix(Fix{"Replace with '" + choices[i] + "'", best >= 0, {std::move(*e)}});
     }
   }
 };

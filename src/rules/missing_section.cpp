@@ -3,6 +3,7 @@
 // (schema/loose_match.h) is present, and gets a note saying so.
 #include "core/concat.h"
 #include "core/text.h"
+#include "rules/fix_edits.h"
 #include "rules/rule.h"
 
 namespace specgate {
@@ -96,13 +97,16 @@ class MissingSection : public Rule {
     for (size_t k : missing) {
       if (stands_in(m, k) >= 0) continue;
       const SectionSpec& spec = s.sections[k];
-      const auto [line, after] = insertion_point(ctx, k);
+      const Place place = insertion_point(ctx, k);
+      const uint32_t line = place.line;
+      const std::string_view after = place.after;
       const std::string hashes(static_cast<size_t>(spec.level), '#');
       const std::string_view na = spec.allows_na ? ", or write N/A with the reason" : "";
       std::string hint = after.empty() ? concat({"add a '", hashes, " ", spec.title, "' section", na})
                                        : concat({"add a '", hashes, " ", spec.title, "' section after '", after, "'", na});
       out.report(line, 1, 0, concat({"missing section '", display_title(spec.title), "' (required by template '", s.name, "')"}),
                  std::move(hint));
+      if (ctx.want_fixes) out.fix(insert_fix(ctx.doc, spec, place));
     }
   }
 
@@ -149,7 +153,7 @@ class MissingSection : public Rule {
       if (!list.empty()) list += ", ";
       list += concat({"'", display_title(s.sections[k].title), "'"});
     }
-    const uint32_t line = insertion_point(ctx, missing.front()).first;
+    const uint32_t line = insertion_point(ctx, missing.front()).line;
     out.report(line, 1, 0,
                concat({"matches ", std::to_string(present), " of ", std::to_string(required),
                        " required sections of template '", s.name, "'"}),
@@ -157,8 +161,15 @@ class MissingSection : public Rule {
                        "'specgate: template=' comment); missing: ", list}));
   }
 
-  // Where the section belongs: the heading that should follow it, else the end of the parent.
-  static std::pair<uint32_t, std::string_view> insertion_point(const RuleContext& ctx, size_t k) {
+  struct Place {
+    uint32_t line = 1;
+    std::string_view after;  // title of the spec's section the missing one follows, "" when none
+    bool before = true;      // the section goes before `line` (a heading); else after it
+  };
+
+  // Where the section belongs: before the heading that should follow it, else after the end of
+  // the parent, else at the end of the spec.
+  static Place insertion_point(const RuleContext& ctx, size_t k) {
     const Schema& s = *ctx.schema;
     const SectionMatch& m = *ctx.match;
     const Document& doc = ctx.doc;
@@ -170,12 +181,25 @@ class MissingSection : public Rule {
       }
     }
     for (size_t j = k + 1; j < s.sections.size(); ++j) {
-      if (!m.instances[j].empty()) return {doc.sections[m.instances[j].front()].line, after};
+      if (!m.instances[j].empty()) return {doc.sections[m.instances[j].front()].line, after, true};
     }
     const int32_t parent = s.sections[k].parent;
     if (parent >= 0 && !m.instances[parent].empty())
-      return {doc.sections[m.instances[parent].front()].end_line, after};
-    return {std::max<uint32_t>(1, doc.source.line_count()), after};
+      return {doc.sections[m.instances[parent].front()].end_line, after, false};
+    return {std::max<uint32_t>(1, doc.source.line_count()), after, false};
+  }
+
+  // The template's skeleton of the section (its heading alone for a schema without one), set
+  // apart from its neighbours by blank lines. Safe: the place and the text both come from the
+  // template, and the finding is gone once it is in.
+  static Fix insert_fix(const Document& doc, const SectionSpec& spec, const Place& place) {
+    const std::string skeleton =
+        spec.skeleton.empty() ? std::string(static_cast<size_t>(spec.level), '#') + " " + spec.title + "\n" : spec.skeleton;
+    const auto blank = [&](uint32_t l) { return l < 1 || l > doc.source.line_count() || trim(doc.source.line(l)).empty(); };
+    const uint32_t at = place.before ? place.line : place.line + 1;
+    std::string text = concat({blank(at - 1) ? "" : "\n", skeleton, blank(at) ? "" : "\n"});
+    const std::string_view heading = std::string_view(skeleton).substr(0, skeleton.find('\n'));
+    return Fix{concat({"Insert section '", heading, "'"}), true, {insert_lines(doc, at, std::move(text))}};
   }
 };
 

@@ -20,6 +20,10 @@ void Reporter::note(uint32_t line, uint32_t column, uint32_t length, std::string
   out_.back().keep_severity = true;
 }
 
+void Reporter::fix(Fix f) {
+  if (!out_.empty()) out_.back().fixes.push_back(std::move(f));
+}
+
 void Reporter::report_text(uint32_t line, std::string_view text, std::string message, std::string hint) {
   const std::string_view whole = doc_.source.line(line);
   const size_t byte = static_cast<size_t>(text.data() - whole.data());

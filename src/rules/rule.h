@@ -28,6 +28,9 @@ struct RuleContext {
   const std::vector<const FieldSpec*>* field_specs = nullptr;
   // The run's shared view of link targets; null in a context built without a Checker.
   LinkTargets* link_targets = nullptr;
+  // The run wants fixes (check --fix/--diff, editors): rules attach them with Reporter::fix.
+  // Otherwise no rule spends time computing edits nobody reads.
+  bool want_fixes = false;
 };
 
 // Collects one rule's findings; severity, section paths and suppressions are applied later.
@@ -44,6 +47,8 @@ class Reporter {
   void report_line(uint32_t line, std::string message, std::string hint = "");
   // An informational note (severity note whatever the rule's severity), e.g. how a section was matched.
   void note(uint32_t line, uint32_t column, uint32_t length, std::string message);
+  // Attaches a fix to the finding reported last (docs/fixes.md).
+  void fix(Fix f);
 
   const Document& doc() const { return doc_; }
 

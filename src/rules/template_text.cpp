@@ -8,6 +8,7 @@
 #include <algorithm>
 
 #include "model/normalize.h"
+#include "rules/fix_edits.h"
 #include "rules/legends.h"
 #include "rules/rule.h"
 #include "schema/placeholders.h"
@@ -58,6 +59,8 @@ class TemplateText : public Rule {
       if (info.first_field >= 0 || !find_placeholders(doc.source.line(l)).empty()) continue;
       out.report_text(l, content, "template text left in the spec: '" + shorten(content) + "'",
                  "replace the template's instructions with this spec's own content, or delete the line");
+      // Editor-only: the hint offers two ways out, and the usual one is to write the content.
+      if (ctx.want_fixes) out.fix(Fix{"Delete the template's line", false, {delete_line(doc, l)}});
     }
   }
 };

@@ -287,6 +287,18 @@ std::string template_description(const Document& doc) {
   return "";
 }
 
+// Lines `sec.line` to `sec.end_line` of the template, each ending in '\n', without trailing blank lines.
+static std::string section_text(const Document& t, const Section& sec) {
+  uint32_t last = std::min(sec.end_line, t.source.line_count());
+  while (last > sec.line && trim(t.source.line(last)).empty()) --last;
+  std::string out;
+  for (uint32_t l = sec.line; l <= last; ++l) {
+    out.append(t.source.line(l));
+    out.push_back('\n');
+  }
+  return out;
+}
+
 Schema infer_schema(const Document& t, const std::string& name) {
   Schema s;
   s.name = name;
@@ -331,6 +343,7 @@ Schema infer_schema(const Document& t, const std::string& name) {
     }
     spec.level = sec.level;
     spec.template_line = sec.line;
+    spec.skeleton = section_text(t, sec);
     spec.parent = sec.parent >= 0 ? spec_of[sec.parent] : -1;
     spec.repeatable = has_placeholder || whole_code_span(spec.title);
     if (spec.repeatable) spec.pattern = whole_code_span(spec.title) ? "" : repeat_pattern(spec.normalized_title);

@@ -56,6 +56,9 @@ struct SectionSpec {
   std::vector<TableSpec> tables;
   std::vector<CodeSpec> code;
   uint32_t template_line = 0;
+  // The template's text of the section, heading and subsections included, trailing blank lines
+  // dropped: what the missing-section fix inserts. Empty for a schema loaded from a file.
+  std::string skeleton;
 };
 
 struct DocumentRules {
