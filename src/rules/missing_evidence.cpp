@@ -12,6 +12,7 @@
 #include "model/fields.h"
 #include "model/normalize.h"
 #include "rules/rule.h"
+#include "schema/placeholders.h"
 #include "spec/fields.h"
 
 namespace specgate {
@@ -276,6 +277,15 @@ bool field_only(const Document& doc, const Block& b) {
 }
 
 // "**Responsibilities**", "_Inputs_", "For each major decision:" — a one-line label.
+// A paragraph that is one template slot ("[Describe the current state.]") is the placeholder
+// rule's finding; it states nothing that could need evidence.
+bool placeholder_only(std::string_view text) {
+  text = trim(text);
+  if (text.empty() || (text.front() != '[' && text.front() != '<' && text.front() != '{')) return false;
+  const std::vector<PlaceholderHit> hits = find_placeholders(text);
+  return hits.size() == 1 && hits.front().begin == 0 && hits.front().end == text.size();
+}
+
 bool label_line(std::string_view text) {
   text = trim(text);
   if (text.empty()) return true;
@@ -349,7 +359,7 @@ class MissingEvidence : public Rule {
         const bool opens_section = !prev || prev->section != b.section || prev->kind == BlockKind::Heading;
         if (opens_section && absence_statement(doc.content(b.line))) continue;
         const std::string_view first = trim(doc.source.line(b.line));
-        if (b.line == last_line(doc, b) && label_line(first)) continue;
+        if (b.line == last_line(doc, b) && (label_line(first) || placeholder_only(doc.content(b.line)))) continue;
         // A lead-in ending with ':' belongs to the list, table or code it introduces.
         const std::string_view last = trim(doc.source.line(last_line(doc, b)));
         if (!last.empty() && last.back() == ':' && next &&
