@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/file_io.h"
+#include "support/test_paths.h"
 
 namespace specgate::test {
 
@@ -41,7 +42,7 @@ std::string first_difference(const std::string& expected, const std::string& act
 }  // namespace
 
 std::string golden_path(const std::string& name) {
-  return std::string(SPECGATE_SOURCE_DIR) + "/tests/golden/expected/" + name;
+  return std::string(specgate::test::source_dir()) + "/tests/golden/expected/" + name;
 }
 
 void expect_golden(const std::string& name, const std::string& actual) {

@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "support/run_binary.h"
+#include "support/test_paths.h"
 
 namespace specgate::test {
 
@@ -45,7 +46,7 @@ CliRun run_specgate(const fs::path& cwd, const std::string& args, const std::str
   options.cwd = cwd;
   options.stdin_file = stdin_file;
   options.no_color = false;
-  const RunResult r = run_program({"/bin/sh", "-c", shell_quote(SPECGATE_BINARY) + " " + args}, options);
+  const RunResult r = run_program({"/bin/sh", "-c", shell_quote(specgate::test::binary()) + " " + args}, options);
   CliRun c;
   c.code = r.signal != 0 ? -1 : r.exit_code;
   c.out = r.out;

@@ -6,12 +6,13 @@
 
 namespace specgate::test {
 
-inline std::string source_dir() { return SPECGATE_SOURCE_DIR; }
-inline std::string binary() { return SPECGATE_BINARY; }
+// The checkout and the built binary. Defined in test_paths.cpp, the one file compiled with
+// their absolute paths: every other test file then compiles the same in any checkout, so a
+// clean clone reuses the compiler cache.
+std::string source_dir();
+std::string binary();
 // ../shared beside the repository; tests that need it skip when it is absent.
-inline std::filesystem::path shared_dir() {
-  return std::filesystem::path(SPECGATE_SOURCE_DIR).parent_path() / "shared";
-}
+inline std::filesystem::path shared_dir() { return std::filesystem::path(source_dir()).parent_path() / "shared"; }
 inline bool have_shared() { return std::filesystem::is_directory(shared_dir() / "seeds"); }
 
 // The seed file whose name starts with `prefix` ("003").

@@ -15,6 +15,7 @@
 #include "report/report.h"
 #include "rules/registry.h"
 #include "support/run_binary.h"
+#include "support/test_paths.h"
 
 namespace fs = std::filesystem;
 using specgate::test::run_specgate;
@@ -482,7 +483,7 @@ TEST(BadInput, UnreadableDirectoryIsReportedNotSkipped) {
   t.write("specs/good.md", kSpec);
   t.write("specs/locked/hidden.md", kSpec);
   fs::permissions(t / "specs/locked", fs::perms::none);
-  std::vector<std::string> argv{SPECGATE_BINARY, "check", (t / "specs").string()};
+  std::vector<std::string> argv{specgate::test::binary(), "check", (t / "specs").string()};
   if (::geteuid() == 0) {
     if (::access("/usr/bin/setpriv", X_OK) != 0) GTEST_SKIP() << "running as root and /usr/bin/setpriv is missing";
     argv.insert(argv.begin(), {"/usr/bin/setpriv", "--reuid=nobody", "--regid=nogroup", "--clear-groups"});
@@ -622,7 +623,7 @@ TEST(BadInput, ColourIsForcedByFORCE_COLORAndCLICOLOR_FORCE) {
     o.no_color = false;
     env.push_back("TERM=xterm");
     o.env = env;
-    return specgate::test::run_program({SPECGATE_BINARY, "check", spec.string()}, o);
+    return specgate::test::run_program({specgate::test::binary(), "check", spec.string()}, o);
   };
   const std::string esc = "\x1b[";
   EXPECT_FALSE(contains(run_with({"NO_COLOR=", "FORCE_COLOR=", "CLICOLOR_FORCE="}).out, esc));  // not a terminal
@@ -738,12 +739,12 @@ TEST(BadInput, StatusTakesTheAuthorAsOwnerAndFitsTheTerminal) {
   ASSERT_EQ(made.exit_code, 0) << made.err;
   specgate::test::RunOptions o;
   o.cwd = t.path();
-  const RunResult wide = specgate::test::run_program({SPECGATE_BINARY, "status", "--today", "2026-01-05", "."}, o);
+  const RunResult wide = specgate::test::run_program({specgate::test::binary(), "status", "--today", "2026-01-05", "."}, o);
   ASSERT_TRUE(finished(wide));
   EXPECT_TRUE(contains(wide.out, "Ana Silva")) << wide.out;
   EXPECT_TRUE(contains(wide.out, "long title that goes on and on")) << wide.out;
   o.env = {"COLUMNS=120"};
-  const RunResult narrow = specgate::test::run_program({SPECGATE_BINARY, "status", "--today", "2026-01-05", "."}, o);
+  const RunResult narrow = specgate::test::run_program({specgate::test::binary(), "status", "--today", "2026-01-05", "."}, o);
   ASSERT_TRUE(finished(narrow));
   EXPECT_FALSE(contains(narrow.out, "goes on and on")) << narrow.out;
   EXPECT_TRUE(contains(narrow.out, "\xE2\x80\xA6")) << narrow.out;  // the cut title
@@ -759,7 +760,7 @@ TEST(BadInput, RulesNamePrintsTheRulesPage) {
   const RunResult r = run_specgate({"rules", "placeholder"});
   ASSERT_TRUE(finished(r));
   EXPECT_EQ(r.exit_code, 0) << r.err;
-  EXPECT_EQ(r.out, specgate::test::read_all(fs::path(SPECGATE_SOURCE_DIR) / "docs/rules/placeholder.md"));
+  EXPECT_EQ(r.out, specgate::test::read_all(fs::path(specgate::test::source_dir()) / "docs/rules/placeholder.md"));
   const RunResult typo = run_specgate({"rules", "placeholders"});
   EXPECT_EQ(typo.exit_code, 2);
   EXPECT_EQ(typo.err, "specgate: unknown rule 'placeholders'; did you mean 'placeholder'?\n");
@@ -772,7 +773,7 @@ TEST(BadInput, EmbeddedRulePagesEqualTheFiles) {
   for (const specgate::RuleInfo& r : rules) {
     SCOPED_TRACE(r.name);
     EXPECT_EQ(std::string(r.documentation),
-              specgate::test::read_all(fs::path(SPECGATE_SOURCE_DIR) / "docs/rules" / (r.name + ".md")));
+              specgate::test::read_all(fs::path(specgate::test::source_dir()) / "docs/rules" / (r.name + ".md")));
   }
   TempDir t;
   const auto spec = t.write("spec.md", kSpec);

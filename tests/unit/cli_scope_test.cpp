@@ -23,7 +23,7 @@ const std::string kBadTask =
     "<!-- specgate: template=task -->\n# TASK-7: Rotate keys\n\n**Status**: Draft\n**Assignee**: <name>\n";
 
 RunResult run(const TempDir& d, std::vector<std::string> args, const std::string& stdin_file = "") {
-  args.insert(args.begin(), SPECGATE_BINARY);
+  args.insert(args.begin(), specgate::test::binary());
   RunOptions o;
   o.cwd = d.path();
   o.stdin_file = stdin_file;

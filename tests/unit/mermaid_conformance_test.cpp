@@ -15,6 +15,7 @@
 
 #include "mermaid/validator.h"
 #include "support/shell_cli.h"
+#include "support/test_paths.h"
 
 namespace fs = std::filesystem;
 using specgate::mermaid::validate;
@@ -95,7 +96,7 @@ Score run_set(const fs::path& dir, bool print) {
   return s;
 }
 
-fs::path corpus() { return fs::path(SPECGATE_SOURCE_DIR) / ".." / "shared" / "corpus" / "mermaid"; }
+fs::path corpus() { return fs::path(specgate::test::source_dir()) / ".." / "shared" / "corpus" / "mermaid"; }
 
 void report(const char* name, const Score& s) {
   std::printf("%s: %d/%d agree (%.2f%%)\n", name, s.agree, s.compared,
@@ -135,7 +136,7 @@ TEST(MermaidConformance, MutantsAgreeWithOracle) {
 
 // Our own oracle-labelled cases (tests/fixtures/mermaid), reported per diagram type.
 TEST(MermaidConformance, OwnFixturesAgreeWithOracle) {
-  fs::path dir = fs::path(SPECGATE_SOURCE_DIR) / "tests" / "fixtures" / "mermaid";
+  fs::path dir = fs::path(specgate::test::source_dir()) / "tests" / "fixtures" / "mermaid";
   Score s = run_set(dir, true);
   report("fixtures", s);
   ASSERT_GT(s.compared, 0);
@@ -145,7 +146,7 @@ TEST(MermaidConformance, OwnFixturesAgreeWithOracle) {
 // Each type validated since the docs set was cut has too few docs diagrams to judge it there
 // (3-7 each); our own fixtures must cover it with valid forms and typical mistakes.
 TEST(MermaidConformance, NewerTypesCoveredByOwnFixtures) {
-  fs::path dir = fs::path(SPECGATE_SOURCE_DIR) / "tests" / "fixtures" / "mermaid";
+  fs::path dir = fs::path(specgate::test::source_dir()) / "tests" / "fixtures" / "mermaid";
   Score s = run_set(dir, false);
   for (const char* type : {"requirementDiagram", "quadrantChart", "xychart"}) {
     auto [agree, compared] = s.by_type[type];
@@ -194,7 +195,7 @@ TEST(MermaidConformance, LiveOracleAgreesOnOwnFixtures) {
   const char* opt = std::getenv("SPECGATE_MERMAID_ORACLE");
   if (!opt || std::string(opt) != "1") GTEST_SKIP() << "set SPECGATE_MERMAID_ORACLE=1 to run Mermaid itself";
   if (!on_path("node") || !on_path("npm")) GTEST_SKIP() << "node and npm are not on PATH";
-  fs::path tool = fs::path(SPECGATE_SOURCE_DIR) / ".." / "shared" / "tools" / "mermaid-oracle";
+  fs::path tool = fs::path(specgate::test::source_dir()) / ".." / "shared" / "tools" / "mermaid-oracle";
   if (!fs::exists(tool / "oracle.mjs")) GTEST_SKIP() << "no ../shared/tools/mermaid-oracle";
 
   ScratchDir tmp;
@@ -207,7 +208,7 @@ TEST(MermaidConformance, LiveOracleAgreesOnOwnFixtures) {
                         status);
   ASSERT_EQ(status, 0) << "npm ci failed:\n" << log;
 
-  fs::path dir = fs::path(SPECGATE_SOURCE_DIR) / "tests" / "fixtures" / "mermaid";
+  fs::path dir = fs::path(specgate::test::source_dir()) / "tests" / "fixtures" / "mermaid";
   std::string out = run("node " + shell_quote((tmp.path / "oracle.mjs").string()) + " " +
                             shell_quote(dir.string()) + " 2>/dev/null",
                         status);

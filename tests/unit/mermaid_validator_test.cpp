@@ -11,6 +11,7 @@
 #include "mermaid/validator.h"
 #include "support/mermaid_expect.h"
 #include "support/shell_cli.h"
+#include "support/test_paths.h"
 
 namespace fs = std::filesystem;
 using specgate::mermaid::Result;
@@ -20,7 +21,7 @@ using specgate::test::random_diagrams;
 using specgate::test::slurp;
 
 TEST(MermaidFixtures, AgreeWithOracleLabels) {
-  fs::path dir = fs::path(SPECGATE_SOURCE_DIR) / "tests" / "fixtures" / "mermaid";
+  fs::path dir = fs::path(specgate::test::source_dir()) / "tests" / "fixtures" / "mermaid";
   std::ifstream man(dir / "manifest.tsv");
   ASSERT_TRUE(man) << "missing fixture manifest";
   std::string line;

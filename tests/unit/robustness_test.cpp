@@ -18,6 +18,7 @@
 #include "schema/placeholders.h"
 #include "support/run_binary.h"
 #include "workspace/discover.h"
+#include "support/test_paths.h"
 
 namespace fs = std::filesystem;
 using namespace specgate;
@@ -138,7 +139,7 @@ TEST(YamlGuard, EveryParseGoesThroughTheGuard) {
   ASSERT_TRUE(ok.has_value());
   EXPECT_TRUE(ok->IsMap());
   EXPECT_THROW(load_yaml("a: [1\n"), YAML::Exception);
-  const fs::path src = fs::path(SPECGATE_SOURCE_DIR) / "src";
+  const fs::path src = fs::path(specgate::test::source_dir()) / "src";
   for (const auto& e : fs::recursive_directory_iterator(src)) {
     if (!e.is_regular_file()) continue;
     const std::string rel = e.path().lexically_relative(src).generic_string();

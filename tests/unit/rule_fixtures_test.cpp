@@ -46,7 +46,7 @@ std::string test_name(const std::string& s) {
 
 // Registered before main() runs, so each fixture is its own ctest test.
 const bool registered = [] {
-  const fs::path root = fs::path(SPECGATE_SOURCE_DIR) / "tests/fixtures/rules";
+  const fs::path root = fs::path(specgate::test::source_dir()) / "tests/fixtures/rules";
   std::error_code ec;
   std::vector<fs::path> files;
   for (fs::recursive_directory_iterator it(root, ec), end; !ec && it != end; it.increment(ec)) {
@@ -93,7 +93,7 @@ FixtureCount workspace_fixtures(const fs::path& dir, const std::string& rule) {
 // Every rule, per-file and workspace, has a doc page and at least one fixture that fires and one
 // that stays silent.
 TEST(RuleFixture, EveryRuleHasDocsAndFixtures) {
-  const fs::path src(SPECGATE_SOURCE_DIR);
+  const fs::path src(specgate::test::source_dir());
   auto expect = [&](const std::string& name, const FixtureCount& n) {
     EXPECT_TRUE(fs::exists(src / "docs/rules" / (name + ".md"))) << "docs/rules/" << name << ".md missing";
     EXPECT_GE(n.firing, 1u) << name << ": no fixture where the rule fires";
@@ -116,7 +116,7 @@ TEST(RuleFixture, EveryRuleHasDocsAndFixtures) {
 // The header line of docs/rules/NAME.md says what the rule's own metadata says:
 //   Severity: **SEVERITY** · On|Off by default · Needs a template|Works without a template|Cross-document[ more]
 std::string doc_header(const std::string& name) {
-  std::istringstream in(slurp(fs::path(SPECGATE_SOURCE_DIR) / "docs/rules" / (name + ".md")));
+  std::istringstream in(slurp(fs::path(specgate::test::source_dir()) / "docs/rules" / (name + ".md")));
   for (std::string line; std::getline(in, line);)
     if (line.rfind("Severity: ", 0) == 0) return line;
   return "";

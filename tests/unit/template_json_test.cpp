@@ -9,6 +9,7 @@
 
 #include "core/file_io.h"
 #include "support/shell_cli.h"
+#include "support/test_paths.h"
 
 namespace fs = std::filesystem;
 using namespace specgate::exporter;
@@ -21,7 +22,7 @@ using specgate::test::spit;
 
 namespace {
 
-const fs::path kShared = fs::path(SPECGATE_SOURCE_DIR) / ".." / "shared";
+const fs::path kShared = fs::path(specgate::test::source_dir()) / ".." / "shared";
 
 std::string render(std::string_view md) {
   ParseOutcome r = parse_template_metadata(md);
