@@ -5,8 +5,6 @@
 
 namespace specgate::test {
 
-namespace {
-
 std::vector<std::string> lines_of(const std::string& s) {
   std::vector<std::string> out;
   size_t b = 0;
@@ -18,8 +16,6 @@ std::vector<std::string> lines_of(const std::string& s) {
   }
   return out;
 }
-
-}  // namespace
 
 std::map<std::string, std::string> apply_patch(const std::string& diff,
                                                const std::map<std::string, std::string>& before) {

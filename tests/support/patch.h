@@ -4,8 +4,12 @@
 
 #include <map>
 #include <string>
+#include <vector>
 
 namespace specgate::test {
+
+// The lines of `s`, each with its line ending.
+std::vector<std::string> lines_of(const std::string& s);
 
 // The files of a diff ("--- a/PATH" ... "+++ b/PATH"), each as its hunks applied to `before`
 // (path -> text); a hunk whose context or removed lines do not match leaves "<mismatch>".

@@ -16,6 +16,7 @@
 #include "support/test_paths.h"
 
 namespace fs = std::filesystem;
+using specgate::test::lines_of;
 using specgate::test::read_all;
 using specgate::test::run_specgate;
 using specgate::test::TempDir;
@@ -235,18 +236,6 @@ std::map<std::string, std::set<uint32_t>> replaced_lines(const std::string& json
   for (const auto& f : report["files"])
     for (const auto& d : f["diagnostics"])
       if (d["rule"] == "field-value" || d["rule"] == "date") out[f["path"]].insert(d["line"].get<uint32_t>());
-  return out;
-}
-
-std::vector<std::string> lines_of(const std::string& s) {
-  std::vector<std::string> out;
-  size_t b = 0;
-  while (b < s.size()) {
-    size_t e = s.find('\n', b);
-    e = e == std::string::npos ? s.size() : e + 1;
-    out.push_back(s.substr(b, e - b));
-    b = e;
-  }
   return out;
 }
 
