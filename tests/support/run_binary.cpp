@@ -99,4 +99,17 @@ RunResult run_specgate(const std::vector<std::string>& args, const fs::path& cwd
   return run_program(argv, options);
 }
 
+std::string lines_mentioning(const std::string& output, std::string_view word) {
+  std::string out;
+  size_t at = 0;
+  while ((at = output.find(word, at)) != std::string::npos) {
+    const size_t b = output.rfind('\n', at) + 1;  // npos + 1 == 0 on the first line
+    const size_t e = output.find('\n', at);
+    out += output.substr(b, e - b) + "\n";
+    if (e == std::string::npos) break;
+    at = e;
+  }
+  return out;
+}
+
 }  // namespace specgate::test

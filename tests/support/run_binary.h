@@ -5,6 +5,7 @@
 
 #include <filesystem>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace specgate::test {
@@ -48,5 +49,8 @@ class TempDir {
 };
 
 std::string read_all(const std::filesystem::path& p);
+
+// The lines of `output` that mention `word` (a rule name), each ending in '\n'.
+std::string lines_mentioning(const std::string& output, std::string_view word);
 
 }  // namespace specgate::test

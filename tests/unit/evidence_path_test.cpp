@@ -4,6 +4,7 @@
 
 #include <filesystem>
 
+#include "support/run_binary.h"
 #include "support/shell_cli.h"
 
 namespace fs = std::filesystem;
@@ -19,15 +20,7 @@ const char* kSpec =
 
 std::string findings(const fs::path& cwd, const std::string& spec) {
   auto r = run_specgate(cwd, "check --format github --today 2026-11-22 --enable evidence-path " + spec);
-  std::string out;
-  size_t at = 0;
-  while ((at = r.out.find("evidence-path", at)) != std::string::npos) {
-    const size_t b = r.out.rfind('\n', at) + 1;
-    const size_t e = r.out.find('\n', at);
-    out += r.out.substr(b, e - b) + "\n";
-    at = e;
-  }
-  return out;
+  return specgate::test::lines_mentioning(r.out, "evidence-path");
 }
 
 TEST(EvidencePath, ResolvedFromTheGitRootAndTheSpecsFolder) {

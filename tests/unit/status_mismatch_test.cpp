@@ -4,6 +4,7 @@
 
 #include <filesystem>
 
+#include "support/run_binary.h"
 #include "support/shell_cli.h"
 
 namespace fs = std::filesystem;
@@ -15,15 +16,7 @@ namespace {
 
 std::string findings(const fs::path& cwd) {
   auto r = run_specgate(cwd, "check --format github --today 2026-11-22 spec.md tasks.md");
-  std::string out;
-  size_t at = 0;
-  while ((at = r.out.find("status-mismatch", at)) != std::string::npos) {
-    const size_t b = r.out.rfind('\n', at) + 1;
-    const size_t e = r.out.find('\n', at);
-    out += r.out.substr(b, e - b) + "\n";
-    at = e;
-  }
-  return out;
+  return specgate::test::lines_mentioning(r.out, "status-mismatch");
 }
 
 const char* kSpec = "# Feature: Export\n\n**Status**: Draft\n\n## Requirements\n\n- Exports hold every column\n";
