@@ -30,7 +30,8 @@ struct Fail {
 // Every top-level key, for the unknown-key message and its "did you mean".
 constexpr std::string_view kKeys[] = {"rules",   "templates", "template_dirs", "schemas",
                                       "map",     "done_statuses", "placeholders", "exclude",
-                                      "id_families", "review_interval_days", "naming"};
+                                      "id_families", "review_interval_days", "naming",
+                                      "frozen_statuses", "frozen_folders"};
 
 fs::path against(const std::string& dir, const std::string& file) {
   return fs::path(file).is_absolute() ? fs::path(file) : fs::path(dir) / file;
@@ -63,6 +64,22 @@ std::vector<std::string> string_list(const std::string& path, const YAML::Node& 
   for (const auto& item : node) {
     if (!item.IsScalar()) throw Fail{where(path, item) + ": '" + key + "' must be a list of strings"};
     out.push_back(item.Scalar());
+  }
+  return out;
+}
+
+// A list of names compared without case (`frozen_statuses`, `frozen_folders`), or off/false/none
+// for an empty one.
+std::vector<std::string> lower_list_or_off(const std::string& path, const YAML::Node& node, const char* key) {
+  std::vector<std::string> out;
+  if (node.IsNull()) return out;
+  if (node.IsScalar()) {
+    const std::string v = to_lower_ascii(node.Scalar());
+    if (v == "off" || v == "false" || v == "none") return out;
+  }
+  for (const std::string& s : string_list(path, node, key)) {
+    if (trim(s).empty()) throw Fail{where(path, node) + ": '" + key + "' must be a list of non-empty strings"};
+    out.push_back(to_lower_ascii(std::string(trim(s))));
   }
   return out;
 }
@@ -200,6 +217,10 @@ std::optional<Config> load_config_text(const std::string& path, const std::strin
         for (auto& s : string_list(path, v, "done_statuses")) c.done_statuses.push_back(to_lower_ascii(s));
       } else if (key == "draft_statuses" || key == "draft-statuses") {
         c.draft_statuses = read_draft_statuses(path, v);
+      } else if (key == "frozen_statuses" || key == "frozen-statuses") {
+        c.frozen_statuses = lower_list_or_off(path, v, "frozen_statuses");
+      } else if (key == "frozen_folders" || key == "frozen-folders") {
+        c.frozen_folders = lower_list_or_off(path, v, "frozen_folders");
       } else if (key == "placeholders") {
         c.placeholder_patterns = string_list(path, v, "placeholders");
         c.placeholder_regexes.clear();
@@ -240,7 +261,7 @@ std::optional<Config> load_config_text(const std::string& path, const std::strin
         if (!near.empty()) throw Fail{where(path, kv.first) + ": unknown key '" + key + "'; did you mean '" + near + "'?"};
         throw Fail{where(path, kv.first) + ": unknown key '" + key +
                    "' (known: rules, templates, template_dirs, schemas, map, done_statuses, draft_statuses, "
-                   "placeholders, include, exclude, id_families, review_interval_days, naming)"};
+                   "frozen_statuses, frozen_folders, placeholders, include, exclude, id_families, review_interval_days, naming)"};
       }
     }
   } catch (const Fail& f) {

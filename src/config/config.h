@@ -48,6 +48,12 @@ struct Config {
   // Draft statuses (`draft_statuses`); nullopt when the config names none: then the defaults
   // of spec/fields.h apply. An empty list turns status-aware strictness off.
   std::optional<std::vector<DraftStatus>> draft_statuses;
+  // Frozen statuses (`frozen_statuses`), lowercase: the spec is a record of finished work, written
+  // against the template of its time. nullopt when the config names none: then the defaults of
+  // spec/progress.h apply. An empty list: no status freezes a spec.
+  std::optional<std::vector<std::string>> frozen_statuses;
+  // Folder names (`frozen_folders`) whose specs are frozen records wherever they sit in the path.
+  std::vector<std::string> frozen_folders{"archive", "archived"};
   std::vector<std::string> placeholder_patterns;  // extra regular expressions (RE2 syntax)
   // placeholder_patterns compiled, in the same order; filled by the config loader.
   std::vector<std::shared_ptr<const re2::RE2>> placeholder_regexes;

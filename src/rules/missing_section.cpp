@@ -1,10 +1,13 @@
 // missing-section: a required section of the template is absent from the spec.
 // A missing parent is reported once, not once per child. A section found under another wording
-// (schema/loose_match.h) is present, and gets a note saying so.
+// (schema/loose_match.h) is present, and gets a note saying so. A frozen spec (finished or
+// archived: spec/progress.h frozen_reason) was written against the template of its time: what it
+// lacks is a note, not an error.
 #include "core/concat.h"
 #include "core/text.h"
 #include "rules/fix_edits.h"
 #include "rules/rule.h"
+#include "spec/progress.h"
 
 namespace specgate {
 
@@ -89,8 +92,9 @@ class MissingSection : public Rule {
       missing.push_back(k);
     }
     if (missing.empty()) return;
+    const std::string frozen = frozen_reason(ctx.doc, ctx.config);
     if (missing.size() >= kMinFlood && !covers_enough(present, required)) {
-      report_collapsed(ctx, out, present, required, missing);
+      report_collapsed(ctx, out, present, required, missing, frozen);
       return;
     }
     note_stand_ins(ctx, out);
@@ -104,6 +108,14 @@ class MissingSection : public Rule {
       const std::string_view na = spec.allows_na ? ", or write N/A with the reason" : "";
       std::string hint = after.empty() ? concat({"add a '", hashes, " ", spec.title, "' section", na})
                                        : concat({"add a '", hashes, " ", spec.title, "' section after '", after, "'", na});
+      if (!frozen.empty()) {
+        // A record of finished work is not rewritten to a later template: no fix either.
+        out.note(line, 1, 0,
+                 concat({"section '", display_title(spec.title), "' (required by template '", s.name,
+                         "') not present; the spec is ", frozen, ": written before the template required it?"}),
+                 concat({"if the template required it then, ", hint}));
+        continue;
+      }
       out.report(line, 1, 0, concat({"missing section '", display_title(spec.title), "' (required by template '", s.name, "')"}),
                  std::move(hint));
       if (ctx.want_fixes) out.fix(insert_fix(ctx.doc, spec, place));
@@ -146,7 +158,7 @@ class MissingSection : public Rule {
   }
 
   void report_collapsed(const RuleContext& ctx, Reporter& out, size_t present, size_t required,
-                        const std::vector<size_t>& missing) const {
+                        const std::vector<size_t>& missing, const std::string& frozen) const {
     const Schema& s = *ctx.schema;
     std::string list;
     for (size_t k : missing) {
@@ -154,11 +166,15 @@ class MissingSection : public Rule {
       list += concat({"'", display_title(s.sections[k].title), "'"});
     }
     const uint32_t line = insertion_point(ctx, missing.front()).line;
-    out.report(line, 1, 0,
-               concat({"matches ", std::to_string(present), " of ", std::to_string(required),
-                       " required sections of template '", s.name, "'"}),
-               concat({"the spec may follow another template (name it with --template or a "
-                       "'specgate: template=' comment); missing: ", list}));
+    std::string message = concat({"matches ", std::to_string(present), " of ", std::to_string(required),
+                                  " required sections of template '", s.name, "'"});
+    std::string hint = concat({"the spec may follow another template (name it with --template or a "
+                               "'specgate: template=' comment); missing: ", list});
+    if (frozen.empty()) {
+      out.report(line, 1, 0, std::move(message), std::move(hint));
+      return;
+    }
+    out.note(line, 1, 0, concat({message, "; the spec is ", frozen, ": written before the template?"}), std::move(hint));
   }
 
   struct Place {

@@ -14,8 +14,8 @@ void Reporter::report(uint32_t line, uint32_t column, uint32_t length, std::stri
   out_.push_back(std::move(d));
 }
 
-void Reporter::note(uint32_t line, uint32_t column, uint32_t length, std::string message) {
-  report(line, column, length, std::move(message));
+void Reporter::note(uint32_t line, uint32_t column, uint32_t length, std::string message, std::string hint) {
+  report(line, column, length, std::move(message), std::move(hint));
   out_.back().severity = Severity::Note;
   out_.back().keep_severity = true;
 }

@@ -46,7 +46,7 @@ class Reporter {
   // A whole line from its first non-blank character.
   void report_line(uint32_t line, std::string message, std::string hint = "");
   // An informational note (severity note whatever the rule's severity), e.g. how a section was matched.
-  void note(uint32_t line, uint32_t column, uint32_t length, std::string message);
+  void note(uint32_t line, uint32_t column, uint32_t length, std::string message, std::string hint = "");
   // Attaches a fix to the finding reported last (docs/fixes.md).
   void fix(Fix f);
 

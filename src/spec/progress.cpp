@@ -1,5 +1,7 @@
 #include "spec/progress.h"
 
+#include <vector>
+
 #include "model/normalize.h"
 #include "spec/fields.h"
 
@@ -18,6 +20,13 @@ bool starts_with_any(std::string_view v, std::initializer_list<std::string_view>
   return false;
 }
 
+constexpr std::string_view kRetired[] = {"archived",  "superseded", "deprecated", "obsolete", "cancelled",
+                                         "canceled",  "withdrawn",  "rejected",   "retired"};
+
+// The work is over: what the spec describes was built, shipped or closed.
+constexpr std::string_view kWorkFinished[] = {"implemented", "done", "complete", "completed", "closed", "shipped",
+                                              "released"};
+
 constexpr std::string_view kDoneMarks[] = {"\u2705", "\u2714", "\u2611", "\u2713"};  // ✅ ✔ ☑ ✓
 
 }  // namespace
@@ -30,11 +39,86 @@ bool is_not_started_status(std::string_view value) {
 
 bool is_retired_status(std::string_view value) {
   const std::string v = clean_value(value);
-  for (std::string_view w : {"archived", "superseded", "deprecated", "obsolete", "cancelled", "canceled", "withdrawn",
-                             "rejected", "retired"}) {
+  for (std::string_view w : kRetired) {
     if (v.rfind(w, 0) == 0) return true;
   }
   return false;
+}
+
+std::span<const std::string_view> default_frozen_statuses() {
+  static const std::vector<std::string_view> all = [] {
+    std::vector<std::string_view> v(std::begin(kWorkFinished), std::end(kWorkFinished));
+    v.insert(v.end(), std::begin(kRetired), std::end(kRetired));
+    return v;
+  }();
+  return all;
+}
+
+bool is_frozen_status(std::string_view value, const Config& config) {
+  const std::string v = clean_value(value);
+  if (v.empty() || v.find('|') != std::string::npos) return false;  // a template's option list
+  if (config.frozen_statuses) {
+    for (const std::string& w : *config.frozen_statuses)
+      if (starts_with_word(v, fold_text(w))) return true;
+    return false;
+  }
+  for (std::string_view w : default_frozen_statuses())
+    if (starts_with_word(v, w)) return true;
+  return false;
+}
+
+namespace {
+
+std::string without_markup(std::string_view s) {
+  std::string out;
+  for (char c : s)
+    if (c != '*' && c != '`') out.push_back(c);
+  return std::string(trim(out));
+}
+
+// A status as a message shows it: markup dropped, and what follows a link in it ("Implemented
+// (Swift 6.2) ([Extensions](#extensions) pending)") left out.
+std::string shown_status(std::string_view value) {
+  std::string s = without_markup(value);
+  const size_t link = s.find('[');
+  if (link != std::string::npos && link > 0) s.erase(link);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '(')) s.pop_back();
+  return s;
+}
+
+}  // namespace
+
+std::string header_status(const Document& doc) {
+  if (const Field* f = status_field(doc)) return shown_status(f->value);
+  // The header block: above the first heading other than a leading title.
+  uint32_t end = doc.source.line_count() + 1;
+  if (!doc.sections.empty()) {
+    if (doc.sections[0].level > 1) end = doc.sections[0].line;
+    else if (doc.sections.size() > 1) end = doc.sections[1].line;
+  }
+  for (uint32_t l = 1; l < end; ++l) {
+    if (!doc.line_info(l).plain_field) continue;
+    const std::string_view text = doc.content(l);
+    const size_t colon = text.find(':');
+    if (colon == std::string_view::npos || fold_key(text.substr(0, colon)) != "status") continue;
+    return shown_status(text.substr(colon + 1));
+  }
+  return "";
+}
+
+std::string frozen_reason(const Document& doc, const Config& config) {
+  const std::string status = header_status(doc);
+  if (!status.empty() && is_frozen_status(status, config)) return status;
+  // Folders of the path as given, the file name aside.
+  const std::string_view path = doc.source.path();
+  size_t start = 0;
+  for (size_t slash = path.find_first_of("/\\"); slash != std::string_view::npos;
+       start = slash + 1, slash = path.find_first_of("/\\", start)) {
+    const std::string folder = to_lower_ascii(path.substr(start, slash - start));
+    for (const std::string& f : config.frozen_folders)
+      if (folder == f) return "in an '" + std::string(path.substr(start, slash - start)) + "' folder";
+  }
+  return "";
 }
 
 bool spec_status_open(const Document& doc, const Config& config) {

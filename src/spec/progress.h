@@ -3,6 +3,8 @@
 // status-mismatch, overdue). "Done" itself is config.done_statuses (spec/fields.h is_done_status).
 #pragma once
 
+#include <span>
+#include <string>
 #include <string_view>
 
 #include "config/config.h"
@@ -17,6 +19,25 @@ bool is_not_started_status(std::string_view value);
 // A status that says the spec is no longer worked on: archived, superseded, deprecated, obsolete,
 // cancelled, withdrawn, rejected, retired.
 bool is_retired_status(std::string_view value);
+
+// Statuses under which a spec is a frozen record of finished work, when the config names none
+// (config.frozen_statuses): implemented, done, complete, completed, closed, shipped, released, and
+// every retired status. Not approved or accepted: that is when a team gates a spec, and a spec
+// in force is still the reference others follow (docs/rules/missing-section.md).
+std::span<const std::string_view> default_frozen_statuses();
+
+// Whether a status value (as written, markup and all) is a frozen status.
+bool is_frozen_status(std::string_view value, const Config& config);
+
+// The spec's status as written, markup dropped: status_field's value, else a plain
+// `Status: value` line of the header block above the first section (Swift Evolution writes
+// `* Status: **Implemented (Swift 5.9)**`). Empty when the spec states none.
+std::string header_status(const Document& doc);
+
+// Why the spec is a frozen record, for a message ("Implemented (Swift 5.9)", "in an 'archive'
+// folder"): a frozen status (header_status), or a folder of config.frozen_folders in its path as
+// given. Empty when it is neither.
+std::string frozen_reason(const Document& doc, const Config& config);
 
 // Whether the spec's own status field (status_field) says not done: present, and neither done
 // (config.done_statuses) nor retired. No status field means the answer is unknown: false.

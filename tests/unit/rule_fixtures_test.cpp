@@ -1,4 +1,5 @@
-// One test per fixture in tests/fixtures/rules/RULE/CASE.md (see support/rule_fixtures.h).
+// One test per fixture in tests/fixtures/rules/RULE/CASE.md or RULE/FOLDER/CASE.md (see
+// support/rule_fixtures.h).
 #include <gtest/gtest.h>
 
 #include <cstdlib>
@@ -54,8 +55,12 @@ const bool registered = [] {
   }
   std::sort(files.begin(), files.end());
   for (const auto& md : files) {
-    const std::string rule = md.parent_path().filename().string();
-    ::testing::RegisterTest("RuleFixture", test_name(rule + "__" + md.stem().string()).c_str(), nullptr, nullptr,
+    // The rule is the folder right under the root; a fixture may sit deeper, in a folder of its
+    // own when the folder itself is the case (an `archive/` path, a `.specgate.yaml` beside it).
+    const fs::path rel = md.lexically_relative(root);
+    const std::string rule = rel.begin()->string();
+    const std::string the_case = fs::path(rel.lexically_relative(rule)).replace_extension().string();
+    ::testing::RegisterTest("RuleFixture", test_name(rule + "__" + the_case).c_str(), nullptr, nullptr,
                             __FILE__, __LINE__, [rule, md]() -> ::testing::Test* { return new FixtureTest(rule, md); });
   }
   return true;
@@ -72,7 +77,7 @@ struct FixtureCount {
 FixtureCount rule_fixtures(const fs::path& dir) {
   FixtureCount n;
   std::error_code ec;
-  for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+  for (fs::recursive_directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
     if (it->path().extension() != ".expected") continue;
     (slurp(it->path()).empty() ? n.silent : n.firing) += 1;
   }

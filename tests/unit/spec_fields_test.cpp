@@ -10,6 +10,7 @@
 #include "rules/field_specs.h"
 #include "schema/infer.h"
 #include "schema/match.h"
+#include "spec/progress.h"
 
 namespace specgate {
 namespace {
@@ -68,6 +69,67 @@ TEST(SpecFields, DoneStatuses) {
   config.done_statuses = {"shipped"};
   EXPECT_FALSE(is_done_status("Done", config));
   EXPECT_TRUE(is_done_status("Shipped", config));
+}
+
+// Frozen: a record of finished work (docs/rules/missing-section.md "Frozen specs").
+TEST(SpecFields, FrozenStatuses) {
+  Config config;
+  EXPECT_TRUE(is_frozen_status("**Implemented (Swift 5.9)**", config));
+  EXPECT_TRUE(is_frozen_status("✅ Done", config));
+  EXPECT_TRUE(is_frozen_status("Released", config));
+  EXPECT_TRUE(is_frozen_status("Superseded by ADR-12", config));
+  EXPECT_TRUE(is_frozen_status("Rejected", config));
+  // Gate statuses: the spec is in force, and still held to its template.
+  EXPECT_FALSE(is_frozen_status("Approved", config));
+  EXPECT_FALSE(is_frozen_status("Accepted", config));
+  EXPECT_FALSE(is_frozen_status("Returned for revision", config));
+  EXPECT_FALSE(is_frozen_status("Draft | Implemented", config));  // the template's option list
+  EXPECT_FALSE(is_frozen_status("Not implemented", config));
+  config.frozen_statuses = std::vector<std::string>{"accepted"};
+  EXPECT_TRUE(is_frozen_status("Accepted", config));
+  EXPECT_FALSE(is_frozen_status("Implemented", config));
+  config.frozen_statuses = std::vector<std::string>{};
+  EXPECT_FALSE(is_frozen_status("Done", config));
+}
+
+TEST(SpecFields, HeaderStatusReadsAListItemAboveTheFirstSection) {
+  const Document listed = build_document(SourceText("p.md",
+      "# Title\n\n* Proposal: [P-1](p.md)\n* Status: **Implemented (v2)** ([later](#a) pending)\n\n## Summary\nText.\n"));
+  EXPECT_EQ(header_status(listed), "Implemented (v2)");
+  const Document field = build_document(SourceText("f.md", "# Title\n\n**Status:** `Done`\n\n## Summary\nText.\n"));
+  EXPECT_EQ(header_status(field), "Done");
+  // Below the first section a `Status:` line is the section's content, not the spec's status.
+  const Document body = build_document(SourceText("b.md", "# Title\n\n## Summary\n- Status: Implemented\n"));
+  EXPECT_EQ(header_status(body), "");
+}
+
+TEST(SpecFields, FrozenReasonFromStatusOrFolder) {
+  Config config;
+  const std::string text = "# Title\n\n## Summary\nText.\n";
+  EXPECT_EQ(frozen_reason(build_document(SourceText("changes/archive/2025-01-13-x/proposal.md", text)), config),
+            "in an 'archive' folder");
+  EXPECT_EQ(frozen_reason(build_document(SourceText("docs/Archived/old.md", text)), config), "in an 'Archived' folder");
+  EXPECT_EQ(frozen_reason(build_document(SourceText("archive.md", text)), config), "");          // a file, not a folder
+  EXPECT_EQ(frozen_reason(build_document(SourceText("archives/x.md", text)), config), "");       // another word
+  EXPECT_EQ(frozen_reason(build_document(SourceText("x.md", "# T\n\n**Status:** Shipped\n\n## S\nx\n")), config),
+            "Shipped");
+  config.frozen_folders.clear();
+  EXPECT_EQ(frozen_reason(build_document(SourceText("changes/archive/x.md", text)), config), "");
+}
+
+TEST(SpecFields, FrozenKeysInTheConfig) {
+  ConfigError error;
+  auto c = load_config_text(".specgate.yaml", "frozen_statuses: [Accepted, Done]\nfrozen_folders: off\n", error);
+  ASSERT_TRUE(c) << error.message;
+  ASSERT_TRUE(c->frozen_statuses);
+  EXPECT_EQ(*c->frozen_statuses, (std::vector<std::string>{"accepted", "done"}));
+  EXPECT_TRUE(c->frozen_folders.empty());
+  c = load_config_text(".specgate.yaml", "frozen_statuses: off\nfrozen_folders: [old, Retired]\n", error);
+  ASSERT_TRUE(c) << error.message;
+  EXPECT_TRUE(c->frozen_statuses && c->frozen_statuses->empty());
+  EXPECT_EQ(c->frozen_folders, (std::vector<std::string>{"old", "retired"}));
+  EXPECT_FALSE(load_config_text(".specgate.yaml", "frozen_statuses: {Done: note}\n", error));
+  EXPECT_NE(error.message.find("frozen_statuses"), std::string::npos) << error.message;
 }
 
 TEST(SpecFields, NaValues) {
