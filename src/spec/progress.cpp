@@ -82,7 +82,12 @@ std::string shown_status(std::string_view value) {
   std::string s = without_markup(value);
   const size_t link = s.find('[');
   if (link != std::string::npos && link > 0) s.erase(link);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '(')) s.pop_back();
+  // Trailing blanks (a no-break space too, U+00A0) and an opening parenthesis left by the cut.
+  for (;;) {
+    if (!s.empty() && (s.back() == ' ' || s.back() == '(')) s.pop_back();
+    else if (s.size() >= 2 && s.compare(s.size() - 2, 2, "\xC2\xA0") == 0) s.resize(s.size() - 2);
+    else break;
+  }
   return s;
 }
 

@@ -96,6 +96,9 @@ TEST(SpecFields, HeaderStatusReadsAListItemAboveTheFirstSection) {
   const Document listed = build_document(SourceText("p.md",
       "# Title\n\n* Proposal: [P-1](p.md)\n* Status: **Implemented (v2)** ([later](#a) pending)\n\n## Summary\nText.\n"));
   EXPECT_EQ(header_status(listed), "Implemented (v2)");
+  const Document nbsp = build_document(SourceText("n.md",
+      "# Title\n\n* Status: **Implemented (v2)**\u00a0([later](#a) pending)\n\n## Summary\nText.\n"));
+  EXPECT_EQ(header_status(nbsp), "Implemented (v2)");
   const Document field = build_document(SourceText("f.md", "# Title\n\n**Status:** `Done`\n\n## Summary\nText.\n"));
   EXPECT_EQ(header_status(field), "Done");
   // Below the first section a `Status:` line is the section's content, not the spec's status.
