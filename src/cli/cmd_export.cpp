@@ -34,7 +34,7 @@ struct ExportOptions {
   bool force = false;
 };
 
-constexpr const char* kFooter =
+constexpr const char* kExportFooter =
     "Formats:\n"
     "  json           the document model of the spec (as 'parse --format json'), the template\n"
     "                 check chose and its findings (as 'check --format json'); see\n"
@@ -62,11 +62,6 @@ constexpr const char* kFooter =
     "  specgate export spec.md | jq '.diagnostics[] | .message'\n"
     "  specgate export spec.md --format template-json --out spec.template.json\n"
     "  specgate export spec.md --format template-json --validate > /dev/null\n";
-
-bool write_stdout(const std::string& bytes) {
-  if (std::fwrite(bytes.data(), 1, bytes.size(), stdout) != bytes.size()) return false;
-  return std::fflush(stdout) == 0;
-}
 
 int print_problems(const std::string& file, const std::vector<exporter::MetadataProblem>& problems) {
   for (const auto& p : problems) {
@@ -194,7 +189,7 @@ void register_export(CLI::App& app, int& exit_code) {
   add_today_option(*sub, opts->today, "json: date for date rules, YYYY-MM-DD (default: today)");
   sub->add_flag("--validate", opts->validate, "template-json: check the Template Metadata first; exit 1 on problems");
   add_force_flag(*sub, opts->force, "Replace an existing --out file that is not a previous export");
-  sub->footer(kFooter);
+  sub->footer(kExportFooter);
   sub->callback([opts, &exit_code] {
     if (const std::string wrong = misplaced_option(*opts); !wrong.empty()) {
       std::fprintf(stderr, "specgate: export: %s\n", wrong.c_str());

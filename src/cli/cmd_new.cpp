@@ -39,7 +39,7 @@ struct NewArgs {
   bool force = false;
 };
 
-constexpr const char* kFooter =
+constexpr const char* kNewFooter =
     "The title replaces the template's title placeholder (\"# TASK-XXX: [Title]\", a **Title:**\n"
     "field). Created / Updated / Last Updated / Date fields get today's date, Next Review today\n"
     "plus review_interval_days, the document's Status the first of its choices, the spec's own\n"
@@ -103,11 +103,6 @@ bool inside(const fs::path& path, const fs::path& dir) {
 
 bool all_digits(std::string_view s) {
   return !s.empty() && std::all_of(s.begin(), s.end(), [](unsigned char c) { return c >= '0' && c <= '9'; });
-}
-
-bool write_stdout(const std::string& bytes) {
-  if (std::fwrite(bytes.data(), 1, bytes.size(), stdout) != bytes.size()) return false;
-  return std::fflush(stdout) == 0;
 }
 
 int run_new(const NewArgs& a) {
@@ -260,7 +255,7 @@ int run_new(const NewArgs& a) {
 void register_new(CLI::App& app, int& exit_code) {
   auto a = std::make_shared<NewArgs>();
   auto* sub = app.add_subcommand("new", "Create a spec from a template");
-  sub->footer(kFooter);
+  sub->footer(kNewFooter);
   sub->add_option("TEMPLATE", a->template_ref, "Template name (see 'specgate templates') or Markdown file")->required();
   sub->add_option("TITLE", a->title, "Title of the new spec");
   // One value per --var, so a TITLE after it is not taken as another KEY=VALUE.

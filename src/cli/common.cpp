@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 #include <unistd.h>
 
+#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <string_view>
@@ -60,6 +61,11 @@ bool parse_today(const std::string& text, Date& out) {
   }
   out = *d;
   return true;
+}
+
+bool write_stdout(const std::string& bytes) {
+  if (std::fwrite(bytes.data(), 1, bytes.size(), stdout) != bytes.size()) return false;
+  return std::fflush(stdout) == 0;
 }
 
 bool apply_template_choice(TemplateRegistry& registry, const std::string& schema_file,

@@ -28,6 +28,8 @@ std::optional<Config> load_run_config(const std::string& explicit_path, const st
 bool want_color(const std::string& mode);
 // Empty keeps `out`; otherwise parses YYYY-MM-DD or prints an error and returns false.
 bool parse_today(const std::string& text, Date& out);
+// Writes all of `bytes` to standard output and flushes it; false when that failed (a closed pipe).
+bool write_stdout(const std::string& bytes);
 
 // --schema FILE (checked against for every file) or else --template NAME (must resolve); either
 // may be empty. Prints the error and returns false when the choice is unusable.
