@@ -10,6 +10,8 @@ const std::vector<RendererRow>& renderers() {
       {"flowchart", "flowchart", draw_flowchart},
       {"graph", "flowchart", draw_flowchart},
       {"flowchart-elk", "flowchart", draw_flowchart},
+      {"stateDiagram-v2", "state", draw_state},
+      {"stateDiagram", "state", draw_state},
   };
   return kRenderers;
 }
