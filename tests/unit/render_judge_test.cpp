@@ -226,6 +226,25 @@ TEST(RenderJudge, MermaidCorpus) {
   EXPECT_GT(judged, 100u);
 }
 
+// Every diagram of the corpus, of any type and verdict: an invalid one is never drawn, a type
+// without a renderer is a note, and nothing is drawn that Mermaid would reject.
+TEST(RenderJudge, EveryCorpusDiagramIsDrawnOrExplained) {
+  const fs::path dir = test::shared_dir() / "corpus" / "mermaid" / "docs";
+  if (!fs::exists(dir)) GTEST_SKIP() << "no ../shared corpus";
+  for (const auto& e : fs::directory_iterator(dir)) {
+    if (e.path().extension() != ".mmd") continue;
+    const std::string src = slurp(e.path());
+    RenderResult r = render_svg(src);
+    const bool valid = mermaid::validate(src).valid;
+    EXPECT_EQ(r.valid, valid) << e.path();
+    if (!valid) {
+      EXPECT_FALSE(r.drawn()) << e.path();
+    } else if (!r.drawn()) {
+      EXPECT_FALSE(r.note.empty()) << e.path();
+    }
+  }
+}
+
 TEST(RenderJudge, SeedDiagrams) {
   if (!test::have_shared()) GTEST_SKIP() << "no ../shared";
   size_t judged = 0;
