@@ -159,6 +159,18 @@ struct Flow {
     return c;
   }
 
+  bool linked_outside(size_t s) const {
+    auto inside = [&](size_t n) {
+      std::vector<int> c = chain(n);
+      return std::find(c.begin(), c.end(), static_cast<int>(s)) != c.end();
+    };
+    for (const auto& e : m.edges) {
+      if (node_cluster[e.from] == static_cast<int>(s) || node_cluster[e.to] == static_cast<int>(s)) continue;
+      if (inside(e.from) != inside(e.to)) return true;
+    }
+    return false;
+  }
+
   // Lays out subgraph `sg` (-1: the whole diagram) with its own origin at (0,0); returns its
   // content size. Children are laid out first and placed as single nodes.
   TextSize layout(int sg, Direction dir, std::vector<Point>& node_pos, std::vector<Point>& cluster_pos,
@@ -173,7 +185,9 @@ struct Flow {
     for (const Item& it : items) {
       if (it.cluster) {
         const auto& s = m.subgraphs[it.index];
-        Direction d = s.direction.empty() ? dir : parse_direction(s.direction);
+        // Mermaid: a subgraph linked to the outside through one of its nodes keeps its
+        // parent's direction; only links to the subgraph itself leave its own.
+        Direction d = s.direction.empty() || linked_outside(it.index) ? dir : parse_direction(s.direction);
         TextSize in = depth + 1 < kMaxNesting ? layout(static_cast<int>(it.index), d, node_pos, cluster_pos, depth + 1)
                                               : TextSize{};
         double w = std::max(in.width, cluster_title_w[it.index]) + 2 * kClusterPad;

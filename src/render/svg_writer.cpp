@@ -301,12 +301,24 @@ void write_text(std::string& o, const Text& t) {
 
 std::string stylesheet(const std::string& r, const Palette& p) {
   std::string s;
+  // Every selector of a list is scoped by the root id (the diagram's class, e.g. "state", is
+  // on the root itself and must not match it).
   auto rule = [&](std::string_view sel, std::string_view body) {
-    s += '#';
-    s += r;
-    if (!sel.empty()) {
+    if (sel.empty()) {
+      s += '#';
+      s += r;
+    }
+    bool first = true;
+    while (!sel.empty()) {
+      size_t comma = sel.find(',');
+      std::string_view one = sel.substr(0, comma);
+      sel = comma == std::string_view::npos ? std::string_view() : sel.substr(comma + 1);
+      if (!first) s += ',';
+      first = false;
+      s += '#';
+      s += r;
       s += ' ';
-      s += sel;
+      s += one;
     }
     s += '{';
     s += body;
@@ -447,7 +459,7 @@ std::string write_svg(const Scene& scene, const SvgOptions& options) {
     const bool invisible = p.thickness <= 0;
     if (invisible) cls += std::string(cls.empty() ? "" : " ") + "invisible";
     if (p.dash != Dash::Solid) cls += std::string(cls.empty() ? "" : " ") + (p.dash == Dash::Dashed ? "dashed" : "dotted");
-    if (p.thickness > 1.5) cls += std::string(cls.empty() ? "" : " ") + "thick";
+    if (p.thickness > 2.5) cls += std::string(cls.empty() ? "" : " ") + "thick";
     o += "<path";
     common_attrs(o, p.role, cls, p.id, p.style);
     o += " d=\"" + path_d(p) + "\"";
