@@ -5,6 +5,7 @@
 // set of pictures behind; each file is then written atomically.
 #include <CLI/CLI.hpp>
 
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <string>
@@ -14,10 +15,12 @@
 #include "cli/common.h"
 #include "cli/diagram_files.h"
 #include "core/file_io.h"
+#include "core/glob.h"
 #include "core/markdown_path.h"
 #include "core/source.h"
 #include "render/png.h"
 #include "render/render.h"
+#include "workspace/discover.h"
 
 namespace specgate::cli {
 namespace {
@@ -26,6 +29,40 @@ struct Output {
   std::string path;
   std::string bytes;
 };
+
+// Quoted globs, as `check` takes them (`*`, `?`, `[ab]`, `**`): each becomes the diagram files
+// (.mmd, .mermaid, Markdown) under its literal leading folders that it matches, in path order;
+// other arguments are kept for expand_diagram_paths.
+std::vector<std::string> expand_globs(const std::vector<std::string>& args) {
+  namespace fs = std::filesystem;
+  std::vector<std::string> out;
+  for (const std::string& arg : args) {
+    if (!is_glob_argument(arg)) {
+      out.push_back(arg);
+      continue;
+    }
+    size_t meta = arg.find_first_of("*?[");
+    size_t slash = arg.rfind('/', meta);
+    const std::string root = slash == std::string::npos ? "." : arg.substr(0, slash + 1);
+    std::vector<std::string> found;
+    std::error_code ec;
+    fs::recursive_directory_iterator it(root, fs::directory_options::none, ec), end;
+    for (; !ec && it != end; it.increment(ec)) {
+      const std::string name = it->path().filename().string();
+      if (it->is_directory(ec)) {
+        if (name.empty() || name[0] == '.' || name == "node_modules") it.disable_recursion_pending();
+        continue;
+      }
+      std::string p = it->path().lexically_normal().string();
+      std::string rel = slash == std::string::npos ? it->path().lexically_relative(".").string() : p;
+      if ((is_mermaid_file(p) || is_markdown_path(p)) && glob_match(arg, rel)) found.push_back(p);
+    }
+    std::sort(found.begin(), found.end());
+    if (found.empty()) out.push_back(arg);  // reported as unreadable, as check reports it
+    out.insert(out.end(), found.begin(), found.end());
+  }
+  return out;
+}
 
 render::Theme theme_of(const std::string& t) {
   return t == "dark" ? render::Theme::Dark : t == "neutral" ? render::Theme::Neutral : render::Theme::Default;
@@ -59,7 +96,7 @@ void register_render(CLI::App& app, int& exit_code) {
     render::Options options;
     options.theme = theme_of(*theme);
     const bool to_stdout = *out == "-";
-    for (const std::string& path : expand_diagram_paths(*files)) {
+    for (const std::string& path : expand_diagram_paths(expand_globs(*files))) {
       auto bytes = read_file(path, kMaxMarkdownBytes);
       if (!bytes.ok) {
         std::fprintf(stderr, "specgate: %s: %s\n", path.c_str(), bytes.error.c_str());

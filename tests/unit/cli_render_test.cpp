@@ -72,5 +72,17 @@ TEST(CliRender, FoldersAreWalked) {
   EXPECT_TRUE(fs::exists(dir / "o/b-3.svg"));
 }
 
+TEST(CliRender, QuotedGlobsAreExpanded) {
+  TempDir dir;
+  dir.write("d/a.mmd", "graph TD\n  A --> B\n");
+  dir.write("d/sub/b.mmd", "graph TD\n  A --> B\n");
+  dir.write("d/sub/c.txt", "graph TD\n  A --> B\n");
+  RunResult r = run_specgate({"render", "d/**/*.mmd", "--out", "o"}, dir.path());
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_TRUE(fs::exists(dir / "o/a-1.svg"));
+  EXPECT_TRUE(fs::exists(dir / "o/b-1.svg"));
+  EXPECT_FALSE(fs::exists(dir / "o/c-1.svg"));
+}
+
 }  // namespace
 }  // namespace specgate::test
