@@ -123,6 +123,10 @@ inline size_t skip_space(std::string_view s, size_t i) {
 size_t skip_blank(std::string_view s, size_t i);
 size_t line_end(std::string_view s, size_t i);
 
+// Turns the markers entity encoding put in the prepared text back into the entities as written
+// ("#quot;", "#35;"), for model text that is shown rather than parsed.
+std::string unmark_entities(std::string_view s);
+
 // Quotes a token for messages: "'('", "end of line", "end of diagram".
 std::string describe(std::string_view text, size_t off, size_t len);
 

@@ -326,7 +326,9 @@ Result fail(const Prepared& p, size_t off, std::string message, std::string hint
 
 }  // namespace
 
-Result validate(std::string_view source) {
+Result validate(std::string_view source) { return validate_as(source, {}, nullptr); }
+
+Result validate_as(std::string_view source, std::string_view key, const PreparedParser& parse) {
   Prepared p;
   p.src = source;
   index_lines(source, p.src_lines);
@@ -422,7 +424,11 @@ Result validate(std::string_view source) {
   cur = apply_edits(cur, entity_edits(cur.text));
   cur.text += '\n';
   p.mapped = std::move(cur);
-  found->validate(p, r.diagnostics);
+  if (parse && key == found->key) {
+    parse(p, r.diagnostics);
+  } else {
+    found->validate(p, r.diagnostics);
+  }
   r.valid = r.diagnostics.empty();
   return r;
 }
