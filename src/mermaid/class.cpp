@@ -775,9 +775,9 @@ class Parser : TokenCursor<Tok> {
       in_statement_start_ = false;
       bool rel = false;
       ClassRelation r;
-      r.line = line_of(peek());
+      if (m_) r.line = line_of(peek());
       if (kind() == K_STR && (relation_type(kind(1)) || line_type(kind(1)))) {
-        r.card_a = unmark_entities(text(peek()));
+        if (m_) r.card_a = unmark_entities(text(peek()));
         advance();
         rel = true;
       }
@@ -787,14 +787,14 @@ class Parser : TokenCursor<Tok> {
         if (!relation(head, tail)) return false;
         for (size_t j = rel_at; j < i_; ++j) r.dotted = r.dotted || t_[j].kind == K_DOTTED_LINE;
         if (kind() == K_STR) {
-          r.card_b = unmark_entities(text(peek()));
+          if (m_) r.card_b = unmark_entities(text(peek()));
           advance();
         }
         std::string second;
         if (!class_name(second, "the second class name")) return false;
         const std::string second_generic = generic_;
         if (kind() == K_LABEL) {
-          r.label = label_text(text(peek()));
+          if (m_) r.label = label_text(text(peek()));
           advance();
         }
         // Relations create both classes, except the interface end of a lollipop.
@@ -1013,17 +1013,23 @@ class Parser : TokenCursor<Tok> {
 
 }  // namespace
 
-void validate_class(const Prepared& p, std::vector<Diagnostic>& out) {
-  lex_then_parse<Lexer, Parser, Tok>(p, out);
+namespace {
+// The one place that lexes and parses, for validation (no model) and for the model: one call
+// site keeps the compiler's inlining of the lexer what it was before the model existed.
+void lex_and_parse(const Prepared& p, std::vector<Diagnostic>& out, ClassModel* model) {
+  std::vector<Tok> toks;
+  toks.reserve(p.text().size() / 4 + 8);
+  Lexer(p.text()).run(toks);
+  Parser(p, std::move(toks), model).run(out);
 }
+}  // namespace
+
+void validate_class(const Prepared& p, std::vector<Diagnostic>& out) { lex_and_parse(p, out, nullptr); }
 
 ClassParse parse_class(std::string_view source) {
   ClassParse r;
-  r.result = validate_as(source, "classDiagram", [&](const Prepared& p, std::vector<Diagnostic>& out) {
-    std::vector<Tok> toks;
-    Lexer(p.text()).run(toks);
-    Parser(p, std::move(toks), &r.model).run(out);
-  });
+  r.result = validate_as(source, "classDiagram",
+                         [&](const Prepared& p, std::vector<Diagnostic>& out) { lex_and_parse(p, out, &r.model); });
   if (!r.result.valid) r.model = ClassModel{};
   return r;
 }

@@ -454,7 +454,7 @@ class Parser : TokenCursor<Tok> {
           unexpected("an alias name inside [ ]");
           return;
         }
-        alias_text = unquote(tx(peek()));
+        if (m_) alias_text = unquote(tx(peek()));
         advance();
         if (kind() != X_SQE) {
           unexpected("']'");
@@ -481,24 +481,28 @@ class Parser : TokenCursor<Tok> {
       }
       if (kind() == X_CARD && !alias) {
         ErRelation r;
-        r.line = line_of(first);
-        r.a = unquote(tx(first));
-        r.card_a = card(tx(peek()));
+        if (m_) {
+          r.line = line_of(first);
+          r.a = unquote(tx(first));
+          r.card_a = card(tx(peek()));
+        }
         advance();
         if (kind() != X_REL) {
           unexpected("'--' or '..' between the cardinalities", "write A ||--o{ B : label");
           return;
         }
-        const std::string rel = tx(peek());
-        r.identifying = rel == "--" || rel == "to";
+        if (m_) {
+          const std::string rel = tx(peek());
+          r.identifying = rel == "--" || rel == "to";
+        }
         advance();
-        if (kind() == X_CARD) r.card_b = card(tx(peek()));
+        if (m_ && kind() == X_CARD) r.card_b = card(tx(peek()));
         if (!cardinality("the second cardinality")) return;
         if (!entity(kind())) {
           unexpected("the second entity name");
           return;
         }
-        r.b = unquote(tx(peek()));
+        if (m_) r.b = unquote(tx(peek()));
         advance();
         std::vector<std::string> classes_b;
         if (kind() == X_STYLE_SEP) {
@@ -589,17 +593,23 @@ class Parser : TokenCursor<Tok> {
 
 }  // namespace
 
-void validate_er(const Prepared& p, std::vector<Diagnostic>& out) {
-  lex_then_parse<Lexer, Parser, Tok>(p, out);
+namespace {
+// The one place that lexes and parses, for validation (no model) and for the model: one call
+// site keeps the compiler's inlining of the lexer what it was before the model existed.
+void lex_and_parse(const Prepared& p, std::vector<Diagnostic>& out, ErModel* model) {
+  std::vector<Tok> toks;
+  toks.reserve(p.text().size() / 4 + 8);
+  Lexer(p.text()).run(toks);
+  Parser(p, std::move(toks), model).run(out);
 }
+}  // namespace
+
+void validate_er(const Prepared& p, std::vector<Diagnostic>& out) { lex_and_parse(p, out, nullptr); }
 
 ErParse parse_er(std::string_view source) {
   ErParse r;
-  r.result = validate_as(source, "erDiagram", [&](const Prepared& p, std::vector<Diagnostic>& out) {
-    std::vector<Tok> toks;
-    Lexer(p.text()).run(toks);
-    Parser(p, std::move(toks), &r.model).run(out);
-  });
+  r.result = validate_as(source, "erDiagram",
+                         [&](const Prepared& p, std::vector<Diagnostic>& out) { lex_and_parse(p, out, &r.model); });
   if (!r.result.valid) r.model = ErModel{};
   return r;
 }

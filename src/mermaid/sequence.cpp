@@ -467,7 +467,11 @@ class Parser : TokenCursor<Tok> {
     if (!actor(name, "a participant name")) return false;
     if (k == K_DESTROY) {
       ops_.push_back(Op{O_DESTROY, name, "", "", at});
-      if (m_) event(SeqEventKind::Destroy, at).from = name;
+      if (m_) {
+        declare(name, false, nullptr, nullptr);
+        m_->participants[static_cast<size_t>(m_->find(name))].destroyed = true;
+        event(SeqEventKind::Destroy, at).from = name;
+      }
       return newline();
     }
     std::string config;
@@ -487,7 +491,7 @@ class Parser : TokenCursor<Tok> {
     bool has_alias = false;
     if (kind() == K_AS) {
       advance();
-      if (kind() == K_REST) {
+      if (m_ && kind() == K_REST) {
         alias = message(text(peek()));
         has_alias = true;
       }
@@ -526,7 +530,7 @@ class Parser : TokenCursor<Tok> {
       advance();
     }
     if (!actor(to, "the receiving participant")) return false;
-    std::string said = kind() == K_TXT ? text(peek()) : std::string();
+    std::string said = m_ && kind() == K_TXT ? text(peek()) : std::string();
     if (!text2()) return false;
     if (!newline()) return false;
     ops_.push_back(Op{O_PARTICIPANT, from, "", "\x01", at});
@@ -622,13 +626,13 @@ class Parser : TokenCursor<Tok> {
         case K_AUTONUMBER: {
           SeqEvent e;
           e.kind = SeqEventKind::Autonumber;
-          e.line = line_of(peek());
+          if (m_) e.line = line_of(peek());
           advance();
           if (kind() == K_NUM) {
-            e.number_start = number(peek());
+            if (m_) e.number_start = number(peek());
             advance();
             if (kind() == K_NUM) {
-              e.number_step = number(peek());
+              if (m_) e.number_step = number(peek());
               advance();
             }
           } else if (kind() == K_OFF) {
@@ -669,7 +673,7 @@ class Parser : TokenCursor<Tok> {
             unexpected("'left of', 'right of' or 'over'", "write: Note right of A: text");
             return;
           }
-          std::string said = kind() == K_TXT ? text(peek()) : std::string();
+          std::string said = m_ && kind() == K_TXT ? text(peek()) : std::string();
           if (!text2() || !newline()) return;
           ops_.push_back(Op{O_PARTICIPANT, a, "", "\x01", at});
           if (!b.empty()) ops_.push_back(Op{O_PARTICIPANT, b, "", "\x01", at});
@@ -965,17 +969,23 @@ class Parser : TokenCursor<Tok> {
 
 }  // namespace
 
-void validate_sequence(const Prepared& p, std::vector<Diagnostic>& out) {
-  lex_then_parse<Lexer, Parser, Tok>(p, out);
+namespace {
+// The one place that lexes and parses, for validation (no model) and for the model: one call
+// site keeps the compiler's inlining of the lexer what it was before the model existed.
+void lex_and_parse(const Prepared& p, std::vector<Diagnostic>& out, SequenceModel* model) {
+  std::vector<Tok> toks;
+  toks.reserve(p.text().size() / 4 + 8);
+  Lexer(p.text()).run(toks);
+  Parser(p, std::move(toks), model).run(out);
 }
+}  // namespace
+
+void validate_sequence(const Prepared& p, std::vector<Diagnostic>& out) { lex_and_parse(p, out, nullptr); }
 
 SequenceParse parse_sequence(std::string_view source) {
   SequenceParse r;
-  r.result = validate_as(source, "sequenceDiagram", [&](const Prepared& p, std::vector<Diagnostic>& out) {
-    std::vector<Tok> toks;
-    Lexer(p.text()).run(toks);
-    Parser(p, std::move(toks), &r.model).run(out);
-  });
+  r.result = validate_as(source, "sequenceDiagram",
+                         [&](const Prepared& p, std::vector<Diagnostic>& out) { lex_and_parse(p, out, &r.model); });
   if (!r.result.valid) r.model = SequenceModel{};
   return r;
 }
