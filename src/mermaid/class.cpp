@@ -13,6 +13,7 @@
 #include "mermaid/class_model.h"
 #include "mermaid/diagrams.h"
 #include "mermaid/jison_lexer.h"
+#include "mermaid/models.h"
 #include "mermaid/token_cursor.h"
 
 namespace specgate::mermaid {
@@ -553,7 +554,7 @@ class Parser : TokenCursor<Tok> {
   }
   bool class_label(std::string* label = nullptr) {
     advance();  // SQS
-    if (label && kind() == K_STR) *label = unmark_entities(text(peek()));
+    if (label && kind() == K_STR) *label = text(peek());
     if (!expect(K_STR, "a quoted label", "quote the label: class Name[\"Label text\"]")) return false;
     return expect(K_SQE, "']'");
   }
@@ -643,7 +644,7 @@ class Parser : TokenCursor<Tok> {
     } else {
       advance();
     }
-    if (kind() == K_STR) note.text = unmark_entities(text(peek()));
+    if (kind() == K_STR) note.text = text(peek());
     if (!expect(K_STR, "the quoted note text",
                 note.for_class.empty() ? "write: note \"text\"" : "write: note for ClassName \"text\""))
       return false;
@@ -777,7 +778,7 @@ class Parser : TokenCursor<Tok> {
       ClassRelation r;
       if (m_) r.line = line_of(peek());
       if (kind() == K_STR && (relation_type(kind(1)) || line_type(kind(1)))) {
-        if (m_) r.card_a = unmark_entities(text(peek()));
+        if (m_) r.card_a = text(peek());
         advance();
         rel = true;
       }
@@ -787,7 +788,7 @@ class Parser : TokenCursor<Tok> {
         if (!relation(head, tail)) return false;
         for (size_t j = rel_at; j < i_; ++j) r.dotted = r.dotted || t_[j].kind == K_DOTTED_LINE;
         if (kind() == K_STR) {
-          if (m_) r.card_b = unmark_entities(text(peek()));
+          if (m_) r.card_b = text(peek());
           advance();
         }
         std::string second;
@@ -952,7 +953,7 @@ class Parser : TokenCursor<Tok> {
   }
   static std::string label_text(std::string_view v) {
     if (!v.empty() && v.front() == ':') v.remove_prefix(1);
-    return unmark_entities(trim_copy(v));
+    return trim_copy(v);
   }
   static ClassEnd end_of(Kind k) {
     switch (k) {
@@ -985,7 +986,7 @@ class Parser : TokenCursor<Tok> {
   }
   // A member line: <<annotation>>, or an attribute/method (methods have a parameter list).
   void add_member(ClassNode& n, std::string_view line) {
-    std::string t = unmark_entities(trim_copy(line));
+    std::string t = trim_copy(line);
     if (t.empty()) return;
     if (t.size() > 4 && t.rfind("<<", 0) == 0 && t.compare(t.size() - 2, 2, ">>") == 0) {
       n.annotations.push_back(trim_copy(std::string_view(t).substr(2, t.size() - 4)));
@@ -1024,12 +1025,15 @@ void lex_and_parse(const Prepared& p, std::vector<Diagnostic>& out, ClassModel* 
 }
 }  // namespace
 
-void validate_class(const Prepared& p, std::vector<Diagnostic>& out) { lex_and_parse(p, out, nullptr); }
+void validate_class(const Prepared& p, std::vector<Diagnostic>& out) {
+  lex_and_parse(p, out, p.models ? p.models->class_diagram : nullptr);
+}
 
 ClassParse parse_class(std::string_view source) {
   ClassParse r;
-  r.result = validate_as(source, "classDiagram",
-                         [&](const Prepared& p, std::vector<Diagnostic>& out) { lex_and_parse(p, out, &r.model); });
+  Models sinks;
+  sinks.class_diagram = &r.model;
+  r.result = validate(source, sinks);
   if (!r.result.valid) r.model = ClassModel{};
   return r;
 }

@@ -2,8 +2,6 @@
 // appends at most one diagnostic: Mermaid stops at the first error, and so do we.
 #pragma once
 
-#include <functional>
-#include <string_view>
 #include <vector>
 
 #include "mermaid/scan.h"
@@ -11,11 +9,6 @@
 namespace specgate::mermaid {
 
 using DiagramValidator = void (*)(const Prepared& p, std::vector<Diagnostic>& out);
-
-// validate()'s preprocessing and type detection, then `parse` in place of the validator when the
-// detected type's key (kDetectors) is `key`: a model parser sees exactly the validator's input.
-using PreparedParser = std::function<void(const Prepared& p, std::vector<Diagnostic>& out)>;
-Result validate_as(std::string_view source, std::string_view key, const PreparedParser& parse);
 
 void validate_flowchart(const Prepared& p, std::vector<Diagnostic>& out);
 void validate_sequence(const Prepared& p, std::vector<Diagnostic>& out);

@@ -6,6 +6,7 @@
 #include "mermaid/diagrams.h"
 #include "mermaid/er_model.h"
 #include "mermaid/jison_lexer.h"
+#include "mermaid/models.h"
 #include "mermaid/token_cursor.h"
 
 namespace specgate::mermaid {
@@ -523,7 +524,7 @@ class Parser : TokenCursor<Tok> {
           return;
         }
         if (m_) {
-          r.label = unmark_entities(unquote(tx(peek())));
+          r.label = unquote(tx(peek()));
           m_->relations.push_back(std::move(r));
         }
         advance();
@@ -604,12 +605,15 @@ void lex_and_parse(const Prepared& p, std::vector<Diagnostic>& out, ErModel* mod
 }
 }  // namespace
 
-void validate_er(const Prepared& p, std::vector<Diagnostic>& out) { lex_and_parse(p, out, nullptr); }
+void validate_er(const Prepared& p, std::vector<Diagnostic>& out) {
+  lex_and_parse(p, out, p.models ? p.models->er : nullptr);
+}
 
 ErParse parse_er(std::string_view source) {
   ErParse r;
-  r.result = validate_as(source, "erDiagram",
-                         [&](const Prepared& p, std::vector<Diagnostic>& out) { lex_and_parse(p, out, &r.model); });
+  Models sinks;
+  sinks.er = &r.model;
+  r.result = validate(source, sinks);
   if (!r.result.valid) r.model = ErModel{};
   return r;
 }

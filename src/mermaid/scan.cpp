@@ -193,28 +193,3 @@ std::string describe(std::string_view text, size_t off, size_t len) {
 }
 
 }  // namespace specgate::mermaid
-
-namespace specgate::mermaid {
-
-std::string unmark_entities(std::string_view s) {
-  static constexpr std::string_view kOpen = "\xEF\xAC\x82\xC2\xB0";  // "ﬂ°"
-  static constexpr std::string_view kClose = "\xC2\xB6\xC3\x9F";     // "¶ß"
-  std::string out;
-  size_t i = 0;
-  while (i < s.size()) {
-    size_t o = s.find(kOpen, i);
-    size_t c = o == std::string_view::npos ? o : s.find(kClose, o + kOpen.size());
-    if (c == std::string_view::npos) break;
-    out.append(s.substr(i, o - i));
-    size_t b = o + kOpen.size();
-    if (lit(s, b, "\xC2\xB0")) b += 2;  // the second ° of a numeric entity
-    out += '#';
-    out.append(s.substr(b, c - b));
-    out += ';';
-    i = c + kClose.size();
-  }
-  out.append(s.substr(i));
-  return out;
-}
-
-}  // namespace specgate::mermaid

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "core/source.h"
+#include "mermaid/models.h"
 #include "mermaid/validator.h"
 
 namespace specgate::mermaid {
@@ -46,6 +47,7 @@ struct Prepared {
   std::string_view src;            // the caller's source, for line/column mapping
   std::vector<uint32_t> src_lines; // byte offset of each source line
   bool bom = false;
+  const Models* models = nullptr;  // where to record the model; null on validation-only runs
 
   std::string_view text() const { return mapped.text; }
   // Source line/column (1-based, characters) of a byte offset in text().
@@ -122,10 +124,6 @@ inline size_t skip_space(std::string_view s, size_t i) {
 // Skips spaces and tabs only.
 size_t skip_blank(std::string_view s, size_t i);
 size_t line_end(std::string_view s, size_t i);
-
-// Turns the markers entity encoding put in the prepared text back into the entities as written
-// ("#quot;", "#35;"), for model text that is shown rather than parsed.
-std::string unmark_entities(std::string_view s);
 
 // Quotes a token for messages: "'('", "end of line", "end of diagram".
 std::string describe(std::string_view text, size_t off, size_t len);

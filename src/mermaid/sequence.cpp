@@ -13,6 +13,7 @@
 #include "core/yaml_guard.h"
 #include "mermaid/diagrams.h"
 #include "mermaid/jison_lexer.h"
+#include "mermaid/models.h"
 #include "mermaid/sequence_model.h"
 #include "mermaid/token_cursor.h"
 
@@ -840,7 +841,7 @@ class Parser : TokenCursor<Tok> {
     std::string_view v = s;
     if (lit_ci(v, 0, "wrap:")) v.remove_prefix(5);
     else if (lit_ci(v, 0, "nowrap:")) v.remove_prefix(7);
-    return unmark_entities(trim(v));
+    return trim(v);
   }
   int number(const Tok& t) const { return std::atoi(text(t).c_str()); }
 
@@ -929,7 +930,7 @@ class Parser : TokenCursor<Tok> {
       if (!css_color_word(v.substr(0, n))) n = 0;
     }
     b.color = std::string(v.substr(0, n));
-    b.label = unmark_entities(trim(v.substr(n)));
+    b.label = trim(v.substr(n));
     m_->boxes.push_back(std::move(b));
     box_ = static_cast<int>(m_->boxes.size() - 1);
   }
@@ -980,12 +981,15 @@ void lex_and_parse(const Prepared& p, std::vector<Diagnostic>& out, SequenceMode
 }
 }  // namespace
 
-void validate_sequence(const Prepared& p, std::vector<Diagnostic>& out) { lex_and_parse(p, out, nullptr); }
+void validate_sequence(const Prepared& p, std::vector<Diagnostic>& out) {
+  lex_and_parse(p, out, p.models ? p.models->sequence : nullptr);
+}
 
 SequenceParse parse_sequence(std::string_view source) {
   SequenceParse r;
-  r.result = validate_as(source, "sequenceDiagram",
-                         [&](const Prepared& p, std::vector<Diagnostic>& out) { lex_and_parse(p, out, &r.model); });
+  Models sinks;
+  sinks.sequence = &r.model;
+  r.result = validate(source, sinks);
   if (!r.result.valid) r.model = SequenceModel{};
   return r;
 }

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "mermaid/sequence_model.h"
+#include "render/label_text.h"
 #include "support/mermaid_corpus.h"
 
 using namespace specgate::mermaid;
@@ -121,7 +122,8 @@ TEST(SequenceModel, ActivationsNotesBlocksAndNumbering) {
   EXPECT_EQ(m.events[0].number_step, 5);
   EXPECT_EQ(m.events[2].from, "B");
   EXPECT_EQ(m.events[3].place, SeqNotePlace::RightOf);
-  EXPECT_EQ(m.events[3].text, "thinking #35;1");  // entities as written; the renderer decodes
+  // Entities stay in the validator's encoding; the renderer's label_lines decodes them.
+  EXPECT_EQ(specgate::render::label_lines(m.events[3].text), std::vector<std::string>{"thinking #1"});
   EXPECT_EQ(m.events[4].block, "alt");
   EXPECT_EQ(m.events[4].text, "ok");
   EXPECT_EQ(m.events[6].from, "B");
