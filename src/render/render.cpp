@@ -10,6 +10,7 @@ const std::vector<RendererRow>& renderers() {
       {"flowchart", "flowchart", draw_flowchart},
       {"graph", "flowchart", draw_flowchart},
       {"flowchart-elk", "flowchart", draw_flowchart},
+      {"sequenceDiagram", "sequence", draw_sequence},
   };
   return kRenderers;
 }
