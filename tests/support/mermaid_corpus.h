@@ -2,6 +2,7 @@
 // diagrams Mermaid itself accepted, by type (manifest.tsv's diagram_type column).
 #pragma once
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -31,6 +32,35 @@ inline std::vector<std::pair<std::string, std::string>> valid_corpus_diagrams(co
     std::stringstream body;
     body << in.rdbuf();
     out.emplace_back(f[0], body.str());
+  }
+  return out;
+}
+
+// (seed file name, block) of every ```mermaid block in ../shared/seeds whose first line starts
+// with `header`; empty without ../shared.
+inline std::vector<std::pair<std::string, std::string>> seed_diagrams(const std::string& header) {
+  std::vector<std::pair<std::string, std::string>> out;
+  if (!have_shared()) return out;
+  std::vector<std::filesystem::path> files;
+  for (const auto& e : std::filesystem::directory_iterator(shared_dir() / "seeds")) files.push_back(e.path());
+  std::sort(files.begin(), files.end());
+  for (const auto& f : files) {
+    std::ifstream in(f, std::ios::binary);
+    std::string line, block;
+    bool inside = false;
+    while (std::getline(in, line)) {
+      if (!inside && line.rfind("```mermaid", 0) == 0) {
+        inside = true;
+        block.clear();
+      } else if (inside && line.rfind("```", 0) == 0) {
+        inside = false;
+        size_t b = block.find_first_not_of(" \t\n");
+        if (b != std::string::npos && block.compare(b, header.size(), header) == 0)
+          out.emplace_back(f.filename().string(), block);
+      } else if (inside) {
+        block += line + "\n";
+      }
+    }
   }
   return out;
 }

@@ -264,6 +264,7 @@ TEST(SequenceRender, ManyMessagesStayBoundedAndOrdered) {
 TEST(SequenceRender, Corpus) {
   auto diagrams = specgate::test::valid_corpus_diagrams("sequenceDiagram");
   if (diagrams.empty()) GTEST_SKIP() << "no ../shared corpus";
+  for (auto& seed : specgate::test::seed_diagrams("sequenceDiagram")) diagrams.push_back(seed);
   for (const auto& [file, src] : diagrams) {
     SCOPED_TRACE(file);
     Drawn d = draw(src);
