@@ -11,6 +11,7 @@ const std::vector<RendererRow>& renderers() {
       {"graph", "flowchart", draw_flowchart},
       {"flowchart-elk", "flowchart", draw_flowchart},
       {"sequenceDiagram", "sequence", draw_sequence},
+      {"erDiagram", "er", draw_er},
   };
   return kRenderers;
 }
