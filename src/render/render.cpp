@@ -12,6 +12,8 @@ const std::vector<RendererRow>& renderers() {
       {"flowchart-elk", "flowchart", draw_flowchart},
       {"sequenceDiagram", "sequence", draw_sequence},
       {"erDiagram", "er", draw_er},
+      {"classDiagram", "class", draw_class},
+      {"classDiagram-v2", "class", draw_class},
   };
   return kRenderers;
 }
