@@ -7,6 +7,7 @@
 #include "export/template_json.h"
 #include "template_metadata/template_metadata.h"
 #include "mermaid/validator.h"
+#include "render/render.h"
 #include "model/document.h"
 #include "model/model_json.h"
 #include "schema/infer.h"
@@ -40,6 +41,8 @@ void markdown(const uint8_t* data, size_t size) {
 void mermaid(const uint8_t* data, size_t size) {
   const std::string text = bytes_of(data, size);
   (void)mermaid::validate(text);
+  // And drawn, when the type is drawn: layout and the SVG writer see every fuzzed diagram too.
+  (void)render::render_svg(text);
 }
 
 void infer(const uint8_t* data, size_t size) {

@@ -11,7 +11,7 @@ namespace specgate::fuzz {
 
 // Markdown bytes -> document model, and its JSON.
 void markdown(const uint8_t* data, size_t size);
-// A Mermaid diagram's source -> validator.
+// A Mermaid diagram's source -> validator, then renderer.
 void mermaid(const uint8_t* data, size_t size);
 // Markdown template -> inferred schema, printed as YAML and JSON and loaded back.
 void infer(const uint8_t* data, size_t size);

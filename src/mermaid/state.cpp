@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "mermaid/diagrams.h"
+#include "mermaid/state_model.h"
 #include "mermaid/jison_lexer.h"
 #include "mermaid/token_cursor.h"
 
@@ -497,7 +498,8 @@ std::string_view trim(std::string_view s) {
 
 class Parser : TokenCursor<Tok> {
  public:
-  Parser(const Prepared& p, std::vector<Tok> t) : TokenCursor(std::move(t)), p_(p), s_(p.text()) {}
+  Parser(const Prepared& p, std::vector<Tok> t)
+      : TokenCursor(std::move(t)), p_(p), s_(p.text()), m_(p.models ? p.models->state : nullptr) {}
 
   void run(std::vector<Diagnostic>& out) {
     out_ = &out;
@@ -650,6 +652,54 @@ class Parser : TokenCursor<Tok> {
     if (++st.descriptions == 2) st.second_description = at.begin;
   }
 
+  int parent() const { return comp_.empty() ? -1 : comp_.back(); }
+  // The state an id token names; [*] is the start state of the current composite as a source
+  // and its end state as a target (one of each per composite, as Mermaid draws them).
+  size_t state_of(size_t tok, bool target) {
+    const Tok& t = t_[tok];
+    if (t.kind == K_EDGE_STATE) {
+      std::string id = (comp_.empty() ? std::string("root") : m_->nodes[static_cast<size_t>(parent())].id) +
+                       (target ? "_end" : "_start");
+      size_t n = m_->node(id, parent());
+      m_->nodes[n].kind = target ? StateKind::End : StateKind::Start;
+      m_->nodes[n].region = region_.back();
+      return n;
+    }
+    return named(trim(text(t)));
+  }
+  size_t named(std::string_view id) {
+    size_t n = m_->node(id, parent());
+    if (m_->nodes[n].region == 0) m_->nodes[n].region = region_.back();
+    return n;
+  }
+  void add_class_after(size_t id_tok, size_t n) {
+    if (id_tok + 2 < t_.size() && t_[id_tok + 1].kind == K_STYLE_SEPARATOR && t_[id_tok + 2].kind == K_ID)
+      m_->nodes[n].classes.emplace_back(trim(text(t_[id_tok + 2])));
+  }
+  static std::vector<std::string_view> split_ids(std::string_view ids) {
+    std::vector<std::string_view> out;
+    size_t b = 0;
+    for (size_t i = 0; i <= ids.size(); ++i) {
+      if (i == ids.size() || ids[i] == ',') {
+        std::string_view w = trim(ids.substr(b, i - b));
+        if (!w.empty()) out.push_back(w);
+        b = i + 1;
+      }
+    }
+    return out;
+  }
+  static std::string direction_of(std::string_view tok) {
+    size_t at = tok.rfind("direction");
+    std::string_view d = at == std::string_view::npos ? tok : trim(tok.substr(at + 9));
+    return d == "TD" ? "TB" : std::string(d.substr(0, 2));
+  }
+  void open_composite(std::string_view id) {
+    size_t n = named(id);
+    m_->nodes[n].kind = StateKind::Composite;
+    comp_.push_back(static_cast<int>(n));
+    region_.push_back(0);
+  }
+
   void parse() {
     while (kind() == K_NL) advance();
     if (!expect(K_SD, "'stateDiagram' or 'stateDiagram-v2'")) return;
@@ -665,6 +715,10 @@ class Parser : TokenCursor<Tok> {
       }
       if (k == K_STRUCT_STOP && !open_.empty()) {
         open_.pop_back();
+        if (m_ && !comp_.empty()) {
+          comp_.pop_back();
+          region_.pop_back();
+        }
         advance();
         continue;
       }
@@ -682,15 +736,31 @@ class Parser : TokenCursor<Tok> {
           return;
         }
         advance();
+        if (m_ && kind() == K_CLASSDEF_STYLEOPTS)
+          for (std::string_view c : split_ids(text(t_[i_ - 1])))
+            m_->class_defs[std::string(c)] = std::string(trim(text(peek())));
         expect(K_CLASSDEF_STYLEOPTS, "the class's styles");
         return;
       case K_STYLE:
         advance();
-        if (expect(K_STYLE_IDS, "state ids")) expect(K_STYLEDEF_STYLEOPTS, "styles");
+        if (expect(K_STYLE_IDS, "state ids")) {
+          if (m_ && kind() == K_STYLEDEF_STYLEOPTS) {
+            for (std::string_view id : split_ids(text(t_[i_ - 1]))) {
+              std::string& st = m_->nodes[named(id)].style;
+              st += (st.empty() ? "" : ",") + std::string(trim(text(peek())));
+            }
+          }
+          expect(K_STYLEDEF_STYLEOPTS, "styles");
+        }
         return;
       case K_CLASS:
         advance();
-        if (expect(K_CLASSENTITY_IDS, "state ids")) expect(K_STYLECLASS, "a class name");
+        if (expect(K_CLASSENTITY_IDS, "state ids")) {
+          if (m_ && kind() == K_STYLECLASS)
+            for (std::string_view id : split_ids(text(t_[i_ - 1])))
+              m_->nodes[named(id)].classes.emplace_back(trim(text(peek())));
+          expect(K_STYLECLASS, "a class name");
+        }
         return;
       case K_ID:
       case K_EDGE_STATE: {
@@ -698,6 +768,12 @@ class Parser : TokenCursor<Tok> {
         if (!id_statement(a)) return;
         if (kind() == K_DESCR) {
           if (!trim(trim_colon(text(peek()))).empty()) note_description(a, peek());
+          if (m_) {
+            size_t n = state_of(a, false);
+            add_class_after(a, n);
+            std::string_view d = trim(trim_colon(text(peek())));
+            if (!d.empty()) m_->nodes[n].descriptions.emplace_back(d);
+          }
           advance();
           return;
         }
@@ -705,16 +781,46 @@ class Parser : TokenCursor<Tok> {
           advance();
           size_t b = 0;
           if (!id_statement(b)) return;
+          if (m_) {
+            StateEdge e;
+            e.from = state_of(a, false);
+            add_class_after(a, e.from);
+            e.to = state_of(b, true);
+            add_class_after(b, e.to);
+            if (kind() == K_DESCR) e.label = std::string(trim(trim_colon(text(peek()))));
+            m_->edges.push_back(std::move(e));
+          }
           if (kind() == K_DESCR) advance();
+          return;
         }
+        if (m_) add_class_after(a, state_of(a, false));
         return;
       }
-      case K_HIDE_EMPTY:
       case K_FORK:
       case K_JOIN:
       case K_CHOICE:
+        if (m_) {
+          std::string_view t = text(peek());
+          size_t mk = t.find_last_of("<[");
+          if (mk != std::string_view::npos && mk > 0 && (t[mk - 1] == '<' || t[mk - 1] == '[')) --mk;
+          size_t n = named(trim(t.substr(0, mk == std::string_view::npos ? t.size() : mk)));
+          m_->nodes[n].kind = k == K_FORK ? StateKind::Fork : k == K_JOIN ? StateKind::Join : StateKind::Choice;
+        }
+        advance();
+        return;
       case K_CONCURRENT:
+        if (m_) ++region_.back();
+        advance();
+        return;
       case K_DIRECTION:
+        if (m_) {
+          std::string d = direction_of(text(peek()));
+          if (comp_.empty()) m_->direction = d;
+          else m_->nodes[static_cast<size_t>(parent())].direction = d;
+        }
+        advance();
+        return;
+      case K_HIDE_EMPTY:
       case K_ACC_ML_VALUE:
         advance();
         return;
@@ -728,7 +834,10 @@ class Parser : TokenCursor<Tok> {
         if (kind() == K_STRUCT_START) {
           states_[std::string(trim(text(t_[id])))].group = true;
           open_.push_back(i_);
+          if (m_) open_composite(trim(text(t_[id])));
           advance();
+        } else if (m_) {
+          named(trim(text(t_[id])));
         }
         return;
       }
@@ -746,9 +855,15 @@ class Parser : TokenCursor<Tok> {
         if (!trim(text(t_[id - 2])).empty()) {
           if (++st.descriptions == 2) st.second_description = t_[id - 2].begin;
         }
+        if (m_) {
+          size_t n = named(name);
+          std::string_view d = trim(text(t_[id - 2]));
+          if (!d.empty()) m_->nodes[n].descriptions.emplace_back(d);
+        }
         if (kind() == K_STRUCT_START) {
           st.group = true;
           open_.push_back(i_);
+          if (m_) open_composite(name);
           advance();
         }
         return;
@@ -757,12 +872,23 @@ class Parser : TokenCursor<Tok> {
         advance();
         if (kind() == K_LEFT_OF || kind() == K_RIGHT_OF) {
           advance();
-          if (expect(K_ID, "the state the note is attached to")) expect(K_NOTE_TEXT, "the note text");
+          if (expect(K_ID, "the state the note is attached to")) {
+            if (m_ && kind() == K_NOTE_TEXT) add_note(named(trim(text(t_[i_ - 1]))), text(peek()));
+            expect(K_NOTE_TEXT, "the note text");
+          }
           return;
         }
         if (kind() == K_NOTE_TEXT) {
+          const size_t note = i_;
           advance();
-          if (expect(K_AS, "'as' and an id")) expect(K_ID, "an id");
+          if (expect(K_AS, "'as' and an id")) {
+            if (m_ && kind() == K_ID) {
+              size_t n = named(trim(text(peek())));
+              m_->nodes[n].kind = StateKind::Note;
+              m_->nodes[n].descriptions.emplace_back(trim(text(t_[note])));
+            }
+            expect(K_ID, "an id");
+          }
           return;
         }
         unexpected("'left of', 'right of' or a quoted note", "write: note left of A : text");
@@ -799,6 +925,24 @@ class Parser : TokenCursor<Tok> {
     }
   }
 
+  // A note beside `state`: its own node, linked to the state by a dotted line.
+  void add_note(size_t state, std::string_view written) {
+    std::string_view t = trim(written);
+    if (!t.empty() && t.front() == ':') t = trim(t.substr(1));
+    size_t end = t.size();
+    // Multi-line notes end with "end note" (the token keeps it).
+    if (end >= 8 && lit_ci(t, end - 8, "end note")) t = trim(t.substr(0, end - 8));
+    size_t n = m_->node(m_->nodes[state].id + "----note-" + std::to_string(m_->nodes.size()), m_->nodes[state].parent);
+    m_->nodes[n].kind = StateKind::Note;
+    m_->nodes[n].region = m_->nodes[state].region;
+    m_->nodes[n].descriptions.emplace_back(t);
+    StateEdge e;
+    e.from = state;
+    e.to = n;
+    e.note_link = true;
+    m_->edges.push_back(std::move(e));
+  }
+
   static std::string_view trim_colon(std::string_view d) {
     d = trim(d);
     if (!d.empty() && d.front() == ':') d.remove_prefix(1);
@@ -825,12 +969,36 @@ class Parser : TokenCursor<Tok> {
 
   const Prepared& p_;
   std::string_view s_;
+  // The model sink (null on validation-only runs); the composite states open, innermost last,
+  // and the region each is in.
+  StateModel* m_ = nullptr;
+  std::vector<int> comp_;
+  std::vector<int> region_{0};
   std::vector<size_t> open_;
   std::map<std::string, State> states_;
   std::vector<Diagnostic>* out_ = nullptr;
 };
 
 }  // namespace
+
+size_t StateModel::node(std::string_view id, int parent) {
+  auto [it, added] = index.try_emplace(std::string(id), nodes.size());
+  if (added) {
+    StateNode v;
+    v.id = std::string(id);
+    v.parent = parent;
+    nodes.push_back(std::move(v));
+  }
+  return it->second;
+}
+
+StateParse parse_state(std::string_view source) {
+  StateParse out;
+  Models sinks;
+  sinks.state = &out.model;
+  out.result = validate(source, sinks);
+  return out;
+}
 
 void validate_state(const Prepared& p, std::vector<Diagnostic>& out) {
   lex_then_parse<Lexer, Parser, Tok>(p, out);

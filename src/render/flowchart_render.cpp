@@ -6,6 +6,7 @@
 
 #include "mermaid/flowchart_model.h"
 #include "render/label_text.h"
+#include "render/flow_draw.h"
 #include "render/layered_layout.h"
 #include "render/renderers.h"
 #include "render/shapes.h"
@@ -21,8 +22,9 @@ constexpr double kMargin = 8;         // Mermaid's diagramPadding
 constexpr double kClusterPad = 15;
 constexpr double kClusterTitle = 30;  // band above a subgraph's members for its title
 
-ShapeKind named_shape(const std::string& n, double& fixed) {
+ShapeKind named_shape(const std::string& n, double& fixed, double& fixed_h) {
   fixed = 0;
+  fixed_h = 0;
   static const std::pair<std::string_view, ShapeKind> kNames[] = {
       {"rounded", ShapeKind::RoundRect}, {"event", ShapeKind::RoundRect},
       {"stadium", ShapeKind::Stadium}, {"pill", ShapeKind::Stadium}, {"terminal", ShapeKind::Stadium},
@@ -56,11 +58,22 @@ ShapeKind named_shape(const std::string& n, double& fixed) {
     fixed = 14;
     return ShapeKind::BullsEye;
   }
+  if (n == "fork" || n == "join" || n == "forkJoin") {
+    fixed = 70;
+    fixed_h = 10;
+    return ShapeKind::Bar;
+  }
+  if (n == "choice") {
+    fixed = 28;
+    return ShapeKind::Diamond;
+  }
+  if (n == "note") return ShapeKind::Note;
   return ShapeKind::Rect;  // every other named shape: drawn as its bounding rectangle
 }
 
-ShapeKind shape_kind(const mermaid::FlowNode& v, double& fixed) {
+ShapeKind shape_kind(const mermaid::FlowNode& v, double& fixed, double& fixed_h) {
   fixed = 0;
+  fixed_h = 0;
   switch (v.shape) {
     case FlowShape::Rect: return ShapeKind::Rect;
     case FlowShape::Round: return ShapeKind::RoundRect;
@@ -77,7 +90,7 @@ ShapeKind shape_kind(const mermaid::FlowNode& v, double& fixed) {
     case FlowShape::Trapezoid: return ShapeKind::Trapezoid;
     case FlowShape::InvTrapezoid: return ShapeKind::InvTrapezoid;
     case FlowShape::Ellipse: return ShapeKind::Ellipse;
-    case FlowShape::Named: return named_shape(v.shape_name, fixed);
+    case FlowShape::Named: return named_shape(v.shape_name, fixed, fixed_h);
   }
   return ShapeKind::Rect;
 }
@@ -227,9 +240,12 @@ bool draw_flowchart(std::string_view source, DrawContext& ctx) {
   mermaid::FlowchartParse parsed = mermaid::parse_flowchart(source);
   ctx.result = parsed.result;
   if (!parsed.result.valid) return false;
-  const FlowchartModel& m = parsed.model;
+  return draw_flow_model(parsed.model, ctx, "flowchart");
+}
+
+bool draw_flow_model(const mermaid::FlowchartModel& m, DrawContext& ctx, std::string_view diagram) {
   if (m.nodes.size() > kMaxNodes) {
-    ctx.note = "the flowchart has " + std::to_string(m.nodes.size()) + " nodes; specgate draws at most " +
+    ctx.note = "the diagram has " + std::to_string(m.nodes.size()) + " nodes; specgate draws at most " +
                std::to_string(kMaxNodes);
     return false;
   }
@@ -267,9 +283,9 @@ bool draw_flowchart(std::string_view source, DrawContext& ctx) {
   f.label_size.resize(N);
   for (size_t i = 0; i < N; ++i) {
     const auto& v = m.nodes[i];
-    double fixed = 0;
+    double fixed = 0, fixed_h = 0;
     Shape& s = f.shapes[i];
-    s.kind = shape_kind(v, fixed);
+    s.kind = shape_kind(v, fixed, fixed_h);
     s.role = "node";
     s.id = v.id;
     for (const std::string& c : v.classes) s.css_class += (s.css_class.empty() ? "" : " ") + c;
@@ -277,8 +293,20 @@ bool draw_flowchart(std::string_view source, DrawContext& ctx) {
     if (!v.style.empty()) css += (css.empty() ? "" : ",") + v.style;
     s.style = css;
     if (fixed > 0) {
-      s.box = Box{0, 0, fixed, fixed};
-      continue;  // start/stop circles carry no label
+      // Start/stop circles, fork bars and choice diamonds carry no label; bars lie across
+      // the flow.
+      const bool across = m.direction == "LR" || m.direction == "RL";
+      double w = fixed, h = fixed_h > 0 ? fixed_h : fixed;
+      if (across) std::swap(w, h);
+      s.box = Box{0, 0, w, h};
+      const char* role_class = s.kind == ShapeKind::FilledCircle ? "start-state"
+                               : s.kind == ShapeKind::BullsEye ? "end-state"
+                               : s.kind == ShapeKind::Bar      ? "fork" : "";
+      if (*role_class) s.css_class = role_class + std::string(s.css_class.empty() ? "" : " ") + s.css_class;
+      continue;
+    }
+    if (s.kind == ShapeKind::Note) {
+      s.role = "note";
     }
     f.labels[i] = label_lines(v.label, v.markdown);
     f.label_size[i] = measure_lines(f.labels[i], kFont);
@@ -348,7 +376,7 @@ bool draw_flowchart(std::string_view source, DrawContext& ctx) {
   }
 
   Scene& sc = ctx.scene;
-  sc.diagram = "flowchart";
+  sc.diagram = std::string(diagram);
   sc.width = total.width + 2 * kMargin;
   sc.height = total.height + 2 * kMargin;
   for (size_t s : order) {

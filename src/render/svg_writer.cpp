@@ -331,6 +331,7 @@ std::string stylesheet(const std::string& r, const Palette& p) {
   rule("text", std::string("fill:") + p.text + ";stroke:none");
   rule(".edge,.transition,.message,.relation", std::string("fill:none;stroke:") + p.line + ";stroke-width:2px");
   rule(".thick", "stroke-width:3.5px");
+  rule(".invisible", "stroke:none");
   rule(".dashed", "stroke-dasharray:3");
   rule(".dotted", "stroke-dasharray:2 4");
   rule(".edge-label-bg rect", std::string("fill:") + p.label_bg + ";stroke:none");
@@ -449,6 +450,7 @@ std::string write_svg(const Scene& scene, const SvgOptions& options) {
   // Only the markers the scene uses, each once, in a fixed order.
   bool used[2][16] = {};
   for (const Path& p : scene.paths) {
+    if (p.thickness <= 0) continue;
     used[0][static_cast<int>(p.start)] = true;
     used[1][static_cast<int>(p.end)] = true;
   }
@@ -466,16 +468,19 @@ std::string write_svg(const Scene& scene, const SvgOptions& options) {
          "\" height=\"" + fmt_num(c.box.h) + "\"/>\n";
   }
   for (const Path& p : scene.paths) {
-    if (p.points.size() < 2 || p.thickness <= 0) continue;
+    if (p.points.size() < 2) continue;
     std::string cls = p.css_class;
+    // An invisible link (~~~) is laid out and kept in the SVG, but not stroked.
+    const bool invisible = p.thickness <= 0;
+    if (invisible) cls += std::string(cls.empty() ? "" : " ") + "invisible";
     if (p.dash != Dash::Solid) cls += std::string(cls.empty() ? "" : " ") + (p.dash == Dash::Dashed ? "dashed" : "dotted");
     if (p.thickness > 1.5) cls += std::string(cls.empty() ? "" : " ") + "thick";
     o += "<path";
     common_attrs(o, p.role, cls, p.id, p.style);
     o += " d=\"" + path_d(p) + "\"";
-    if (p.start != Marker::None)
+    if (p.start != Marker::None && !invisible)
       o += " marker-start=\"url(#" + root + "-" + marker_name(p.start) + "-start)\"";
-    if (p.end != Marker::None)
+    if (p.end != Marker::None && !invisible)
       o += " marker-end=\"url(#" + root + "-" + marker_name(p.end) + "-end)\"";
     o += "/>\n";
   }
