@@ -10,8 +10,10 @@
 #include <string>
 #include <vector>
 
+#include "mermaid/class_model.h"
 #include "mermaid/diagrams.h"
 #include "mermaid/jison_lexer.h"
+#include "mermaid/models.h"
 #include "mermaid/token_cursor.h"
 
 namespace specgate::mermaid {
@@ -394,7 +396,9 @@ bool style_component(Kind k) {
 
 class Parser : TokenCursor<Tok> {
  public:
-  Parser(const Prepared& p, std::vector<Tok> t) : TokenCursor(std::move(t)), p_(p), s_(p.text()) {}
+  // With a model, the grammar's actions also fill it (validation-only runs pass none).
+  Parser(const Prepared& p, std::vector<Tok> t, ClassModel* model = nullptr)
+      : TokenCursor(std::move(t)), p_(p), s_(p.text()), m_(model) {}
 
   void run(std::vector<Diagnostic>& out) {
     out_ = &out;
@@ -482,13 +486,17 @@ class Parser : TokenCursor<Tok> {
   // as the database keys it (the part before the generic).
   bool class_name(std::string& name, const char* what = "a class name") {
     name.clear();
+    generic_.clear();
     in_class_name_ = true;
     while (true) {
       Kind k = kind();
       if (k == K_BQUOTE_STR) {
         name += text(peek());
         advance();
-        if (kind() == K_GENERICTYPE) advance();
+        if (kind() == K_GENERICTYPE) {
+          generic_ = text(peek());
+          advance();
+        }
         in_class_name_ = false;
         return true;
       }
@@ -506,6 +514,7 @@ class Parser : TokenCursor<Tok> {
                   "write: Name~T~");
           return false;
         }
+        generic_ = text(peek());
         advance();
         in_class_name_ = false;
         return true;
@@ -520,9 +529,11 @@ class Parser : TokenCursor<Tok> {
       return true;
     }
   }
-  bool namespace_name() {
+  bool namespace_name(std::string& name) {
+    name.clear();
     while (true) {
       if (kind() == K_BQUOTE_STR) {
+        name += text(peek());
         advance();
         return true;
       }
@@ -530,8 +541,10 @@ class Parser : TokenCursor<Tok> {
         unexpected("a namespace name");
         return false;
       }
+      name += text(peek());
       advance();
       if (kind() == K_DOT) {
+        name += '.';
         advance();
         continue;
       }
@@ -539,15 +552,19 @@ class Parser : TokenCursor<Tok> {
       return true;
     }
   }
-  bool class_label() {
+  bool class_label(std::string* label = nullptr) {
     advance();  // SQS
+    if (label && kind() == K_STR) *label = text(peek());
     if (!expect(K_STR, "a quoted label", "quote the label: class Name[\"Label text\"]")) return false;
     return expect(K_SQE, "']'");
   }
-  bool members_then_close() {
+  bool members_then_close(ClassNode* into = nullptr) {
     // After STRUCT_START: MEMBER* STRUCT_STOP (the empty form is allowed only where the grammar
     // says so; callers check).
-    while (kind() == K_MEMBER) advance();
+    while (kind() == K_MEMBER) {
+      if (into) add_member(*into, text(peek()));
+      advance();
+    }
     return expect(K_STRUCT_STOP, "'}' or a member line");
   }
   bool styles() {
@@ -573,13 +590,20 @@ class Parser : TokenCursor<Tok> {
     if (!class_name(name)) return false;
     in_class_decl_ = false;
     classes_.insert(key_of(name));
-    if (kind() == K_SQS && !class_label()) return false;
+    ClassNode* node = m_ ? &node_named(key_of(name)) : nullptr;
+    if (node && !ns_.empty()) node->name_space = ns_.back();
+    std::string label;
+    if (kind() == K_SQS) {
+      if (!class_label(&label)) return false;
+      if (node) node->label = label;
+    }
     if (kind() == K_STYLE_SEPARATOR) {
       advance();
       if (!alnum_token(kind())) {
         unexpected("a style class name after ':::'");
         return false;
       }
+      if (node) node->classes.emplace_back(text(peek()));
       advance();
       if (kind() == K_STRUCT_START) {
         open_brace_ = peek().begin;
@@ -588,7 +612,7 @@ class Parser : TokenCursor<Tok> {
           unexpected("a member line", "a class with ':::style' and an empty body is rejected: drop the '{ }'");
           return false;
         }
-        return members_then_close();
+        return members_then_close(node);
       }
       return true;
     }
@@ -598,35 +622,46 @@ class Parser : TokenCursor<Tok> {
         unexpected("an annotation name such as interface");
         return false;
       }
+      if (node) node->annotations.emplace_back(text(peek()));
       advance();
       if (!expect(K_ANNOTATION_END, "'>>'")) return false;
     }
     if (kind() == K_STRUCT_START) {
       open_brace_ = peek().begin;
       advance();
-      return members_then_close();
+      return members_then_close(node);
     }
     return true;
   }
 
   bool note_statement() {
+    ClassNote note;
     if (kind() == K_NOTE_FOR) {
       advance();
       std::string name;
       if (!class_name(name)) return false;
-      return expect(K_STR, "the quoted note text", "write: note for ClassName \"text\"");
+      note.for_class = key_of(name);
+    } else {
+      advance();
     }
-    advance();
-    return expect(K_STR, "the quoted note text", "write: note \"text\"");
+    if (kind() == K_STR) note.text = text(peek());
+    if (!expect(K_STR, "the quoted note text",
+                note.for_class.empty() ? "write: note \"text\"" : "write: note for ClassName \"text\""))
+      return false;
+    if (m_) m_->notes.push_back(std::move(note));
+    return true;
   }
 
   // NAMESPACE name [label] '{' [NEWLINE]
   bool namespace_head() {
     advance();  // NAMESPACE
-    if (!namespace_name()) return false;
+    std::string name;
+    if (!namespace_name(name)) return false;
     if (kind() == K_SQS && !class_label()) return false;
     if (!expect(K_STRUCT_START, "'{'", "write: namespace Name {")) return false;
     if (kind() == K_NEWLINE) advance();
+    if (m_) m_->namespaces.push_back({name, ns_.empty() ? std::string() : ns_.back()});
+    ns_.push_back(name);
     return true;
   }
 
@@ -640,6 +675,7 @@ class Parser : TokenCursor<Tok> {
       if (k == K_STRUCT_STOP && has_item.back()) {
         advance();
         has_item.pop_back();
+        if (!ns_.empty()) ns_.pop_back();
         if (has_item.empty()) return true;
       } else if (k == K_CLASS) {
         if (!class_statement()) return false;
@@ -736,19 +772,32 @@ class Parser : TokenCursor<Tok> {
       std::string first;
       in_statement_start_ = k == K_MINUS;
       if (!class_name(first)) return false;
+      const std::string first_generic = generic_;
       in_statement_start_ = false;
       bool rel = false;
+      ClassRelation r;
+      if (m_) r.line = line_of(peek());
       if (kind() == K_STR && (relation_type(kind(1)) || line_type(kind(1)))) {
+        if (m_) r.card_a = text(peek());
         advance();
         rel = true;
       }
       if (relation_type(kind()) || line_type(kind()) || rel) {
         Kind head = K_NONE, tail = K_NONE;
+        const size_t rel_at = i_;
         if (!relation(head, tail)) return false;
-        if (kind() == K_STR) advance();
+        for (size_t j = rel_at; j < i_; ++j) r.dotted = r.dotted || t_[j].kind == K_DOTTED_LINE;
+        if (kind() == K_STR) {
+          if (m_) r.card_b = text(peek());
+          advance();
+        }
         std::string second;
         if (!class_name(second, "the second class name")) return false;
-        if (kind() == K_LABEL) advance();
+        const std::string second_generic = generic_;
+        if (kind() == K_LABEL) {
+          if (m_) r.label = label_text(text(peek()));
+          advance();
+        }
         // Relations create both classes, except the interface end of a lollipop.
         if (head == K_LOLLIPOP && tail == K_NONE) {
           classes_.insert(key_of(second));
@@ -758,11 +807,31 @@ class Parser : TokenCursor<Tok> {
           classes_.insert(key_of(first));
           classes_.insert(key_of(second));
         }
+        if (m_) {
+          r.a = key_of(first);
+          r.b = key_of(second);
+          r.end_a = end_of(head);
+          r.end_b = end_of(tail);
+          if (head == K_LOLLIPOP && tail == K_NONE) {
+            interface_named(r.a);
+          } else {
+            node_named(r.a, &first_generic);
+          }
+          if (tail == K_LOLLIPOP && head == K_NONE) {
+            interface_named(r.b);
+          } else {
+            node_named(r.b, &second_generic);
+          }
+          m_->relations.push_back(std::move(r));
+        }
         return true;
       }
       if (kind() == K_LABEL) {
         classes_.insert(key_of(first));
+        if (m_) add_member(node_named(key_of(first), &first_generic), text(peek()).substr(1));
         advance();
+      } else if (m_) {
+        node_named(key_of(first), &first_generic);
       }
       return true;
     }
@@ -779,8 +848,10 @@ class Parser : TokenCursor<Tok> {
         }
         advance();
         if (!expect(K_ANNOTATION_END, "'>>'")) return false;
+        const std::string_view annotation = text(t_[i_ - 2]);
         std::string name;
         if (!class_name(name)) return false;
+        if (m_ && classes_.count(key_of(name))) node_named(key_of(name)).annotations.emplace_back(annotation);
         if (!classes_.count(key_of(name))) {
           fail_at(at, "annotation for class '" + key_of(name) + "', which is not defined yet", "",
                   "a class defined above", "declare the class before annotating it: class " + key_of(name));
@@ -792,10 +863,24 @@ class Parser : TokenCursor<Tok> {
       case K_STYLE:
         advance();
         return expect(K_ALPHA, "a class name") && styles();
-      case K_CSSCLASS:
+      case K_CSSCLASS: {
         advance();
-        return expect(K_STR, "the quoted class names", "write: cssClass \"A,B\" styleClass") &&
-               expect(K_ALPHA, "a style class name");
+        std::string names = kind() == K_STR ? std::string(text(peek())) : std::string();
+        if (!expect(K_STR, "the quoted class names", "write: cssClass \"A,B\" styleClass")) return false;
+        std::string style = kind() == K_ALPHA ? std::string(text(peek())) : std::string();
+        if (!expect(K_ALPHA, "a style class name")) return false;
+        if (m_) {
+          size_t b = 0;
+          while (b <= names.size()) {
+            size_t e = names.find(',', b);
+            if (e == std::string::npos) e = names.size();
+            std::string id = trim_copy(std::string_view(names).substr(b, e - b));
+            if (int i = m_->find(id); i >= 0) m_->classes[static_cast<size_t>(i)].classes.push_back(style);
+            b = e + 1;
+          }
+        }
+        return true;
+      }
       case K_NOTE: case K_NOTE_FOR: return note_statement();
       case K_CLASSDEF:
         advance();
@@ -805,7 +890,13 @@ class Parser : TokenCursor<Tok> {
           if (!expect(K_ALPHA, "a class name after ','")) return false;
         }
         return styles();
-      case K_DIRECTION: case K_ACC_ML_VALUE: advance(); return true;
+      case K_DIRECTION: case K_ACC_ML_VALUE:
+        if (m_ && k == K_DIRECTION) {
+          std::string d = trim_copy(text(peek()));
+          if (d.size() >= 2) m_->direction = d.substr(d.size() - 2);
+        }
+        advance();
+        return true;
       case K_ACC_TITLE: advance(); return expect(K_ACC_TITLE_VALUE, "a title");
       case K_ACC_DESCR: advance(); return expect(K_ACC_DESCR_VALUE, "a description");
       default:
@@ -848,8 +939,70 @@ class Parser : TokenCursor<Tok> {
     }
   }
 
+  // ---- model building (only with a model) ----
+
+  uint32_t line_of(const Tok& t) const {
+    uint32_t line = 0, column = 0;
+    p_.locate(t.begin, line, column);
+    return line;
+  }
+  static std::string trim_copy(std::string_view v) {
+    while (!v.empty() && (v.front() == ' ' || v.front() == '\t')) v.remove_prefix(1);
+    while (!v.empty() && (v.back() == ' ' || v.back() == '\t')) v.remove_suffix(1);
+    return std::string(v);
+  }
+  static std::string label_text(std::string_view v) {
+    if (!v.empty() && v.front() == ':') v.remove_prefix(1);
+    return trim_copy(v);
+  }
+  static ClassEnd end_of(Kind k) {
+    switch (k) {
+      case K_EXTENSION: return ClassEnd::Extension;
+      case K_COMPOSITION: return ClassEnd::Composition;
+      case K_AGGREGATION: return ClassEnd::Aggregation;
+      case K_DEPENDENCY: return ClassEnd::Dependency;
+      case K_LOLLIPOP: return ClassEnd::Lollipop;
+      default: return ClassEnd::None;
+    }
+  }
+  ClassNode& node_named(const std::string& id, const std::string* generic = nullptr) {
+    int i = m_->find(id);
+    if (i < 0) {
+      ClassNode n;
+      n.id = id;
+      n.label = id;
+      m_->classes.push_back(std::move(n));
+      i = static_cast<int>(m_->classes.size() - 1);
+    }
+    ClassNode& n = m_->classes[static_cast<size_t>(i)];
+    const std::string& g = generic ? *generic : generic_;
+    if (!g.empty()) n.generic = g;
+    return n;
+  }
+  void interface_named(const std::string& id) {
+    for (const std::string& x : m_->interfaces)
+      if (x == id) return;
+    m_->interfaces.push_back(id);
+  }
+  // A member line: <<annotation>>, or an attribute/method (methods have a parameter list).
+  void add_member(ClassNode& n, std::string_view line) {
+    std::string t = trim_copy(line);
+    if (t.empty()) return;
+    if (t.size() > 4 && t.rfind("<<", 0) == 0 && t.compare(t.size() - 2, 2, ">>") == 0) {
+      n.annotations.push_back(trim_copy(std::string_view(t).substr(2, t.size() - 4)));
+      return;
+    }
+    ClassMember m;
+    m.method = t.find('(') != std::string::npos && t.find(')') != std::string::npos;
+    m.text = std::move(t);
+    n.members.push_back(std::move(m));
+  }
+
   const Prepared& p_;
   std::string_view s_;
+  ClassModel* m_ = nullptr;
+  std::vector<std::string> ns_;  // open namespaces, innermost last
+  std::string generic_;          // the generic of the class name just read
   std::set<std::string> classes_;
   size_t open_brace_ = 0;
   bool in_class_name_ = false;
@@ -861,8 +1014,28 @@ class Parser : TokenCursor<Tok> {
 
 }  // namespace
 
+namespace {
+// The one place that lexes and parses, for validation (no model) and for the model: one call
+// site keeps the compiler's inlining of the lexer what it was before the model existed.
+void lex_and_parse(const Prepared& p, std::vector<Diagnostic>& out, ClassModel* model) {
+  std::vector<Tok> toks;
+  toks.reserve(p.text().size() / 4 + 8);
+  Lexer(p.text()).run(toks);
+  Parser(p, std::move(toks), model).run(out);
+}
+}  // namespace
+
 void validate_class(const Prepared& p, std::vector<Diagnostic>& out) {
-  lex_then_parse<Lexer, Parser, Tok>(p, out);
+  lex_and_parse(p, out, p.models ? p.models->class_diagram : nullptr);
+}
+
+ClassParse parse_class(std::string_view source) {
+  ClassParse r;
+  Models sinks;
+  sinks.class_diagram = &r.model;
+  r.result = validate(source, sinks);
+  if (!r.result.valid) r.model = ClassModel{};
+  return r;
 }
 
 }  // namespace specgate::mermaid

@@ -4,7 +4,9 @@
 #include <vector>
 
 #include "mermaid/diagrams.h"
+#include "mermaid/er_model.h"
 #include "mermaid/jison_lexer.h"
+#include "mermaid/models.h"
 #include "mermaid/token_cursor.h"
 
 namespace specgate::mermaid {
@@ -264,7 +266,9 @@ class Lexer : public TokenListLexer<Lexer, State, Tok, X_EOF, X_ERROR> {
 
 class Parser : TokenCursor<Tok> {
  public:
-  Parser(const Prepared& p, std::vector<Tok> t) : TokenCursor(std::move(t)), p_(p), s_(p.text()) {}
+  // With a model, the grammar's actions also fill it (validation-only runs pass none).
+  Parser(const Prepared& p, std::vector<Tok> t, ErModel* model = nullptr)
+      : TokenCursor(std::move(t)), p_(p), s_(p.text()), m_(model) {}
   void run(std::vector<Diagnostic>& out) {
     out_ = &out;
     parse();
@@ -296,13 +300,17 @@ class Parser : TokenCursor<Tok> {
   static bool entity(Kind k) {
     return k == X_ENTITY_NAME || k == X_UNICODE || k == X_NUM || k == X_DECIMAL || k == X_ENTITY_ONE;
   }
-  bool id_list() {
+  bool id_list(std::vector<std::string>* names = nullptr) {
     if (kind() != X_UNICODE && kind() != X_STYLE_TEXT) {
       unexpected("a class name");
       return false;
     }
+    if (names) names->push_back(tx(peek()));
     advance();
-    while (kind() == X_COMMA && (kind(1) == X_UNICODE || kind(1) == X_STYLE_TEXT)) i_ += 2;
+    while (kind() == X_COMMA && (kind(1) == X_UNICODE || kind(1) == X_STYLE_TEXT)) {
+      if (names) names->push_back(tx(peek(1)));
+      i_ += 2;
+    }
     return true;
   }
   bool styles() {
@@ -334,20 +342,31 @@ class Parser : TokenCursor<Tok> {
     advance();
     return true;
   }
-  bool attributes() {
+  bool attributes(ErEntity* into = nullptr) {
     // Called after BLOCK_START; empty blocks are fine.
     while (kind() == X_ATTR_WORD) {
+      ErAttribute a;
+      if (into) a.type = generics(tx(peek()));
       advance();
       if (kind() != X_ATTR_WORD) {
         unexpected("an attribute name after its type", "attributes are 'type name [PK|FK|UK] [\"comment\"]'");
         return false;
       }
+      if (into) a.name = tx(peek());
       advance();
       if (kind() == X_KEY) {
+        if (into) a.keys.push_back(upper(tx(peek())));
         advance();
-        while (kind() == X_CHAR && s_[peek().begin] == ',' && kind(1) == X_KEY) i_ += 2;
+        while (kind() == X_CHAR && s_[peek().begin] == ',' && kind(1) == X_KEY) {
+          if (into) a.keys.push_back(upper(tx(peek(1))));
+          i_ += 2;
+        }
       }
-      if (kind() == X_COMMENT) advance();
+      if (kind() == X_COMMENT) {
+        if (into) a.comment = unquote(tx(peek()));
+        advance();
+      }
+      if (into) into->attributes.push_back(std::move(a));
     }
     if (kind() != X_BLOCK_STOP) {
       if (kind() == X_KEY) {
@@ -377,6 +396,11 @@ class Parser : TokenCursor<Tok> {
         return;
       }
       if (k == X_NEWLINE || k == X_DIRECTION || k == X_ACC_ML) {
+        if (m_ && k == X_DIRECTION) {
+          std::string d = tx(peek());
+          while (!d.empty() && (d.back() == ' ' || d.back() == '\t')) d.pop_back();
+          if (d.size() >= 2) m_->direction = upper(d.substr(d.size() - 2));
+        }
         advance();
         continue;
       }
@@ -408,21 +432,30 @@ class Parser : TokenCursor<Tok> {
       }
       if (k == X_CLASS) {
         advance();
-        if (id_list()) id_list();
+        std::vector<std::string> ids, classes;
+        if (id_list(m_ ? &ids : nullptr)) id_list(m_ ? &classes : nullptr);
+        if (m_ && !failed())
+          for (const std::string& id : ids) {
+            ErEntity& e = entity_named(id);
+            e.classes.insert(e.classes.end(), classes.begin(), classes.end());
+          }
         continue;
       }
       if (!entity(k)) {
         unexpected("an entity name or relationship");
         return;
       }
+      const Tok first = peek();
       advance();
       bool alias = false;
+      std::string alias_text;
       if (kind() == X_SQS) {
         advance();
         if (!entity(kind())) {
           unexpected("an alias name inside [ ]");
           return;
         }
+        if (m_) alias_text = unquote(tx(peek()));
         advance();
         if (kind() != X_SQE) {
           unexpected("']'");
@@ -431,31 +464,55 @@ class Parser : TokenCursor<Tok> {
         advance();
         alias = true;
       }
+      std::vector<std::string> classes;
       if (kind() == X_STYLE_SEP) {
         advance();
-        if (!id_list()) return;
+        if (!id_list(m_ ? &classes : nullptr)) return;
+      }
+      ErEntity* ent = nullptr;
+      if (m_) {
+        ent = &entity_named(unquote(tx(first)));
+        if (alias) ent->label = alias_text;
+        ent->classes.insert(ent->classes.end(), classes.begin(), classes.end());
       }
       if (kind() == X_BLOCK_START) {
         advance();
-        attributes();
+        attributes(ent);
         continue;
       }
       if (kind() == X_CARD && !alias) {
+        ErRelation r;
+        if (m_) {
+          r.line = line_of(first);
+          r.a = unquote(tx(first));
+          r.card_a = card(tx(peek()));
+        }
         advance();
         if (kind() != X_REL) {
           unexpected("'--' or '..' between the cardinalities", "write A ||--o{ B : label");
           return;
         }
+        if (m_) {
+          const std::string rel = tx(peek());
+          r.identifying = rel == "--" || rel == "to";
+        }
         advance();
+        if (m_ && kind() == X_CARD) r.card_b = card(tx(peek()));
         if (!cardinality("the second cardinality")) return;
         if (!entity(kind())) {
           unexpected("the second entity name");
           return;
         }
+        if (m_) r.b = unquote(tx(peek()));
         advance();
+        std::vector<std::string> classes_b;
         if (kind() == X_STYLE_SEP) {
           advance();
-          if (!id_list()) return;
+          if (!id_list(m_ ? &classes_b : nullptr)) return;
+        }
+        if (m_) {
+          ErEntity& eb = entity_named(r.b);
+          eb.classes.insert(eb.classes.end(), classes_b.begin(), classes_b.end());
         }
         if (kind() != X_COLON) {
           unexpected("':' and a relationship label", "write A ||--o{ B : label");
@@ -465,6 +522,10 @@ class Parser : TokenCursor<Tok> {
         if (kind() != X_WORD && kind() != X_ENTITY_NAME && kind() != X_UNICODE) {
           unexpected("a relationship label (a word or a quoted string)", "quote the label: A ||--o{ B : \"label text\"");
           return;
+        }
+        if (m_) {
+          r.label = unquote(tx(peek()));
+          m_->relations.push_back(std::move(r));
         }
         advance();
         continue;
@@ -476,16 +537,85 @@ class Parser : TokenCursor<Tok> {
     }
   }
 
+  // ---- model building (only with a model) ----
+
+  std::string tx(const Tok& t) const { return std::string(s_.substr(t.begin, t.end - t.begin)); }
+  uint32_t line_of(const Tok& t) const {
+    uint32_t line = 0, column = 0;
+    p_.locate(t.begin, line, column);
+    return line;
+  }
+  static std::string unquote(std::string v) {
+    if (v.size() >= 2 && v.front() == '"' && v.back() == '"') return v.substr(1, v.size() - 2);
+    return v;
+  }
+  static std::string upper(std::string v) {
+    for (char& c : v)
+      if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 32);
+    return v;
+  }
+  // type~T~ is shown type<T>, as Mermaid draws it.
+  static std::string generics(std::string v) {
+    bool open = true;
+    for (char& c : v) {
+      if (c != '~') continue;
+      c = open ? '<' : '>';
+      open = !open;
+    }
+    return v;
+  }
+  static ErCardinality card(std::string v) {
+    for (char& c : v) c = lower(c);
+    if (v == "|o" || v == "o|" || v == "one or zero" || v == "zero or one") return ErCardinality::ZeroOrOne;
+    if (v == "}o" || v == "o{" || v == "zero or more" || v == "zero or many" || v == "many(0)" || v == "0+" ||
+        v == "many")
+      return ErCardinality::ZeroOrMore;
+    if (v == "}|" || v == "|{" || v == "one or more" || v == "one or many" || v == "many(1)" || v == "1+")
+      return ErCardinality::OneOrMore;
+    if (v == "u") return ErCardinality::MdParent;
+    return ErCardinality::ExactlyOne;  // ||, one, only one, 1
+  }
+  ErEntity& entity_named(const std::string& id) {
+    int i = m_->find(id);
+    if (i >= 0) return m_->entities[static_cast<size_t>(i)];
+    ErEntity e;
+    e.id = id;
+    e.label = id;
+    m_->entities.push_back(std::move(e));
+    return m_->entities.back();
+  }
+
   const Prepared& p_;
   std::string_view s_;
+  ErModel* m_ = nullptr;
   std::vector<Tok> open_;
   std::vector<Diagnostic>* out_ = nullptr;
 };
 
 }  // namespace
 
+namespace {
+// The one place that lexes and parses, for validation (no model) and for the model: one call
+// site keeps the compiler's inlining of the lexer what it was before the model existed.
+void lex_and_parse(const Prepared& p, std::vector<Diagnostic>& out, ErModel* model) {
+  std::vector<Tok> toks;
+  toks.reserve(p.text().size() / 4 + 8);
+  Lexer(p.text()).run(toks);
+  Parser(p, std::move(toks), model).run(out);
+}
+}  // namespace
+
 void validate_er(const Prepared& p, std::vector<Diagnostic>& out) {
-  lex_then_parse<Lexer, Parser, Tok>(p, out);
+  lex_and_parse(p, out, p.models ? p.models->er : nullptr);
+}
+
+ErParse parse_er(std::string_view source) {
+  ErParse r;
+  Models sinks;
+  sinks.er = &r.model;
+  r.result = validate(source, sinks);
+  if (!r.result.valid) r.model = ErModel{};
+  return r;
 }
 
 }  // namespace specgate::mermaid

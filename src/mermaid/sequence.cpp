@@ -4,13 +4,17 @@
 // boxes, participant @{...} YAML).
 #include <yaml-cpp/yaml.h>
 
+#include <cstdlib>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "core/yaml_guard.h"
 #include "mermaid/diagrams.h"
 #include "mermaid/jison_lexer.h"
+#include "mermaid/models.h"
+#include "mermaid/sequence_model.h"
 #include "mermaid/token_cursor.h"
 
 namespace specgate::mermaid {
@@ -371,7 +375,10 @@ std::string trim(std::string_view v) {
 
 class Parser : TokenCursor<Tok> {
  public:
-  Parser(const Prepared& p, std::vector<Tok> toks) : TokenCursor(std::move(toks)), p_(p), s_(p.text()) {}
+  // With a model, the grammar's actions also fill it (validation-only runs pass none and pay
+  // only the null checks).
+  Parser(const Prepared& p, std::vector<Tok> toks, SequenceModel* model = nullptr)
+      : TokenCursor(std::move(toks)), p_(p), s_(p.text()), m_(model) {}
 
   void run(std::vector<Diagnostic>& out) {
     out_ = &out;
@@ -461,6 +468,11 @@ class Parser : TokenCursor<Tok> {
     if (!actor(name, "a participant name")) return false;
     if (k == K_DESTROY) {
       ops_.push_back(Op{O_DESTROY, name, "", "", at});
+      if (m_) {
+        declare(name, false, nullptr, nullptr);
+        m_->participants[static_cast<size_t>(m_->find(name))].destroyed = true;
+        event(SeqEventKind::Destroy, at).from = name;
+      }
       return newline();
     }
     std::string config;
@@ -476,10 +488,17 @@ class Parser : TokenCursor<Tok> {
       advance();
       if (!expect(K_CONFIG_END, "'}'")) return false;
     }
+    std::string alias;
+    bool has_alias = false;
     if (kind() == K_AS) {
       advance();
+      if (m_ && kind() == K_REST) {
+        alias = message(text(peek()));
+        has_alias = true;
+      }
       if (!expect(K_REST, "an alias after 'as'")) return false;
     }
+    if (m_) declare(name, k == K_ACTOR_KW, has_alias ? &alias : nullptr, has_config ? &config : nullptr);
     Op op{O_PARTICIPANT, name, "", has_config ? config : std::string("\x01"), at};
     ops_.push_back(op);
     return newline();
@@ -499,6 +518,7 @@ class Parser : TokenCursor<Tok> {
                  "arrows are ->, -->, ->>, -->>, -x, --x, -), --), <<->>, <<-->>");
       return false;
     }
+    const Tok arrow_tok = peek();
     advance();
     int act = 0;
     if (kind() == K_PLUS && !central_first) {
@@ -511,6 +531,7 @@ class Parser : TokenCursor<Tok> {
       advance();
     }
     if (!actor(to, "the receiving participant")) return false;
+    std::string said = m_ && kind() == K_TXT ? text(peek()) : std::string();
     if (!text2()) return false;
     if (!newline()) return false;
     ops_.push_back(Op{O_PARTICIPANT, from, "", "\x01", at});
@@ -518,6 +539,7 @@ class Parser : TokenCursor<Tok> {
     ops_.push_back(Op{O_MESSAGE, from, to, "", at});
     if (act == 1) ops_.push_back(Op{O_ACT_START, to, "", "", at});
     if (act == -1) ops_.push_back(Op{O_ACT_END, from, "", "", at});
+    if (m_) add_message(at, from, to, arrow_tok, said, act);
     return true;
   }
 
@@ -549,7 +571,12 @@ class Parser : TokenCursor<Tok> {
                "remove it; keywords are case-insensitive, so a participant cannot be called 'end'");
           return;
         }
-        if (open.back().kind == K_BOX) ops_.push_back(Op{O_BOX_END, "", "", "", peek()});
+        if (open.back().kind == K_BOX) {
+          ops_.push_back(Op{O_BOX_END, "", "", "", peek()});
+          box_ = -1;
+        } else if (m_) {
+          event(SeqEventKind::BlockEnd, peek()).block = "end";
+        }
         open.pop_back();
         advance();
         continue;
@@ -580,6 +607,10 @@ class Parser : TokenCursor<Tok> {
           if (participant_statement() && ops_.size() > before) {
             ops_.back().kind = ops_.back().kind == O_DESTROY ? O_DESTROY : O_CREATE;
             ops_.back().at = at;
+            if (m_ && ops_.back().kind == O_CREATE) {
+              event(SeqEventKind::Create, at).from = ops_.back().actor;
+              m_->participants[static_cast<size_t>(m_->find(ops_.back().actor))].created = true;
+            }
           }
           continue;
         }
@@ -587,21 +618,31 @@ class Parser : TokenCursor<Tok> {
           open.push_back(Block{k, peek()});
           ops_.push_back(Op{O_BOX_START, "", "", "", peek()});
           advance();
+          if (m_ && kind() == K_REST) open_box(text(peek()));
           if (!expect(K_REST, "a box label or colour")) return;
           continue;
         case K_ACTOR:
           signal();
           continue;
-        case K_AUTONUMBER:
+        case K_AUTONUMBER: {
+          SeqEvent e;
+          e.kind = SeqEventKind::Autonumber;
+          if (m_) e.line = line_of(peek());
           advance();
           if (kind() == K_NUM) {
+            if (m_) e.number_start = number(peek());
             advance();
-            if (kind() == K_NUM) advance();
+            if (kind() == K_NUM) {
+              if (m_) e.number_step = number(peek());
+              advance();
+            }
           } else if (kind() == K_OFF) {
+            e.number_on = false;
             advance();
           }
-          newline();
+          if (newline() && m_) m_->events.push_back(std::move(e));
           continue;
+        }
         case K_ACTIVATE: case K_DEACTIVATE: {
           Tok at = peek();
           advance();
@@ -609,12 +650,16 @@ class Parser : TokenCursor<Tok> {
           if (!actor(name, "a participant")) return;
           if (!newline()) return;
           ops_.push_back(Op{k == K_ACTIVATE ? O_ACT_START : O_ACT_END, name, "", "", at});
+          if (m_) event(k == K_ACTIVATE ? SeqEventKind::ActivateStart : SeqEventKind::ActivateEnd, at).from = name;
           continue;
         }
         case K_NOTE: {
           Tok at = peek();
           advance();
           std::string a, b;
+          const SeqNotePlace place = kind() == K_LEFT_OF    ? SeqNotePlace::LeftOf
+                                     : kind() == K_RIGHT_OF ? SeqNotePlace::RightOf
+                                                            : SeqNotePlace::Over;
           if (kind() == K_LEFT_OF || kind() == K_RIGHT_OF) {
             advance();
             if (!actor(a, "a participant")) return;
@@ -629,9 +674,19 @@ class Parser : TokenCursor<Tok> {
             unexpected("'left of', 'right of' or 'over'", "write: Note right of A: text");
             return;
           }
+          std::string said = m_ && kind() == K_TXT ? text(peek()) : std::string();
           if (!text2() || !newline()) return;
           ops_.push_back(Op{O_PARTICIPANT, a, "", "\x01", at});
           if (!b.empty()) ops_.push_back(Op{O_PARTICIPANT, b, "", "\x01", at});
+          if (m_) {
+            declare(a, false, nullptr, nullptr);
+            if (!b.empty()) declare(b, false, nullptr, nullptr);
+            SeqEvent& e = event(SeqEventKind::Note, at);
+            e.place = place;
+            e.from = a;
+            e.to = b;
+            e.text = message(said);
+          }
           continue;
         }
         case K_LINKS: case K_LINK: case K_PROPERTIES: case K_DETAILS: {
@@ -641,9 +696,14 @@ class Parser : TokenCursor<Tok> {
           if (!actor(a, "a participant")) return;
           if (!text2() || !newline()) return;
           ops_.push_back(Op{O_PARTICIPANT, a, "", "\x01", at});
+          if (m_) declare(a, false, nullptr, nullptr);
           continue;
         }
-        case K_TITLE: case K_LEGACY_TITLE: case K_ACC_DESCR_ML:
+        case K_TITLE: case K_LEGACY_TITLE:
+          if (m_) m_->title = message(text(peek()).substr(k == K_TITLE ? 5 : 6));
+          advance();
+          continue;
+        case K_ACC_DESCR_ML:
           advance();
           continue;
         case K_ACC_TITLE: case K_ACC_DESCR:
@@ -653,6 +713,7 @@ class Parser : TokenCursor<Tok> {
         case K_LOOP: case K_RECT: case K_OPT: case K_ALT: case K_PAR: case K_PAR_OVER:
         case K_CRITICAL: case K_BREAK:
           open.push_back(Block{k, peek()});
+          if (m_) block_event(SeqEventKind::BlockStart);
           advance();
           if (!expect(K_REST, "the block label")) return;
           continue;
@@ -667,6 +728,7 @@ class Parser : TokenCursor<Tok> {
                  std::string("use '") + w + "' only directly inside '" + parent + " ... end'");
             return;
           }
+          if (m_) block_event(SeqEventKind::BlockSection);
           advance();
           if (!expect(K_REST, "the section label")) return;
           continue;
@@ -758,16 +820,178 @@ class Parser : TokenCursor<Tok> {
     }
   }
 
+  // ---- model building (only with a model) ----
+
+  uint32_t line_of(const Tok& t) const {
+    uint32_t line = 0, column = 0;
+    p_.locate(t.begin, line, column);
+    return line;
+  }
+  SeqEvent& event(SeqEventKind kind, const Tok& at) {
+    SeqEvent e;
+    e.kind = kind;
+    e.line = line_of(at);
+    m_->events.push_back(std::move(e));
+    return m_->events.back();
+  }
+  // parseMessage: the ':' of a message token dropped, a "wrap:"/"nowrap:" prefix dropped, trimmed.
+  static std::string message(std::string_view t) {
+    if (!t.empty() && t[0] == ':') t.remove_prefix(1);
+    std::string s = trim(t);
+    std::string_view v = s;
+    if (lit_ci(v, 0, "wrap:")) v.remove_prefix(5);
+    else if (lit_ci(v, 0, "nowrap:")) v.remove_prefix(7);
+    return trim(v);
+  }
+  int number(const Tok& t) const { return std::atoi(text(t).c_str()); }
+
+  // addActor: the first mention adds the participant; a later declaration sets what it gives
+  // (an alias never reset to nothing) and joins the open box.
+  void declare(const std::string& id, bool actor_kw, const std::string* alias, const std::string* config) {
+    int i = m_->find(id);
+    if (i < 0) {
+      SeqParticipant np;
+      np.id = id;
+      np.label = id;
+      m_->participants.push_back(std::move(np));
+      i = static_cast<int>(m_->participants.size() - 1);
+    }
+    SeqParticipant& q = m_->participants[static_cast<size_t>(i)];
+    if (actor_kw) q.actor = true;
+    if (alias) q.label = *alias;
+    if (box_ >= 0 && q.box < 0) q.box = box_;
+    if (config) {
+      std::string yaml = config->find('\n') == std::string::npos ? "{\n" + *config + "\n}" : *config + "\n";
+      try {
+        if (const std::optional<YAML::Node> doc = load_yaml(yaml); doc && doc->IsMap()) {
+          if ((*doc)["type"] && (*doc)["type"].IsScalar()) q.type = (*doc)["type"].Scalar();
+          if ((*doc)["alias"] && (*doc)["alias"].IsScalar()) q.label = (*doc)["alias"].Scalar();
+        }
+      } catch (const YAML::Exception&) {
+        // replay() reports invalid settings; the model is not used then.
+      }
+      if (q.type == "actor") q.actor = true;
+    }
+  }
+
+  void add_message(const Tok& at, const std::string& from, const std::string& to, const Tok& arrow, const std::string& said,
+                   int act) {
+    declare(from, false, nullptr, nullptr);
+    declare(to, false, nullptr, nullptr);
+    SeqEvent& e = event(SeqEventKind::Message, at);
+    e.from = from;
+    e.to = to;
+    e.text = message(said);
+    e.arrow = text(arrow);
+    std::string_view a = e.arrow;
+    e.bidirectional = a.rfind("<<", 0) == 0;
+    if (e.bidirectional) a.remove_prefix(2);
+    // A leading half head (/|-, \\-, ...) is drawn at the sender.
+    e.reverse_head = !a.empty() && (a[0] == '/' || a[0] == '\\');
+    size_t dashes = 0;
+    for (char c : a) dashes += c == '-';
+    e.dotted = dashes >= 2;
+    std::string_view head = a;
+    while (!head.empty() && head.front() == '-') head.remove_prefix(1);
+    while (!head.empty() && head.back() == '-') head.remove_suffix(1);
+    if (head == ">>") e.head = SeqHead::Filled;
+    else if (head == ">") e.head = SeqHead::None;
+    else if (head == "x" || head == "X") e.head = SeqHead::Cross;
+    else if (head == ")") e.head = SeqHead::Open;
+    else if (head == "|\\") e.head = e.reverse_head ? SeqHead::HalfBottom : SeqHead::HalfTop;
+    else if (head == "|/") e.head = e.reverse_head ? SeqHead::HalfTop : SeqHead::HalfBottom;
+    else if (head == "\\\\") e.head = e.reverse_head ? SeqHead::StickBottom : SeqHead::StickTop;
+    else if (head == "//") e.head = e.reverse_head ? SeqHead::StickTop : SeqHead::StickBottom;
+    else if (head == "/|") e.head = SeqHead::HalfTop;
+    else if (head == "\\|") e.head = SeqHead::HalfBottom;
+    if (act == 1) event(SeqEventKind::ActivateStart, at).from = to;
+    if (act == -1) event(SeqEventKind::ActivateEnd, at).from = from;
+  }
+
+  void block_event(SeqEventKind kind) {
+    SeqEvent& e = event(kind, peek());
+    std::string w = text(peek());
+    for (char& c : w) c = lower(c);
+    e.block = w;
+    if (this->kind(1) == K_REST) e.text = message(text(peek(1)));
+  }
+
+  // parseBoxData: a leading colour (a CSS colour word, rgb()/rgba()/hsl()/hsla()), then the label.
+  void open_box(std::string_view rest) {
+    SeqBox b;
+    std::string all = trim(rest);
+    std::string_view v = all;
+    size_t n = 0;
+    if (lit_ci(v, 0, "rgb") || lit_ci(v, 0, "hsl")) {
+      size_t close = v.rfind(')');
+      if (v.find('(') != std::string_view::npos && close != std::string_view::npos) n = close + 1;
+    } else {
+      while (n < v.size() && is_word(v[n])) ++n;
+      if (!css_color_word(v.substr(0, n))) n = 0;
+    }
+    b.color = std::string(v.substr(0, n));
+    b.label = trim(v.substr(n));
+    m_->boxes.push_back(std::move(b));
+    box_ = static_cast<int>(m_->boxes.size() - 1);
+  }
+  static bool css_color_word(std::string_view w) {
+    static constexpr std::string_view kNames[] = {
+        "aliceblue", "antiquewhite", "aqua", "aquamarine", "azure", "beige", "bisque", "black", "blanchedalmond", "blue",
+        "blueviolet", "brown", "burlywood", "cadetblue", "chartreuse", "chocolate", "coral", "cornflowerblue", "cornsilk",
+        "crimson", "cyan", "darkblue", "darkcyan", "darkgoldenrod", "darkgray", "darkgreen", "darkgrey", "darkkhaki",
+        "darkmagenta", "darkolivegreen", "darkorange", "darkorchid", "darkred", "darksalmon", "darkseagreen",
+        "darkslateblue", "darkslategray", "darkslategrey", "darkturquoise", "darkviolet", "deeppink", "deepskyblue",
+        "dimgray", "dimgrey", "dodgerblue", "firebrick", "floralwhite", "forestgreen", "fuchsia", "gainsboro",
+        "ghostwhite", "gold", "goldenrod", "gray", "green", "greenyellow", "grey", "honeydew", "hotpink", "indianred",
+        "indigo", "ivory", "khaki", "lavender", "lavenderblush", "lawngreen", "lemonchiffon", "lightblue", "lightcoral",
+        "lightcyan", "lightgoldenrodyellow", "lightgray", "lightgreen", "lightgrey", "lightpink", "lightsalmon",
+        "lightseagreen", "lightskyblue", "lightslategray", "lightslategrey", "lightsteelblue", "lightyellow", "lime",
+        "limegreen", "linen", "magenta", "maroon", "mediumaquamarine", "mediumblue", "mediumorchid", "mediumpurple",
+        "mediumseagreen", "mediumslateblue", "mediumspringgreen", "mediumturquoise", "mediumvioletred", "midnightblue",
+        "mintcream", "mistyrose", "moccasin", "navajowhite", "navy", "oldlace", "olive", "olivedrab", "orange",
+        "orangered", "orchid", "palegoldenrod", "palegreen", "paleturquoise", "palevioletred", "papayawhip",
+        "peachpuff", "peru", "pink", "plum", "powderblue", "purple", "rebeccapurple", "red", "rosybrown", "royalblue",
+        "saddlebrown", "salmon", "sandybrown", "seagreen", "seashell", "sienna", "silver", "skyblue", "slateblue",
+        "slategray", "slategrey", "snow", "springgreen", "steelblue", "tan", "teal", "thistle", "tomato",
+        "transparent", "turquoise", "violet", "wheat", "white", "whitesmoke", "yellow", "yellowgreen"};
+    // In a browser Mermaid asks CSS.supports('color', word): colour names in any case.
+    for (std::string_view n : kNames)
+      if (w.size() == n.size() && lit_ci(w, 0, n)) return true;
+    return false;
+  }
+
   const Prepared& p_;
   std::string_view s_;
+  SequenceModel* m_ = nullptr;
+  int box_ = -1;  // the open box's index in the model
   std::vector<Op> ops_;
   std::vector<Diagnostic>* out_ = nullptr;
 };
 
 }  // namespace
 
+namespace {
+// The one place that lexes and parses, for validation (no model) and for the model: one call
+// site keeps the compiler's inlining of the lexer what it was before the model existed.
+void lex_and_parse(const Prepared& p, std::vector<Diagnostic>& out, SequenceModel* model) {
+  std::vector<Tok> toks;
+  toks.reserve(p.text().size() / 4 + 8);
+  Lexer(p.text()).run(toks);
+  Parser(p, std::move(toks), model).run(out);
+}
+}  // namespace
+
 void validate_sequence(const Prepared& p, std::vector<Diagnostic>& out) {
-  lex_then_parse<Lexer, Parser, Tok>(p, out);
+  lex_and_parse(p, out, p.models ? p.models->sequence : nullptr);
+}
+
+SequenceParse parse_sequence(std::string_view source) {
+  SequenceParse r;
+  Models sinks;
+  sinks.sequence = &r.model;
+  r.result = validate(source, sinks);
+  if (!r.result.valid) r.model = SequenceModel{};
+  return r;
 }
 
 }  // namespace specgate::mermaid

@@ -10,8 +10,12 @@ const std::vector<RendererRow>& renderers() {
       {"flowchart", "flowchart", draw_flowchart},
       {"graph", "flowchart", draw_flowchart},
       {"flowchart-elk", "flowchart", draw_flowchart},
+      {"sequenceDiagram", "sequence", draw_sequence},
       {"stateDiagram-v2", "state", draw_state},
       {"stateDiagram", "state", draw_state},
+      {"erDiagram", "er", draw_er},
+      {"classDiagram", "class", draw_class},
+      {"classDiagram-v2", "class", draw_class},
   };
   return kRenderers;
 }

@@ -8,5 +8,8 @@ namespace specgate::render {
 
 bool draw_flowchart(std::string_view source, DrawContext& ctx);
 bool draw_state(std::string_view source, DrawContext& ctx);
+bool draw_sequence(std::string_view source, DrawContext& ctx);
+bool draw_er(std::string_view source, DrawContext& ctx);
+bool draw_class(std::string_view source, DrawContext& ctx);
 
 }  // namespace specgate::render

@@ -84,6 +84,10 @@ enum class Marker {
   ExactlyOne,
   ZeroOrMore,
   OneOrMore,
+  HalfArrowTop,     // sequence half arrows (-|\, -|/): one half of the filled head
+  HalfArrowBottom,
+  StickTop,         // sequence stick arrows (-\\, -//): one stroke of the open head
+  StickBottom,
 };
 
 enum class Dash { Solid, Dashed, Dotted };

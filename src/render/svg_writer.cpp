@@ -235,6 +235,10 @@ const char* marker_name(Marker m) {
     case Marker::ExactlyOne: return "one";
     case Marker::ZeroOrMore: return "zero-many";
     case Marker::OneOrMore: return "one-many";
+    case Marker::HalfArrowTop: return "half-top";
+    case Marker::HalfArrowBottom: return "half-bottom";
+    case Marker::StickTop: return "stick-top";
+    case Marker::StickBottom: return "stick-bottom";
     case Marker::None: break;
   }
   return "";
@@ -258,6 +262,10 @@ void write_marker(std::string& o, const std::string& root, Marker m, bool start)
     case Marker::ExactlyOne: w = 20; h = 18; body = "M20,9H0M14,1V17M8,1V17"; filled = false; break;
     case Marker::ZeroOrMore: w = 24; h = 18; body = "M24,9H0M24,1L12,9L24,17M2,9a4,4 0 1,0 8,0a4,4 0 1,0 -8,0"; filled = false; break;
     case Marker::OneOrMore: w = 24; h = 18; body = "M24,9H0M24,1L12,9L24,17M6,1V17"; filled = false; break;
+    case Marker::HalfArrowTop: body = "M0,0L12,6L0,6z"; break;
+    case Marker::HalfArrowBottom: body = "M0,6L12,6L0,12z"; break;
+    case Marker::StickTop: body = "M0,0L12,6"; filled = false; break;
+    case Marker::StickBottom: body = "M0,12L12,6"; filled = false; break;
     case Marker::None: return;
   }
   std::string id = root + "-" + marker_name(m) + (start ? "-start" : "-end");
@@ -341,6 +349,25 @@ std::string stylesheet(const std::string& r, const Palette& p) {
   rule(".edge-label-bg rect", std::string("fill:") + p.label_bg + ";stroke:none");
   rule(".start-state ellipse,.end-state .inner,.fork rect", std::string("fill:") + p.line + ";stroke:" + p.line);
   rule(".end-state ellipse", std::string("fill:") + p.background + ";stroke:" + p.line);
+  // Sequence diagrams (sequence_render): participants as nodes, dashed frames, grey lifelines.
+  rule(".actor rect,.actor path,.actor-man ellipse,.frame-tab polygon",
+       std::string("fill:") + p.node_fill + ";stroke:" + p.node_stroke + ";stroke-width:1px");
+  rule(".actor-man polyline", std::string("fill:none;stroke:") + p.node_stroke + ";stroke-width:2px");
+  rule(".lifeline polyline", "fill:none;stroke:#999;stroke-width:1px");
+  rule(".activation rect", std::string("fill:") + p.background + ";stroke:" + p.line + ";stroke-width:1px");
+  rule(".frame rect", std::string("fill:none;stroke:") + p.node_stroke + ";stroke-width:2px;stroke-dasharray:2 2");
+  rule(".frame-divider polyline", std::string("fill:none;stroke:") + p.node_stroke + ";stroke-width:2px;stroke-dasharray:3 3");
+  rule(".destroy polyline", std::string("fill:none;stroke:") + p.line + ";stroke-width:2px");
+  rule(".sequence-number ellipse", std::string("fill:") + p.line + ";stroke:none");
+  rule(".sequence-number-text", std::string("fill:") + p.background);
+  rule(".sequence-box", std::string("fill:none;stroke:") + p.line + ";stroke-width:0.5px");
+  // ER entities and class boxes (er_render, class_render).
+  rule(".entity rect,.class-box rect,.interface ellipse",
+       std::string("fill:") + p.node_fill + ";stroke:" + p.node_stroke + ";stroke-width:1px");
+  rule(".attribute-row-odd rect", std::string("fill:") + p.background + ";stroke:" + p.node_stroke + ";stroke-width:1px");
+  rule(".attribute-row-even rect", std::string("fill:") + p.label_bg + ";stroke:" + p.node_stroke + ";stroke-width:1px");
+  rule(".class-divider polyline", std::string("fill:none;stroke:") + p.node_stroke + ";stroke-width:1px");
+  rule(".note-link", std::string("fill:none;stroke:") + p.line + ";stroke-width:1px;stroke-dasharray:3");
   rule(".marker-fill", std::string("fill:") + p.line + ";stroke:none");
   rule(".marker-line", std::string("fill:none;stroke:") + p.line + ";stroke-width:1.5px");
   return s;

@@ -1,0 +1,316 @@
+#include "render/class_render.h"
+
+#include <algorithm>
+#include <map>
+
+#include "render/box_graph.h"
+#include "render/label_text.h"
+#include "render/renderers.h"
+
+namespace specgate::render {
+namespace {
+
+using mermaid::ClassEnd;
+using mermaid::ClassModel;
+
+constexpr double kNameSize = 16;
+constexpr double kMemberSize = 14;
+constexpr double kPad = 10;
+constexpr double kMinW = 100;
+
+Marker marker(ClassEnd e) {
+  switch (e) {
+    case ClassEnd::None: return Marker::None;
+    case ClassEnd::Extension: return Marker::Triangle;
+    case ClassEnd::Composition: return Marker::FilledDiamond;
+    case ClassEnd::Aggregation: return Marker::Diamond;
+    case ClassEnd::Dependency: return Marker::OpenArrow;
+    case ClassEnd::Lollipop: return Marker::Circle;
+  }
+  return Marker::None;
+}
+
+std::string generics(std::string v) {
+  bool open = true;
+  for (char& c : v) {
+    if (c != '~') continue;
+    c = open ? '<' : '>';
+    open = !open;
+  }
+  return v;
+}
+
+struct Line {
+  std::string text;
+  bool bold = false;
+  bool italic = false;
+  double size = kMemberSize;
+};
+
+// One node of the layout: a class (three compartments), a note or a lollipop interface.
+struct Node {
+  enum Kind { Class, Note, Interface } kind = Class;
+  std::string id;
+  std::vector<Line> header, attrs, methods;  // Class
+  std::vector<std::string> text;             // Note, Interface
+  TextSize size;
+  int class_index = -1;
+};
+
+double lines_h(const std::vector<Line>& ls) {
+  double h = 0;
+  for (const Line& l : ls) h += line_height(l.size);
+  return h;
+}
+double lines_w(const std::vector<Line>& ls) {
+  double w = 0;
+  for (const Line& l : ls) w = std::max(w, text_width(l.text, l.size, l.bold));
+  return w;
+}
+
+}  // namespace
+
+std::string class_member_text(std::string_view written, bool* italic) {
+  std::string t = generics(std::string(written));
+  if (italic) *italic = false;
+  if (!t.empty() && (t.back() == '$' || t.back() == '*')) {
+    if (italic) *italic = t.back() == '*';
+    t.pop_back();
+  } else {
+    // A classifier may sit right after the parameter list: method()$ int
+    size_t close = t.find(')');
+    if (close != std::string::npos && close + 1 < t.size() && (t[close + 1] == '$' || t[close + 1] == '*')) {
+      if (italic) *italic = t[close + 1] == '*';
+      t.erase(close + 1, 1);
+    }
+  }
+  return t;
+}
+
+Scene layout_class(const ClassModel& m) {
+  Scene sc;
+  sc.diagram = "class";
+  std::vector<Node> nodes;
+  std::map<std::string, size_t> index;  // class or interface id -> node
+  for (size_t i = 0; i < m.classes.size(); ++i) {
+    const auto& c = m.classes[i];
+    Node n;
+    n.id = c.id;
+    n.class_index = static_cast<int>(i);
+    for (const std::string& a : c.annotations) n.header.push_back({"\xC2\xAB" + a + "\xC2\xBB", false, false, kMemberSize});
+    std::vector<std::string> name = label_lines(c.label);
+    if (!c.generic.empty()) name.back() += "<" + generics(c.generic) + ">";
+    for (const std::string& l : name) n.header.push_back({l, true, false, kNameSize});
+    for (const auto& mem : c.members) {
+      bool italic = false;
+      std::string shown = class_member_text(mem.text, &italic);
+      for (const std::string& l : label_lines(shown)) (mem.method ? n.methods : n.attrs).push_back({l, false, italic, kMemberSize});
+    }
+    double w = std::max({lines_w(n.header), lines_w(n.attrs), lines_w(n.methods)}) + 2 * kPad;
+    n.size.width = std::max(kMinW, w);
+    // A namespace's title must fit over its classes: as wide a box keeps neighbours clear of it.
+    if (!c.name_space.empty())
+      n.size.width = std::max(n.size.width, text_width(c.name_space, kMemberSize, true) + 2 * kPad);
+    n.size.height = lines_h(n.header) + lines_h(n.attrs) + lines_h(n.methods) + 4 * kPad;
+    index[c.id] = nodes.size();
+    nodes.push_back(std::move(n));
+  }
+  for (const std::string& id : m.interfaces) {
+    Node n;
+    n.kind = Node::Interface;
+    n.id = id;
+    n.text = label_lines(id);
+    TextSize t = measure_lines(n.text, kMemberSize);
+    n.size = {std::max(t.width, 20.0), t.height + 20};
+    index[id] = nodes.size();
+    nodes.push_back(std::move(n));
+  }
+  std::vector<size_t> note_node(m.notes.size());
+  for (size_t k = 0; k < m.notes.size(); ++k) {
+    Node n;
+    n.kind = Node::Note;
+    n.id = "note" + std::to_string(k);
+    n.text = label_lines(m.notes[k].text);
+    TextSize t = measure_lines(n.text, kMemberSize);
+    n.size = {t.width + 2 * kPad, t.height + 2 * kPad};
+    note_node[k] = nodes.size();
+    nodes.push_back(std::move(n));
+  }
+  std::vector<TextSize> sizes;
+  for (const Node& n : nodes) sizes.push_back(n.size);
+  std::vector<BoxEdge> edges;
+  for (size_t k = 0; k < m.relations.size(); ++k) {
+    const auto& r = m.relations[k];
+    BoxEdge e;
+    e.from = index.at(r.a);
+    e.to = index.at(r.b);
+    if (!r.label.empty()) e.label = label_lines(r.label);
+    if (!r.card_a.empty()) e.from_text = label_lines(r.card_a);
+    if (!r.card_b.empty()) e.to_text = label_lines(r.card_b);
+    e.start = marker(r.end_a);
+    e.end = marker(r.end_b);
+    e.dash = r.dotted ? Dash::Dashed : Dash::Solid;
+    e.id = "rel" + std::to_string(k);
+    edges.push_back(std::move(e));
+  }
+  for (size_t k = 0; k < m.notes.size(); ++k) {
+    auto it = index.find(m.notes[k].for_class);
+    if (m.notes[k].for_class.empty() || it == index.end()) continue;
+    BoxEdge e;
+    e.from = note_node[k];
+    e.to = it->second;
+    e.role = "note-link";
+    e.id = "notelink" + std::to_string(k);
+    edges.push_back(std::move(e));
+  }
+  std::vector<Box> boxes = draw_box_graph(sizes, edges, parse_direction(m.direction), sc, 30);
+
+  for (size_t i = 0; i < nodes.size(); ++i) {
+    const Node& n = nodes[i];
+    const Box& b = boxes[i];
+    if (n.kind == Node::Note) {
+      Shape s;
+      s.kind = ShapeKind::Rect;
+      s.role = "note";
+      s.id = n.id;
+      s.box = b;
+      sc.shapes.push_back(s);
+      Text t;
+      t.lines = n.text;
+      t.at = {b.cx(), b.cy()};
+      t.size = kMemberSize;
+      t.role = "note-text";
+      t.id = n.id;
+      sc.texts.push_back(std::move(t));
+      continue;
+    }
+    if (n.kind == Node::Interface) {
+      Shape s;
+      s.kind = ShapeKind::Circle;
+      s.role = "interface";
+      s.id = n.id;
+      s.box = {b.cx() - 8, b.y + 2, 16, 16};
+      sc.shapes.push_back(s);
+      Text t;
+      t.lines = n.text;
+      t.at = {b.cx(), b.y + 20 + (b.h - 20) / 2};
+      t.size = kMemberSize;
+      t.role = "interface-label";
+      t.id = n.id;
+      sc.texts.push_back(std::move(t));
+      continue;
+    }
+    const auto& c = m.classes[static_cast<size_t>(n.class_index)];
+    Shape s;
+    s.kind = ShapeKind::Rect;
+    s.role = "class-box";
+    s.id = n.id;
+    s.box = b;
+    for (const std::string& cls : c.classes) s.css_class += (s.css_class.empty() ? "" : " ") + cls;
+    sc.shapes.push_back(s);
+    double y = b.y + kPad;
+    auto put = [&](const std::vector<Line>& ls, bool centred, const char* role) {
+      for (const Line& l : ls) {
+        const double h = line_height(l.size);
+        Text t;
+        t.lines = {l.text};
+        t.at = {centred ? b.cx() : b.x + kPad, y + h / 2};
+        t.anchor = centred ? Anchor::Middle : Anchor::Start;
+        t.size = l.size;
+        t.bold = l.bold;
+        t.italic = l.italic;
+        t.role = role;
+        t.id = n.id;
+        if (!l.text.empty()) sc.texts.push_back(std::move(t));
+        y += h;
+      }
+    };
+    auto divider = [&]() {
+      Shape d;
+      d.kind = ShapeKind::Line;
+      d.role = "class-divider";
+      d.id = n.id;
+      d.points = {{b.x, y + kPad / 2}, {b.right(), y + kPad / 2}};
+      sc.shapes.push_back(std::move(d));
+      y += kPad;
+    };
+    put(n.header, true, "class-name");
+    divider();
+    put(n.attrs, false, "class-member");
+    divider();
+    put(n.methods, false, "class-member");
+  }
+
+  // Namespaces: a box around their classes (and nested namespaces), innermost first.
+  std::map<std::string, Box> ns_box;
+  std::map<std::string, int> depth;
+  for (const auto& ns : m.namespaces) {
+    int d = 0;
+    for (std::string p = ns.parent; !p.empty();) {
+      ++d;
+      auto it = std::find_if(m.namespaces.begin(), m.namespaces.end(), [&](const auto& x) { return x.name == p; });
+      p = it == m.namespaces.end() || d > 64 ? std::string() : it->parent;
+    }
+    depth[ns.name] = d;
+  }
+  std::vector<const mermaid::ClassNamespace*> order;
+  for (const auto& ns : m.namespaces) order.push_back(&ns);
+  std::stable_sort(order.begin(), order.end(), [&](auto* a, auto* b) { return depth[a->name] > depth[b->name]; });
+  const double title_h = line_height(kMemberSize);
+  for (const auto* ns : order) {
+    bool any = false;
+    double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+    auto add = [&](const Box& b) {
+      if (!any) {
+        x0 = b.x, y0 = b.y, x1 = b.right(), y1 = b.bottom();
+        any = true;
+      }
+      x0 = std::min(x0, b.x), y0 = std::min(y0, b.y), x1 = std::max(x1, b.right()), y1 = std::max(y1, b.bottom());
+    };
+    for (size_t i = 0; i < nodes.size(); ++i)
+      if (nodes[i].class_index >= 0 && m.classes[static_cast<size_t>(nodes[i].class_index)].name_space == ns->name) add(boxes[i]);
+    for (const auto& child : m.namespaces)
+      if (child.parent == ns->name && ns_box.count(child.name)) add(ns_box[child.name]);
+    if (!any) continue;
+    Box b{x0 - kPad, y0 - kPad - title_h, x1 - x0 + 2 * kPad, y1 - y0 + 2 * kPad + title_h};
+    const double title_w = text_width(ns->name, kMemberSize, true) + 2 * kPad;
+    if (b.w < title_w) {
+      b.x -= (title_w - b.w) / 2;
+      b.w = title_w;
+    }
+    b.x = std::max(b.x, 0.0);
+    b.y = std::max(b.y, 0.0);
+    ns_box[ns->name] = b;
+    Cluster c;
+    c.id = ns->name;
+    c.box = b;
+    sc.clusters.insert(sc.clusters.begin(), c);  // outer ones drawn first, under the inner
+    Text t;
+    t.lines = label_lines(ns->name);
+    t.at = {b.cx(), b.y + title_h / 2 + 2};
+    t.size = kMemberSize;
+    t.bold = true;
+    t.role = "cluster-label";
+    t.id = ns->name;
+    sc.texts.push_back(std::move(t));
+    sc.width = std::max(sc.width, b.right() + kPad);
+    sc.height = std::max(sc.height, b.bottom() + kPad);
+  }
+  return sc;
+}
+
+bool draw_class(std::string_view source, DrawContext& ctx) {
+  mermaid::ClassParse parsed = mermaid::parse_class(source);
+  ctx.result = parsed.result;
+  if (!parsed.result.valid) return false;
+  const ClassModel& m = parsed.model;
+  if (m.classes.size() + m.notes.size() + m.interfaces.size() > kMaxNodes) {
+    ctx.note = "the class diagram has " + std::to_string(m.classes.size()) + " classes; specgate draws at most " +
+               std::to_string(kMaxNodes) + " boxes";
+    return false;
+  }
+  ctx.scene = layout_class(m);
+  return true;
+}
+
+}  // namespace specgate::render
