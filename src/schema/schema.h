@@ -90,6 +90,10 @@ class ProseLines {
 struct TitleWords {
   std::vector<std::string> words;
   std::vector<std::vector<std::string>> parts;
+  // One bit per word (a hash of it) for words and for each part: equal sets have equal masks and
+  // a subset's mask lies within the superset's, so most pairs are ruled out without a string compare.
+  uint64_t mask = 0;
+  std::vector<uint64_t> part_masks;
 };
 
 struct SectionTitleIndex {
