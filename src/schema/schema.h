@@ -99,6 +99,7 @@ struct TitleWords {
 struct SectionTitleIndex {
   size_t sections = 0;  // sections.size() it was built for
   std::vector<TitleWords> loose;  // each section's title words, made once for every spec
+  std::vector<std::string> display;  // each section's title as messages name it (section_display_title)
   std::unordered_map<std::string, std::vector<int32_t>> by_title;  // spec indices, ascending
   std::vector<int32_t> repeatable;                                  // ascending
 };
