@@ -508,10 +508,24 @@ std::string Document::section_path(int32_t section) const {
   return out;
 }
 
+namespace {
+
+// The first character folded_equal compares: the first non-space one, lowercased; -1 for none.
+int first_folded(std::string_view s) {
+  for (char c : s)
+    if (!ascii_space(c)) return static_cast<unsigned char>(ascii_lower(c));
+  return -1;
+}
+
+}  // namespace
+
 const Field* Document::find_field(std::initializer_list<std::string_view> keys) const {
+  // Keys that differ in their first folded character are not compared whole (status_field asks
+  // five keys of every field, and several rules ask).
   for (const Field& f : fields) {
+    const int first = first_folded(f.key);
     for (std::string_view want : keys) {
-      if (folded_equal(f.key, want)) return &f;
+      if (first_folded(want) == first && folded_equal(f.key, want)) return &f;
     }
   }
   return nullptr;

@@ -14,7 +14,9 @@ void skip_stars(std::string_view s, size_t& i) {
 
 // `(R) = required`, `✅ = done`: a short mark then " = " and its meaning.
 bool mark_legend(std::string_view s) {
-  const size_t eq = s.find(" = ");
+  // The mark is at most 12 bytes: the first " = " that counts lies in the first 15 (searching the
+  // whole line found, on most lines, a later one or none, at a memchr per space).
+  const size_t eq = s.substr(0, 15).find(" = ");
   if (eq == std::string_view::npos || eq == 0 || eq > 12) return false;
   const std::string_view mark = s.substr(0, eq);
   return mark.find(' ') == std::string_view::npos && count_chars(mark) <= 5;
@@ -92,6 +94,11 @@ Legends find_legends(const Document& doc) {
     if (legend_key(f.key) && f.line >= 1 && f.line <= n) out.line[f.line - 1] = true;
   }
   return out;
+}
+
+const Legends& legends_of(const RuleContext& ctx) {
+  if (!ctx.legends) ctx.legends = std::make_shared<const Legends>(find_legends(ctx.doc));
+  return *ctx.legends;
 }
 
 }  // namespace specgate

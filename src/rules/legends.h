@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "model/document.h"
+#include "rules/rule.h"
 
 namespace specgate {
 
@@ -23,5 +24,8 @@ struct Legends {
 std::string defined_bracket(std::string_view content);
 
 Legends find_legends(const Document& doc);
+
+// find_legends(ctx.doc), made once per check: the first call keeps them in ctx.
+const Legends& legends_of(const RuleContext& ctx);
 
 }  // namespace specgate

@@ -48,30 +48,38 @@ std::vector<std::string> folded_prefixes(const Schema& schema) {
 }
 
 // A necessary condition for evidence_line, without building plain(raw): some ':' has, before it
-// (past spaces, '*' and '_', and one optional 's'), the last letter of a prefix. Prose lines
-// with colons ("Owner: x", "Note: y") fail it, so only likely lines are lowercased and searched.
-bool colon_after_prefix_end(std::string_view raw, const std::vector<std::string>& prefixes) {
+// (past spaces, '*' and '_', and one optional 's'), a whole prefix, read backwards past the '*'
+// and '_' plain() would drop. Prose lines with colons ("Owner: x", "Note: y") fail it, so only
+// likely lines are lowercased and searched.
+bool colon_after_prefix(std::string_view raw, const std::vector<std::string>& prefixes) {
   for (const auto& p : prefixes) {
     if (p.back() == ' ') return true;  // "Evidence :" declared with its space: no shortcut
   }
-  auto prefix_ends_with = [&](char c) {
-    c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-    for (const auto& p : prefixes) {
-      if (p.back() == c) return true;
-    }
-    return false;
-  };
   auto skip_markup_back = [&](size_t j, bool spaces) {  // j: one past the char to look at
     while (j > 0 && (raw[j - 1] == '*' || raw[j - 1] == '_' || (spaces && raw[j - 1] == ' '))) --j;
     return j;
   };
+  auto lower = [](char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; };
+  // Whether some prefix ends at raw[j - 1], as plain() would read it.
+  auto prefix_ends_at = [&](size_t end) {
+    for (const auto& p : prefixes) {
+      size_t j = end, k = p.size();
+      while (k > 0 && j > 0 && lower(raw[j - 1]) == p[k - 1]) {
+        --k;
+        --j;
+        if (k > 0) j = skip_markup_back(j, false);
+      }
+      if (k == 0) return true;
+    }
+    return false;
+  };
   for (size_t colon = raw.find(':'); colon != std::string_view::npos; colon = raw.find(':', colon + 1)) {
     size_t j = skip_markup_back(colon, true);
     if (j == 0) continue;
-    if (prefix_ends_with(raw[j - 1])) return true;
+    if (prefix_ends_at(j)) return true;
     if (raw[j - 1] == 's' || raw[j - 1] == 'S') {  // "Evidence gaps:"
       j = skip_markup_back(j - 1, false);
-      if (j > 0 && prefix_ends_with(raw[j - 1])) return true;
+      if (j > 0 && prefix_ends_at(j)) return true;
     }
   }
   return false;
@@ -82,7 +90,7 @@ bool colon_after_prefix_end(std::string_view raw, const std::vector<std::string>
 bool evidence_line(std::string_view raw, const std::vector<std::string>& prefixes) {
   // The prefix must be followed by ':', which plain() keeps: most prose lines have none.
   if (raw.find(':') == std::string_view::npos) return false;
-  if (!colon_after_prefix_end(raw, prefixes)) return false;
+  if (!colon_after_prefix(raw, prefixes)) return false;
   const std::string s = plain(raw);
   for (const auto& p : prefixes) {
     size_t at = 0;

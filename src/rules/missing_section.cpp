@@ -7,41 +7,20 @@
 #include "core/text.h"
 #include "rules/fix_edits.h"
 #include "rules/rule.h"
+#include "schema/display_title.h"
 #include "spec/progress.h"
 
 namespace specgate {
 
 namespace {
 
-// A template heading as its author reads it in a message: without markup, its leading numbering
-// ("16) ", "2.3 ") and a trailing requirement marker ("(Required)", "(required or N/A with reason)").
-std::string display_title(std::string_view title) {
-  std::string out;
-  for (char c : title)
-    if (c != '*' && c != '`') out.push_back(c);
-  std::string_view t = trim(out);
-  size_t i = 0;
-  while (i < t.size() && ascii_digit(t[i])) ++i;
-  if (i > 0) {
-    size_t j = i;
-    while (j < t.size() && (ascii_digit(t[j]) || t[j] == '.')) ++j;
-    if (j < t.size() && t[j] >= 'a' && t[j] <= 'z' && j + 1 < t.size() && t[j + 1] == ')') ++j;
-    if (j < t.size() && t[j] == ')') ++j;
-    // "16) ", "2.3 ", "1. " are numbering; "2025 Roadmap" is not.
-    if (j < t.size() && t[j] == ' ' && t.substr(0, j).find_first_of(".)") != std::string_view::npos) t = trim(t.substr(j));
-  }
-  if (!t.empty() && t.back() == ')') {
-    const size_t open = t.rfind('(');
-    if (open != std::string_view::npos && open > 0) {
-      const std::string inner = fold_text(t.substr(open));
-      for (std::string_view w : {"required", "optional", "mandatory", "n/a", "rnia"})
-        if (inner.find(w) != std::string::npos) {
-          t = trim(t.substr(0, open));
-          break;
-        }
-    }
-  }
-  return std::string(t);
+// Template section k as a message names it: from the schema's index, made once per template;
+// a schema built without the index has it made here, into `scratch`.
+std::string_view display_title(const Schema& s, size_t k, std::string& scratch) {
+  const SectionTitleIndex* index = s.section_index.get();
+  if (index && index->sections == s.sections.size() && index->display.size() == s.sections.size()) return index->display[k];
+  scratch = section_display_title(s.sections[k].title);
+  return scratch;
 }
 
 // Below this share of the template's required sections present, the spec does not follow the
@@ -61,18 +40,19 @@ class MissingSection : public Rule {
   void check(const RuleContext& ctx, Reporter& out) const override {
     const Schema& s = *ctx.schema;
     const SectionMatch& m = *ctx.match;
+    std::string scratch;
     // Sections present under another wording: say how they were read, as notes.
     for (const auto& [i, k] : m.loose) {
       const Section& sec = ctx.doc.sections[i];
       out.note(sec.line, sec.column, static_cast<uint32_t>(count_chars(sec.title)),
-               concat({"section '", sec.title, "' taken as template section '", display_title(s.sections[k].title), "'"}));
+               concat({"section '", sec.title, "' taken as template section '", display_title(s, k, scratch), "'"}));
     }
     // Sections written as bold labels: present, with a note saying how they were read.
     for (const auto& [k, line] : m.labels) {
       const std::string_view content = ctx.doc.content(line);
       const std::string_view title = bold_label_title(content);
       out.note(line, ctx.doc.source.column_of(line, ctx.doc.line_info(line).content), static_cast<uint32_t>(count_chars(content)),
-               concat({"bold label '", title, "' taken as template section '", display_title(s.sections[k].title),
+               concat({"bold label '", title, "' taken as template section '", display_title(s, k, scratch),
                        "' (a heading would put it in the outline and give it a link anchor)"}));
     }
     // The sections this spec is held to: required ones, the title heading aside. A missing
@@ -111,12 +91,12 @@ class MissingSection : public Rule {
       if (!frozen.empty()) {
         // A record of finished work is not rewritten to a later template: no fix either.
         out.note(line, 1, 0,
-                 concat({"section '", display_title(spec.title), "' (required by template '", s.name,
+                 concat({"section '", display_title(s, k, scratch), "' (required by template '", s.name,
                          "') not present; the spec is ", frozen, ": written before the template required it?"}),
                  concat({"if the template required it then, ", hint}));
         continue;
       }
-      out.report(line, 1, 0, concat({"missing section '", display_title(spec.title), "' (required by template '", s.name, "')"}),
+      out.report(line, 1, 0, concat({"missing section '", display_title(s, k, scratch), "' (required by template '", s.name, "')"}),
                  std::move(hint));
       if (ctx.want_fixes) out.fix(insert_fix(ctx.doc, spec, place));
     }
@@ -138,12 +118,12 @@ class MissingSection : public Rule {
       bool seen = false;
       for (size_t b = 0; b < a && !seen; ++b) seen = m.stand_ins[b].second == i;
       if (seen) continue;
-      std::string names;
+      std::string names, scratch;
       size_t count = 0;
       for (size_t b = a; b < m.stand_ins.size(); ++b) {
         if (m.stand_ins[b].second != i) continue;
         if (!names.empty()) names += ", ";
-        names += concat({"'", display_title(ctx.schema->sections[m.stand_ins[b].first].title), "'"});
+        names += concat({"'", display_title(*ctx.schema, static_cast<size_t>(m.stand_ins[b].first), scratch), "'"});
         ++count;
       }
       const Section& sec = ctx.doc.sections[i];
@@ -160,10 +140,10 @@ class MissingSection : public Rule {
   void report_collapsed(const RuleContext& ctx, Reporter& out, size_t present, size_t required,
                         const std::vector<size_t>& missing, const std::string& frozen) const {
     const Schema& s = *ctx.schema;
-    std::string list;
+    std::string list, scratch;
     for (size_t k : missing) {
       if (!list.empty()) list += ", ";
-      list += concat({"'", display_title(s.sections[k].title), "'"});
+      list += concat({"'", display_title(s, k, scratch), "'"});
     }
     const uint32_t line = insertion_point(ctx, missing.front()).line;
     std::string message = concat({"matches ", std::to_string(present), " of ", std::to_string(required),

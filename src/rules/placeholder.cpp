@@ -44,7 +44,7 @@ class Placeholder : public Rule {
   void check(const RuleContext& ctx, Reporter& out) const override {
     const Document& doc = ctx.doc;
     const auto& extra = ctx.config.placeholder_regexes;
-    const Legends legends = find_legends(doc);
+    const Legends& legends = legends_of(ctx);
     const std::unordered_set<std::string> labels = labels_in(doc, ctx.schema);
     std::vector<uint32_t> title_template_lines;
     for (const Field& f : doc.fields) {

@@ -2,6 +2,7 @@
 // docs/rules/NAME.md, with fixtures in tests/fixtures/rules/NAME/.
 #pragma once
 
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -16,6 +17,7 @@
 namespace specgate {
 
 class LinkTargets;
+struct Legends;
 
 struct RuleContext {
   const Document& doc;
@@ -31,6 +33,9 @@ struct RuleContext {
   // The run wants fixes (check --fix/--diff, editors): rules attach them with Reporter::fix.
   // Otherwise no rule spends time computing edits nobody reads.
   bool want_fixes = false;
+  // The document's legends (rules/legends.h), made by legends_of when a rule first asks and
+  // shared by the rules of this one check; placeholder and template-text both read them.
+  mutable std::shared_ptr<const Legends> legends = nullptr;
 };
 
 // Collects one rule's findings; severity, section paths and suppressions are applied later.

@@ -35,7 +35,6 @@ class TemplateText : public Rule {
     if (ctx.schema->prose_lines.empty()) return;
     const Document& doc = ctx.doc;
     const ProseLines& prose = ctx.schema->prose_lines;
-    const Legends legends = find_legends(doc);
     std::string folded;
     for (uint32_t l = 1; l <= doc.source.line_count(); ++l) {
       const LineInfo& info = doc.line_info(l);
@@ -47,7 +46,8 @@ class TemplateText : public Rule {
       if (!prose.contains(folded)) continue;
       // A legend (`- **[P]**: Can run in parallel`, `(R) = required`) is the template's content:
       // the key to the notation the spec goes on to use.
-      if (legends.on(l)) continue;
+      // Made only for a document with a prose line left in, and shared with placeholder.
+      if (legends_of(ctx).on(l)) continue;
       // A short lead-in ("For each major decision:") is structure the spec keeps, not an instruction.
       if (folded.back() == ':' && std::count(folded.begin(), folded.end(), ' ') < 6) continue;
       // "Environments: dev | staging | prod": the template's option list kept because every option

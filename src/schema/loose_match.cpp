@@ -33,46 +33,56 @@ bool stop_word(std::string_view w) {
 }
 
 std::string singular(std::string w) {
+  if (w.size() <= 3) return w;
   const bool ascii = std::all_of(w.begin(), w.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
-  if (!ascii || w.size() <= 3) return w;
+  if (!ascii) return w;
   if (w.size() > 4 && w.ends_with("ies")) return w.substr(0, w.size() - 3) + "y";
   if (w.back() == 's' && !w.ends_with("ss") && !w.ends_with("us") && !w.ends_with("is")) w.pop_back();
   return w;
 }
 
-// Words of an already normalized (lowercase) text.
+bool separator(char c) {
+  return c == ' ' || c == '-' || c == '/' || c == '&' || c == ',' || c == '.' || c == ':' || c == '+' || c == '(' ||
+         c == ')' || c == '"' || c == '\'' || c == '{' || c == '}' || c == '?' || c == '!';
+}
+
+// Words of an already normalized (lowercase) text: the runs between separators, each copied
+// only when kept.
 std::vector<std::string> words_of(std::string_view s) {
   std::vector<std::string> out;
-  std::string cur;
+  out.reserve(8);  // a title's words: one allocation
   bool non = false;  // "non-goals": the prefix stays on its word
-  auto flush = [&]() {
-    if (cur.empty()) return;
+  size_t i = 0;
+  for (;;) {
+    while (i < s.size() && separator(s[i])) ++i;
+    if (i == s.size()) break;
+    const size_t begin = i;
+    while (i < s.size() && !separator(s[i])) ++i;
+    const std::string_view cur = s.substr(begin, i - begin);
     if (cur == "non") {
       non = true;
-    } else {
-      if (!stop_word(cur)) out.push_back(singular(non ? "non" + cur : cur));
-      non = false;
+      continue;
     }
-    cur.clear();
-  };
-  for (char c : s) {
-    const bool sep = c == ' ' || c == '-' || c == '/' || c == '&' || c == ',' || c == '.' || c == ':' || c == '+' ||
-                     c == '(' || c == ')' || c == '"' || c == '\'' || c == '{' || c == '}' || c == '?' || c == '!';
-    if (sep) flush();
-    else cur.push_back(c);
+    if (!stop_word(cur)) out.push_back(singular(non ? "non" + std::string(cur) : std::string(cur)));
+    non = false;
   }
-  flush();
   return out;
 }
 
 std::string normalized(std::string_view title) { return normalize_title(drop_tags(title)).text; }
 
+// Whether parts_of finds more than one part.
+bool merged(std::string_view s) {
+  return s.find_first_of("&/") != std::string_view::npos || s.find("・") != std::string_view::npos ||
+         s.find(" and ") != std::string_view::npos || s.find(", ") != std::string_view::npos;
+}
+
 // A merged heading's parts: split on "&", "/", "・", " and ", ", ".
-std::vector<std::string> parts_of(const std::string& s) {
+std::vector<std::string> parts_of(std::string_view s) {
   std::vector<std::string> out;
   size_t start = 0;
   auto cut = [&](size_t at, size_t len) {
-    out.push_back(s.substr(start, at - start));
+    out.emplace_back(s.substr(start, at - start));
     start = at + len;
   };
   for (size_t i = 0; i < s.size();) {
@@ -92,7 +102,7 @@ std::vector<std::string> parts_of(const std::string& s) {
       ++i;
     }
   }
-  out.push_back(s.substr(start));
+  out.emplace_back(s.substr(start));
   return out;
 }
 
@@ -108,12 +118,27 @@ WordSet as_set(std::vector<std::string> w) {
 // per title: comparing is then set equality and inclusion, with no string work per pair.
 using Form = TitleWords;
 
-Form form_of(const std::string& normalized_title) {
+uint64_t mask_of(const WordSet& words) {
+  uint64_t m = 0;
+  for (const std::string& w : words) {
+    uint32_t h = 2166136261u;  // FNV-1a
+    for (char c : w) h = (h ^ static_cast<unsigned char>(c)) * 16777619u;
+    m |= uint64_t{1} << (h & 63);
+  }
+  return m;
+}
+
+Form form_of(std::string_view normalized_title) {
   Form f;
   f.words = as_set(words_of(normalized_title));
+  f.mask = mask_of(f.words);
+  if (!merged(normalized_title)) return f;
   const std::vector<std::string> p = parts_of(normalized_title);
   if (p.size() > 1)
-    for (const auto& part : p) f.parts.push_back(as_set(words_of(part)));
+    for (const auto& part : p) {
+      f.parts.push_back(as_set(words_of(part)));
+      f.part_masks.push_back(mask_of(f.parts.back()));
+    }
   return f;
 }
 
@@ -121,12 +146,15 @@ int tier_of(const Form& spec, const Form& heading) {
   const WordSet& ws = spec.words;
   const WordSet& wh = heading.words;
   if (ws.empty() || wh.empty()) return 0;
-  if (ws == wh) return 1;
-  for (const auto& p : heading.parts)
-    if (p == ws) return 2;
-  for (const auto& p : spec.parts)
-    if (p == wh) return 2;
-  if (wh.size() <= ws.size() + 2 && std::includes(wh.begin(), wh.end(), ws.begin(), ws.end())) return 3;
+  // The masks first: a pair they rule out is no match at that tier.
+  if (spec.mask == heading.mask && ws == wh) return 1;
+  for (size_t j = 0; j < heading.parts.size(); ++j)
+    if (heading.part_masks[j] == spec.mask && heading.parts[j] == ws) return 2;
+  for (size_t j = 0; j < spec.parts.size(); ++j)
+    if (spec.part_masks[j] == heading.mask && spec.parts[j] == wh) return 2;
+  if ((spec.mask & ~heading.mask) == 0 && wh.size() <= ws.size() + 2 &&
+      std::includes(wh.begin(), wh.end(), ws.begin(), ws.end()))
+    return 3;
   return 0;
 }
 
@@ -137,16 +165,24 @@ struct HeadingForms {
   Form cut;
 };
 
-HeadingForms heading_forms(std::string_view heading) {
+// From the heading's normalized text (normalized()).
+HeadingForms forms_of_normalized(std::string_view h) {
   HeadingForms f;
-  const std::string h = normalized(heading);
   f.whole = form_of(h);
   const size_t colon = h.find(':');
   if (colon != std::string::npos && colon > 0) {
     f.has_cut = true;
-    f.cut = form_of(std::string(trim(std::string_view(h).substr(0, colon))));
+    f.cut = form_of(trim(h.substr(0, colon)));
   }
   return f;
+}
+
+HeadingForms heading_forms(std::string_view heading) { return forms_of_normalized(normalized(heading)); }
+
+// A section's: the model's normalized title is normalized()'s when the title holds no tag.
+HeadingForms heading_forms(const Section& sec) {
+  if (sec.title.find('<') == std::string::npos) return forms_of_normalized(sec.normalized_title);
+  return heading_forms(sec.title);
 }
 
 int tier_of(const Form& spec, const HeadingForms& h) {
@@ -161,17 +197,24 @@ int tier_of(const Form& spec, const HeadingForms& h) {
 // A section written as a bold label line ("**Decision Drivers**" for "## Decision Drivers"), in
 // the place of the template section's siblings: the same content words or one part of a merged
 // label (tiers 1 and 2; the looser tier 3 is for headings only).
-void find_label(const Form& spec_form, const SectionSpec& spec, const Document& doc, const std::vector<uint32_t>& labels,
+// A label's forms are made when it is first compared, once for all the sections looked for.
+struct Label {
+  uint32_t line = 0;
+  std::optional<HeadingForms> forms;
+};
+
+void find_label(const Form& spec_form, const SectionSpec& spec, const Document& doc, std::vector<Label>& labels,
                 SectionMatch& m, int32_t k) {
-  for (const uint32_t l : labels) {
+  for (Label& label : labels) {
+    const uint32_t l = label.line;
     const LineInfo& info = doc.lines[l - 1];
     const int32_t s = info.section;
     const bool sibling = spec.parent >= 0 ? (s >= 0 && !m.instances[spec.parent].empty() &&
                                              s == m.instances[spec.parent].front())
                                           : s < 0 || doc.sections[s].level == 1;
     if (!sibling) continue;
-    const std::string_view title = bold_label_title(doc.content(l));
-    const int tier = tier_of(spec_form, heading_forms(title));
+    if (!label.forms) label.forms = heading_forms(bold_label_title(doc.content(l)));
+    const int tier = tier_of(spec_form, *label.forms);
     if (tier == 1 || tier == 2) {
       m.labels.emplace_back(k, l);
       return;
@@ -193,14 +236,17 @@ void match_loosely(const Schema& schema, const Document& doc, SectionMatch& m) {
   const size_t n = doc.sections.size();
   std::vector<int> tier_at(n, 0);  // the tier of a section's loose match; 0 = none
   std::vector<std::optional<HeadingForms>> forms(n);  // each heading's, made when first compared
-  std::optional<std::vector<uint32_t>> labels;         // the bold label lines, found when first needed
+  std::optional<std::vector<Label>> labels;            // the bold label lines, found when first needed
   const bool indexed = schema.section_index && schema.section_index->sections == schema.sections.size() &&
                        schema.section_index->loose.size() == schema.sections.size();
-  // Whether section a (an ancestor of a candidate) stands where the spec's parent is.
-  auto in_parent = [&](int32_t a, int32_t parent) {
-    if (parent >= 0) {
-      const auto& inst = m.instances[parent];
-      return a >= 0 && std::find(inst.begin(), inst.end(), a) != inst.end();
+  // Whether section a (an ancestor of a candidate) stands where the spec's parent is: among
+  // `parent`'s instances, or at the top (no parent, or a level-1 title) when parent_instances is null.
+  auto in_parent = [&](int32_t a, const std::vector<int32_t>* parent_instances) {
+    if (parent_instances) {
+      if (a < 0) return false;
+      for (const int32_t x : *parent_instances)
+        if (x == a) return true;
+      return false;
     }
     return a < 0 || doc.sections[a].level == 1;
   };
@@ -212,6 +258,7 @@ void match_loosely(const Schema& schema, const Document& doc, SectionMatch& m) {
     // The schema's index holds every section's words; a schema built without it makes them here.
     Form made;
     const Form& spec_form = indexed ? schema.section_index->loose[k] : (made = form_of(normalized(spec.title)));
+    const std::vector<int32_t>* parent_instances = spec.parent >= 0 ? &m.instances[spec.parent] : nullptr;
     int32_t best = -1;
     int best_tier = 0;
     bool best_same_level = false;
@@ -221,8 +268,8 @@ void match_loosely(const Schema& schema, const Document& doc, SectionMatch& m) {
       const bool free = m.spec_of[i] < 0;
       if (!free && tier_at[i] != 2) continue;  // exact matches are taken; merged headings are shared
       const int32_t up = sec.parent;
-      if (!in_parent(up, spec.parent) && !(up >= 0 && in_parent(doc.sections[up].parent, spec.parent))) continue;
-      if (!forms[i]) forms[i] = heading_forms(sec.title);
+      if (!in_parent(up, parent_instances) && !(up >= 0 && in_parent(doc.sections[up].parent, parent_instances))) continue;
+      if (!forms[i]) forms[i] = heading_forms(sec);
       const int tier = tier_of(spec_form, *forms[i]);
       if (tier == 0 || (!free && tier != 2)) continue;
       const bool same_level = sec.level == spec.level;
@@ -236,7 +283,7 @@ void match_loosely(const Schema& schema, const Document& doc, SectionMatch& m) {
       if (!labels) {
         labels.emplace();
         for (uint32_t l = 1; l <= doc.lines.size(); ++l)
-          if (doc.lines[l - 1].bold_label) labels->push_back(l);
+          if (doc.lines[l - 1].bold_label) labels->push_back(Label{l, std::nullopt});
       }
       find_label(spec_form, spec, doc, *labels, m, static_cast<int32_t>(k));
       continue;

@@ -5,6 +5,7 @@
 #include <iterator>
 
 #include "model/normalize.h"
+#include "schema/display_title.h"
 #include "schema/loose_match.h"
 
 namespace specgate {
@@ -145,6 +146,7 @@ void index_sections(Schema& schema) {
     index->by_title[spec.normalized_title].push_back(static_cast<int32_t>(k));
     if (spec.repeatable) index->repeatable.push_back(static_cast<int32_t>(k));
     index->loose.push_back(loose_title_words(spec.title));
+    index->display.push_back(section_display_title(spec.title));
   }
   schema.section_index = std::move(index);
 }

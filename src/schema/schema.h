@@ -90,11 +90,16 @@ class ProseLines {
 struct TitleWords {
   std::vector<std::string> words;
   std::vector<std::vector<std::string>> parts;
+  // One bit per word (a hash of it) for words and for each part: equal sets have equal masks and
+  // a subset's mask lies within the superset's, so most pairs are ruled out without a string compare.
+  uint64_t mask = 0;
+  std::vector<uint64_t> part_masks;
 };
 
 struct SectionTitleIndex {
   size_t sections = 0;  // sections.size() it was built for
   std::vector<TitleWords> loose;  // each section's title words, made once for every spec
+  std::vector<std::string> display;  // each section's title as messages name it (section_display_title)
   std::unordered_map<std::string, std::vector<int32_t>> by_title;  // spec indices, ascending
   std::vector<int32_t> repeatable;                                  // ascending
 };
