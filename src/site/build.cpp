@@ -1,0 +1,135 @@
+#include "site/build.h"
+
+#include <filesystem>
+#include <fstream>
+#include <mutex>
+
+#include "model/load.h"
+#include "site/html_escape.h"
+#include "site/index_page.h"
+#include "site/layout.h"
+#include "site/page.h"
+#include "site/search_index.h"
+#include "workspace/run.h"
+
+namespace specgate::site {
+
+namespace fs = std::filesystem;
+
+Site collect_site(const std::vector<std::string>& files, const Checker& checker, const Config& config,
+                  TemplateRegistry& registry, const SiteOptions& options, std::vector<std::string>& errors) {
+  (void)registry;
+  Site site;
+  site.title = options.title;
+  site.today = options.today;
+  site.base_url = options.base_url;
+  site.out_dir = path_key(options.out);
+  std::vector<SitePage> pages(files.size());
+  RunOptions ropts;
+  ropts.jobs = options.jobs;
+  ropts.complete = options.complete;
+  ropts.per_file = [&pages, &config](size_t i, const Document& doc, const FileReport&) {
+    pages[i].summary = read_spec_summary(doc, config);
+    read_search_text(doc, pages[i]);
+  };
+  WorkspaceRun ws = run_workspace(files, checker, config, ropts);
+  for (size_t i = 0; i < ws.files.size(); ++i) {
+    FileOutcome& f = ws.files[i];
+    if (!f.error.empty()) {
+      errors.push_back(f.error);
+      continue;
+    }
+    SitePage& p = pages[i];
+    p.path = files[i];
+    p.index = std::move(ws.index[i]);
+    p.summary.path = files[i];
+    if (const std::string* id = p.index.primary_id()) p.summary.id = *id;
+    if (!f.report.template_name.empty()) p.summary.template_name = f.report.template_name;
+    p.template_reason = f.report.template_reason;
+    p.summary.errors = f.count(Severity::Error);
+    p.summary.warnings = f.count(Severity::Warning);
+    finish_summary(p.summary, config, options.today);
+    p.findings = std::move(f.report.diagnostics);
+    sort_diagnostics(p.findings);
+    site.pages.push_back(std::move(p));
+  }
+  assign_output_names(site);
+  site.link();
+  return site;
+}
+
+namespace {
+
+std::string write_file(const fs::path& path, const std::string& bytes) {
+  std::error_code ec;
+  fs::create_directories(path.parent_path(), ec);
+  if (ec) return path.parent_path().string() + ": " + ec.message();
+  std::ofstream f(path, std::ios::binary | std::ios::trunc);
+  f << bytes;
+  f.close();
+  if (!f) return path.string() + ": cannot write";
+  return "";
+}
+
+std::string page_title(const SitePage& p) {
+  std::string t = p.summary.id ? *p.summary.id + ": " : "";
+  return t + p.summary.title.value_or(p.path);
+}
+
+std::string canonical(const Site& site, const std::string& out) {
+  if (site.base_url.empty()) return "";
+  std::string base = site.base_url;
+  if (base.back() != '/') base += '/';
+  return base + url_path(out);
+}
+
+}  // namespace
+
+std::string write_site(const Site& site, TemplateRegistry& registry, const SiteOptions& options) {
+  const fs::path out_dir(options.out);
+  const std::string search = search_index_json(site, options.single_file);
+  std::string single;
+  if (options.single_file) {
+    open_page(single, site.title, site.title, "#SG-index", canonical(site, "index.html"));
+    single += render_index(site, true, search);
+  } else {
+    std::string index;
+    open_page(index, site.title, site.title, "index.html", canonical(site, "index.html"));
+    index += render_index(site, false, search);
+    close_page(index, true);
+    if (std::string e = write_file(out_dir / "index.html", index); !e.empty()) return e;
+    if (std::string e = write_file(out_dir / "search.json", search + "\n"); !e.empty()) return e;
+  }
+  for (size_t i = 0; i < site.pages.size(); ++i) {
+    const SitePage& p = site.pages[i];
+    std::string error;
+    std::optional<Document> doc = load_document(p.path, error);
+    if (!doc) return error;
+    PageContext ctx;
+    ctx.site = &site;
+    ctx.page = i;
+    ctx.single_file = options.single_file;
+    ctx.diagram = options.diagram;
+    ctx.schema = registry.choose(*doc, "").schema;
+    if (options.single_file) {
+      single += "<section class=\"sg-page\" id=\"P" + std::to_string(i) + "\"><header class=\"sg-top\"><b>";
+      escape_html(page_title(p), single);
+      single += "</b><a href=\"#SG-index\">Back to the index</a></header>";
+      single += render_spec_page(*doc, ctx);
+      single += "</section>\n";
+      continue;
+    }
+    std::string html;
+    open_page(html, page_title(p) + " \xE2\x80\x94 " + site.title, site.title, home_url(ctx), canonical(site, p.out));
+    html += render_spec_page(*doc, ctx);
+    close_page(html, false);
+    if (std::string e = write_file(out_dir / p.out, html); !e.empty()) return e;
+  }
+  if (options.single_file) {
+    close_page(single, true);
+    if (std::string e = write_file(out_dir / "index.html", single); !e.empty()) return e;
+  }
+  return "";
+}
+
+}  // namespace specgate::site
