@@ -104,6 +104,11 @@ std::string diagram_type(std::string_view source) {
   return "";
 }
 
+bool has_anchor(const SitePage& page, std::string_view fragment) {
+  const std::string f = percent_decode(fragment);
+  return std::binary_search(page.anchors.begin(), page.anchors.end(), f);
+}
+
 const char* severity_word(Severity s) { return s == Severity::Error ? "error" : s == Severity::Warning ? "warning" : "note"; }
 
 struct Body {
@@ -114,6 +119,9 @@ struct Body {
   std::string nonce;  // marks the renderer's own comments in the Markdown it renders
   std::map<uint32_t, std::vector<size_t>> marks;  // block start line -> findings
   std::set<std::string> referenced;               // IDs this spec refers to (missing ones are marked)
+  // Block anchors that reached the page: a marker inside raw HTML the sanitizer drops (a
+  // <script> block left open) is gone, and the findings list must not link to it.
+  mutable std::set<uint32_t> emitted;
 
   std::string finding_mark(size_t k) const {
     const Diagnostic& d = page.findings[k];
@@ -134,6 +142,7 @@ struct Body {
     const std::string_view num = body.substr(head.size() + 1);
     const uint32_t n = static_cast<uint32_t>(std::strtoul(std::string(num).c_str(), nullptr, 10));
     if (kind == 'L') {
+      emitted.insert(n);
       std::string out = "<span class=\"sg-anchor\" id=\"" + pre + "L" + std::to_string(n) + "\"></span>";
       auto it = marks.find(n);
       if (it != marks.end()) {
@@ -195,7 +204,14 @@ struct Body {
 
   std::string url(std::string_view url, bool image, std::string& css_class, std::string& title) const {
     if (url.empty()) return "";
-    if (url.front() == '#') return ctx.single_file ? "#" + pre + std::string(url.substr(1)) : std::string(url);
+    if (url.front() == '#') {
+      if (!has_anchor(page, url.substr(1))) {
+        css_class = "sg-missing";
+        title = "no anchor " + std::string(url) + " on this page";
+        return "";
+      }
+      return ctx.single_file ? "#" + pre + std::string(url.substr(1)) : std::string(url);
+    }
     if (has_scheme(url) || url.rfind("//", 0) == 0) return std::string(url);
     std::string_view path = url, fragment;
     if (const size_t hash = url.find('#'); hash != std::string_view::npos) {
@@ -210,6 +226,12 @@ struct Body {
     const Site& site = *ctx.site;
     auto it = site.by_path.find(target.lexically_normal().generic_string());
     if (it != site.by_path.end() && !image) {
+      if (!fragment.empty() && !has_anchor(site.pages[it->second], fragment)) {
+        // The page exists but not the heading: go to the page, and say so.
+        css_class = "sg-missing";
+        title = "no anchor #" + std::string(fragment) + " in " + site.pages[it->second].path;
+        fragment = {};
+      }
       if (fragment.empty()) return page_url(ctx, it->second);
       if (ctx.single_file) return "#P" + std::to_string(it->second) + "-" + std::string(fragment);
       return page_url(ctx, it->second) + "#" + std::string(fragment);
@@ -230,9 +252,9 @@ struct Body {
 
 }  // namespace
 
-std::string render_spec_body(const Document& doc, const PageContext& ctx) {
+std::string render_spec_body(const Document& doc, const PageContext& ctx, std::set<uint32_t>* anchors) {
   const SitePage& page = ctx.site->pages[ctx.page];
-  Body body{doc, ctx, page, id_prefix(ctx), fnv_hex(doc.source.text()), {}, {}};
+  Body body{doc, ctx, page, id_prefix(ctx), fnv_hex(doc.source.text()), {}, {}, {}};
   for (const Reference& r : page.index.refs) body.referenced.insert(r.id);
 
   const uint32_t first = doc.front_matter.present ? doc.front_matter.end_line + 1 : 1;
@@ -283,7 +305,9 @@ std::string render_spec_body(const Document& doc, const PageContext& ctx) {
   hooks.url = [&](std::string_view u, bool image, std::string& cls, std::string& title) {
     return body.url(u, image, cls, title);
   };
-  return sanitize_html(markdown::render_html(md), hooks);
+  std::string html = sanitize_html(markdown::render_html(md), hooks);
+  if (anchors) *anchors = std::move(body.emitted);
+  return html;
 }
 
 namespace {
@@ -446,16 +470,18 @@ std::string render_spec_page(const Document& doc, const PageContext& ctx) {
   for (const Block& b : doc.blocks)
     if (b.depth == 0 && b.line >= first) starts.push_back(b.line);
   std::sort(starts.begin(), starts.end());
+  std::set<uint32_t> emitted;
+  const std::string body = render_spec_body(doc, ctx, &emitted);
   std::map<uint32_t, uint32_t> anchor_of;
   for (const Diagnostic& d : page.findings) {
     auto it = std::upper_bound(starts.begin(), starts.end(), d.line);
-    if (it != starts.begin()) anchor_of[d.line] = *std::prev(it);
+    if (it != starts.begin() && emitted.count(*std::prev(it))) anchor_of[d.line] = *std::prev(it);
   }
   std::string out = "<div class=\"sg-wrap\"><main class=\"sg-main\">";
   findings_list(out, ctx, pre, anchor_of);
   conformance(out, doc, ctx);
   out += "<article class=\"markdown-body\">";
-  out += render_spec_body(doc, ctx);
+  out += body;
   out += "</article></main>";
   side_panel(out, ctx);
   out += "</div>";

@@ -4,7 +4,9 @@
 // backlinks.
 #pragma once
 
+#include <cstdint>
 #include <functional>
+#include <set>
 #include <string>
 #include <string_view>
 
@@ -34,7 +36,8 @@ std::string home_url(const PageContext& ctx);
 std::string render_spec_page(const Document& doc, const PageContext& ctx);
 
 // The spec's Markdown body as sanitized HTML (the <article>'s content), for tests as well.
-std::string render_spec_body(const Document& doc, const PageContext& ctx);
+// `anchors`: when given, receives the lines whose block anchor (#L<line>) made it to the page.
+std::string render_spec_body(const Document& doc, const PageContext& ctx, std::set<uint32_t>* anchors = nullptr);
 
 // "sg-st-done", "sg-st-review", ...: the badge colour for a status.
 std::string status_class(std::string_view status);

@@ -1,5 +1,6 @@
 #include "site/search_index.h"
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
 
 #include "core/source.h"
@@ -36,6 +37,9 @@ void read_search_text(const Document& doc, SitePage& page) {
     text.resize(cut);
   }
   page.text = std::move(text);
+  const auto anchors = document_anchors(doc);
+  page.anchors.assign(anchors.begin(), anchors.end());
+  std::sort(page.anchors.begin(), page.anchors.end());
 }
 
 std::string search_index_json(const Site& site, bool single_file) {

@@ -29,6 +29,7 @@ struct SitePage {
   std::string template_reason;
   std::vector<Diagnostic> findings;  // the check's, cross-document ones included, by position
   std::vector<HeadingEntry> headings;
+  std::vector<std::string> anchors;  // every #fragment the page offers (model/slug.h), sorted
   std::string text;  // the spec's prose for search, cut to a few KB
 };
 
