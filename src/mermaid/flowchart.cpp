@@ -10,6 +10,7 @@
 
 #include "core/yaml_guard.h"
 #include "mermaid/diagrams.h"
+#include "mermaid/flowchart_model.h"
 #include "mermaid/jison_lexer.h"
 #include "mermaid/token_cursor.h"
 
@@ -713,7 +714,9 @@ const char* closer_for(Kind open) {
 
 class Parser : TokenCursor<Tok> {
  public:
-  Parser(const Prepared& p, std::vector<Tok> toks) : TokenCursor(std::move(toks)), p_(p), s_(p.text()) {}
+  Parser(const Prepared& p, std::vector<Tok> toks)
+      : TokenCursor(std::move(toks)), p_(p), s_(p.text()),
+        m_(p.models ? p.models->flowchart : nullptr) {}
 
   void run(std::vector<Diagnostic>& out) {
     out_ = &out;
@@ -834,6 +837,7 @@ class Parser : TokenCursor<Tok> {
   // text inside a shape: STR | MD_STR | textToken, then textToken*
   bool label(const Tok& open, const char* id_hint) {
     const Kind first = kind();
+    const Tok first_tok = peek();
     if (first == T_STR || first == T_MD_STR || text_token(first)) {
       advance();
     } else {
@@ -841,7 +845,24 @@ class Parser : TokenCursor<Tok> {
       return false;
     }
     while (text_token(kind())) advance();
+    if (m_) capture_label(first_tok);
     return true;
+  }
+  // The label from `first` up to the current token: a quoted string's content, or the text as
+  // written (the lexer splits unquoted text into many tokens).
+  void capture_label(const Tok& first) {
+    label_md_ = first.kind == T_MD_STR;
+    if (first.kind == T_STR || first.kind == T_MD_STR) {
+      label_ = std::string(text(first));
+      return;
+    }
+    size_t end = i_ > 0 ? t_[i_ - 1].end : first.end;
+    label_ = trim_copy(s_.substr(first.begin, end - first.begin));
+  }
+  static std::string trim_copy(std::string_view v) {
+    while (!v.empty() && (v.front() == ' ' || v.front() == '\t' || v.front() == '\n')) v.remove_prefix(1);
+    while (!v.empty() && (v.back() == ' ' || v.back() == '\t' || v.back() == '\n')) v.remove_suffix(1);
+    return std::string(v);
   }
   void label_error(const Tok& open, const char* id_hint) {
     const Tok& t = peek();
@@ -915,15 +936,29 @@ class Parser : TokenCursor<Tok> {
       meta.append(tx);
       advance();
     }
-    shape_meta_.push_back(ShapeMeta{first, std::move(meta)});
+    shape_meta_.push_back(ShapeMeta{first, std::move(meta), group_.empty() ? SIZE_MAX : group_.back()});
     return true;
   }
 
   struct ShapeMeta {
     Tok at;
     std::string meta;
+    size_t node = SIZE_MAX;  // the vertex it belongs to, when recording a model
   };
   std::vector<ShapeMeta> shape_meta_;
+
+  static void record_shape_data(const YAML::Node& data, FlowNode& v) {
+    YAML::Node shape = data["shape"];
+    if (shape && shape.IsScalar() && !shape.Scalar().empty()) {
+      v.shape = FlowShape::Named;
+      v.shape_name = shape.Scalar();
+    }
+    YAML::Node label = data["label"];
+    if (label && label.IsScalar()) {
+      v.label = label.Scalar();
+      v.markdown = false;
+    }
+  }
 
   bool check_shapes() {
     for (const ShapeMeta& m : shape_meta_) {
@@ -937,6 +972,7 @@ class Parser : TokenCursor<Tok> {
         return false;
       }
       if (!parsed || !parsed->IsMap()) continue;  // too deep to parse safely: not judged
+      if (m_ && m.node != SIZE_MAX) record_shape_data(*parsed, m_->nodes[m.node]);
       YAML::Node shape = (*parsed)["shape"];
       if (!shape || !shape.IsScalar()) continue;
       std::string v = shape.Scalar();
@@ -966,6 +1002,46 @@ class Parser : TokenCursor<Tok> {
     if (id.size() > 20) id = "id";
     std::string id_hint = id;
     const Tok open = peek();
+    const size_t before = i_;
+    if (!vertex_shape(open, id_hint)) return false;
+    if (m_) record_vertex(s_.substr(id_begin, open.begin - id_begin), open, i_ != before);
+    return true;
+  }
+
+  // The shape Mermaid gives the brackets from `open` to the token just read.
+  FlowShape shape_of(const Tok& open) const {
+    const Kind close = t_[i_ - 1].kind;
+    switch (open.kind) {
+      case T_TAGEND: return FlowShape::Asymmetric;
+      case T_DC_START: return FlowShape::DoubleCircle;
+      case T_STADIUM_START: return FlowShape::Stadium;
+      case T_SUB_START: return FlowShape::Subroutine;
+      case T_CYL_START: return FlowShape::Cylinder;
+      case T_PS: return t_[i_ - 2].kind == T_PE ? FlowShape::Circle : FlowShape::Round;
+      case T_DIAMOND_START:
+        return t_[i_ - 2].kind == T_DIAMOND_STOP ? FlowShape::Hexagon : FlowShape::Diamond;
+      case T_ELLIPSE_START: return FlowShape::Ellipse;
+      case T_TRAP_START:  // [/ ... \] or [/ ... /]
+        return close == T_INVTRAP_END ? FlowShape::LeanRight : FlowShape::Trapezoid;
+      case T_INVTRAP_START:  // [\ ... /] or [\ ... \]
+        return close == T_INVTRAP_END ? FlowShape::InvTrapezoid : FlowShape::LeanLeft;
+      default: return FlowShape::Rect;
+    }
+  }
+
+  void record_vertex(std::string_view id, const Tok& open, bool shaped) {
+    size_t n = m_->node(id);
+    if (shaped) {
+      FlowNode& v = m_->nodes[n];
+      v.shape = shape_of(open);
+      v.label = label_;
+      v.markdown = label_md_;
+    }
+    group_.push_back(n);
+    if (!open_sg_.empty()) open_sg_.back().mentioned.push_back(n);
+  }
+
+  bool vertex_shape(const Tok& open, const std::string& id_hint) {
     switch (open.kind) {
       case T_SQS: case T_DC_START: case T_STADIUM_START: case T_SUB_START: case T_CYL_START:
       case T_TAGEND: {
@@ -1042,7 +1118,10 @@ class Parser : TokenCursor<Tok> {
     if (!vertex()) return false;
     if (kind() == T_STYLE_SEP) {
       advance();
-      return id_string("a class name after ':::'");
+      size_t b = peek().begin;
+      if (!id_string("a class name after ':::'")) return false;
+      if (m_ && !group_.empty())
+        m_->nodes[group_.back()].classes.emplace_back(s_.substr(b, peek().begin - b));
     }
     return true;
   }
@@ -1050,6 +1129,7 @@ class Parser : TokenCursor<Tok> {
   // node: styledVertex ([shapeData] spaceList AMP spaceList styledVertex)*; returns group size.
   bool node(size_t& count) {
     count = 1;
+    group_.clear();
     if (!styled_vertex()) return false;
     while (true) {
       size_t save = i_;
@@ -1081,16 +1161,30 @@ class Parser : TokenCursor<Tok> {
   }
 
   bool link() {
-    if (kind() == T_LINK_ID) advance();
+    if (m_) edge_ = PendingEdge{};
+    if (kind() == T_LINK_ID) {
+      if (m_) {
+        std::string_view id = text(peek());
+        edge_.id = std::string(id.substr(0, id.size() - 1));
+      }
+      advance();
+    }
     if (kind() == T_LINK) {
+      if (m_) destruct_link(text(peek()), {});
       advance();
       if (kind() == T_PIPE) {
         Tok open = peek();
         advance();
         const Kind first = kind();
+        const Tok first_tok = peek();
         if (first == T_STR || first == T_MD_STR || text_token(first)) {
           advance();
           while (text_token(kind())) advance();
+          if (m_) {
+            capture_label(first_tok);
+            edge_.label = label_;
+            edge_.markdown = label_md_;
+          }
         } else {
           edge_label_error(open);
           return false;
@@ -1105,7 +1199,9 @@ class Parser : TokenCursor<Tok> {
       return true;
     }
     if (kind() == T_START_LINK) {
+      const Tok opener = peek();
       advance();
+      const Tok first_tok = peek();
       const Kind first = kind();
       if (first == T_EDGE_TEXT || first == T_UNICODE || first == T_STR || first == T_MD_STR) {
         advance();
@@ -1124,12 +1220,75 @@ class Parser : TokenCursor<Tok> {
         }
         return false;
       }
+      if (m_) {
+        destruct_link(text(peek()), text(opener));
+        if (first_tok.kind == T_STR || first_tok.kind == T_MD_STR) {
+          edge_.label = std::string(text(first_tok));
+          edge_.markdown = first_tok.kind == T_MD_STR;
+        } else {
+          edge_.label = trim_copy(s_.substr(first_tok.begin, peek().begin - first_tok.begin));
+        }
+      }
       advance();
       return true;
     }
     unexpected(peek(), "an arrow such as '-->'");
     return false;
   }
+  // Mermaid's destructLink: the closing link gives the end arrow, the stroke and the length
+  // (dashes after the first, or dots); an opener ("<--", "x==", "-.") or a doubled closing link
+  // ("<-->") gives the start arrow.
+  void destruct_link(std::string_view link, std::string_view opener) {
+    while (!link.empty() && js_space(link, 0)) link.remove_prefix(1);
+    while (!link.empty() && (link.back() == ' ' || link.back() == '\t' || link.back() == '\n')) link.remove_suffix(1);
+    while (!opener.empty() && js_space(opener, 0)) opener.remove_prefix(1);
+    if (link.empty()) return;
+    auto head = [](char c) {
+      return c == '>' || c == '<' ? FlowArrow::Point : c == 'x' ? FlowArrow::Cross
+             : c == 'o' ? FlowArrow::Circle : FlowArrow::None;
+    };
+    std::string_view line = link.substr(0, link.size() - 1);
+    const char last = link.back();
+    edge_.end = head(last);
+    edge_.start = FlowArrow::None;
+    if (edge_.end != FlowArrow::None && opener.empty()) {
+      const char first = link.front();
+      if ((last == '>' && first == '<') || (last == first && last != '>')) {
+        edge_.start = edge_.end;
+        line.remove_prefix(1);
+      }
+    }
+    if (!opener.empty()) edge_.start = head(opener.front());
+    edge_.stroke = FlowStroke::Normal;
+    edge_.length = static_cast<int>(line.size()) - 1;
+    if (!line.empty() && line.front() == '=') edge_.stroke = FlowStroke::Thick;
+    if (!line.empty() && line.front() == '~') edge_.stroke = FlowStroke::Invisible;
+    const auto dots = static_cast<int>(std::count(line.begin(), line.end(), '.'));
+    if (dots) {
+      edge_.stroke = FlowStroke::Dotted;
+      edge_.length = dots;
+    }
+    if (edge_.length < 1) edge_.length = 1;
+  }
+
+  void add_edges(const std::vector<size_t>& from, const std::vector<size_t>& to) {
+    for (size_t a : from) {
+      for (size_t b : to) {
+        FlowEdge e;
+        e.from = a;
+        e.to = b;
+        e.label = edge_.label;
+        e.markdown = edge_.markdown;
+        e.stroke = edge_.stroke;
+        e.start = edge_.start;
+        e.end = edge_.end;
+        e.length = edge_.length;
+        e.id = edge_.id;
+        m_->edges.push_back(std::move(e));
+      }
+    }
+  }
+
   void edge_label_error(const Tok& open) {
     const Tok& t = peek();
     if (t.kind == T_PIPE && t.begin == open.end) {
@@ -1149,6 +1308,8 @@ class Parser : TokenCursor<Tok> {
   bool vertex_statement() {
     size_t group = 0;
     if (!node(group)) return false;
+    std::vector<size_t> prev;
+    if (m_) prev = group_;
     if (kind() == T_SPACE) {
       while (kind() == T_SPACE) advance();
     } else if (kind() == T_SHAPE_DATA) {
@@ -1158,6 +1319,10 @@ class Parser : TokenCursor<Tok> {
       if (!link()) return false;
       size_t next = 0;
       if (!node(next)) return false;
+      if (m_) {
+        add_edges(prev, group_);
+        prev = group_;
+      }
       edges_ += group * next;
       if (edges_ > 500) {
         fail(peek(), "too many edges: Mermaid's limit is 500", "", "raise maxEdges in the config or split the diagram");
@@ -1210,6 +1375,7 @@ class Parser : TokenCursor<Tok> {
 
   bool link_style() {
     advance();
+    css_.clear();
     if (!expect(T_SPACE, "a space after 'linkStyle'")) return false;
     std::vector<std::pair<Tok, long long>> nums;
     if (kind() == T_DEFAULT) {
@@ -1239,10 +1405,14 @@ class Parser : TokenCursor<Tok> {
       while (alnum_token(kind())) advance();
       if (kind() == T_SPACE) {
         advance();
+        const size_t sb = peek().begin;
         if (!styles()) return false;
+        css_ = trim_copy(s_.substr(sb, peek().begin - sb));
       }
-    } else if (!styles()) {
-      return false;
+    } else {
+      const size_t sb = peek().begin;
+      if (!styles()) return false;
+      css_ = trim_copy(s_.substr(sb, peek().begin - sb));
     }
     for (auto& [tok, v] : nums) {
       if (v >= static_cast<long long>(edges_)) {
@@ -1252,6 +1422,13 @@ class Parser : TokenCursor<Tok> {
              edges_ ? "0.." + std::to_string(edges_ - 1) : "an edge defined before this line",
              "edges are numbered from 0 in the order they are defined");
         return false;
+      }
+    }
+    if (m_) {
+      if (nums.empty()) m_->default_link_style = css_;
+      for (auto& [tok, v] : nums) {
+        std::string& st = m_->edges[static_cast<size_t>(v)].style;
+        st += st.empty() ? css_ : "," + css_;
       }
     }
     return true;
@@ -1292,9 +1469,11 @@ class Parser : TokenCursor<Tok> {
 
   bool subgraph_header() {
     advance();  // subgraph
+    OpenSubgraph sg;
     if (kind() == T_SPACE) {
       advance();
       Kind f = kind();
+      const Tok first = peek();
       if (f == T_STR || f == T_MD_STR || title_token(f)) {
         advance();
       } else {
@@ -1302,6 +1481,12 @@ class Parser : TokenCursor<Tok> {
         return false;
       }
       while (title_token(kind())) advance();
+      if (m_) {
+        capture_label(first);
+        sg.sg.id = label_;
+        sg.sg.title = label_;
+        sg.sg.markdown = label_md_;
+      }
       if (kind() == T_SQS) {
         Tok open = peek();
         advance();
@@ -1311,9 +1496,80 @@ class Parser : TokenCursor<Tok> {
           return false;
         }
         advance();
+        if (m_) {
+          sg.sg.title = label_;
+          sg.sg.markdown = label_md_;
+        }
+      } else if (m_ && sg.sg.id.find_first_of(" \t") != std::string::npos) {
+        sg.sg.id.clear();  // a title with spaces is no id: Mermaid generates one
       }
     }
+    if (m_) open_sg_.push_back(std::move(sg));
     return separator();
+  }
+
+  // `end`: Mermaid's addSubGraph. Nodes an earlier-closed subgraph claimed stay there.
+  void close_subgraph() {
+    OpenSubgraph o = std::move(open_sg_.back());
+    open_sg_.pop_back();
+    FlowSubgraph sg = std::move(o.sg);
+    const auto index = static_cast<int>(m_->subgraphs.size());
+    if (sg.id.empty()) sg.id = "subGraph" + std::to_string(index);
+    for (size_t n : o.mentioned) {
+      FlowNode& v = m_->nodes[n];
+      if (v.subgraph != -1 || v.id == sg.id) continue;
+      v.subgraph = index;
+      sg.nodes.push_back(n);
+    }
+    for (size_t c : o.child_subgraphs) m_->subgraphs[c].parent = index;
+    sg.subgraphs = std::move(o.child_subgraphs);
+    m_->subgraphs.push_back(std::move(sg));
+    if (!open_sg_.empty()) open_sg_.back().child_subgraphs.push_back(static_cast<size_t>(index));
+  }
+
+  static std::string direction_code(std::string_view d) {
+    if (d == "TD") return "TB";
+    if (d == ">") return "LR";
+    if (d == "<") return "RL";
+    if (d == "^") return "BT";
+    if (d == "v") return "TB";
+    return std::string(d);
+  }
+
+  static std::vector<std::string_view> split_ids(std::string_view ids) {
+    std::vector<std::string_view> out;
+    size_t b = 0;
+    for (size_t i = 0; i <= ids.size(); ++i) {
+      if (i == ids.size() || ids[i] == ',') {
+        if (i > b) out.push_back(ids.substr(b, i - b));
+        b = i + 1;
+      }
+    }
+    return out;
+  }
+  // `style id css`: creates the vertex, as Mermaid does; `classDef a,b css`.
+  void record_style(Kind k, std::string_view ids, std::string css) {
+    if (k == T_CLASSDEF) {
+      for (std::string_view c : split_ids(ids)) {
+        std::string& d = m_->class_defs[std::string(c)];
+        d += d.empty() ? css : "," + css;
+      }
+      return;
+    }
+    FlowNode& v = m_->nodes[m_->node(ids)];
+    v.style += v.style.empty() ? css : "," + css;
+  }
+  // `class a,b name`: existing nodes, else subgraphs, else nothing (Mermaid's setClass).
+  void record_class(std::string_view ids, std::string name) {
+    for (std::string_view id : split_ids(ids)) {
+      auto it = m_->node_index.find(std::string(id));
+      if (it != m_->node_index.end()) {
+        m_->nodes[it->second].classes.push_back(name);
+        continue;
+      }
+      for (FlowSubgraph& sg : m_->subgraphs)
+        if (sg.id == id) sg.classes.push_back(name);
+    }
   }
 
   void parse() {
@@ -1322,6 +1578,7 @@ class Parser : TokenCursor<Tok> {
     if (kind() == T_NODIR) {
       advance();
     } else if (kind() == T_DIR) {
+      if (m_) m_->direction = direction_code(trim_copy(text(peek())));
       advance();
       if (kind() == T_SEMI || kind() == T_NEWLINE) {
         advance();
@@ -1372,6 +1629,7 @@ class Parser : TokenCursor<Tok> {
             return;
           }
           open.pop_back();
+          if (m_ && !open_sg_.empty()) close_subgraph();
           advance();
           continue;
         case T_SUBGRAPH:
@@ -1379,28 +1637,44 @@ class Parser : TokenCursor<Tok> {
           subgraph_header();
           continue;
         case T_DIRECTION: case T_ACC_DESCR_ML:
+          if (m_ && k == T_DIRECTION && !open_sg_.empty()) {
+            std::string_view d = text(peek());
+            size_t at = d.rfind("direction");
+            if (at != std::string_view::npos)
+              open_sg_.back().sg.direction = direction_code(trim_copy(d.substr(at + 9, 3)).substr(0, 2));
+          }
           advance();
           continue;
         case T_ACC_TITLE: case T_ACC_DESCR:
           advance();
           advance();
           continue;
-        case T_STYLE: case T_CLASSDEF:
+        case T_STYLE: case T_CLASSDEF: {
           advance();
           if (!expect(T_SPACE, "a space")) return;
+          const size_t ib = peek().begin;
           if (!id_string("a node or class id")) return;
+          const size_t ie = peek().begin;
           if (!expect(T_SPACE, "a space before the styles")) return;
+          const size_t sb = peek().begin;
           if (!styles()) return;
+          if (m_) record_style(k, s_.substr(ib, ie - ib), trim_copy(s_.substr(sb, peek().begin - sb)));
           separator();
           continue;
-        case T_CLASS:
+        }
+        case T_CLASS: {
           advance();
           if (!expect(T_SPACE, "a space after 'class'")) return;
+          const size_t ib = peek().begin;
           if (!id_string("node ids")) return;
+          const size_t ie = peek().begin;
           if (!expect(T_SPACE, "a space before the class name")) return;
+          const size_t cb = peek().begin;
           if (!id_string("a class name")) return;
+          if (m_) record_class(s_.substr(ib, ie - ib), trim_copy(s_.substr(cb, peek().begin - cb)));
           separator();
           continue;
+        }
         case T_LINKSTYLE:
           if (link_style()) separator();
           continue;
@@ -1416,11 +1690,49 @@ class Parser : TokenCursor<Tok> {
 
   const Prepared& p_;
   std::string_view s_;
+  // The model sink (null on validation-only runs) and what the actions below collect for it.
+  FlowchartModel* m_ = nullptr;
+  std::vector<size_t> group_;  // nodes of the current `A & B` group
+  struct PendingEdge {
+    std::string label, id;
+    bool markdown = false;
+    FlowStroke stroke = FlowStroke::Normal;
+    FlowArrow start = FlowArrow::None, end = FlowArrow::Point;
+    int length = 1;
+  } edge_;
+  std::string label_;        // the last label() read, as written
+  std::string css_;          // the last linkStyle's declarations
+  bool label_md_ = false;
+  struct OpenSubgraph {
+    FlowSubgraph sg;
+    std::vector<size_t> mentioned;       // nodes named by its own statements
+    std::vector<size_t> child_subgraphs;
+  };
+  std::vector<OpenSubgraph> open_sg_;
   size_t edges_ = 0;
   std::vector<Diagnostic>* out_ = nullptr;
 };
 
 }  // namespace
+
+size_t FlowchartModel::node(std::string_view id) {
+  auto [it, added] = node_index.try_emplace(std::string(id), nodes.size());
+  if (added) {
+    FlowNode v;
+    v.id = std::string(id);
+    v.label = v.id;
+    nodes.push_back(std::move(v));
+  }
+  return it->second;
+}
+
+FlowchartParse parse_flowchart(std::string_view source) {
+  FlowchartParse out;
+  Models sinks;
+  sinks.flowchart = &out.model;
+  out.result = validate(source, sinks);
+  return out;
+}
 
 void validate_flowchart(const Prepared& p, std::vector<Diagnostic>& out) {
   // Mermaid's flow parser first drops spaces between a closing '}' and the end of its line.
@@ -1442,6 +1754,7 @@ void validate_flowchart(const Prepared& p, std::vector<Diagnostic>& out) {
     q.src = p.src;
     q.src_lines = p.src_lines;
     q.bom = p.bom;
+    q.models = p.models;
     use = &q;
   }
   std::vector<Tok> toks;

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "core/source.h"
+#include "mermaid/models.h"
 #include "mermaid/validator.h"
 
 namespace specgate::mermaid {
@@ -46,6 +47,7 @@ struct Prepared {
   std::string_view src;            // the caller's source, for line/column mapping
   std::vector<uint32_t> src_lines; // byte offset of each source line
   bool bom = false;
+  const Models* models = nullptr;  // where to record the model; null on validation-only runs
 
   std::string_view text() const { return mapped.text; }
   // Source line/column (1-based, characters) of a byte offset in text().

@@ -326,8 +326,12 @@ Result fail(const Prepared& p, size_t off, std::string message, std::string hint
 
 }  // namespace
 
-Result validate(std::string_view source) {
-  Prepared p;
+namespace {
+
+// Everything before the diagram's own parser: fills p and r, returns the detector to run (null
+// when r is already final: an error before the header, or no validator for the type).
+const Detector* prepare(std::string_view source, Prepared& p, Result& r, bool& done) {
+  done = true;
   p.src = source;
   index_lines(source, p.src_lines);
   p.bom = lit(source, 0, "\xEF\xBB\xBF");
@@ -353,9 +357,10 @@ Result validate(std::string_view source) {
           if (nl == std::string::npos) break;
           k = nl + 1;
         }
-        return fail(p, k + (dup.column > 0 ? static_cast<size_t>(dup.column) : 0),
-                    "front matter is not valid YAML: " + what,
-                    what[0] == 'd' ? "remove or merge the repeated key" : "write the key before ':'");
+        r = fail(p, k + (dup.column > 0 ? static_cast<size_t>(dup.column) : 0),
+                 "front matter is not valid YAML: " + what,
+                 what[0] == 'd' ? "remove or merge the repeated key" : "write the key before ':'");
+        return nullptr;
       }
     } catch (const YAML::Exception& e) {
       std::string msg = "front matter is not valid YAML";
@@ -371,7 +376,8 @@ Result validate(std::string_view source) {
         }
         at = k + (e.mark.column > 0 ? static_cast<size_t>(e.mark.column) : 0);
       }
-      return fail(p, at, msg, "fix the YAML between the '---' lines");
+      r = fail(p, at, msg, "fix the YAML between the '---' lines");
+      return nullptr;
     }
     cur = apply_edits(cur, {Edit{0, fe, ""}});
   }
@@ -385,7 +391,6 @@ Result validate(std::string_view source) {
   p.mapped = cur;
 
   std::string_view t = cur.text;
-  Result r;
   if (lit(t, 0, "---")) {
     r.type = "---";
     r.validated = true;
@@ -394,7 +399,7 @@ Result validate(std::string_view source) {
                                     "'---'", "a diagram type",
                                     "open and close the front matter with un-indented '---' lines "
                                     "and put nothing before it"));
-    return r;
+    return nullptr;
   }
   const Detector* found = nullptr;
   for (const Detector& d : kDetectors) {
@@ -413,18 +418,43 @@ Result validate(std::string_view source) {
         p, 0, "No diagram type detected", describe(t, 0, hl ? hl : utf8_seq_len(t, 0)),
         "a diagram type such as 'flowchart', 'sequenceDiagram', 'classDiagram'",
         "start the diagram with its type keyword (keywords are case-sensitive)"));
-    return r;
+    return nullptr;
   }
   r.type = hl ? std::string(t.substr(0, hl)) : std::string(found->key);
-  if (!found->validate) return r;
+  if (!found->validate) return nullptr;
   r.validated = true;
 
   cur = apply_edits(cur, entity_edits(cur.text));
   cur.text += '\n';
   p.mapped = std::move(cur);
-  found->validate(p, r.diagnostics);
+  done = false;
+  return found;
+}
+
+Result run(std::string_view source, const Models* models) {
+  Prepared p;
+  Result r;
+  bool done = false;
+  const Detector* d = prepare(source, p, r, done);
+  if (done || !d) return r;
+  p.models = models;
+  d->validate(p, r.diagnostics);
   r.valid = r.diagnostics.empty();
   return r;
+}
+
+}  // namespace
+
+Result validate(std::string_view source) { return run(source, nullptr); }
+
+Result validate(std::string_view source, const Models& models) { return run(source, &models); }
+
+std::string detect_type(std::string_view source) {
+  Prepared p;
+  Result r;
+  bool done = false;
+  prepare(source, p, r, done);
+  return r.type;
 }
 
 }  // namespace specgate::mermaid

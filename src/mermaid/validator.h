@@ -25,7 +25,15 @@ struct Result {
   std::vector<Diagnostic> diagnostics;
 };
 
+struct Models;  // mermaid/models.h
+
 // source = the diagram text (a .mmd file or a ```mermaid block's content)
 Result validate(std::string_view source);
+// The same, also recording the diagram's model into the matching sink of `models`, if any.
+Result validate(std::string_view source, const Models& models);
+
+// The diagram's header word as validate() would report it in Result::type ("" when none is
+// detected), without parsing the diagram: what the renderer dispatches on.
+std::string detect_type(std::string_view source);
 
 }  // namespace specgate::mermaid
