@@ -5,6 +5,7 @@
 #include <mutex>
 
 #include "model/load.h"
+#include "render/render.h"
 #include "site/html_escape.h"
 #include "site/index_page.h"
 #include "site/layout.h"
@@ -60,6 +61,21 @@ Site collect_site(const std::vector<std::string>& files, const Checker& checker,
 
 namespace {
 
+// specgate's own renderer: inline SVG for the types it draws, a note saying why for the rest.
+std::string draw_diagram(std::string_view source, const std::string& id, std::string& note) {
+  render::Options options;
+  options.id = id;
+  render::RenderResult r = render::render_svg(source, options);
+  if (r.drawn()) return r.svg;
+  if (!r.valid && !r.diagnostics.empty()) {
+    note = "Mermaid would reject this diagram (line " + std::to_string(r.diagnostics.front().line) +
+           ": " + r.diagnostics.front().message + "), so its source is shown.";
+  } else if (!r.note.empty()) {
+    note = r.note + "; its source is shown.";
+  }
+  return "";
+}
+
 std::string write_file(const fs::path& path, const std::string& bytes) {
   std::error_code ec;
   fs::create_directories(path.parent_path(), ec);
@@ -88,9 +104,8 @@ std::string canonical(const Site& site, const std::string& out) {
 std::string write_site(const Site& site, TemplateRegistry& registry, const SiteOptions& options) {
   const fs::path out_dir(options.out);
   const std::string search = search_index_json(site, options.single_file);
-  std::string single;
+  std::string single;  // --single-file: every page's content, the shell goes around it at the end
   if (options.single_file) {
-    open_page(single, site.title, site.title, "#SG-index", canonical(site, "index.html"));
     single += render_index(site, true, search);
   } else {
     std::string index;
@@ -109,7 +124,7 @@ std::string write_site(const Site& site, TemplateRegistry& registry, const SiteO
     ctx.site = &site;
     ctx.page = i;
     ctx.single_file = options.single_file;
-    ctx.diagram = options.diagram;
+    ctx.diagram = options.diagram ? options.diagram : draw_diagram;
     ctx.schema = registry.choose(*doc, "").schema;
     if (options.single_file) {
       single += "<section class=\"sg-page\" id=\"P" + std::to_string(i) + "\"><header class=\"sg-top\"><b>";
@@ -119,15 +134,20 @@ std::string write_site(const Site& site, TemplateRegistry& registry, const SiteO
       single += "</section>\n";
       continue;
     }
+    const std::string content = render_spec_page(*doc, ctx);
     std::string html;
-    open_page(html, page_title(p) + " \xE2\x80\x94 " + site.title, site.title, home_url(ctx), canonical(site, p.out));
-    html += render_spec_page(*doc, ctx);
+    open_page(html, page_title(p) + " \xE2\x80\x94 " + site.title, site.title, home_url(ctx), canonical(site, p.out),
+              content);
+    html += content;
     close_page(html, false);
     if (std::string e = write_file(out_dir / p.out, html); !e.empty()) return e;
   }
   if (options.single_file) {
-    close_page(single, true);
-    if (std::string e = write_file(out_dir / "index.html", single); !e.empty()) return e;
+    std::string html;
+    open_page(html, site.title, site.title, "#SG-index", canonical(site, "index.html"), single);
+    html += single;
+    close_page(html, true);
+    if (std::string e = write_file(out_dir / "index.html", html); !e.empty()) return e;
   }
   return "";
 }

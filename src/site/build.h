@@ -23,8 +23,9 @@ struct SiteOptions {
   unsigned jobs = 0;
   bool complete = false;     // the run covers whole directories (cross-document rules)
   Date today;
-  // Draws a Mermaid diagram as SVG; "" or unset shows its source with a note.
-  std::function<std::string(std::string_view source)> diagram;
+  // Draws a Mermaid diagram as SVG (see PageContext::diagram); unset: specgate's renderer
+  // (render/render.h) for the types it draws.
+  std::function<std::string(std::string_view source, const std::string& id, std::string& note)> diagram;
 };
 
 // Checks `files` (sorted) and fills a Site; unreadable files go to `errors` ("PATH: reason").

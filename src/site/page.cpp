@@ -158,7 +158,8 @@ struct Body {
 
   std::string diagram(const CodeBlock& cb, uint32_t n) const {
     std::string out = "<figure class=\"sg-diagram\" id=\"" + pre + "D" + std::to_string(n) + "\">";
-    std::string svg = ctx.diagram ? ctx.diagram(cb.content) : "";
+    std::string note;
+    std::string svg = ctx.diagram ? ctx.diagram(cb.content, pre + "D" + std::to_string(n) + "-svg", note) : "";
     if (!svg.empty()) {
       out += svg;
     } else {
@@ -169,7 +170,9 @@ struct Body {
         escape_html(type, out);
         out += ")";
       }
-      out += ": specgate does not draw this type yet, so its source is shown.</p>";
+      out += ": ";
+      escape_html(note.empty() ? "specgate does not draw this type yet, so its source is shown." : note, out);
+      out += "</p>";
       out += "<pre><code class=\"language-mermaid\">";
       escape_html(cb.content, out);
       out += "</code></pre>";

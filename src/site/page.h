@@ -21,8 +21,9 @@ struct PageContext {
   size_t page = 0;           // index into site->pages
   bool single_file = false;  // one HTML file: pages are sections, their ids carry a prefix
   const Schema* schema = nullptr;  // the spec's template, for the conformance list; may be null
-  // Draws a Mermaid diagram as inline SVG; "" (or no function) shows the source with a note.
-  std::function<std::string(std::string_view source)> diagram;
+  // Draws a Mermaid diagram as inline SVG whose root has id `id`; "" (or no function) shows the
+  // source with `note` (why it was not drawn) or a general one.
+  std::function<std::string(std::string_view source, const std::string& id, std::string& note)> diagram;
 };
 
 // The prefix of every id on page i in a single-file site ("" otherwise).

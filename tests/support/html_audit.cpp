@@ -142,7 +142,10 @@ std::vector<std::string> html_dangers(std::string_view html, std::string_view ow
       "div", "dl", "dt", "em", "figcaption", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "i", "img", "input", "ins",
       "kbd", "li", "mark", "ol", "p", "pre", "q", "rp", "rt", "ruby", "s", "samp", "small", "span", "strike",
       "strong", "sub", "summary", "sup", "table", "tbody", "td", "tfoot", "th", "thead", "time", "tr", "tt", "u",
-      "ul", "var", "wbr"};
+      "ul", "var", "wbr",
+      // specgate's own Mermaid drawings (render/svg_writer.h), inline
+      "svg", "g", "path", "rect", "text", "tspan", "defs", "marker", "line", "polyline", "polygon", "circle",
+      "ellipse", "desc"};
   std::vector<std::string> out;
   for (const HtmlTag& t : html_tags(html)) {
     if (t.name == "!") {
@@ -184,7 +187,15 @@ std::vector<std::string> html_dangers(std::string_view html, std::string_view ow
       if (!data && t.raw_text != own_script) out.push_back("a <script> that is not the site's");
       if (!attr("src").empty()) out.push_back("<script src>");
     }
-    if (t.name == "style" && t.raw_text != own_style) out.push_back("a <style> that is not the site's");
+    if (t.name == "style" && t.raw_text != own_style) {
+      // A diagram's style block: plain rules, nothing that loads or evaluates.
+      const std::string css = lower(t.raw_text);
+      bool bad = css.find("@import") != std::string::npos || css.find("expression") != std::string::npos ||
+                 css.find("javascript") != std::string::npos || css.find('<') != std::string::npos;
+      for (size_t u = css.find("url("); u != std::string::npos; u = css.find("url(", u + 4))
+        if (css.compare(u + 4, 1, "#") != 0) bad = true;
+      if (bad) out.push_back("a <style> that loads or evaluates: " + t.raw_text.substr(0, 200));
+    }
     if (t.name == "meta") {
       const std::string he = lower(attr("http-equiv")), nm = attr("name");
       const bool ok = (t.attrs.size() == 1 && t.attrs[0].first == "charset") || he == "content-security-policy" ||
