@@ -2,7 +2,8 @@
 
 #include <filesystem>
 #include <fstream>
-#include <mutex>
+#include <atomic>
+#include <thread>
 
 #include "model/load.h"
 #include "render/render.h"
@@ -115,32 +116,58 @@ std::string write_site(const Site& site, TemplateRegistry& registry, const SiteO
     if (std::string e = write_file(out_dir / "index.html", index); !e.empty()) return e;
     if (std::string e = write_file(out_dir / "search.json", search + "\n"); !e.empty()) return e;
   }
-  for (size_t i = 0; i < site.pages.size(); ++i) {
-    const SitePage& p = site.pages[i];
-    std::string error;
-    std::optional<Document> doc = load_document(p.path, error);
-    if (!doc) return error;
+  // A page from its spec, read again: one Document per worker at a time.
+  auto render = [&](size_t i, std::string& content, std::string& error) {
+    std::optional<Document> doc = load_document(site.pages[i].path, error);
+    if (!doc) return;
     PageContext ctx;
     ctx.site = &site;
     ctx.page = i;
     ctx.single_file = options.single_file;
     ctx.diagram = options.diagram ? options.diagram : draw_diagram;
     ctx.schema = registry.choose(*doc, "").schema;
-    if (options.single_file) {
+    content = render_spec_page(*doc, ctx);
+  };
+  if (options.single_file) {
+    for (size_t i = 0; i < site.pages.size(); ++i) {
+      std::string content, error;
+      render(i, content, error);
+      if (!error.empty()) return error;
       single += "<section class=\"sg-page\" id=\"P" + std::to_string(i) + "\"><header class=\"sg-top\"><b>";
-      escape_html(page_title(p), single);
+      escape_html(page_title(site.pages[i]), single);
       single += "</b><a href=\"#SG-index\">Back to the index</a></header>";
-      single += render_spec_page(*doc, ctx);
+      single += content;
       single += "</section>\n";
-      continue;
     }
-    const std::string content = render_spec_page(*doc, ctx);
-    std::string html;
-    open_page(html, page_title(p) + " \xE2\x80\x94 " + site.title, site.title, home_url(ctx), canonical(site, p.out),
-              content);
-    html += content;
-    close_page(html, false);
-    if (std::string e = write_file(out_dir / p.out, html); !e.empty()) return e;
+  } else {
+    // Pages are independent files: workers take the next page until none is left. What each
+    // writes depends only on its page, so the bytes do not depend on the scheduling.
+    std::vector<std::string> errors(site.pages.size());
+    std::atomic<size_t> next{0};
+    auto work = [&] {
+      for (size_t i; (i = next.fetch_add(1)) < site.pages.size();) {
+        std::string content;
+        render(i, content, errors[i]);
+        if (!errors[i].empty()) continue;
+        const SitePage& p = site.pages[i];
+        PageContext ctx;
+        ctx.site = &site;
+        ctx.page = i;
+        std::string html;
+        open_page(html, page_title(p) + " \xE2\x80\x94 " + site.title, site.title, home_url(ctx),
+                  canonical(site, p.out), content);
+        html += content;
+        close_page(html, false);
+        errors[i] = write_file(out_dir / p.out, html);
+      }
+    };
+    const size_t n = std::min<size_t>(options.jobs ? options.jobs : default_jobs(), site.pages.size());
+    std::vector<std::thread> threads;
+    for (size_t t = 1; t < n; ++t) threads.emplace_back(work);
+    work();
+    for (std::thread& t : threads) t.join();
+    for (const std::string& e : errors)
+      if (!e.empty()) return e;
   }
   if (options.single_file) {
     std::string html;

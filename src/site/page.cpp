@@ -425,7 +425,7 @@ void side_panel(std::string& out, const PageContext& ctx) {
     field_row(out, "Next review", s.overdue ? "<span class=\"sg-overdue\">" + s.next_review->iso() + " (overdue)</span>" : s.next_review->iso());
   for (const GateProgress& g : s.gates)
     field_row(out, escape_html(g.section), fmt::format("<progress max=\"{}\" value=\"{}\"></progress> {}/{}", g.total, g.done, g.done, g.total));
-  field_row(out, "Findings", fmt::format("{} errors, {} warnings", s.errors, s.warnings));
+  field_row(out, "Findings", fmt::format("{} error{}, {} warning{}", s.errors, s.errors == 1 ? "" : "s", s.warnings, s.warnings == 1 ? "" : "s"));
   out += "</dl><p class=\"sg-path\">";
   escape_html(page.path, out);
   out += "</p>";
