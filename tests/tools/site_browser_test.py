@@ -55,12 +55,24 @@ CHECKER = r"""(function () {
       figures: figures.length, drawn: drawn, noted: noted,
       rows: Array.prototype.map.call(document.querySelectorAll("table.sg-specs tbody tr a"), function (a) { return a.getAttribute("href"); })
     };
-    var pre = document.createElement("pre");
-    pre.id = "SG-test-result";
-    pre.textContent = JSON.stringify(res);
-    document.body.appendChild(pre);
+    parent.postMessage(JSON.stringify(res), "*");
   });
 })();"""
+
+
+# Headless chromium's window is at least 500 px wide, so the page is measured in an iframe of
+# exactly the width wanted; the checker posts its result up to this wrapper (file:// pages are
+# opaque origins to each other), which writes it where --dump-dom shows it.
+WRAPPER = """<!DOCTYPE html><html><head><meta charset="utf-8"></head><body style="margin:0">
+<iframe src="{src}" width="{width}" height="1200" style="border:0;display:block"></iframe>
+<script>
+window.addEventListener("message", function (e) {{
+  var pre = document.createElement("pre");
+  pre.id = "SG-test-result";
+  pre.textContent = e.data;
+  document.body.appendChild(pre);
+}});
+</script></body></html>"""
 
 
 def chromium():
@@ -117,7 +129,10 @@ def main():
             with open(probe, "w", encoding="utf-8") as f:
                 f.write(with_checker(original))
             for width in (1280, 390):
-                res = browser(exe, width, ["--dump-dom"], "file://" + probe, tmp)
+                wrapper = os.path.join(tmp, f"wrap-{width}.html")
+                with open(wrapper, "w", encoding="utf-8") as f:
+                    f.write(WRAPPER.format(src="file://" + probe, width=width))
+                res = browser(exe, max(width + 40, 600), ["--dump-dom"], "file://" + wrapper, tmp)
                 m = re.search(r'<pre id="SG-test-result">(.*?)</pre>', res.stdout, re.S)
                 if not m:
                     problems.append(f"{page} @{width}: no result from the page (chromium said: {res.stderr[-400:]})")
