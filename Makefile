@@ -47,6 +47,7 @@ build: configure
 run: build-run
 	$(BUILD)/specgate check examples/
 	$(BUILD)/specgate status examples/ --today 2026-11-22
+	$(BUILD)/specgate site examples/ --out $(BUILD)/site
 
 test: build
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)

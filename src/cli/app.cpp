@@ -32,6 +32,7 @@ std::unique_ptr<CLI::App> make_app(int& exit_code) {
 
   register_check(app, exit_code);
   register_status(app, exit_code);
+  register_site(app, exit_code);
   register_templates(app, exit_code);
   register_rules(app, exit_code);
   register_new(app, exit_code);

@@ -17,6 +17,7 @@ void register_templates(CLI::App& app, int& exit_code);
 void register_mermaid(CLI::App& app, int& exit_code);
 void register_render(CLI::App& app, int& exit_code);
 void register_status(CLI::App& app, int& exit_code);
+void register_site(CLI::App& app, int& exit_code);
 void register_completion(CLI::App& app, int& exit_code);
 void register_man(CLI::App& app, int& exit_code);
 
