@@ -262,17 +262,33 @@ TEST(SiteBinary, ExamplesBuildAndEveryLinkResolves) {
     }
   }
   EXPECT_TRUE(broken_links(out).empty()) << ::testing::PrintToString(broken_links(out));
-  // The flowchart is drawn inline by specgate's renderer; the types it cannot draw yet show
-  // their source with a note.
+  // Every diagram of the examples (flowchart, sequence, state, ER) is drawn inline by specgate's
+  // renderer; none falls back to its source.
   const std::string& recon = files.at("specs/tech-spec-2026-04-02-ledger-sync-reconciler.html");
   EXPECT_NE(recon.find("<figure class=\"sg-diagram\" id=\"D0\"><svg "), std::string::npos);
-  EXPECT_NE(recon.find("diagrams are not drawn yet; its source is shown.</p><pre><code class=\"language-mermaid\">sequenceDiagram"),
-            std::string::npos);
+  EXPECT_NE(recon.find("<figure class=\"sg-diagram\" id=\"D1\"><svg "), std::string::npos);
+  for (const auto& [rel, html] : files) EXPECT_EQ(html.find("not drawn yet"), std::string::npos) << rel;
   // GitHub's anchors on headings, a declared ID linked to its page, backlinks listed.
   const std::string& arch = files.at("specs/ARCH-SUPER-7-event-driven-ledger-sync.html");
   EXPECT_NE(arch.find("<h2 id=\"problem-statement\">"), std::string::npos);
   EXPECT_NE(arch.find("Referenced by"), std::string::npos);
   EXPECT_NE(arch.find("href=\"SPEC-EPIC-12-sync-retry-policies.html\""), std::string::npos);
+}
+
+// A diagram type the renderer does not draw yet shows its source, escaped, with a note: never a
+// wrong drawing, never nothing.
+TEST(SiteBinary, UndrawnDiagramTypeShowsItsSourceWithANote) {
+  TempDir t;
+  t.write("specs/TASK-1.md", spec("TASK-1", "## Plan\n\n```mermaid\ngantt\n    title Plan <b>&</b>\n    section A\n"
+                                            "    Build :a1, 2026-01-01, 3d\n```\n"));
+  const fs::path out = t / "out";
+  const auto r = run_specgate({"site", (t / "specs").string(), "--out", out.string(), "--today", "2026-01-01"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const std::string page = read_all(out / "specs" / "TASK-1.html");
+  EXPECT_NE(page.find("diagrams are not drawn yet; its source is shown.</p><pre><code class=\"language-mermaid\">gantt"),
+            std::string::npos);
+  EXPECT_NE(page.find("title Plan &lt;b&gt;&amp;&lt;/b&gt;"), std::string::npos);
+  EXPECT_EQ(page.find("<svg"), std::string::npos);
 }
 
 TEST(SiteBinary, LinksIdsBacklinksAndMissingSpecs) {
