@@ -49,6 +49,7 @@ struct HandlerTable {
 // Each module adds its methods and capabilities.
 void register_text_sync(HandlerTable& table);    // lsp/text_sync.cpp: didOpen/didChange/didSave/didClose
 void register_diagnostics(HandlerTable& table);  // lsp/diagnostics.cpp: pull diagnostics
+void register_code_actions(HandlerTable& table);  // lsp/code_actions.cpp: quick fixes, fixAll
 void register_features(HandlerTable& table);     // lsp/features.cpp: completion, hover, symbols, ...
 
 // The whole table, as the server uses it.

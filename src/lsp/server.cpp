@@ -27,6 +27,7 @@ HandlerTable make_handler_table() {
   HandlerTable table;
   register_text_sync(table);
   register_diagnostics(table);
+  register_code_actions(table);
   register_features(table);
   return table;
 }

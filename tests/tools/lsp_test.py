@@ -22,7 +22,8 @@ from lsp_client import Client, frame  # noqa: E402
 
 TODAY = "2026-11-22"
 # Known defects: a field value, a placeholder after an astral character (two UTF-16 units, one
-# specgate column), an impossible date, and the template's missing sections.
+# specgate column), an impossible date, a date to normalise (a safe fix), and the template's
+# missing sections.
 SPEC = """<!-- specgate: template=task -->
 # TASK-7: Rotate keys
 
@@ -30,6 +31,7 @@ SPEC = """<!-- specgate: template=task -->
 **Assignee**: 😀 <name>
 **Updated**: 2026-02-30
 **Priority**: Urgent
+**Created**: Dec 16, 2025
 
 ## Description
 Rotate the signing keys every 90 days; é and 中 count once each.
@@ -436,7 +438,88 @@ def test_cross_document(ws):
         c.kill()
 
 
-CASES = [test_cross_document, test_diagnostics_equal_check, test_edits_follow, test_crlf_text, test_unsaved_buffer_wins,
+def offset_of(text, pos):
+    """LSP position (UTF-16) -> index into the Python string."""
+    starts = [0]
+    i = 0
+    while i < len(text):
+        if text[i] == "\r" and i + 1 < len(text) and text[i + 1] == "\n":
+            i += 1
+        if text[i] in "\r\n":
+            starts.append(i + 1)
+        i += 1
+    if pos["line"] >= len(starts):
+        return len(text)
+    at, units = starts[pos["line"]], 0
+    while at < len(text) and text[at] not in "\r\n" and units < pos["character"]:
+        units += 2 if ord(text[at]) > 0xFFFF else 1
+        at += 1
+    return at
+
+
+def apply_edits(text, edits):
+    spans = sorted(((offset_of(text, e["range"]["start"]), offset_of(text, e["range"]["end"]), e["newText"])
+                    for e in edits), reverse=True)
+    for b, e, new in spans:
+        text = text[:b] + new + text[e:]
+    return text
+
+
+def test_code_actions(ws):
+    uri = ws.write("specs/TASK-7.md", SPEC)
+    c = ws.client(capabilities={"workspace": {"workspaceEdit": {"documentChanges": True}}})
+    try:
+        open_doc(c, uri, SPEC)
+        diags = c.diagnostics(uri, 1)["diagnostics"]
+        assert [d for d in diags if d["code"] == "date" and "Dec 16" in d["message"]], diags
+        # 'Urgent' has no clear match: one editor-only choice per allowed value, none preferred.
+        prio = [d for d in diags if d["code"] == "field-value" and "Urgent" in d["message"]][0]
+        actions = c.request("textDocument/codeAction", {"textDocument": {"uri": uri}, "range": prio["range"],
+                                                        "context": {"diagnostics": [prio]}})
+        titles = [a["title"] for a in actions]
+        assert len(actions) >= 2 and all(a["kind"] == "quickfix" for a in actions), actions
+        assert not any(a.get("isPreferred") for a in actions), actions
+        assert any("P1-High" in t for t in titles), titles
+        choice = [a for a in actions if "P1-High" in a["title"]][0]
+        change_doc = choice["edit"]["documentChanges"][0]
+        assert change_doc["textDocument"] == {"uri": uri, "version": 1}, change_doc
+        fixed = apply_edits(SPEC, change_doc["edits"])
+        assert "**Priority**: P1-High\n" in fixed, fixed
+        assert choice["diagnostics"][0]["code"] == "field-value"
+        # fixAll: exactly what check --fix does to the same text.
+        actions = c.request("textDocument/codeAction", {"textDocument": {"uri": uri}, "range": rng(0, 0, 0, 0),
+                                                        "context": {"diagnostics": [], "only": ["source.fixAll"]}})
+        assert [a["kind"] for a in actions] == ["source.fixAll.specgate"], actions
+        after = apply_edits(SPEC, actions[0]["edit"]["documentChanges"][0]["edits"])
+        fix_copy = ws.write("specs/TASK-copy.md", SPEC)
+        subprocess.run([ws.binary, "check", "--fix", "--today", TODAY, "specs/TASK-copy.md"], cwd=ws.dir,
+                       capture_output=True)
+        with open(fix_copy[len("file://"):], encoding="utf-8") as f:
+            assert after == f.read(), "fixAll differs from check --fix"
+        assert after != SPEC
+        # Applied: the fixed findings are gone and a second fixAll has nothing to do.
+        change(c, uri, 2, [{"text": after}])
+        diags = c.diagnostics(uri, 2)["diagnostics"]
+        assert not [d for d in diags if "Dec 16" in d["message"]], diags
+        actions = c.request("textDocument/codeAction", {"textDocument": {"uri": uri}, "range": rng(0, 0, 0, 0),
+                                                        "context": {"diagnostics": [], "only": ["source"]}})
+        assert actions == [], actions
+        # Without documentChanges support the edit comes as plain changes.
+    finally:
+        c.kill()
+    c = ws.client()
+    try:
+        open_doc(c, uri, SPEC)
+        diags = c.diagnostics(uri, 1)["diagnostics"]
+        prio = [d for d in diags if d["code"] == "field-value" and "Urgent" in d["message"]][0]
+        actions = c.request("textDocument/codeAction", {"textDocument": {"uri": uri}, "range": prio["range"],
+                                                        "context": {"diagnostics": [prio], "only": ["quickfix"]}})
+        assert actions and uri in actions[0]["edit"]["changes"], actions
+    finally:
+        c.kill()
+
+
+CASES = [test_code_actions, test_cross_document, test_diagnostics_equal_check, test_edits_follow, test_crlf_text, test_unsaved_buffer_wins,
          test_pull_equals_push, test_on_save, test_close_clears, test_lifecycle, test_bad_requests,
          test_huge_message, test_broken_framing_exits, test_client_disappears]
 
