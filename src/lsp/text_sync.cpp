@@ -1,5 +1,6 @@
 // Text synchronisation: the client's buffers (incremental changes) and when their diagnostics
 // are published: debounced while typing, or on save when the client asks for "onSave".
+#include "core/markdown_path.h"
 #include "lsp/session.h"
 #include "lsp/uri.h"
 
@@ -18,6 +19,11 @@ bool is_config_file(const std::string& path) {
   return path.ends_with("/.specgate.yaml") || path.ends_with("/.specgate.yml");
 }
 
+// A client that also sends other files (a .specgate.yaml it shows) gets no Markdown findings on them.
+bool is_markdown_document(const OpenDocument& d) {
+  return d.language_id == "markdown" || d.language_id.empty() || is_markdown_path(d.path);
+}
+
 // A config or template changed: every analysis is stale, and open documents are published anew.
 void configuration_changed(Session& s) {
   s.projects().clear();
@@ -33,9 +39,9 @@ void register_text_sync(HandlerTable& table) {
 
   table.notifications["textDocument/didOpen"] = [](Session& s, const Json& params) {
     const Json& doc = param(params, "textDocument");
-    s.documents().open(param_string(doc, "uri"), doc.value("languageId", ""), doc.value("version", int64_t{0}),
-                       param_string(doc, "text"));
-    s.schedule_publish(param_string(doc, "uri"), true);
+    const OpenDocument& d = s.documents().open(param_string(doc, "uri"), doc.value("languageId", ""),
+                                               doc.value("version", int64_t{0}), param_string(doc, "text"));
+    if (is_markdown_document(d)) s.schedule_publish(d.uri, true);
   };
   table.notifications["textDocument/didChange"] = [](Session& s, const Json& params) {
     const std::string uri = param_uri(params);
@@ -48,14 +54,15 @@ void register_text_sync(HandlerTable& table) {
     }
     const int64_t version = param(params, "textDocument").value("version", int64_t{0});
     if (!s.documents().change(uri, version, changes)) throw RpcError(rpc::kInvalidParams, "document not open: " + uri);
-    if (s.settings().on_type) s.schedule_publish(uri);
-    if (is_config_file(s.documents().find(uri)->path)) configuration_changed(s);
+    const OpenDocument* d = s.documents().find(uri);
+    if (s.settings().on_type && is_markdown_document(*d)) s.schedule_publish(uri);
   };
   table.notifications["textDocument/didSave"] = [](Session& s, const Json& params) {
     const std::string uri = param_uri(params);
     const OpenDocument* d = s.documents().find(uri);
-    if (d != nullptr && is_config_file(d->path)) configuration_changed(s);
-    s.schedule_publish(uri, true);
+    if (d == nullptr) return;
+    if (is_config_file(d->path)) configuration_changed(s);
+    else if (is_markdown_document(*d)) s.schedule_publish(uri, true);
   };
   table.notifications["textDocument/didClose"] = [](Session& s, const Json& params) {
     const std::string uri = param_uri(params);

@@ -85,6 +85,8 @@ void WorkspaceIndex::build(const std::vector<std::string>& folders, Projects& pr
 }
 
 void WorkspaceIndex::reindex_paths() {
+  ++generation_;
+  cross_cache_.clear();
   by_path_.clear();
   for (size_t i = 0; i < records_.size(); ++i) by_path_[records_[i].path] = i;
 }
@@ -96,6 +98,7 @@ bool WorkspaceIndex::update(const std::string& path, SpecIndex record) {
   record.path = path;
   const bool changed = !same_record(slot, record);
   slot = std::move(record);
+  if (changed) ++generation_;
   return changed;
 }
 
@@ -118,6 +121,7 @@ void WorkspaceIndex::reload(const std::string& path, Projects& projects) {
   record.path = path;
   if (known) {
     records_[by_path_[path]] = std::move(record);
+    ++generation_;
     return;
   }
   auto pos = std::lower_bound(records_.begin(), records_.end(), path,
@@ -136,6 +140,8 @@ void WorkspaceIndex::remove(const std::string& path) {
 std::vector<Diagnostic> WorkspaceIndex::findings_for(const std::string& path, const Project& project) const {
   auto it = by_path_.find(path);
   if (it == by_path_.end()) return {};
+  Cached& cached = cross_cache_[path];
+  if (cached.generation == generation_ && cached.project == &project) return cached.findings;
   std::vector<uint8_t> checked(records_.size(), 0);
   checked[it->second] = 1;
   auto found = workspace_findings(project.checker, project.config, true, records_, checked);
@@ -147,7 +153,8 @@ std::vector<Diagnostic> WorkspaceIndex::findings_for(const std::string& path, co
         d.message.erase(at, prefix.size());
     }
   }
-  return std::move(found[it->second]);
+  cached = {generation_, &project, std::move(found[it->second])};
+  return cached.findings;
 }
 
 const SpecIndex* WorkspaceIndex::declaring(const std::string& id) const {

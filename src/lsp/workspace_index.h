@@ -54,6 +54,15 @@ class WorkspaceIndex {
 
   std::vector<std::string> folders_;
   std::vector<SpecIndex> records_;         // sorted by path
+  // Bumped whenever a record changes: typing that leaves every ID and reference where it was
+  // reuses the cross-document findings instead of running the rules over the whole index.
+  uint64_t generation_ = 1;
+  struct Cached {
+    uint64_t generation = 0;
+    const Project* project = nullptr;
+    std::vector<Diagnostic> findings;
+  };
+  mutable std::map<std::string, Cached> cross_cache_;
   std::map<std::string, size_t> by_path_;  // path -> position in records_
 };
 
