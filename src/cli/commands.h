@@ -20,5 +20,6 @@ void register_status(CLI::App& app, int& exit_code);
 void register_site(CLI::App& app, int& exit_code);
 void register_completion(CLI::App& app, int& exit_code);
 void register_man(CLI::App& app, int& exit_code);
+void register_lsp(CLI::App& app, int& exit_code);
 
 }  // namespace specgate::cli
