@@ -81,7 +81,8 @@ Json Server::initialize(const Json& params) {
   session_.set_client(caps, std::move(folders));
 
   Json server_caps = table_.capabilities;
-  server_caps["workspace"] = {{"workspaceFolders", {{"supported", true}, {"changeNotifications", true}}}};
+  // Folders added or removed later are not followed yet (didChangeWorkspaceFolders), so not asked for.
+  server_caps["workspace"] = {{"workspaceFolders", {{"supported", true}, {"changeNotifications", false}}}};
   return {{"capabilities", server_caps}, {"serverInfo", {{"name", "specgate"}, {"version", SPECGATE_VERSION}}}};
 }
 
