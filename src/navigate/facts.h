@@ -1,0 +1,85 @@
+// What the language features know about one document and about the workspace around it, made
+// from the model's own facts (sections, fields, IDs and references of spec/index.h, the chosen
+// template's schema and section match); nothing here re-reads Markdown on its own.
+#pragma once
+
+#include <functional>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "config/config.h"
+#include "navigate/position.h"
+#include "model/document.h"
+#include "schema/match.h"
+#include "schema/registry.h"
+#include "spec/index.h"
+
+namespace specgate {
+
+// One open or on-disk document, analysed as `check` would: its template (the same choice), the
+// section match (loose wordings and stand-ins included), each field's template spec and its IDs.
+struct DocumentFacts {
+  Document doc;
+  const Config* config = nullptr;
+  const Schema* schema = nullptr;  // null: no template applies (the registry outlives the facts)
+  SectionMatch match;
+  std::vector<const FieldSpec*> field_specs;  // parallel to doc.fields; null when not in the template
+  SpecIndex index;
+};
+
+// `template_ref` as `check --template`; "" lets the registry choose (front matter, config, detection).
+DocumentFacts analyze_document(const std::string& path, std::string text, const Config& config,
+                               TemplateRegistry& registry, const std::string& template_ref = "");
+
+// What navigation keeps about each spec of the workspace: small, so a 10k-spec workspace costs
+// little; positions into the file are recomputed from its text when a request needs them.
+struct SpecId {
+  std::string id;
+  IdSource source = IdSource::Title;
+  TextRange range;  // where it is declared (line 1, empty, for a file name)
+};
+
+struct SpecEntry {
+  std::string path;
+  std::vector<SpecId> ids;   // SpecIndex::ids in its order: ids[0] is the spec's ID
+  std::string title;         // the H1 without its ID ("Add retry budget"), markup as written
+  TextRange title_range;     // the heading's text; line 0 when the spec has no heading
+  std::string status, owner;       // field values as written, "" when absent
+  std::vector<std::string> mentions;  // every distinct ID the spec mentions outside code, sorted
+
+  const std::string* primary_id() const { return ids.empty() ? nullptr : &ids.front().id; }
+};
+
+SpecEntry summarize_spec(const Document& doc, const SpecIndex& index);
+
+// Every ID written in the document outside code blocks: the mentions references and rename go by.
+struct IdMention {
+  std::string id;
+  TextRange range;
+};
+std::vector<IdMention> id_mentions(const Document& doc);
+
+// The workspace as navigation sees it: specs by path, and where to read any file's current text
+// (an open buffer wins over the disk; nullopt when unreadable).
+class SpecDirectory {
+ public:
+  using ReadText = std::function<std::optional<std::string>(const std::string& path)>;
+  explicit SpecDirectory(ReadText read) : read_(std::move(read)) {}
+
+  void put(SpecEntry entry);
+  void remove(const std::string& path);
+  const std::map<std::string, SpecEntry>& specs() const { return specs_; }
+  const SpecEntry* find(const std::string& path) const;
+  // The specs declaring `id`, strongest declaration first then by path.
+  std::vector<const SpecEntry*> declaring(std::string_view id) const;
+  std::optional<std::string> read(const std::string& path) const { return read_ ? read_(path) : std::nullopt; }
+
+ private:
+  std::map<std::string, SpecEntry> specs_;
+  ReadText read_;
+};
+
+}  // namespace specgate

@@ -1,0 +1,134 @@
+#include "navigate/navigation.h"
+
+#include <algorithm>
+#include <filesystem>
+
+#include "core/concat.h"
+#include "model/slug.h"
+#include "spec/ids.h"
+
+namespace specgate {
+
+namespace {
+
+bool is_declaration(const SpecEntry* e, const std::string& id, const TextRange& r) {
+  if (!e) return false;
+  for (const SpecId& d : e->ids)
+    if (d.id == id && d.range == r) return true;
+  return false;
+}
+
+// The mentions of `id` in one document, as file ranges.
+void mentions_in(const Document& doc, const SpecEntry* entry, const std::string& id, bool include_declaration,
+                 std::vector<FileRange>& out) {
+  for (const IdMention& m : id_mentions(doc)) {
+    if (m.id != id) continue;
+    if (!include_declaration && is_declaration(entry, id, m.range)) continue;
+    out.push_back({doc.source.path(), m.range});
+  }
+}
+
+std::vector<FileRange> id_references(const DocumentFacts& f, const SpecDirectory& specs, const std::string& id,
+                                     bool include_declaration) {
+  std::vector<FileRange> out;
+  const std::string& self = f.doc.source.path();
+  std::vector<std::string> paths;
+  for (const auto& [path, e] : specs.specs()) {
+    if (path != self && std::binary_search(e.mentions.begin(), e.mentions.end(), id)) paths.push_back(path);
+  }
+  paths.push_back(self);
+  std::sort(paths.begin(), paths.end());
+  for (const std::string& path : paths) {
+    if (path == self) {
+      // The buffer as analysed, with its own declarations (the directory's entry may be older).
+      const SpecEntry entry = summarize_spec(f.doc, f.index);
+      mentions_in(f.doc, &entry, id, include_declaration, out);
+      continue;
+    }
+    std::optional<std::string> text = specs.read(path);
+    if (!text) continue;
+    const Document doc = build_document(SourceText(path, std::move(*text)));
+    mentions_in(doc, specs.find(path), id, include_declaration, out);
+  }
+  return out;
+}
+
+}  // namespace
+
+std::vector<FileRange> definition(const DocumentFacts& f, const SpecDirectory& specs, TextPos pos) {
+  std::vector<FileRange> out;
+  // A link first: "STORY-1-parent.md" holds an ID, but the cursor is on the file name.
+  auto link = link_at_cursor(f.doc, pos);
+  if (!link) {
+    if (auto id = id_at_cursor(f.doc, pos)) {
+      for (const SpecEntry* e : specs.declaring(id->id)) {
+        for (const SpecId& d : e->ids)
+          if (d.id == id->id) out.push_back({e->path, d.range});
+      }
+      return out;
+    }
+    return out;
+  }
+  const std::string& self = f.doc.source.path();
+  const std::string path =
+      link->file.empty() ? self : (std::filesystem::path(document_dir(self)) / link->file).lexically_normal().string();
+  std::optional<Document> other;
+  const Document* target = &f.doc;
+  if (path != self) {
+    std::optional<std::string> text = specs.read(path);
+    if (!text) {
+      // Not readable as text (a directory, an image): the file itself, when it exists.
+      std::error_code ec;
+      if (std::filesystem::exists(path, ec)) out.push_back({path, {{1, 0}, {1, 0}}});
+      return out;
+    }
+    other = build_document(SourceText(path, std::move(*text)));
+    target = &*other;
+  }
+  if (!link->fragment.empty()) {
+    std::string want = link->fragment;
+    std::transform(want.begin(), want.end(), want.begin(), [](unsigned char c) { return std::tolower(c); });
+    SlugCounter slugs;
+    for (const Section& s : target->sections) {
+      if (slugs.next(heading_plain_text(s.title)) == want) {
+        out.push_back({path, range_of_chars(target->source, s.line, s.column, static_cast<uint32_t>(count_chars(s.title)))});
+        return out;
+      }
+    }
+  }
+  if (path != self) out.push_back({path, {{1, 0}, {1, 0}}});
+  return out;
+}
+
+std::vector<FileRange> references(const DocumentFacts& f, const SpecDirectory& specs, TextPos pos,
+                                  bool include_declaration) {
+  auto id = id_at_cursor(f.doc, pos);
+  if (!id) return {};
+  return id_references(f, specs, id->id, include_declaration);
+}
+
+std::optional<IdAtCursor> prepare_rename(const DocumentFacts& f, TextPos pos) { return id_at_cursor(f.doc, pos); }
+
+RenameResult rename_id(const DocumentFacts& f, const SpecDirectory& specs, TextPos pos, const std::string& new_id) {
+  RenameResult r;
+  auto id = id_at_cursor(f.doc, pos);
+  if (!id) {
+    r.error = "the cursor is not on a spec ID";
+    return r;
+  }
+  const std::vector<IdToken> tokens = find_ids(new_id);
+  if (tokens.size() != 1 || tokens[0].offset != 0 || tokens[0].length != new_id.size()) {
+    r.error = concat({"'", new_id, "' is not a spec ID (capital words joined by '-' and a number: TASK-12)"});
+    return r;
+  }
+  if (new_id == id->id) return r;
+  for (const SpecEntry* e : specs.declaring(new_id)) {
+    r.error = concat({new_id, " is already declared by ", e->path});
+    return r;
+  }
+  for (FileRange& ref : id_references(f, specs, id->id, /*include_declaration=*/true))
+    r.edits[ref.path].push_back({ref.range, new_id});
+  return r;
+}
+
+}  // namespace specgate
