@@ -9,6 +9,7 @@
 #include "navigate/navigation.h"
 #include "navigate/symbols.h"
 #include "support/run_binary.h"
+#include "support/test_paths.h"
 
 using specgate::test::TempDir;
 
@@ -337,6 +338,64 @@ TEST(NavigatePosition, ByteOfColumnCountsCodePoints) {
   EXPECT_EQ(byte_of_column("caf\xC3\xA9 X", 5), 5u);
   EXPECT_EQ(byte_of_column("caf\xC3\xA9 X", 6), 6u);
   EXPECT_EQ(byte_of_column("ab", 9), 2u);
+}
+
+// Every feature at the start, middle and end (and past the end) of every line of the real specs,
+// and references and rename on their IDs: answers stay inside the documents and nothing throws.
+TEST(NavigateRobustness, RealSpecsAtEveryLine) {
+  if (!test::have_shared()) GTEST_SKIP() << "no ../shared";
+  Config config;
+  TemplateRegistry registry(config);
+  SpecDirectory specs([](const std::string& p) -> std::optional<std::string> {
+    ReadResult r = read_file(p);
+    return r.ok ? std::optional<std::string>(std::move(r.bytes)) : std::nullopt;
+  });
+  std::vector<DocumentFacts> docs;
+  for (const char* corpus : {"real", "real2"}) {
+    for (const auto& e : std::filesystem::directory_iterator(test::shared_dir() / "corpus" / corpus)) {
+      if (e.path().extension() != ".md") continue;
+      docs.push_back(analyze_document(e.path().string(), read_file(e.path().string()).bytes, config, registry));
+      specs.put(summarize_spec(docs.back().doc, docs.back().index));
+    }
+  }
+  ASSERT_GT(docs.size(), 10u);
+  const auto inside = [](const Document& doc, const TextRange& r) {
+    return r.start <= r.end && r.end.line <= std::max<uint32_t>(doc.source.line_count(), 1) &&
+           r.end.byte <= doc.source.line(r.end.line).size();
+  };
+  size_t answers = 0;
+  for (const DocumentFacts& f : docs) {
+    const uint32_t lines = std::min<uint32_t>(f.doc.source.line_count(), 1500);
+    for (uint32_t l = 1; l <= lines; ++l) {
+      const auto size = static_cast<uint32_t>(f.doc.source.line(l).size());
+      for (uint32_t b : {0u, size / 2, size, size + 3}) {
+        const TextPos p{l, b};
+        for (const CompletionItem& i : complete(f, specs, p).items) {
+          EXPECT_TRUE(inside(f.doc, i.range)) << f.doc.source.path() << ":" << l;
+          ++answers;
+        }
+        if (auto h = hover(f, specs, p)) {
+          EXPECT_TRUE(inside(f.doc, h->range)) << f.doc.source.path() << ":" << l;
+          ++answers;
+        }
+        answers += definition(f, specs, p).size();
+      }
+    }
+    std::vector<IdMention> ids = id_mentions(f.doc);
+    if (ids.size() > 5) ids.resize(5);
+    for (const IdMention& m : ids) {
+      const std::vector<FileRange> refs = references(f, specs, m.range.start, true);
+      EXPECT_FALSE(refs.empty()) << m.id;  // the mention itself at least
+      const RenameResult r = rename_id(f, specs, m.range.start, "ZZZ-RENAMED-1");
+      EXPECT_EQ(r.error, "");
+      size_t edits = 0;
+      for (const auto& [path, e] : r.edits) edits += e.size();
+      EXPECT_EQ(edits, refs.size()) << m.id;
+    }
+    document_symbols(f);
+  }
+  EXPECT_GT(answers, 100u);
+  EXPECT_FALSE(workspace_symbols(specs, "").empty());
 }
 
 }  // namespace
