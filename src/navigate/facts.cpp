@@ -12,23 +12,29 @@
 
 namespace specgate {
 
-DocumentFacts analyze_document(const std::string& path, std::string text, const Config& config,
-                               TemplateRegistry& registry, const std::string& template_ref) {
-  DocumentFacts f;
-  f.doc = build_document(SourceText(path, std::move(text)));
+DocumentFacts document_facts(const Document& doc, const Config& config, const Schema* schema) {
+  DocumentFacts f(doc);
   f.config = &config;
-  // The checker's choice and matching (check/checker.cpp), so features agree with diagnostics.
-  TemplateChoice choice = registry.choose(f.doc, template_ref);
-  if (choice.schema && choice.error.empty()) {
-    f.schema = choice.schema;
-    f.match = choice.match ? std::move(*choice.match) : match_sections(*f.schema, f.doc);
-    match_loosely(*f.schema, f.doc, f.match);
-    find_stand_ins(*f.schema, f.doc, f.match);
-    RuleContext ctx{f.doc, f.schema, &f.match, config, today_utc()};
+  f.schema = schema;
+  if (schema) {
+    // The checker's matching (check/checker.cpp), so features agree with the diagnostics.
+    f.match = match_sections(*schema, doc);
+    match_loosely(*schema, doc, f.match);
+    find_stand_ins(*schema, doc, f.match);
+    RuleContext ctx{doc, schema, &f.match, config, today_utc()};
     f.field_specs = field_specs_of(ctx);
   }
-  f.field_specs.resize(f.doc.fields.size(), nullptr);
-  f.index = build_spec_index(f.doc, config);
+  f.field_specs.resize(doc.fields.size(), nullptr);
+  f.index = build_spec_index(doc, config);
+  return f;
+}
+
+DocumentFacts analyze_document(const std::string& path, std::string text, const Config& config,
+                               TemplateRegistry& registry, const std::string& template_ref) {
+  auto doc = std::make_shared<const Document>(build_document(SourceText(path, std::move(text))));
+  TemplateChoice choice = registry.choose(*doc, template_ref);
+  DocumentFacts f = document_facts(*doc, config, choice.error.empty() ? choice.schema : nullptr);
+  f.owned = std::move(doc);
   return f;
 }
 

@@ -19,10 +19,14 @@
 
 namespace specgate {
 
-// One open or on-disk document, analysed as `check` would: its template (the same choice), the
-// section match (loose wordings and stand-ins included), each field's template spec and its IDs.
+// One open or on-disk document, analysed as `check` does: its template, the section match (loose
+// wordings and stand-ins included), each field's template spec and its IDs. Refers to the
+// Document, which must outlive it (or is owned, when analyze_document built it).
 struct DocumentFacts {
-  Document doc;
+  explicit DocumentFacts(const Document& d) : doc(d) {}
+
+  std::shared_ptr<const Document> owned;  // set when the facts built the document
+  const Document& doc;
   const Config* config = nullptr;
   const Schema* schema = nullptr;  // null: no template applies (the registry outlives the facts)
   SectionMatch match;
@@ -30,7 +34,11 @@ struct DocumentFacts {
   SpecIndex index;
 };
 
-// `template_ref` as `check --template`; "" lets the registry choose (front matter, config, detection).
+// The facts of a document whose template was chosen already (as the checker chose it; null: none).
+DocumentFacts document_facts(const Document& doc, const Config& config, const Schema* schema);
+
+// Builds the document from `text` and chooses its template as `check` does; `template_ref` as
+// `check --template`, "" to let the registry choose (front matter, config, detection).
 DocumentFacts analyze_document(const std::string& path, std::string text, const Config& config,
                                TemplateRegistry& registry, const std::string& template_ref = "");
 
