@@ -38,6 +38,7 @@ std::unique_ptr<CLI::App> make_app(int& exit_code) {
   register_parse(app, exit_code);
   register_export(app, exit_code);
   register_mermaid(app, exit_code);
+  register_lsp(app, exit_code);
   register_completion(app, exit_code);
   register_man(app, exit_code);
   return owned;

@@ -18,5 +18,6 @@ void register_mermaid(CLI::App& app, int& exit_code);
 void register_status(CLI::App& app, int& exit_code);
 void register_completion(CLI::App& app, int& exit_code);
 void register_man(CLI::App& app, int& exit_code);
+void register_lsp(CLI::App& app, int& exit_code);
 
 }  // namespace specgate::cli

@@ -1,0 +1,140 @@
+#include "lsp/session.h"
+
+#include <algorithm>
+
+#include "model/load.h"
+#include "lsp/uri.h"
+
+namespace specgate::lsp {
+
+void Settings::update(const Json& options) {
+  if (!options.is_object()) return;
+  if (auto it = options.find("run"); it != options.end() && it->is_string()) on_type = *it != "onSave";
+  if (auto it = options.find("debounceMs"); it != options.end() && it->is_number_integer())
+    debounce_ms = std::clamp(it->get<int>(), 0, 10000);
+  if (auto it = options.find("ruleDocsBase"); it != options.end() && it->is_string())
+    rule_docs_base = it->get<std::string>();
+  if (auto it = options.find("today"); it != options.end() && it->is_string()) today = parse_iso_date(it->get<std::string>());
+}
+
+Session::Session() = default;
+
+void Session::update_settings(const Json& options) {
+  const std::optional<Date> before = settings_.today;
+  settings_.update(options);
+  if (settings_.today != before) projects_.set_today(settings_.today);
+  invalidate_all();
+}
+
+void Session::set_client(Json capabilities, std::vector<std::string> folders) {
+  client_capabilities_ = std::move(capabilities);
+  folders_ = std::move(folders);
+  if (!folders_.empty()) projects_.set_default_dir(folders_.front());
+}
+
+std::shared_ptr<const Analysis> Session::analysis(const std::string& uri) {
+  const OpenDocument* open = documents_.find(uri);
+  auto& slot = cache_[uri];
+  const uint64_t generation = open != nullptr ? open->generation : 0;
+  if (slot.analysis && slot.epoch == epoch_ && slot.generation == generation && generation != 0) return slot.analysis;
+
+  std::string path = open != nullptr ? open->path : uri_to_path(uri).value_or("");
+  std::optional<Document> doc;
+  if (open != nullptr) {
+    // An untitled buffer is checked as if it were a file in the workspace's first folder.
+    const std::string shown = !path.empty() ? path : (folders_.empty() ? "untitled.md" : folders_.front() + "/untitled.md");
+    doc = build_document(SourceText(shown, open->text));
+    path = shown;
+  } else {
+    if (path.empty()) return nullptr;
+    std::string error;
+    doc = load_document(path, error);
+    if (!doc) {
+      cache_.erase(uri);
+      return nullptr;
+    }
+  }
+  auto a = std::make_shared<Analysis>(std::move(*doc));
+  a->uri = uri;
+  a->path = path;
+  if (open != nullptr) a->version = open->version;
+  Project& project = projects_.for_path(path);
+  a->project = &project;
+  CheckResult r = project.checker.check(a->doc);
+  a->fatal = r.fatal;
+  a->template_name = r.report.template_name;
+  a->status = r.report.status;
+  a->diagnostics = std::move(r.report.diagnostics);
+  slot.analysis = a;
+  slot.generation = generation;
+  slot.epoch = epoch_;
+  return a;
+}
+
+void Session::invalidate_all() { ++epoch_; }
+
+void Session::notify(std::string method, Json params) {
+  outgoing_.push_back({{"jsonrpc", "2.0"}, {"method", std::move(method)}, {"params", std::move(params)}});
+}
+
+void Session::request(std::string method, Json params) {
+  outgoing_.push_back({{"jsonrpc", "2.0"},
+                       {"id", "specgate-" + std::to_string(next_request_id_++)},
+                       {"method", std::move(method)},
+                       {"params", std::move(params)}});
+}
+
+std::vector<Json> Session::take_outgoing() {
+  std::vector<Json> out;
+  out.swap(outgoing_);
+  return out;
+}
+
+void Session::log(const std::string& message, int type) { notify("window/logMessage", {{"type", type}, {"message", message}}); }
+
+void Session::schedule_publish(const std::string& uri, bool now) {
+  if (!settings_.push) return;
+  const auto when = Clock::now() + std::chrono::milliseconds(now ? 0 : settings_.debounce_ms);
+  due_[uri] = when;
+}
+
+void Session::schedule_publish_all() {
+  for (const auto& [uri, d] : documents_.all()) schedule_publish(uri, true);
+}
+
+int Session::publish_timeout_ms(Clock::time_point now) const {
+  if (due_.empty()) return -1;
+  auto first = due_.begin()->second;
+  for (const auto& [uri, when] : due_) first = std::min(first, when);
+  if (first <= now) return 0;
+  // Rounded up, so the wake-up is never early and no poll spins.
+  return static_cast<int>(std::chrono::ceil<std::chrono::milliseconds>(first - now).count());
+}
+
+void Session::publish_due(Clock::time_point now) {
+  std::vector<std::string> ready;
+  for (const auto& [uri, when] : due_)
+    if (when <= now) ready.push_back(uri);
+  for (const std::string& uri : ready) {
+    due_.erase(uri);
+    publish(uri);
+  }
+}
+
+void Session::publish(const std::string& uri) {
+  const OpenDocument* open = documents_.find(uri);
+  if (open == nullptr) return;  // closed meanwhile
+  std::shared_ptr<const Analysis> a = analysis(uri);
+  if (!a) return;
+  Json params = {{"uri", uri}, {"diagnostics", lsp_diagnostics(*a)}};
+  if (a->version) params["version"] = *a->version;
+  notify("textDocument/publishDiagnostics", std::move(params));
+}
+
+void Session::clear_published(const std::string& uri) {
+  due_.erase(uri);
+  cache_.erase(uri);
+  if (settings_.push) notify("textDocument/publishDiagnostics", {{"uri", uri}, {"diagnostics", Json::array()}});
+}
+
+}  // namespace specgate::lsp

@@ -1,0 +1,83 @@
+// Text synchronisation: the client's buffers (incremental changes) and when their diagnostics
+// are published: debounced while typing, or on save when the client asks for "onSave".
+#include "lsp/session.h"
+
+namespace specgate::lsp {
+
+namespace {
+
+Range range_param(const Json& r) {
+  auto pos = [](const Json& p) {
+    return Position{param(p, "line").get<uint32_t>(), param(p, "character").get<uint32_t>()};
+  };
+  return {pos(param(r, "start")), pos(param(r, "end"))};
+}
+
+bool is_config_file(const std::string& path) {
+  return path.ends_with("/.specgate.yaml") || path.ends_with("/.specgate.yml");
+}
+
+// A config or template changed: every analysis is stale, and open documents are published anew.
+void configuration_changed(Session& s) {
+  s.projects().clear();
+  s.invalidate_all();
+  s.schedule_publish_all();
+}
+
+}  // namespace
+
+void register_text_sync(HandlerTable& table) {
+  table.capabilities["textDocumentSync"] = {
+      {"openClose", true}, {"change", 2 /* incremental */}, {"save", {{"includeText", false}}}};
+
+  table.notifications["textDocument/didOpen"] = [](Session& s, const Json& params) {
+    const Json& doc = param(params, "textDocument");
+    s.documents().open(param_string(doc, "uri"), doc.value("languageId", ""), doc.value("version", int64_t{0}),
+                       param_string(doc, "text"));
+    s.schedule_publish(param_string(doc, "uri"), true);
+  };
+  table.notifications["textDocument/didChange"] = [](Session& s, const Json& params) {
+    const std::string uri = param_uri(params);
+    std::vector<ContentChange> changes;
+    for (const Json& c : param(params, "contentChanges")) {
+      ContentChange change;
+      change.text = param_string(c, "text");
+      if (c.contains("range")) change.range = range_param(c["range"]);
+      changes.push_back(std::move(change));
+    }
+    const int64_t version = param(params, "textDocument").value("version", int64_t{0});
+    if (!s.documents().change(uri, version, changes)) throw RpcError(rpc::kInvalidParams, "document not open: " + uri);
+    if (s.settings().on_type) s.schedule_publish(uri);
+    if (is_config_file(s.documents().find(uri)->path)) configuration_changed(s);
+  };
+  table.notifications["textDocument/didSave"] = [](Session& s, const Json& params) {
+    const std::string uri = param_uri(params);
+    const OpenDocument* d = s.documents().find(uri);
+    if (d != nullptr && is_config_file(d->path)) configuration_changed(s);
+    s.schedule_publish(uri, true);
+  };
+  table.notifications["textDocument/didClose"] = [](Session& s, const Json& params) {
+    const std::string uri = param_uri(params);
+    s.documents().close(uri);
+    s.clear_published(uri);
+  };
+  table.notifications["workspace/didChangeConfiguration"] = [](Session& s, const Json& params) {
+    if (auto it = params.find("settings"); it != params.end() && it->is_object()) {
+      s.update_settings(it->contains("specgate") ? (*it)["specgate"] : *it);
+      s.invalidate_all();
+      s.schedule_publish_all();
+    }
+  };
+  table.notifications["workspace/didChangeWatchedFiles"] = [](Session& s, const Json& params) {
+    bool config = false;
+    for (const Json& change : params.value("changes", Json::array()))
+      if (change.is_object() && change.value("uri", "").find(".specgate.y") != std::string::npos) config = true;
+    if (config) configuration_changed(s);
+    else {
+      s.invalidate_all();
+      s.schedule_publish_all();
+    }
+  };
+}
+
+}  // namespace specgate::lsp
