@@ -194,14 +194,17 @@ Json workspace_symbols_request(Session& s, const Json& params) {
   const SpecDirectory& specs = workspace(s).sync();
   const std::string query = params.is_object() ? params.value("query", "") : "";
   Json out = Json::array();
-  OtherFiles files(specs);
   for (const WorkspaceSymbol& w : workspace_symbols(specs, query)) {
-    auto range = files.range(w.location.path, w.location.range);
-    if (!range) continue;
+    // One line, whose text up to the end the symbol carries: no file is read for it.
+    const TextRange& r = w.location.range;
+    const std::string_view head = w.head;
+    const auto at = [&](TextPos p) {
+      return Json{{"line", p.line - 1}, {"character", utf16_length(head.substr(0, std::min<size_t>(p.byte, head.size())))}};
+    };
     out.push_back({{"name", w.name},
                    {"kind", w.kind == SymbolKind::SpecId ? kind::kKey : kind::kFileSymbol},
                    {"containerName", w.container},
-                   {"location", {{"uri", path_to_uri(w.location.path)}, {"range", *range}}}});
+                   {"location", {{"uri", path_to_uri(w.location.path)}, {"range", {{"start", at(r.start)}, {"end", at(r.end)}}}}}});
   }
   return out;
 }

@@ -41,14 +41,18 @@ DocumentFacts analyze_document(const std::string& path, std::string text, const 
 SpecEntry summarize_spec(const Document& doc, const SpecIndex& index) {
   SpecEntry e;
   e.path = doc.source.path();
-  for (const IdDeclaration& d : index.ids)
-    e.ids.push_back({d.id, d.source, range_of_chars(doc.source, d.line, d.column, d.length)});
+  const auto head = [&](const TextRange& r) { return std::string(doc.source.line(r.end.line).substr(0, r.end.byte)); };
+  for (const IdDeclaration& d : index.ids) {
+    const TextRange r = range_of_chars(doc.source, d.line, d.column, d.length);
+    e.ids.push_back({d.id, d.source, r, head(r)});
+  }
   const int32_t ts = title_section(doc);
   if (ts != kPreamble) {
     const Section& s = doc.sections[ts];
     const TitleId tid = title_id(s.title);
     e.title = tid.id.empty() ? s.title : tid.rest;
     e.title_range = range_of_chars(doc.source, s.line, s.column, static_cast<uint32_t>(count_chars(s.title)));
+    e.title_head = head(e.title_range);
   } else {
     e.title_range = {{0, 0}, {0, 0}};
   }

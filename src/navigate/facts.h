@@ -48,6 +48,9 @@ struct SpecId {
   std::string id;
   IdSource source = IdSource::Title;
   TextRange range;  // where it is declared (line 1, empty, for a file name)
+  // The line up to range.end: enough to convert the range to another encoding's columns
+  // without reading the file again (workspace symbols list thousands).
+  std::string head;
 };
 
 struct SpecEntry {
@@ -55,6 +58,7 @@ struct SpecEntry {
   std::vector<SpecId> ids;   // SpecIndex::ids in its order: ids[0] is the spec's ID
   std::string title;         // the H1 without its ID ("Add retry budget"), markup as written
   TextRange title_range;     // the heading's text; line 0 when the spec has no heading
+  std::string title_head;    // its line up to title_range.end (see SpecId::head)
   std::string status, owner;       // field values as written, "" when absent
   std::vector<std::string> mentions;  // every distinct ID the spec mentions outside code, sorted
 

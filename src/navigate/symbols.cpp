@@ -55,10 +55,10 @@ std::vector<WorkspaceSymbol> workspace_symbols(const SpecDirectory& specs, std::
       any = true;
       std::string name = e.title.empty() ? id.id : concat({id.id, ": ", e.title});
       if (!matches(query, name)) continue;
-      out.push_back({std::move(name), path, SymbolKind::SpecId, {path, id.range}});
+      out.push_back({std::move(name), path, SymbolKind::SpecId, {path, id.range}, id.head});
     }
     if (!any && !e.title.empty() && matches(query, e.title))
-      out.push_back({e.title, path, SymbolKind::Title, {path, e.title_range}});
+      out.push_back({e.title, path, SymbolKind::Title, {path, e.title_range}, e.title_head});
   }
   std::stable_sort(out.begin(), out.end(), [](const WorkspaceSymbol& a, const WorkspaceSymbol& b) {
     if (a.kind != b.kind) return a.kind < b.kind;

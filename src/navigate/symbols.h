@@ -28,6 +28,7 @@ struct WorkspaceSymbol {
   std::string container;  // the spec's path
   SymbolKind kind = SymbolKind::SpecId;
   FileRange location;
+  std::string head;  // the location's line up to its end (SpecId::head)
 };
 
 // Specs whose ID or title holds `query` (ASCII case ignored; "" matches all), IDs in reading
