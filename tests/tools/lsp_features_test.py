@@ -1,9 +1,10 @@
 #!/usr/bin/env python3
-"""The language features through the real server: `specgate lsp` over stdio, driven by a small
-JSON-RPC client (lsp_client.py), in a temporary workspace of three specs and their template. Asserts completion
-(missing sections with the template's skeleton, allowed values, spec IDs, link anchors), hover,
-definition, references (UTF-16 positions past a non-ASCII character), rename (a WorkspaceEdit
-across files, and a refused name), document and workspace symbols.
+"""The language features through the real server: `specgate lsp` over stdio, driven by the
+scripted client (lsp_client.py), in a temporary workspace of three specs and their template.
+Asserts completion (missing sections with the template's skeleton, allowed values, spec IDs, link
+anchors), hover (an ID, a field, a finding after an edit), definition, references (UTF-16
+positions past a non-ASCII character, a file not open), rename (a WorkspaceEdit across files, and
+a refused name), document and workspace symbols.
 
 Usage: lsp_features_test.py SPECGATE_BINARY
 """
@@ -166,6 +167,19 @@ def main():
         r = result(c, "textDocument/hover", {**doc, "position": pos(buf, "Priority")})
         value = (r or {}).get("contents", {}).get("value", "")
         check("one of `P0-Critical`, `P1-High`" in value, f"hover field {value!r}")
+
+        # Hover on a finding: its rule's page. An edit makes the value one the template does not
+        # allow; the hover follows the buffer.
+        line = pos(buf, "P1-High")["line"]
+        c.notify("textDocument/didChange", {"textDocument": {"uri": t2, "version": 2},
+                                            "contentChanges": [{"range": {"start": {"line": line, "character": 14},
+                                                                          "end": {"line": line, "character": 21}},
+                                                                "text": "Urgent"}]})
+        buf = buf.replace("P1-High", "Urgent")
+        r = result(c, "textDocument/hover", {**doc, "position": pos(buf, "Urgent", 2)})
+        value = (r or {}).get("contents", {}).get("value", "")
+        check("# field-value" in value and "## What it checks" in value and "one of `P0-Critical`" in value,
+              f"hover finding {value!r}")
 
         # Definition: an ID, a link's anchor.
         r = result(c, "textDocument/definition", {**doc, "position": pos(buf, "TASK-1", 1)})
