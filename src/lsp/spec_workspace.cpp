@@ -104,7 +104,13 @@ void SpecWorkspace::discover() {
 
 const SpecDirectory& SpecWorkspace::sync() {
   const auto now = std::chrono::steady_clock::now();
-  if (!discovered_ || folders_ != session_.workspace_folders() || now - last_discovery_ > kRediscover) discover();
+  if (discovered_ && folders_ != session_.workspace_folders()) {
+    // Folders added or removed: start again rather than keep specs of a folder that left.
+    specs_.clear();
+    stamps_.clear();
+    discovered_ = false;
+  }
+  if (!discovered_ || now - last_discovery_ > kRediscover) discover();
   // Files on disk that changed, or are gone.
   if (now - last_stat_ > kRestat) {
     last_stat_ = now;

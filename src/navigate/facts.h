@@ -83,6 +83,7 @@ class SpecDirectory {
 
   void put(SpecEntry entry);
   void remove(const std::string& path);
+  void clear() { specs_.clear(); }
   const std::map<std::string, SpecEntry>& specs() const { return specs_; }
   const SpecEntry* find(const std::string& path) const;
   // The specs declaring `id`, strongest declaration first then by path.
