@@ -219,6 +219,16 @@ def main():
         r = result(c, "workspace/symbol", {"query": "retry"})
         check([(s["name"], s["location"]["uri"]) for s in r or []] == [("TASK-2: Retry budget", t2)], f"workspace symbols {r}")
 
+        # Out of range and unknown: answers, not crashes.
+        for method in ("textDocument/completion", "textDocument/hover", "textDocument/definition",
+                       "textDocument/references", "textDocument/prepareRename"):
+            result(c, method, {**doc, "position": {"line": 999, "character": 999}, "context": {"includeDeclaration": True}})
+            r = result(c, method, {"textDocument": {"uri": uri(os.path.join(root, "missing.md"))},
+                                   "position": {"line": 0, "character": 0}, "context": {"includeDeclaration": False}})
+            check(r is None, f"{method} on a missing file: {r}")
+        m = c.response(c.request_async("textDocument/rename", {**doc, "position": {"line": 0, "character": 3}}))
+        check(m.get("error", {}).get("code") == -32602, f"rename without newName {m}")
+
         code = c.shutdown()
         check(code == 0, f"exit code {code}")
     if failures:
