@@ -51,31 +51,48 @@ std::optional<IdAtCursor> id_at_cursor(const Document& doc, TextPos pos) {
   return std::nullopt;
 }
 
-std::optional<LinkAtCursor> link_at_cursor(const Document& doc, TextPos pos) {
-  if (doc.line_info(pos.line).kind == LineKind::Code) return std::nullopt;
-  const std::string_view line = doc.source.line(pos.line);
+std::vector<LinkAtCursor> relative_links(const Document& doc) {
+  std::vector<LinkAtCursor> out;
   for (const Link& link : doc.links) {
-    if (link.line != pos.line || link.autolink || link.target.empty()) continue;
-    // The target as written: after "(" (inline link) or ": " (reference definition).
+    if (link.autolink || link.target.empty() || doc.line_info(link.line).kind == LineKind::Code) continue;
+    const std::string_view target = trim(link.target);
+    if (target.empty() || target.front() == '/' || has_scheme(target)) continue;
+    const std::string_view line = doc.source.line(link.line);
+    // The target as written: after "(" (inline link) or ": " (reference definition); the first
+    // such place no earlier link on the line took.
+    size_t at = std::string_view::npos;
     for (std::string_view lead : {"(", ": "}) {
-      for (size_t p = line.find(link.target); p != std::string_view::npos; p = line.find(link.target, p + 1)) {
+      for (size_t p = line.find(link.target); p != std::string_view::npos && at == std::string_view::npos;
+           p = line.find(link.target, p + 1)) {
         if (p < lead.size() || line.compare(p - lead.size(), lead.size(), lead) != 0) continue;
-        const size_t end = p + link.target.size();
-        if (pos.byte < p || pos.byte > end) continue;
-        const std::string_view target = trim(link.target);
-        if (target.front() == '/' || has_scheme(target)) return std::nullopt;
-        const size_t hash = target.find('#');
-        std::string_view file = target.substr(0, hash);
-        file = file.substr(0, file.find('?'));
-        LinkAtCursor out;
-        out.file = percent_decode(file);
-        if (hash != std::string_view::npos) out.fragment = percent_decode(target.substr(hash + 1));
-        out.range = {{pos.line, static_cast<uint32_t>(p)}, {pos.line, static_cast<uint32_t>(end)}};
-        return out;
+        bool taken = false;
+        for (const LinkAtCursor& l : out) taken = taken || (l.range.start.line == link.line && l.range.start.byte == p);
+        if (!taken) at = p;
       }
     }
+    if (at == std::string_view::npos) continue;
+    const size_t hash = target.find('#');
+    std::string_view file = target.substr(0, hash);
+    file = file.substr(0, file.find('?'));
+    LinkAtCursor l;
+    l.file = percent_decode(file);
+    if (hash != std::string_view::npos) l.fragment = percent_decode(target.substr(hash + 1));
+    l.range = {{link.line, static_cast<uint32_t>(at)}, {link.line, static_cast<uint32_t>(at + link.target.size())}};
+    out.push_back(std::move(l));
+  }
+  return out;
+}
+
+std::optional<LinkAtCursor> link_at_cursor(const Document& doc, TextPos pos) {
+  for (LinkAtCursor& l : relative_links(doc)) {
+    if (l.range.start.line == pos.line && l.range.contains(pos)) return std::move(l);
   }
   return std::nullopt;
+}
+
+std::string link_path(const std::string& document, const LinkAtCursor& link) {
+  if (link.file.empty()) return document;
+  return (std::filesystem::path(document_dir(document)) / link.file).lexically_normal().string();
 }
 
 TextRange field_value_range(const Document& doc, const Field& f) {

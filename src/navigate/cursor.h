@@ -4,6 +4,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "model/document.h"
 #include "navigate/position.h"
@@ -22,6 +23,11 @@ struct LinkAtCursor {
   std::string fragment;  // after '#', "" when none
   TextRange range;       // the target as written
 };
+// Every relative link of the document (outside code) with its target's range as written.
+std::vector<LinkAtCursor> relative_links(const Document& doc);
+// The file a link of `document` (a path) points at: the document itself for "#anchor".
+std::string link_path(const std::string& document, const LinkAtCursor& link);
+
 // The relative link whose target the cursor is on (`[text](target)`), nullopt when none. URLs
 // with a scheme and root paths are not followed.
 std::optional<LinkAtCursor> link_at_cursor(const Document& doc, TextPos pos);

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/text.h"
+#include "navigate/cursor.h"
 #include "rules/field_specs.h"
 #include "rules/rule.h"
 #include "schema/loose_match.h"
@@ -61,6 +62,9 @@ SpecEntry summarize_spec(const Document& doc, const SpecIndex& index) {
   for (const IdMention& m : id_mentions(doc)) e.mentions.push_back(m.id);
   std::sort(e.mentions.begin(), e.mentions.end());
   e.mentions.erase(std::unique(e.mentions.begin(), e.mentions.end()), e.mentions.end());
+  for (const LinkAtCursor& l : relative_links(doc)) e.linked.push_back(link_path(e.path, l));
+  std::sort(e.linked.begin(), e.linked.end());
+  e.linked.erase(std::unique(e.linked.begin(), e.linked.end()), e.linked.end());
   return e;
 }
 

@@ -61,6 +61,7 @@ struct SpecEntry {
   std::string title_head;    // its line up to title_range.end (see SpecId::head)
   std::string status, owner;       // field values as written, "" when absent
   std::vector<std::string> mentions;  // every distinct ID the spec mentions outside code, sorted
+  std::vector<std::string> linked;    // the files its relative links point at (lexically normal), sorted
 
   const std::string* primary_id() const { return ids.empty() ? nullptr : &ids.front().id; }
 };

@@ -4,6 +4,7 @@
 #include <filesystem>
 
 #include "core/concat.h"
+#include "core/text.h"
 #include "model/slug.h"
 #include "spec/ids.h"
 
@@ -53,6 +54,63 @@ std::vector<FileRange> id_references(const DocumentFacts& f, const SpecDirectory
   return out;
 }
 
+std::string lower(std::string s) {
+  for (char& c : s) c = ascii_upper(c) ? static_cast<char>(c - 'A' + 'a') : c;
+  return s;
+}
+
+// The heading slug of the section whose heading is on `line`, "" when none is.
+std::string heading_anchor(const Document& doc, uint32_t line) {
+  SlugCounter slugs;
+  for (const Section& s : doc.sections) {
+    const std::string& slug = slugs.next(heading_plain_text(s.title));
+    if (s.line == line) return slug;
+  }
+  return "";
+}
+
+// Links to `path` (to its heading `anchor` only, when not empty) from every spec; with
+// `include_declaration`, the heading itself first.
+std::vector<FileRange> link_references(const DocumentFacts& f, const SpecDirectory& specs, const std::string& path,
+                                       const std::string& anchor, bool include_declaration) {
+  std::vector<FileRange> out;
+  const std::string& self = f.doc.source.path();
+  std::vector<std::string> paths{self};
+  for (const auto& [p, e] : specs.specs()) {
+    if (p != self && std::binary_search(e.linked.begin(), e.linked.end(), path)) paths.push_back(p);
+  }
+  std::sort(paths.begin(), paths.end());
+  for (const std::string& p : paths) {
+    std::optional<Document> other;
+    const Document* doc = &f.doc;
+    if (p != self) {
+      std::optional<std::string> text = specs.read(p);
+      if (!text) continue;
+      other = build_document(SourceText(p, std::move(*text)));
+      doc = &*other;
+    }
+    for (const LinkAtCursor& l : relative_links(*doc)) {
+      if (link_path(p, l) == path && (anchor.empty() || lower(l.fragment) == anchor)) out.push_back({p, l.range});
+    }
+  }
+  if (include_declaration && !anchor.empty()) {
+    std::optional<Document> other;
+    const Document* doc = &f.doc;
+    if (path != self) {
+      if (std::optional<std::string> text = specs.read(path)) other = build_document(SourceText(path, std::move(*text)));
+      doc = other ? &*other : nullptr;
+    }
+    SlugCounter slugs;
+    for (const Section& s : doc ? doc->sections : std::vector<Section>{}) {
+      if (slugs.next(heading_plain_text(s.title)) == anchor) {
+        out.insert(out.begin(), {path, range_of_chars(doc->source, s.line, s.column, static_cast<uint32_t>(count_chars(s.title)))});
+        break;
+      }
+    }
+  }
+  return out;
+}
+
 }  // namespace
 
 std::vector<FileRange> definition(const DocumentFacts& f, const SpecDirectory& specs, TextPos pos) {
@@ -70,8 +128,7 @@ std::vector<FileRange> definition(const DocumentFacts& f, const SpecDirectory& s
     return out;
   }
   const std::string& self = f.doc.source.path();
-  const std::string path =
-      link->file.empty() ? self : (std::filesystem::path(document_dir(self)) / link->file).lexically_normal().string();
+  const std::string path = link_path(self, *link);
   std::optional<Document> other;
   const Document* target = &f.doc;
   if (path != self) {
@@ -102,9 +159,15 @@ std::vector<FileRange> definition(const DocumentFacts& f, const SpecDirectory& s
 
 std::vector<FileRange> references(const DocumentFacts& f, const SpecDirectory& specs, TextPos pos,
                                   bool include_declaration) {
-  auto id = id_at_cursor(f.doc, pos);
-  if (!id) return {};
-  return id_references(f, specs, id->id, include_declaration);
+  // A link: the links to the same file (and anchor). A heading: the links to its anchor.
+  if (auto link = link_at_cursor(f.doc, pos))
+    return link_references(f, specs, link_path(f.doc.source.path(), *link), lower(link->fragment), include_declaration);
+  if (auto id = id_at_cursor(f.doc, pos)) return id_references(f, specs, id->id, include_declaration);
+  if (f.doc.line_info(pos.line).kind == LineKind::Heading) {
+    const std::string anchor = heading_anchor(f.doc, pos.line);
+    if (!anchor.empty()) return link_references(f, specs, f.doc.source.path(), anchor, include_declaration);
+  }
+  return {};
 }
 
 std::optional<IdAtCursor> prepare_rename(const DocumentFacts& f, TextPos pos) { return id_at_cursor(f.doc, pos); }

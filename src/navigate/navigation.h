@@ -18,8 +18,10 @@ namespace specgate {
 // anchor names. Empty when the cursor is on neither or the target is unknown.
 std::vector<FileRange> definition(const DocumentFacts& facts, const SpecDirectory& specs, TextPos pos);
 
-// Every mention of the ID under the cursor, in path order then position; declarations only when
-// `include_declaration`. The current document is read from `facts`, the others through `specs`.
+// On a spec ID: every mention of it, in path order then position; its declarations only when
+// `include_declaration`. On a link: the links to the same file (with the same anchor, when it has
+// one), and its heading for `include_declaration`. On a heading: the links to its anchor. The
+// current document is read from `facts`, the others through `specs`.
 std::vector<FileRange> references(const DocumentFacts& facts, const SpecDirectory& specs, TextPos pos,
                                   bool include_declaration);
 

@@ -197,6 +197,14 @@ def main():
         want = sorted([(uri(p["STORY-1-parent.md"]), 6, 7), (t1, 5, 7), (t1, 5, 20), (t2, 0, 2)])
         check(got == want, f"references {got}")
 
+        # References of a heading: the links to its anchor, from the open buffer.
+        story = uri(p["STORY-1-parent.md"])
+        r = result(c, "textDocument/references", {"textDocument": {"uri": story}, "position": pos(STORY, "Scope", 1),
+                                                  "context": {"includeDeclaration": False}})
+        at = pos(buf, "STORY-1-parent.md#scope")
+        check(r == [{"uri": t2, "range": {"start": at, "end": {"line": at["line"], "character": at["character"] + 23}}}],
+              f"heading references {r}")
+
         # Rename: a WorkspaceEdit over every file; the result mentions only the new ID.
         r = result(c, "textDocument/prepareRename", {**doc, "position": pos(buf, "TASK-2", 1)})
         check(r == {"range": {"start": {"line": 0, "character": 2}, "end": {"line": 0, "character": 8}},

@@ -290,6 +290,23 @@ TEST_F(Navigate, ReferencesAreEveryMentionOutsideCode) {
   EXPECT_EQ(with[3], (FileRange{path("TASK-2-retry.md"), {{1, 2}, {1, 8}}}));
 }
 
+TEST_F(Navigate, ReferencesOfALinkOrHeadingAreTheLinksToIt) {
+  const DocumentFacts f = open("TASK-2-retry.md");
+  const TextPos scope = at(f, "STORY-1-parent.md#scope");
+  const TextRange link{scope, {scope.line, scope.byte + 23}};
+  EXPECT_EQ(references(f, specs_, at(f, "#scope", 2), false), (std::vector<FileRange>{{path("TASK-2-retry.md"), link}}));
+  EXPECT_EQ(references(f, specs_, at(f, "#scope", 2), true),
+            (std::vector<FileRange>{{path("STORY-1-parent.md"), {{5, 3}, {5, 8}}}, {path("TASK-2-retry.md"), link}}));
+  // From the heading the anchor names, in the other file.
+  const DocumentFacts story = open("STORY-1-parent.md");
+  EXPECT_EQ(references(story, specs_, at(story, "Scope", 1), false),
+            (std::vector<FileRange>{{path("TASK-2-retry.md"), link}}));
+  // A link to this file's own heading.
+  const TextPos below = at(f, "#overview");
+  EXPECT_EQ(references(f, specs_, at(f, "Overview", 2), false),
+            (std::vector<FileRange>{{path("TASK-2-retry.md"), {below, {below.line, below.byte + 9}}}}));
+}
+
 TEST_F(Navigate, RenameEditsEveryMentionAndTheDeclaration) {
   const DocumentFacts f = open("TASK-2-retry.md");
   const TextPos p = at(f, "TASK-2", 1);
