@@ -101,7 +101,7 @@ void Server::handle(const Json& m) {
     reply_error(nullptr, rpc::kInvalidRequest, "batches are not supported");
     return;
   }
-  if (!m.is_object() || !m.contains("jsonrpc") || m["jsonrpc"] != "2.0") {
+  if (!m.is_object() || !m.contains("jsonrpc") || !m["jsonrpc"].is_string() || m["jsonrpc"].get<std::string>() != "2.0") {
     reply_error(m.is_object() && m.contains("id") ? m["id"] : Json(nullptr), rpc::kInvalidRequest,
                 "not a JSON-RPC 2.0 message");
     return;

@@ -9,7 +9,7 @@ namespace specgate::lsp {
 
 void Settings::update(const Json& options) {
   if (!options.is_object()) return;
-  if (auto it = options.find("run"); it != options.end() && it->is_string()) on_type = *it != "onSave";
+  if (auto it = options.find("run"); it != options.end() && it->is_string()) on_type = it->get<std::string>() != "onSave";
   if (auto it = options.find("debounceMs"); it != options.end() && it->is_number_integer())
     debounce_ms = std::clamp(it->get<int>(), 0, 10000);
   if (auto it = options.find("ruleDocsBase"); it != options.end() && it->is_string())
