@@ -14,10 +14,18 @@ namespace specgate {
 
 namespace {
 
-std::string three_digits(size_t n) {
+// A sort text that keeps the order items were made in (clients sort them as strings).
+std::string sort_key(size_t n) {
   char buf[16];
   std::snprintf(buf, sizeof buf, "%05zu", n);
   return buf;
+}
+
+// Whether `part` occurs in `text`, ASCII case ignored.
+bool contains_folded(std::string_view text, std::string_view part) {
+  for (size_t i = 0; i + part.size() <= text.size(); ++i)
+    if (iequals(text.substr(i, part.size()), part)) return true;
+  return false;
 }
 
 std::string without_trailing_newlines(std::string s) {
@@ -47,8 +55,8 @@ void add_ids(Completions& out, const SpecDirectory& specs, std::string_view pref
   });
   found.erase(std::unique(found.begin(), found.end(), [](const auto& a, const auto& b) { return a.first == b.first; }),
               found.end());
-  if (found.size() > kMaxIdCompletions) {
-    found.resize(kMaxIdCompletions);
+  if (found.size() > kMaxCompletions) {
+    found.resize(kMaxCompletions);
     out.incomplete = true;
   }
   for (size_t i = 0; i < found.size(); ++i) {
@@ -60,7 +68,7 @@ void add_ids(Completions& out, const SpecDirectory& specs, std::string_view pref
     item.documentation = concat({"`", e.path, "`"});
     item.insert_text = item.label;
     item.range = range;
-    item.sort_text = three_digits(i);
+    item.sort_text = sort_key(i);
     out.items.push_back(std::move(item));
   }
 }
@@ -91,7 +99,7 @@ void add_sections(Completions& out, const DocumentFacts& f, TextPos pos) {
     item.insert_text = without_trailing_newlines(spec.skeleton.empty() ? item.label : spec.skeleton);
     item.documentation = concat({"```markdown\n", item.insert_text, "\n```"});
     item.range = range;
-    item.sort_text = concat({spec.optional ? "1-" : "0-", three_digits(k)});
+    item.sort_text = concat({spec.optional ? "1-" : "0-", sort_key(k)});
     out.items.push_back(std::move(item));
   }
 }
@@ -110,7 +118,7 @@ void add_choices(Completions& out, const DocumentFacts& f, const Field& field, c
         item.detail = concat({"allowed value of '", spec.key, "'"});
         item.insert_text = spec.choices[i];
         item.range = range;
-        item.sort_text = three_digits(i);
+        item.sort_text = sort_key(i);
         out.items.push_back(std::move(item));
       }
       break;
@@ -128,7 +136,8 @@ void add_choices(Completions& out, const DocumentFacts& f, const Field& field, c
       const std::string_view line = f.doc.source.line(pos.line);
       const TextRange word = id_prefix_range(line, pos);
       const std::string_view typed = line.substr(word.start.byte, word.end.byte - word.start.byte);
-      // An ID field names another spec of its family ("Parent Story: STORY-"): those first.
+      // An ID field names another spec of its family ("Parent Story: STORY-"): only those until
+      // a prefix is typed.
       std::string family = spec.id_prefix;
       if (!typed.empty()) family.clear();
       add_ids(out, specs, typed, family, word.start.byte >= value.start.byte ? word : range);
@@ -158,7 +167,12 @@ bool add_link_targets(Completions& out, const DocumentFacts& f, const SpecDirect
     for (const auto& [path, e] : specs.specs()) {
       if (path == f.doc.source.path()) continue;
       const std::string rel = std::filesystem::path(path).lexically_relative(dir.empty() ? "." : dir).generic_string();
-      if (rel.empty()) continue;
+      // What was typed narrows a large workspace (clients filter the rest their own way).
+      if (rel.empty() || !contains_folded(rel, typed)) continue;
+      if (out.items.size() == kMaxCompletions) {
+        out.incomplete = true;
+        break;
+      }
       CompletionItem item;
       item.kind = CompletionKind::File;
       item.label = rel;
@@ -190,7 +204,7 @@ bool add_link_targets(Completions& out, const DocumentFacts& f, const SpecDirect
     item.detail = concat({std::string(s.level, '#'), " ", s.title});
     item.insert_text = item.label;
     item.range = range;
-    item.sort_text = three_digits(i);
+    item.sort_text = sort_key(i);
     out.items.push_back(std::move(item));
   }
   return true;

@@ -26,11 +26,11 @@ struct CompletionItem {
 
 struct Completions {
   std::vector<CompletionItem> items;
-  bool incomplete = false;  // more would match: ask again as the user types (spec IDs)
+  bool incomplete = false;  // more would match: ask again as the user types (spec IDs, files)
 };
 
-// At most this many spec IDs in one answer; the client asks again with a longer prefix.
-inline constexpr size_t kMaxIdCompletions = 100;
+// At most this many spec IDs or files in one answer; the client asks again as more is typed.
+inline constexpr size_t kMaxCompletions = 100;
 
 Completions complete(const DocumentFacts& facts, const SpecDirectory& specs, TextPos pos, Date today = today_utc());
 

@@ -202,6 +202,10 @@ TEST_F(Navigate, CompletesLinkTargetsAndAnchors) {
   EXPECT_EQ(files.items[0].kind, CompletionKind::File);
   EXPECT_EQ(files.items[0].detail, "STORY-1: Parent story");
 
+  // What was typed narrows the files.
+  const DocumentFacts typed = analyze(path("TASK-2-retry.md"), std::string(kTask2) + "[x](task");
+  EXPECT_EQ(labels(complete(typed, specs_, {last, 8})), (std::vector<std::string>{"TASK-1-first.md"}));
+
   const DocumentFacts g = analyze(path("TASK-2-retry.md"), std::string(kTask2) + "[x](STORY-1-parent.md#)");
   const Completions anchors = complete(g, specs_, {last, 22});
   EXPECT_EQ(labels(anchors), (std::vector<std::string>{"story-1-parent-story", "scope"}));
