@@ -6,6 +6,9 @@
 #include <set>
 #include <unistd.h>
 
+#include <algorithm>
+
+#include "core/source.h"
 #include "lsp/session.h"
 #include "lsp/uri.h"
 #include "rules/rule_docs.h"
@@ -54,6 +57,13 @@ std::string local_rule_doc_uri(const std::string& rule) {
   return path_to_uri(path);
 }
 
+// specgate's 1-based character column in a line's text as a UTF-16 offset.
+uint32_t char_column_to_utf16(std::string_view line, uint32_t column) {
+  size_t i = 0;
+  for (uint32_t c = 1; c < column && i < line.size(); ++c) i += utf8_seq_len(line, i);
+  return static_cast<uint32_t>(utf16_length(line.substr(0, std::min(i, line.size()))));
+}
+
 Json position_json(Position p) { return {{"line", p.line}, {"character", p.character}}; }
 
 }  // namespace
@@ -75,6 +85,21 @@ Json Session::lsp_diagnostics(const Analysis& a) {
               {"source", "specgate"},
               {"message", d.hint.empty() ? d.message : d.message + "\nhint: " + d.hint}};
     if (std::string href = rule_doc_uri(settings_, d.rule); !href.empty()) j["codeDescription"] = {{"href", href}};
+    if (std::vector<WorkspaceIndex::Place> places = index_.related(a.path, d); !places.empty()) {
+      Json related = Json::array();
+      for (const auto& p : places) {
+        const SpecIndex* r = nullptr;
+        for (const SpecIndex& x : index_.records())
+          if (x.path == p.path) r = &x;
+        std::string_view line;
+        if (r != nullptr)
+          if (auto it = r->lines.find(p.line); it != r->lines.end()) line = it->second.text;
+        const uint32_t c0 = char_column_to_utf16(line, p.column), c1 = char_column_to_utf16(line, p.column + p.length);
+        related.push_back({{"location", {{"uri", path_to_uri(p.path)}, {"range", range_json({{p.line - 1, c0}, {p.line - 1, c1}})}}},
+                           {"message", p.message}});
+      }
+      j["relatedInformation"] = std::move(related);
+    }
     // Which finding this is, so a code action request can find its fixes again.
     j["data"] = {{"uri", a.uri}, {"index", i}, {"section", d.section}};
     out.push_back(std::move(j));
@@ -86,11 +111,30 @@ Json Session::lsp_diagnostics(const Analysis& a) {
 
 void register_diagnostics(HandlerTable& table) {
   table.capabilities["diagnosticProvider"] = {
-      {"identifier", "specgate"}, {"interFileDependencies", true}, {"workspaceDiagnostics", false}};
+      {"identifier", "specgate"}, {"interFileDependencies", true}, {"workspaceDiagnostics", true}};
   table.requests["textDocument/diagnostic"] = [](Session& s, const Json& params) -> Json {
     std::shared_ptr<const Analysis> a = s.analysis(param_uri(params));
     if (!a) throw RpcError(rpc::kInvalidParams, "no such document: " + param_uri(params));
     return {{"kind", "full"}, {"items", s.lsp_diagnostics(*a)}};
+  };
+  // Every indexed spec and every open document, each as a full report.
+  table.requests["workspace/diagnostic"] = [](Session& s, const Json&) -> Json {
+    std::vector<std::string> uris;
+    for (const SpecIndex& r : s.index().records()) {
+      const OpenDocument* open = s.documents().find_path(r.path);
+      uris.push_back(open != nullptr ? open->uri : path_to_uri(r.path));
+    }
+    for (const auto& [uri, d] : s.documents().all())
+      if (std::find(uris.begin(), uris.end(), uri) == uris.end()) uris.push_back(uri);
+    Json items = Json::array();
+    for (const std::string& uri : uris) {
+      std::shared_ptr<const Analysis> a = s.analysis(uri);
+      if (!a) continue;
+      Json item = {{"kind", "full"}, {"uri", uri}, {"items", s.lsp_diagnostics(*a)}};
+      item["version"] = a->version ? Json(*a->version) : Json(nullptr);
+      items.push_back(std::move(item));
+    }
+    return {{"items", std::move(items)}};
   };
 }
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "model/load.h"
+#include "spec/index.h"
 #include "lsp/uri.h"
 
 namespace specgate::lsp {
@@ -23,6 +24,11 @@ void Session::update_settings(const Json& options) {
   const std::optional<Date> before = settings_.today;
   settings_.update(options);
   if (settings_.today != before) projects_.set_today(settings_.today);
+  invalidate_all();
+}
+
+void Session::rebuild_index() {
+  index_.build(folders_, projects_);
   invalidate_all();
 }
 
@@ -65,6 +71,19 @@ std::shared_ptr<const Analysis> Session::analysis(const std::string& uri) {
   a->template_name = r.report.template_name;
   a->status = r.report.status;
   a->diagnostics = std::move(r.report.diagnostics);
+  if (r.fatal.empty() && index_.covers(path)) {
+    // The buffer's IDs and references replace the file's; when they differ, the other open
+    // documents' cross-document findings may differ too.
+    if (index_.update(path, build_spec_index(a->doc, project.config)) && open != nullptr) {
+      ++epoch_;
+      for (const auto& [other, d] : documents_.all())
+        if (other != uri) schedule_publish(other);
+    }
+    std::vector<Diagnostic> cross = index_.findings_for(path, project);
+    a->diagnostics.insert(a->diagnostics.end(), std::make_move_iterator(cross.begin()),
+                          std::make_move_iterator(cross.end()));
+    sort_diagnostics(a->diagnostics);
+  }
   slot.analysis = a;
   slot.generation = generation;
   slot.epoch = epoch_;
@@ -98,8 +117,8 @@ void Session::schedule_publish(const std::string& uri, bool now) {
   due_[uri] = when;
 }
 
-void Session::schedule_publish_all() {
-  for (const auto& [uri, d] : documents_.all()) schedule_publish(uri, true);
+void Session::schedule_publish_all(bool now) {
+  for (const auto& [uri, d] : documents_.all()) schedule_publish(uri, now);
 }
 
 int Session::publish_timeout_ms(Clock::time_point now) const {

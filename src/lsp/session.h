@@ -15,6 +15,7 @@
 #include "lsp/documents.h"
 #include "lsp/handlers.h"
 #include "lsp/project.h"
+#include "lsp/workspace_index.h"
 
 namespace specgate::lsp {
 
@@ -39,6 +40,9 @@ class Session {
 
   Documents& documents() { return documents_; }
   Projects& projects() { return projects_; }
+  WorkspaceIndex& index() { return index_; }
+  // Discovers and indexes the workspace folders again (at start, and when a config changed).
+  void rebuild_index();
   Settings& settings() { return settings_; }
   // Applies the client's settings (initializationOptions, didChangeConfiguration); analyses
   // made under the old ones are stale.
@@ -64,8 +68,8 @@ class Session {
 
   // Diagnostics of `uri` are published once it has been quiet for the debounce (or at once).
   void schedule_publish(const std::string& uri, bool now = false);
-  // Every open document again (a config changed).
-  void schedule_publish_all();
+  // Every open document again (a config changed: at once; another document changed: debounced).
+  void schedule_publish_all(bool now = true);
   // Milliseconds until the next publish is due; -1 when none is pending.
   int publish_timeout_ms(Clock::time_point now) const;
   void publish_due(Clock::time_point now);
@@ -81,6 +85,7 @@ class Session {
 
   Documents documents_;
   Projects projects_;
+  WorkspaceIndex index_;
   Settings settings_;
   Json client_capabilities_ = Json::object();
   std::vector<std::string> folders_;

@@ -1,6 +1,7 @@
 // Text synchronisation: the client's buffers (incremental changes) and when their diagnostics
 // are published: debounced while typing, or on save when the client asks for "onSave".
 #include "lsp/session.h"
+#include "lsp/uri.h"
 
 namespace specgate::lsp {
 
@@ -20,7 +21,7 @@ bool is_config_file(const std::string& path) {
 // A config or template changed: every analysis is stale, and open documents are published anew.
 void configuration_changed(Session& s) {
   s.projects().clear();
-  s.invalidate_all();
+  s.rebuild_index();  // include/exclude and the repository templates come from the config
   s.schedule_publish_all();
 }
 
@@ -58,8 +59,35 @@ void register_text_sync(HandlerTable& table) {
   };
   table.notifications["textDocument/didClose"] = [](Session& s, const Json& params) {
     const std::string uri = param_uri(params);
+    const OpenDocument* d = s.documents().find(uri);
+    const std::string path = d != nullptr ? d->path : "";
     s.documents().close(uri);
     s.clear_published(uri);
+    // Unsaved text is gone: the file on disk counts again for the other documents.
+    if (!path.empty() && s.index().covers(path)) {
+      s.index().reload(path, s.projects());
+      s.invalidate_all();
+      s.schedule_publish_all(false);
+    }
+  };
+  // The client is ready: index the workspace, and ask to hear about files changed outside
+  // the editor when the client can watch them for us.
+  table.notifications["initialized"] = [](Session& s, const Json&) {
+    s.rebuild_index();
+    const Json& caps = s.client_capabilities();
+    const Json* watched = nullptr;
+    if (caps.contains("workspace") && caps["workspace"].is_object() && caps["workspace"].contains("didChangeWatchedFiles"))
+      watched = &caps["workspace"]["didChangeWatchedFiles"];
+    if (watched != nullptr && watched->is_object() && watched->value("dynamicRegistration", false)) {
+      s.request("client/registerCapability",
+                {{"registrations",
+                  {{{"id", "specgate-watch"},
+                    {"method", "workspace/didChangeWatchedFiles"},
+                    {"registerOptions",
+                     {{"watchers",
+                       {{{"globPattern", "**/*.{md,markdown,mdown,mkd}"}}, {{"globPattern", "**/.specgate.{yaml,yml}"}},
+                        {{"globPattern", "**/.gitignore"}}}}}}}}}});
+    }
   };
   table.notifications["workspace/didChangeConfiguration"] = [](Session& s, const Json& params) {
     if (auto it = params.find("settings"); it != params.end() && it->is_object()) {
@@ -69,13 +97,24 @@ void register_text_sync(HandlerTable& table) {
     }
   };
   table.notifications["workspace/didChangeWatchedFiles"] = [](Session& s, const Json& params) {
-    bool config = false;
-    for (const Json& change : params.value("changes", Json::array()))
-      if (change.is_object() && change.value("uri", "").find(".specgate.y") != std::string::npos) config = true;
-    if (config) configuration_changed(s);
-    else {
+    bool rebuild = false, changed = false;
+    for (const Json& change : params.value("changes", Json::array())) {
+      if (!change.is_object() || !change.contains("uri") || !change["uri"].is_string()) continue;
+      const std::optional<std::string> path = uri_to_path(change["uri"].get<std::string>());
+      if (!path) continue;
+      if (is_config_file(*path) || path->ends_with("/.gitignore")) {
+        rebuild = true;
+        continue;
+      }
+      if (s.documents().find_path(*path) != nullptr) continue;  // the open buffer wins
+      if (change.value("type", 0) == 3 /* deleted */) s.index().remove(*path);
+      else s.index().reload(*path, s.projects());
+      changed = true;
+    }
+    if (rebuild) configuration_changed(s);
+    else if (changed) {
       s.invalidate_all();
-      s.schedule_publish_all();
+      s.schedule_publish_all(false);
     }
   };
 }

@@ -62,7 +62,14 @@ FileOutcome process_file(size_t i, const std::vector<std::string>& paths, const 
 // At most this many checked files wait for an earlier, slower one before being reported.
 constexpr size_t kHandOffWindow = 64;
 
-// The cross-document rules' findings, by file position (suppressions applied, severities set).
+void add_excerpts(const SpecIndex& idx, FileReport& report, const std::vector<Diagnostic>& found) {
+  for (const Diagnostic& d : found) {
+    if (auto it = idx.lines.find(d.line); it != idx.lines.end()) report.excerpt_lines.emplace(d.line, it->second.text);
+  }
+}
+
+}  // namespace
+
 std::vector<std::vector<Diagnostic>> workspace_findings(const Checker& checker, const Config& config, bool complete,
                                                         const std::vector<SpecIndex>& index,
                                                         const std::vector<uint8_t>& checked) {
@@ -86,14 +93,6 @@ std::vector<std::vector<Diagnostic>> workspace_findings(const Checker& checker, 
   }
   return by_file;
 }
-
-void add_excerpts(const SpecIndex& idx, FileReport& report, const std::vector<Diagnostic>& found) {
-  for (const Diagnostic& d : found) {
-    if (auto it = idx.lines.find(d.line); it != idx.lines.end()) report.excerpt_lines.emplace(d.line, it->second.text);
-  }
-}
-
-}  // namespace
 
 size_t FileOutcome::count(Severity s) const {
   size_t n = counts[static_cast<int>(s)];

@@ -5,6 +5,7 @@
 // findings there are. Without it, outcomes are kept in WorkspaceRun::files.
 #pragma once
 
+#include <cstdint>
 #include <functional>
 #include <map>
 #include <string>
@@ -56,6 +57,13 @@ struct WorkspaceRun {
 };
 
 unsigned default_jobs();
+
+// The cross-document rules' findings over `index` (sorted by path), by file position, for the
+// files whose `checked` byte is set: suppressions applied, severities and sections set. The
+// language server runs it for one edited file against the indexed workspace.
+std::vector<std::vector<Diagnostic>> workspace_findings(const Checker& checker, const Config& config, bool complete,
+                                                        const std::vector<SpecIndex>& index,
+                                                        const std::vector<uint8_t>& checked);
 
 // `paths` must be sorted; results keep their order whatever the scheduling.
 WorkspaceRun run_workspace(const std::vector<std::string>& paths, const Checker& checker, const Config& config,

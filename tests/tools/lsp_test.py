@@ -368,7 +368,75 @@ def test_client_disappears(ws):
             proc.wait()
 
 
-CASES = [test_diagnostics_equal_check, test_edits_follow, test_crlf_text, test_unsaved_buffer_wins,
+def folder_expected(ws, rel_paths, texts=None):
+    """check --format json over the whole folder (the server's workspace), by file, sorted."""
+    r = subprocess.run([ws.binary, "check", "--format", "json", "--today", TODAY, "specs"], cwd=ws.dir,
+                       capture_output=True)
+    report = json.loads(r.stdout)
+    out = {}
+    for f in report["files"]:
+        rel = os.path.relpath(os.path.join(ws.dir, f["path"]), ws.dir)
+        with open(os.path.join(ws.dir, rel), encoding="utf-8") as fh:
+            lines = lines_of(fh.read())
+        got = []
+        for d in f["diagnostics"]:
+            start = {"line": d["line"] - 1, "character": utf16_col(lines[d["line"] - 1], d["column"])}
+            end = {"line": d["end_line"] - 1, "character": utf16_col(lines[d["end_line"] - 1], d["end_column"])}
+            got.append((d["rule"], SEVERITY[d["severity"]], json.dumps({"start": start, "end": end}, sort_keys=True),
+                        d["message"] + ("\nhint: " + d["hint"] if d["hint"] else "")))
+        out[rel] = sorted(got)
+    return out
+
+
+CYCLE = {"specs/TASK-1-schema.md": "# TASK-1: Schema 😀\n\n**Status**: In Progress\n**Blocked By**: TASK-3\n",
+         "specs/TASK-2-api.md": "# TASK-2: API\n",
+         "specs/TASK-3-ui.md": "# TASK-3: UI\n\n**Depends On**: TASK-1\n",
+         "specs/other.md": "# TASK-2: Another spec with the same ID\n"}
+
+
+def test_cross_document(ws):
+    uris = {rel: ws.write(rel, text) for rel, text in CYCLE.items()}
+    ws.write("specs/drafts-template.md", "# Template\n")  # a template: not a spec, not indexed
+    want = folder_expected(ws, list(CYCLE))
+    assert any(r == "dependency-cycle" for f in want.values() for r, *_ in f), want
+    assert any(r == "duplicate-id" for f in want.values() for r, *_ in f), want
+    c = ws.client(capabilities={"workspace": {"didChangeWatchedFiles": {"dynamicRegistration": True}}})
+    try:
+        c.wait_for(lambda m: m.get("method") == "client/registerCapability", "the file watcher registration")
+        for rel, text in CYCLE.items():
+            open_doc(c, uris[rel], text)
+            got = c.diagnostics(uris[rel], 1)["diagnostics"]
+            assert sorted(published(got)) == want[rel], f"{rel}: published\n{sorted(published(got))}\nwant\n{want[rel]}"
+            if rel == "specs/TASK-2-api.md":
+                dup = [d for d in got if d["code"] == "duplicate-id"][0]
+                assert dup["relatedInformation"][0]["location"]["uri"] == uris["specs/other.md"], dup
+                assert dup["relatedInformation"][0]["location"]["range"] == rng(0, 2, 0, 8), dup
+        cyc = [d for rel in CYCLE for d in c.request("textDocument/diagnostic", {"textDocument": {"uri": uris[rel]}})["items"]
+               if d["code"] == "dependency-cycle"][0]
+        assert sorted(r["location"]["uri"] for r in cyc["relatedInformation"]) == \
+            sorted([uris["specs/TASK-1-schema.md"], uris["specs/TASK-3-ui.md"]]), cyc
+        # workspace/diagnostic: every spec of the folder, open or not.
+        report = c.request("workspace/diagnostic", {"previousResultIds": []})
+        assert sorted(i["uri"] for i in report["items"]) == sorted(uris.values()), report
+        # An unsaved edit in one buffer changes another's findings: other.md takes another ID,
+        # and TASK-2's duplicate-id goes away without anything being saved.
+        change(c, uris["specs/other.md"], 2, [{"range": rng(0, 7, 0, 8), "text": "9"}])
+        def task2_clean(m):
+            return (m.get("method") == "textDocument/publishDiagnostics" and m["params"]["uri"] == uris["specs/TASK-2-api.md"]
+                    and not [d for d in m["params"]["diagnostics"] if d["code"] == "duplicate-id"])
+        c.wait_for(task2_clean, "TASK-2 republished without duplicate-id")
+        # A config written on disk is read again when the client reports it.
+        cfg = ws.write(".specgate.yaml", "rules:\n  dependency-cycle: off\n")
+        c.notify("workspace/didChangeWatchedFiles", {"changes": [{"uri": cfg, "type": 1}]})
+        def no_cycle(m):
+            return (m.get("method") == "textDocument/publishDiagnostics" and m["params"]["uri"] == uris["specs/TASK-2-api.md"]
+                    and not [d for d in m["params"]["diagnostics"] if d["code"] == "dependency-cycle"])
+        c.wait_for(no_cycle, "diagnostics without dependency-cycle after the config changed")
+    finally:
+        c.kill()
+
+
+CASES = [test_cross_document, test_diagnostics_equal_check, test_edits_follow, test_crlf_text, test_unsaved_buffer_wins,
          test_pull_equals_push, test_on_save, test_close_clears, test_lifecycle, test_bad_requests,
          test_huge_message, test_broken_framing_exits, test_client_disappears]
 
