@@ -76,6 +76,10 @@ class Session {
   // Publishes an empty list (a document closed).
   void clear_published(const std::string& uri);
 
+  // What the language features keep between requests (lsp/features.cpp: the workspace's specs),
+  // made by them on first use and living as long as the session.
+  std::shared_ptr<void>& features_state() { return features_state_; }
+
  private:
   void publish(const std::string& uri);
 
@@ -95,6 +99,7 @@ class Session {
   std::vector<Json> outgoing_;
   int64_t next_request_id_ = 1;
   std::map<std::string, Clock::time_point> due_;  // uri -> when to publish
+  std::shared_ptr<void> features_state_;
 };
 
 }  // namespace specgate::lsp
