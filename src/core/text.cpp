@@ -150,4 +150,36 @@ void fold_text_into(std::string_view s, std::string& out) {
   out.resize(n);
 }
 
+namespace {
+
+int hex_value(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
+}  // namespace
+
+std::string percent_decode(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '%' && i + 2 < s.size() && hex_value(s[i + 1]) >= 0 && hex_value(s[i + 2]) >= 0) {
+      out += static_cast<char>(hex_value(s[i + 1]) * 16 + hex_value(s[i + 2]));
+      i += 2;
+    } else {
+      out += s[i];
+    }
+  }
+  return out;
+}
+
+bool has_url_scheme(std::string_view t) {
+  size_t i = 0;
+  while (i < t.size() && (ascii_alpha(t[i]) || (i > 0 && (ascii_digit(t[i]) || t[i] == '+' || t[i] == '.' || t[i] == '-'))))
+    ++i;
+  return i > 0 && i < t.size() && t[i] == ':';
+}
+
 }  // namespace specgate

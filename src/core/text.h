@@ -44,4 +44,11 @@ uint64_t folded_prefix(std::string_view s);
 // fold_text(a) == fold_text(b), without building either.
 bool folded_equal(std::string_view a, std::string_view b);
 
+// `%XX` escapes of a URL or link target decoded to their bytes; a `%` not followed by two hex
+// digits is kept as written.
+std::string percent_decode(std::string_view s);
+// Whether a link target starts with a URL scheme (RFC 3986: a letter, then letters, digits, `+`,
+// `.` or `-`, then `:`), as `https:` or `mailto:` do and a relative path does not.
+bool has_url_scheme(std::string_view t);
+
 }  // namespace specgate

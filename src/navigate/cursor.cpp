@@ -7,37 +7,6 @@
 
 namespace specgate {
 
-namespace {
-
-int hex(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
-
-std::string percent_decode(std::string_view s) {
-  std::string out;
-  for (size_t i = 0; i < s.size(); ++i) {
-    if (s[i] == '%' && i + 2 < s.size() && hex(s[i + 1]) >= 0 && hex(s[i + 2]) >= 0) {
-      out += static_cast<char>(hex(s[i + 1]) * 16 + hex(s[i + 2]));
-      i += 2;
-    } else {
-      out += s[i];
-    }
-  }
-  return out;
-}
-
-bool has_scheme(std::string_view t) {
-  size_t i = 0;
-  while (i < t.size() && (ascii_alpha(t[i]) || (i > 0 && (ascii_digit(t[i]) || t[i] == '+' || t[i] == '.' || t[i] == '-'))))
-    ++i;
-  return i > 0 && i < t.size() && t[i] == ':';
-}
-
-}  // namespace
-
 std::optional<IdAtCursor> id_at_cursor(const Document& doc, TextPos pos) {
   if (doc.line_info(pos.line).kind == LineKind::Code) return std::nullopt;
   const std::string_view line = doc.source.line(pos.line);
@@ -56,7 +25,7 @@ std::vector<LinkAtCursor> relative_links(const Document& doc) {
   for (const Link& link : doc.links) {
     if (link.autolink || link.target.empty() || doc.line_info(link.line).kind == LineKind::Code) continue;
     const std::string_view target = trim(link.target);
-    if (target.empty() || target.front() == '/' || has_scheme(target)) continue;
+    if (target.empty() || target.front() == '/' || has_url_scheme(target)) continue;
     const std::string_view line = doc.source.line(link.line);
     // The target as written: after "(" (inline link) or ": " (reference definition); the first
     // such place no earlier link on the line took.

@@ -9,7 +9,43 @@ namespace {
 constexpr double kPadX = 15;  // Mermaid's node padding
 constexpr double kPadY = 15;
 
+// What inside_shape tests as a convex polygon: the asymmetric flag's notch is left out (its box
+// stands for it), and kinds drawn otherwise (rectangles, ellipses, ...) have none.
 std::vector<Point> outline(const Shape& s) {
+  switch (s.kind) {
+    case ShapeKind::Diamond:
+    case ShapeKind::Hexagon:
+    case ShapeKind::LeanRight:
+    case ShapeKind::LeanLeft:
+    case ShapeKind::Trapezoid:
+    case ShapeKind::InvTrapezoid:
+    case ShapeKind::Polygon:
+      return polygon_points(s);
+    default:
+      return {};
+  }
+}
+
+bool in_polygon(const std::vector<Point>& ps, Point p, double eps) {
+  // Convex polygon, either winding: p is on the same side of every edge (within eps).
+  int sign = 0;
+  for (size_t i = 0; i < ps.size(); ++i) {
+    Point a = ps[i], b = ps[(i + 1) % ps.size()];
+    double cross = (b.x - a.x) * (p.y - a.y) - (b.y - a.y) * (p.x - a.x);
+    double len = std::hypot(b.x - a.x, b.y - a.y);
+    if (len == 0) continue;
+    double d = cross / len;
+    if (std::abs(d) <= eps) continue;
+    int s = d > 0 ? 1 : -1;
+    if (sign == 0) sign = s;
+    else if (s != sign) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+std::vector<Point> polygon_points(const Shape& s) {
   const Box& b = s.box;
   const double x = b.x, y = b.y, w = b.w, h = b.h;
   switch (s.kind) {
@@ -35,31 +71,14 @@ std::vector<Point> outline(const Shape& s) {
       double m = std::min(h / 2, w / 4);
       return {{x, y}, {x + w, y}, {x + w - m, y + h}, {x + m, y + h}};
     }
-    case ShapeKind::Polygon:
-      return s.points;
+    case ShapeKind::Asymmetric: {
+      double m = std::min(h / 2, w / 4);
+      return {{x, y}, {x + w, y}, {x + w, y + h}, {x, y + h}, {x + m, y + h / 2}};
+    }
     default:
-      return {};
+      return s.points;
   }
 }
-
-bool in_polygon(const std::vector<Point>& ps, Point p, double eps) {
-  // Convex polygon, either winding: p is on the same side of every edge (within eps).
-  int sign = 0;
-  for (size_t i = 0; i < ps.size(); ++i) {
-    Point a = ps[i], b = ps[(i + 1) % ps.size()];
-    double cross = (b.x - a.x) * (p.y - a.y) - (b.y - a.y) * (p.x - a.x);
-    double len = std::hypot(b.x - a.x, b.y - a.y);
-    if (len == 0) continue;
-    double d = cross / len;
-    if (std::abs(d) <= eps) continue;
-    int s = d > 0 ? 1 : -1;
-    if (sign == 0) sign = s;
-    else if (s != sign) return false;
-  }
-  return true;
-}
-
-}  // namespace
 
 TextSize shape_size(ShapeKind kind, TextSize t) {
   double w = t.width + 2 * kPadX, h = t.height + 2 * kPadY;

@@ -11,6 +11,10 @@ namespace specgate::render {
 // Width and height of `kind` around a label block of `label` (padding included).
 TextSize shape_size(ShapeKind kind, TextSize label);
 
+// The polygon a polygon-kind shape is drawn as (diamond, hexagon, parallelograms, trapezoids,
+// the asymmetric flag, free polygons: `points`); one definition for the SVG writer and the tests.
+std::vector<Point> polygon_points(const Shape& s);
+
 // The outline as a convex test: rectangles, ellipses and polygons (cylinders and stadiums as
 // their boxes/rounded boxes). `eps` grows the outline a little for tolerant tests.
 bool inside_shape(const Shape& s, Point p, double eps = 0);

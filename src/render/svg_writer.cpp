@@ -3,6 +3,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "render/shapes.h"
 #include "render/text_metrics.h"
 
 namespace specgate::render {
@@ -50,41 +51,6 @@ void pt(std::string& o, Point p) {
   o += fmt_num(p.y);
 }
 
-// Polygon outlines of the box shapes, as points relative to the box.
-std::vector<Point> polygon_of(const Shape& s) {
-  const Box& b = s.box;
-  const double x = b.x, y = b.y, w = b.w, h = b.h;
-  switch (s.kind) {
-    case ShapeKind::Diamond:
-      return {{x + w / 2, y}, {x + w, y + h / 2}, {x + w / 2, y + h}, {x, y + h / 2}};
-    case ShapeKind::Hexagon: {
-      double m = std::min(h / 4, w / 4);
-      return {{x + m, y}, {x + w - m, y}, {x + w, y + h / 2}, {x + w - m, y + h}, {x + m, y + h}, {x, y + h / 2}};
-    }
-    case ShapeKind::LeanRight: {
-      double m = std::min(h / 2, w / 4);
-      return {{x + m, y}, {x + w, y}, {x + w - m, y + h}, {x, y + h}};
-    }
-    case ShapeKind::LeanLeft: {
-      double m = std::min(h / 2, w / 4);
-      return {{x, y}, {x + w - m, y}, {x + w, y + h}, {x + m, y + h}};
-    }
-    case ShapeKind::Trapezoid: {
-      double m = std::min(h / 2, w / 4);
-      return {{x + m, y}, {x + w - m, y}, {x + w, y + h}, {x, y + h}};
-    }
-    case ShapeKind::InvTrapezoid: {
-      double m = std::min(h / 2, w / 4);
-      return {{x, y}, {x + w, y}, {x + w - m, y + h}, {x + m, y + h}};
-    }
-    case ShapeKind::Asymmetric: {
-      double m = std::min(h / 2, w / 4);
-      return {{x, y}, {x + w, y}, {x + w, y + h}, {x, y + h}, {x + m, y + h / 2}};
-    }
-    default:
-      return s.points;
-  }
-}
 
 void attr(std::string& o, const char* name, std::string_view value) {
   if (value.empty()) return;
@@ -179,7 +145,7 @@ void write_shape(std::string& o, const Shape& s) {
       break;
     }
     default: {
-      std::vector<Point> ps = polygon_of(s);
+      std::vector<Point> ps = polygon_points(s);
       o += "<polygon points=\"";
       for (size_t i = 0; i < ps.size(); ++i) {
         if (i) o += ' ';

@@ -14,6 +14,7 @@
 #include "core/file_io.h"
 #include "core/markdown_path.h"
 #include "core/path_lexical.h"
+#include "core/text.h"
 #include "model/load.h"
 #include "model/normalize.h"
 #include "model/slug.h"
@@ -25,35 +26,6 @@ namespace specgate {
 namespace {
 
 namespace fs = std::filesystem;
-
-bool has_scheme(std::string_view t) {
-  size_t i = 0;
-  while (i < t.size() && ((t[i] >= 'a' && t[i] <= 'z') || (t[i] >= 'A' && t[i] <= 'Z') ||
-                          (i > 0 && ((t[i] >= '0' && t[i] <= '9') || t[i] == '+' || t[i] == '.' || t[i] == '-'))))
-    ++i;
-  return i > 0 && i < t.size() && t[i] == ':';
-}
-
-int hex(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
-
-std::string percent_decode(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  for (size_t i = 0; i < s.size(); ++i) {
-    if (s[i] == '%' && i + 2 < s.size() && hex(s[i + 1]) >= 0 && hex(s[i + 2]) >= 0) {
-      out += static_cast<char>(hex(s[i + 1]) * 16 + hex(s[i + 2]));
-      i += 2;
-    } else {
-      out += s[i];
-    }
-  }
-  return out;
-}
 
 // Placeholder-like targets ("<link>", "{url}", "<link or N/A>" written as a destination) are the
 // placeholder rule's business; a file name has an extension or a slash.
@@ -112,7 +84,7 @@ class BrokenLink : public Rule {
     for (const Link& link : doc.links) {
       if (link.autolink) continue;
       const std::string_view target = trim(link.target);
-      if (target.empty() || target.front() == '/' || has_scheme(target) || looks_templated(target)) continue;
+      if (target.empty() || target.front() == '/' || has_url_scheme(target) || looks_templated(target)) continue;
       if (istarts_with(target, "www.")) continue;
       const size_t hash = target.find('#');
       std::string_view file_part = target.substr(0, hash);

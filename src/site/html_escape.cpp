@@ -2,6 +2,8 @@
 
 #include <cstdint>
 
+#include "core/source.h"
+
 namespace specgate::site {
 
 void escape_html(std::string_view text, std::string& out) {
@@ -27,23 +29,11 @@ std::string escape_html(std::string_view text) {
 
 namespace {
 
-void append_utf8(uint32_t cp, std::string& out) {
-  if (cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) cp = 0xFFFD;
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
+// A decoded reference as the page will hold it: NUL and lone surrogates become U+FFFD, as
+// browsers make them, so no reference smuggles either into the output.
+void append_code_point(uint32_t cp, std::string& out) {
+  if (cp == 0 || (cp >= 0xD800 && cp <= 0xDFFF)) cp = 0xFFFD;
+  append_utf8(out, cp);
 }
 
 bool is_hex(char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'); }
@@ -72,7 +62,7 @@ std::string decode_entities(std::string_view s) {
         ++j;
       }
       if (j > digits) {
-        append_utf8(cp, out);
+        append_code_point(cp, out);
         i = j < s.size() && s[j] == ';' ? j + 1 : j;
         continue;
       }
