@@ -69,8 +69,10 @@ bench: build
 	bench/compare
 
 # The whole suite under AddressSanitizer + UndefinedBehaviorSanitizer (-O1 keeps it fast enough
-# for CI). The tests that run the binary pass these options on to it. Any report fails the run.
+# for CI). The tests that run the binary pass these options on to it. Any report fails the run,
+# except leaks inside fontconfig (PNG output's font library keeps its caches: tests/lsan.supp).
 SANITIZER_ENV = ASAN_OPTIONS=detect_leaks=1:halt_on_error=1 \
+                LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp \
                 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 test-sanitize: deps
 	cmake -S . -B build-asan -G "$(GENERATOR)" -DCMAKE_BUILD_TYPE=Debug $(LAUNCHER) \
