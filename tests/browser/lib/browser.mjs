@@ -35,6 +35,9 @@ export async function launch() {
   return puppeteer.launch({
     executablePath: findChromium(),
     headless: true,
+    // Generous: the machine may be busy with builds (2 cores shared).
+    timeout: 120000,
+    protocolTimeout: 600000,
     args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
            "--no-first-run", "--allow-file-access-from-files"],
   });
@@ -45,6 +48,10 @@ export async function launch() {
 export async function mermaidPage(browser, { width = 1600, height = 1000 } = {}) {
   const page = await browser.newPage();
   await page.setViewport({ width, height, deviceScaleFactor: 1 });
+  // Offline by construction: only file: and data: URLs load (a diagram's remote image fails the
+  // same way on every machine, and nothing can come from a CDN).
+  await page.setRequestInterception(true);
+  page.on("request", (req) => (/^(file|data):/.test(req.url()) ? req.continue() : req.abort()));
   await page.goto(pathToFileURL(path.join(TOOLS_DIR, "blank.html")).href);
   await page.addScriptTag({ url: pathToFileURL(MERMAID_JS).href });
   await page.evaluate(() => {
