@@ -76,7 +76,7 @@ gallery: deps build-run
 
 # mermaid.render in chromium timed beside specgate render over the same diagrams (docs/performance.md).
 bench-mermaid: deps build
-	bench/mermaid_side_by_side.mjs $(BUILD)
+	node bench/mermaid/side_by_side.mjs $(BUILD)
 
 # The whole suite under AddressSanitizer + UndefinedBehaviorSanitizer (-O1 keeps it fast enough
 # for CI). The tests that run the binary pass these options on to it. Any report fails the run,
