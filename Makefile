@@ -14,7 +14,7 @@ PREFIX   ?= /usr/local
 # (docs/development.md, "Build time").
 BUILD_TYPE = -DCMAKE_BUILD_TYPE=Release -DCMAKE_C_FLAGS_RELEASE="-O2 -DNDEBUG" -DCMAKE_CXX_FLAGS_RELEASE="-O2 -DNDEBUG"
 
-.PHONY: all deps deps-run configure configure-run build build-run run test golden bench test-sanitize fuzz install package clean
+.PHONY: all deps deps-run configure configure-run build build-run run test golden bench bench-mermaid gallery test-sanitize fuzz install package clean
 
 all: build
 
@@ -67,6 +67,16 @@ golden: build
 
 bench: build
 	bench/compare
+
+# specgate's SVG beside Mermaid 11's own rendering (in Debian's chromium) of the same diagrams:
+# $(BUILD)/gallery/index.html. Our fixtures, plus Mermaid's docs corpus when ../shared is there.
+# `make gallery SCREENSHOTS=docs/images/gallery` also rewrites the docs' side-by-side PNGs.
+gallery: deps build-run
+	node tests/browser/gallery.mjs $(BUILD)/specgate $(BUILD)/gallery $(if $(SCREENSHOTS),--screenshots $(SCREENSHOTS))
+
+# mermaid.render in chromium timed beside specgate render over the same diagrams (docs/performance.md).
+bench-mermaid: deps build
+	node bench/mermaid/side_by_side.mjs $(BUILD)
 
 # The whole suite under AddressSanitizer + UndefinedBehaviorSanitizer (-O1 keeps it fast enough
 # for CI). The tests that run the binary pass these options on to it. Any report fails the run,
