@@ -550,6 +550,72 @@ def test_watched_files(ws):
         c.kill()
 
 
+def test_pull_result_ids(ws):
+    """Pulled diagnostics carry result IDs: asked again with the ID the client holds, an unchanged
+    document is answered "unchanged", by textDocument/diagnostic and workspace/diagnostic alike;
+    cross-document findings bring the related documents' reports; when an edit changes other
+    documents' findings, a client that supports it is asked to pull again."""
+    uris = {rel: ws.write(rel, text) for rel, text in CYCLE.items()}
+    t2, other, t3 = uris["specs/TASK-2-api.md"], uris["specs/other.md"], uris["specs/TASK-3-ui.md"]
+    pull_caps = {"textDocument": {"diagnostic": {}}, "workspace": {"diagnostics": {"refreshSupport": True}}}
+    c = ws.client(capabilities=pull_caps)
+    try:
+        for rel in ("specs/TASK-2-api.md", "specs/other.md"):
+            open_doc(c, uris[rel], CYCLE[rel])
+
+        def pull(uri, previous=None):
+            params = {"textDocument": {"uri": uri}}
+            if previous is not None:
+                params["previousResultId"] = previous
+            return c.request("textDocument/diagnostic", params)
+        first = pull(t2)
+        assert first["kind"] == "full" and first["resultId"], first
+        assert "duplicate-id" in codes_of(first["items"]), first
+        # The other declaration's document comes along, with its own duplicate-id.
+        related = first.get("relatedDocuments", {})
+        assert list(related) == [other], related
+        assert related[other]["kind"] == "full" and "duplicate-id" in codes_of(related[other]["items"]), related
+        again = pull(t2, first["resultId"])
+        assert again == {"kind": "unchanged", "resultId": first["resultId"]}, again
+        assert pull(t2, "stale-id")["kind"] == "full"
+        r3 = pull(t3)["resultId"]
+        # workspace/diagnostic: the documents whose result the client holds are unchanged.
+        report = c.request("workspace/diagnostic", {"previousResultIds": [{"uri": t2, "value": first["resultId"]},
+                                                                          {"uri": t3, "value": r3}]})
+        kinds = {i["uri"]: i["kind"] for i in report["items"]}
+        assert kinds == {u: ("unchanged" if u in (t2, t3) else "full") for u in uris.values()}, kinds
+        for i in report["items"]:
+            assert i["resultId"] and ("items" in i) == (i["kind"] == "full"), i
+        assert [i["version"] for i in report["items"] if i["uri"] == t2] == [1]
+        # other.md takes another ID: pulling it changes TASK-2's findings, so the client is asked
+        # to pull again, and TASK-2 is no longer unchanged; TASK-3 still is.
+        change(c, other, 2, [{"range": rng(0, 7, 0, 8), "text": "9"}])
+        assert "duplicate-id" not in codes_of(pull(other)["items"])
+        refresh = c.wait_for(lambda m: m.get("method") == "workspace/diagnostic/refresh", "workspace/diagnostic/refresh")
+        assert "params" not in refresh and "id" in refresh, refresh
+        c.send({"jsonrpc": "2.0", "id": refresh["id"], "result": None})
+        now = pull(t2, first["resultId"])
+        assert now["kind"] == "full" and "duplicate-id" not in codes_of(now["items"]), now
+        assert pull(t3, r3)["kind"] == "unchanged"
+        assert c.shutdown() == 0
+        refreshes = [m for d, m in c.transcript if d == "<-" and m.get("method") == "workspace/diagnostic/refresh"]
+        assert len(refreshes) == 1, refreshes
+    finally:
+        c.kill()
+    # Without refreshSupport no refresh is sent.
+    c = ws.client(capabilities={"textDocument": {"diagnostic": {}}})
+    try:
+        for rel in ("specs/TASK-2-api.md", "specs/other.md"):
+            open_doc(c, uris[rel], CYCLE[rel])
+        c.request("textDocument/diagnostic", {"textDocument": {"uri": t2}})
+        change(c, other, 2, [{"range": rng(0, 7, 0, 8), "text": "9"}])
+        c.request("textDocument/diagnostic", {"textDocument": {"uri": other}})
+        assert c.shutdown() == 0
+        assert not [m for d, m in c.transcript if d == "<-" and m.get("method") == "workspace/diagnostic/refresh"]
+    finally:
+        c.kill()
+
+
 def offset_of(text, pos):
     """LSP position (UTF-16) -> index into the Python string."""
     starts = [0]
@@ -631,7 +697,7 @@ def test_code_actions(ws):
         c.kill()
 
 
-CASES = [test_code_actions, test_cross_document, test_workspace_folders, test_watched_files, test_diagnostics_equal_check, test_edits_follow, test_crlf_text, test_unsaved_buffer_wins,
+CASES = [test_code_actions, test_cross_document, test_workspace_folders, test_watched_files, test_pull_result_ids, test_diagnostics_equal_check, test_edits_follow, test_crlf_text, test_unsaved_buffer_wins,
          test_pull_equals_push, test_on_save, test_close_clears, test_lifecycle, test_bad_requests,
          test_huge_message, test_broken_framing_exits, test_client_disappears]
 
