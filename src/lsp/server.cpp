@@ -97,6 +97,9 @@ void Server::handle_text(const std::string& body) {
   }
   handle(message);
   flush_outgoing();
+  // Work a handler left for after its messages went out (progress shown while it runs); still
+  // before the next message is read, so no request sees it half done.
+  while (session_.run_deferred()) flush_outgoing();
 }
 
 void Server::handle(const Json& m) {

@@ -128,6 +128,18 @@ std::vector<Json> Session::take_outgoing() {
   return out;
 }
 
+bool Session::run_deferred() {
+  if (deferred_.empty()) return false;
+  std::function<void()> work = std::move(deferred_.front());
+  deferred_.erase(deferred_.begin());
+  try {
+    work();
+  } catch (const std::exception& e) {
+    log(std::string("specgate: ") + e.what(), 1);
+  }
+  return true;
+}
+
 void Session::log(const std::string& message, int type) { notify("window/logMessage", {{"type", type}, {"message", message}}); }
 
 void Session::schedule_publish(const std::string& uri, bool now) {

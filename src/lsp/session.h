@@ -4,6 +4,7 @@
 #pragma once
 
 #include <chrono>
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -66,6 +67,10 @@ class Session {
   void notify(std::string method, Json params);
   void request(std::string method, Json params);  // its reply is not waited for
   std::vector<Json> take_outgoing();
+  // Work to run once what is queued for the client has been sent (a progress report's body);
+  // run_deferred runs the first and says whether there was one.
+  void defer(std::function<void()> work) { deferred_.push_back(std::move(work)); }
+  bool run_deferred();
   void log(const std::string& message, int type = 3);  // window/logMessage (3: info)
 
   // Diagnostics of `uri` are published once it has been quiet for the debounce (or at once).
@@ -104,6 +109,7 @@ class Session {
   uint64_t epoch_ = 1;
   std::vector<Json> outgoing_;
   bool refresh_pending_ = false;
+  std::vector<std::function<void()>> deferred_;
   int64_t next_request_id_ = 1;
   std::map<std::string, Clock::time_point> due_;  // uri -> when to publish
   std::shared_ptr<void> features_state_;

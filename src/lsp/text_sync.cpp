@@ -5,6 +5,7 @@
 
 #include "core/markdown_path.h"
 #include "lsp/folders.h"
+#include "lsp/progress.h"
 #include "lsp/session.h"
 #include "lsp/uri.h"
 
@@ -95,7 +96,10 @@ void register_text_sync(HandlerTable& table) {
   // The client is ready: index the workspace, and ask to hear about files changed outside
   // the editor when the client can watch them for us.
   table.notifications["initialized"] = [](Session& s, const Json&) {
-    s.rebuild_index();
+    with_progress(s, "specgate: indexing the workspace", [&s] {
+      s.rebuild_index();
+      return std::to_string(s.index().records().size()) + " specs indexed";
+    });
     const Json& caps = s.client_capabilities();
     const Json* watched = nullptr;
     if (caps.contains("workspace") && caps["workspace"].is_object() && caps["workspace"].contains("didChangeWatchedFiles"))

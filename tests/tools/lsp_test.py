@@ -616,6 +616,35 @@ def test_pull_result_ids(ws):
         c.kill()
 
 
+def test_index_progress(ws):
+    """The cold index is shown as work done progress to a client that supports it: the token is
+    created, then begin, then end (after the index, with its size); no progress otherwise."""
+    for rel, text in CYCLE.items():
+        ws.write(rel, text)
+    c = ws.client(capabilities={"window": {"workDoneProgress": True}})
+    try:
+        create = c.wait_for(lambda m: m.get("method") == "window/workDoneProgress/create", "the progress token")
+        token = create["params"]["token"]
+        c.send({"jsonrpc": "2.0", "id": create["id"], "result": None})
+        begin = c.wait_for(lambda m: m.get("method") == "$/progress" and m["params"]["value"]["kind"] == "begin", "begin")
+        end = c.wait_for(lambda m: m.get("method") == "$/progress" and m["params"]["value"]["kind"] == "end", "end")
+        assert begin["params"]["token"] == token == end["params"]["token"], (begin, end)
+        assert "index" in begin["params"]["value"]["title"], begin
+        assert end["params"]["value"]["message"] == f"{len(CYCLE)} specs indexed", end
+        order = [m.get("method") for d, m in c.transcript if d == "<-"]
+        assert order.index("window/workDoneProgress/create") < order.index("$/progress"), order
+        assert c.shutdown() == 0
+    finally:
+        c.kill()
+    c = ws.client()
+    try:
+        assert c.shutdown() == 0
+        assert not [m for d, m in c.transcript if d == "<-" and m.get("method") in
+                    ("$/progress", "window/workDoneProgress/create")], c.transcript
+    finally:
+        c.kill()
+
+
 def offset_of(text, pos):
     """LSP position (UTF-16) -> index into the Python string."""
     starts = [0]
@@ -697,7 +726,7 @@ def test_code_actions(ws):
         c.kill()
 
 
-CASES = [test_code_actions, test_cross_document, test_workspace_folders, test_watched_files, test_pull_result_ids, test_diagnostics_equal_check, test_edits_follow, test_crlf_text, test_unsaved_buffer_wins,
+CASES = [test_code_actions, test_cross_document, test_workspace_folders, test_watched_files, test_pull_result_ids, test_index_progress, test_diagnostics_equal_check, test_edits_follow, test_crlf_text, test_unsaved_buffer_wins,
          test_pull_equals_push, test_on_save, test_close_clears, test_lifecycle, test_bad_requests,
          test_huge_message, test_broken_framing_exits, test_client_disappears]
 
