@@ -587,6 +587,11 @@ def test_pull_result_ids(ws):
         for i in report["items"]:
             assert i["resultId"] and ("items" in i) == (i["kind"] == "full"), i
         assert [i["version"] for i in report["items"] if i["uri"] == t2] == [1]
+        # Malformed previous IDs are ignored: full reports.
+        report = c.request("workspace/diagnostic", {"previousResultIds": [5, {"uri": 1}, {"uri": t2, "value": 7}, None]})
+        assert {i["kind"] for i in report["items"]} == {"full"}, report
+        assert c.request("textDocument/diagnostic", {"textDocument": {"uri": t2}, "previousResultId": 5})["kind"] == "full"
+        assert c.request("workspace/diagnostic", {"previousResultIds": "x"})["items"]
         # other.md takes another ID: pulling it changes TASK-2's findings, so the client is asked
         # to pull again, and TASK-2 is no longer unchanged; TASK-3 still is.
         change(c, other, 2, [{"range": rng(0, 7, 0, 8), "text": "9"}])
