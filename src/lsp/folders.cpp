@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "lsp/progress.h"
 #include "lsp/project.h"
 #include "lsp/session.h"
 #include "lsp/uri.h"
@@ -60,8 +61,11 @@ void register_workspace_folders(HandlerTable& table) {
     s.set_workspace_folders(std::move(folders));
     // Templates a removed folder registered, and the config-less default directory, go with it.
     s.projects().clear();
-    s.rebuild_index();
-    s.schedule_publish_all();
+    with_progress(s, "specgate: indexing the workspace", [&s] {
+      s.rebuild_index();
+      s.schedule_publish_all();
+      return indexed_message(s.index().records().size());
+    });
   };
 }
 

@@ -30,4 +30,8 @@ void with_progress(Session& s, const std::string& title, std::function<std::stri
   });
 }
 
+std::string indexed_message(size_t specs) {
+  return std::to_string(specs) + (specs == 1 ? " spec indexed" : " specs indexed");
+}
+
 }  // namespace specgate::lsp

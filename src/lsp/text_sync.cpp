@@ -98,7 +98,7 @@ void register_text_sync(HandlerTable& table) {
   table.notifications["initialized"] = [](Session& s, const Json&) {
     with_progress(s, "specgate: indexing the workspace", [&s] {
       s.rebuild_index();
-      return std::to_string(s.index().records().size()) + " specs indexed";
+      return indexed_message(s.index().records().size());
     });
     const Json& caps = s.client_capabilities();
     const Json* watched = nullptr;

@@ -465,7 +465,8 @@ def test_workspace_folders(ws):
     c = Client(ws.binary, ws.dir)
     try:
         init = c.request("initialize", {"processId": None, "rootUri": a_uri, "initializationOptions": {"today": TODAY},
-                                        "capabilities": {"workspace": {"workspaceFolders": True}},
+                                        "capabilities": {"workspace": {"workspaceFolders": True},
+                                                         "window": {"workDoneProgress": True}},
                                         "workspaceFolders": [{"uri": a_uri, "name": "a"}]})
         assert init["capabilities"]["workspace"]["workspaceFolders"] == {"supported": True, "changeNotifications": True}
         c.notify("initialized", {})
@@ -479,6 +480,10 @@ def test_workspace_folders(ws):
         assert "dangling-reference" not in codes_of(got), got
         dup = [d for d in got if d["code"] == "duplicate-id"][0]
         assert [r["location"]["uri"] for r in dup["relatedInformation"]] == [b_uri + "/TASK-1-copy.md"], dup
+        # Indexing the added folder is shown as progress: a and b hold three specs.
+        ends = [m["params"]["value"].get("message") for d, m in c.transcript
+                if d == "<-" and m.get("method") == "$/progress" and m["params"]["value"]["kind"] == "end"]
+        assert ends == ["1 spec indexed", "3 specs indexed"], ends
         # b leaves again: its specs and the findings they caused go.
         c.notify("workspace/didChangeWorkspaceFolders", {"event": {"added": [], "removed": [{"uri": b_uri, "name": "b"}]}})
         got = publish_matching(c, uri, lambda ds: "duplicate-id" not in codes_of(ds), "no duplicate-id after b left")
