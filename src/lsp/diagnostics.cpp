@@ -1,6 +1,8 @@
 // Findings as LSP diagnostics: the rule name as the code, its page as codeDescription, the
 // hint after the message; and the pull model (textDocument/diagnostic).
+#include <cstdio>
 #include <cstdlib>
+#include <map>
 #include <filesystem>
 #include <fstream>
 #include <set>
@@ -109,16 +111,73 @@ Json Session::lsp_diagnostics(const Analysis& a) {
   return out;
 }
 
+namespace {
+
+// A report's result ID: a hash of exactly what it holds, so an unchanged answer is recognised
+// whatever happened in between (an edit undone, a rebuild of the index) and needs no bookkeeping.
+std::string result_id(const Json& items) {
+  uint64_t h = 1469598103934665603ull;  // FNV-1a
+  for (const char c : items.dump(-1, ' ', false, Json::error_handler_t::replace)) {
+    h ^= static_cast<unsigned char>(c);
+    h *= 1099511628211ull;
+  }
+  char buf[17];
+  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
+  return buf;
+}
+
+// A full report, or "unchanged" when the client already holds this result.
+Json report(const Json& items, const std::string& previous) {
+  const std::string id = result_id(items);
+  if (id == previous) return {{"kind", "unchanged"}, {"resultId", id}};
+  return {{"kind", "full"}, {"resultId", id}, {"items", items}};
+}
+
+// The client's previous result ID for a document, "" when none.
+std::string previous_id(const Json& params, const char* key) {
+  if (!params.is_object()) return "";
+  auto it = params.find(key);
+  return it != params.end() && it->is_string() ? it->get<std::string>() : "";
+}
+
+}  // namespace
+
 void register_diagnostics(HandlerTable& table) {
   table.capabilities["diagnosticProvider"] = {
       {"identifier", "specgate"}, {"interFileDependencies", true}, {"workspaceDiagnostics", true}};
   table.requests["textDocument/diagnostic"] = [](Session& s, const Json& params) -> Json {
-    std::shared_ptr<const Analysis> a = s.analysis(param_uri(params));
-    if (!a) throw RpcError(rpc::kInvalidParams, "no such document: " + param_uri(params));
-    return {{"kind", "full"}, {"items", s.lsp_diagnostics(*a)}};
+    const std::string uri = param_uri(params);
+    std::shared_ptr<const Analysis> a = s.analysis(uri);
+    if (!a) throw RpcError(rpc::kInvalidParams, "no such document: " + uri);
+    const Json items = s.lsp_diagnostics(*a);
+    Json out = report(items, previous_id(params, "previousResultId"));
+    if (out["kind"] == "unchanged") return out;
+    // The documents a cross-document finding names (the other declarations of a duplicate ID,
+    // a cycle's members) have findings of their own about the same thing: reported alongside.
+    Json related = Json::object();
+    for (const Json& d : items) {
+      if (!d.contains("relatedInformation")) continue;
+      for (const Json& r : d["relatedInformation"]) {
+        const std::string other = r["location"]["uri"].get<std::string>();
+        if (other == uri || related.contains(other)) continue;
+        const std::optional<std::string> path = uri_to_path(other);
+        const OpenDocument* open = path ? s.documents().find_path(*path) : nullptr;
+        if (std::shared_ptr<const Analysis> o = s.analysis(open != nullptr ? open->uri : other))
+          related[open != nullptr ? open->uri : other] = report(s.lsp_diagnostics(*o), "");
+      }
+    }
+    if (!related.empty()) out["relatedDocuments"] = std::move(related);
+    return out;
   };
-  // Every indexed spec and every open document, each as a full report.
-  table.requests["workspace/diagnostic"] = [](Session& s, const Json&) -> Json {
+  // Every indexed spec and every open document, each as a full report, or as unchanged when
+  // the client sent the result ID it holds (previousResultIds).
+  table.requests["workspace/diagnostic"] = [](Session& s, const Json& params) -> Json {
+    std::map<std::string, std::string> previous;
+    if (params.is_object())
+      if (auto it = params.find("previousResultIds"); it != params.end() && it->is_array())
+        for (const Json& p : *it)
+          if (p.is_object() && p.contains("uri") && p["uri"].is_string() && p.contains("value") && p["value"].is_string())
+            previous[p["uri"].get<std::string>()] = p["value"].get<std::string>();
     std::vector<std::string> uris;
     for (const SpecIndex& r : s.index().records()) {
       const OpenDocument* open = s.documents().find_path(r.path);
@@ -130,7 +189,9 @@ void register_diagnostics(HandlerTable& table) {
     for (const std::string& uri : uris) {
       std::shared_ptr<const Analysis> a = s.analysis(uri);
       if (!a) continue;
-      Json item = {{"kind", "full"}, {"uri", uri}, {"items", s.lsp_diagnostics(*a)}};
+      auto prev = previous.find(uri);
+      Json item = report(s.lsp_diagnostics(*a), prev != previous.end() ? prev->second : "");
+      item["uri"] = uri;
       item["version"] = a->version ? Json(*a->version) : Json(nullptr);
       items.push_back(std::move(item));
     }

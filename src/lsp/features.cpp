@@ -1,6 +1,7 @@
 // The language features (src/navigate) as LSP methods: completion, hover, definition,
 // references, document and workspace symbols, rename. Each handler turns the request's UTF-16
 // position into the model's (line, byte), asks navigate/, and turns its answer back.
+#include <algorithm>
 #include <optional>
 
 #include "core/file_io.h"
@@ -217,13 +218,32 @@ Json prepare_rename_request(Session& s, const Json& params) {
   return {{"range", r.text->to_json(id->range)}, {"placeholder", id->id}};
 }
 
+// Whether the client applies RenameFile operations in a WorkspaceEdit.
+bool client_renames_files(const Session& s) {
+  const Json& caps = s.client_capabilities();
+  const auto w = caps.find("workspace");
+  if (w == caps.end() || !w->is_object()) return false;
+  const auto e = w->find("workspaceEdit");
+  if (e == w->end() || !e->is_object()) return false;
+  const auto ops = e->find("resourceOperations");
+  return ops != e->end() && ops->is_array() && std::find(ops->begin(), ops->end(), Json("rename")) != ops->end();
+}
+
 Json rename_request(Session& s, const Json& params) {
   Request r = request(s, params);
   if (!r.analysis) return nullptr;
   const SpecDirectory& specs = workspace(s).sync();
-  const RenameResult result = rename_id(*r.facts, specs, r.pos, param_string(params, "newName"));
+  const bool rename_files = client_renames_files(s);
+  const RenameResult result = rename_id(*r.facts, specs, r.pos, param_string(params, "newName"), rename_files);
   if (!result.error.empty()) throw RpcError(rpc::kRequestFailed, result.error);
+  // A document the client has open is named by its URI, with its version.
+  const auto uri_of = [&](const std::string& path) {
+    if (path == r.analysis->path) return r.analysis->uri;
+    const OpenDocument* open = s.documents().find_path(path);
+    return open != nullptr ? open->uri : path_to_uri(path);
+  };
   Json changes = Json::object();
+  Json document_changes = Json::array();
   OtherFiles others(specs);
   for (const auto& [path, edits] : result.edits) {
     const bool self = path == r.analysis->path;
@@ -232,9 +252,17 @@ Json rename_request(Session& s, const Json& params) {
       std::optional<Json> range = self ? std::optional<Json>(r.text->to_json(e.range)) : others.range(path, e.range);
       if (range) list.push_back({{"range", *range}, {"newText", e.text}});
     }
-    changes[self ? r.analysis->uri : path_to_uri(path)] = std::move(list);
+    Json version = nullptr;  // a file not open: as on disk
+    if (self && r.analysis->version) version = *r.analysis->version;
+    else if (const OpenDocument* open = self ? nullptr : s.documents().find_path(path)) version = open->version;
+    document_changes.push_back({{"textDocument", {{"uri", uri_of(path)}, {"version", std::move(version)}}}, {"edits", list}});
+    changes[uri_of(path)] = std::move(list);
   }
-  return {{"changes", std::move(changes)}};
+  if (result.files.empty()) return {{"changes", std::move(changes)}};
+  // The files named after the ID move after their text is edited (the edits name the old URIs).
+  for (const FileMove& m : result.files)
+    document_changes.push_back({{"kind", "rename"}, {"oldUri", uri_of(m.from)}, {"newUri", path_to_uri(m.to)}});
+  return {{"documentChanges", std::move(document_changes)}};
 }
 
 }  // namespace

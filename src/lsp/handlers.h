@@ -51,6 +51,7 @@ void register_text_sync(HandlerTable& table);    // lsp/text_sync.cpp: didOpen/d
 void register_diagnostics(HandlerTable& table);  // lsp/diagnostics.cpp: pull diagnostics
 void register_code_actions(HandlerTable& table);  // lsp/code_actions.cpp: quick fixes, fixAll
 void register_features(HandlerTable& table);     // lsp/features.cpp: completion, hover, symbols, ...
+void register_workspace_folders(HandlerTable& table);  // lsp/folders.cpp: didChangeWorkspaceFolders
 
 // The whole table, as the server uses it.
 HandlerTable make_handler_table();

@@ -29,6 +29,7 @@ HandlerTable make_handler_table() {
   register_diagnostics(table);
   register_code_actions(table);
   register_features(table);
+  register_workspace_folders(table);
   return table;
 }
 
@@ -81,8 +82,8 @@ Json Server::initialize(const Json& params) {
   session_.set_client(caps, std::move(folders));
 
   Json server_caps = table_.capabilities;
-  // Folders added or removed later are not followed yet (didChangeWorkspaceFolders), so not asked for.
-  server_caps["workspace"] = {{"workspaceFolders", {{"supported", true}, {"changeNotifications", false}}}};
+  // Folders added or removed later are followed (lsp/folders.cpp).
+  server_caps["workspace"] = {{"workspaceFolders", {{"supported", true}, {"changeNotifications", true}}}};
   return {{"capabilities", server_caps}, {"serverInfo", {{"name", "specgate"}, {"version", SPECGATE_VERSION}}}};
 }
 
@@ -96,6 +97,9 @@ void Server::handle_text(const std::string& body) {
   }
   handle(message);
   flush_outgoing();
+  // Work a handler left for after its messages went out (progress shown while it runs); still
+  // before the next message is read, so no request sees it half done.
+  while (session_.run_deferred()) flush_outgoing();
 }
 
 void Server::handle(const Json& m) {

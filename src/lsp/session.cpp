@@ -38,6 +38,11 @@ void Session::set_client(Json capabilities, std::vector<std::string> folders) {
   if (!folders_.empty()) projects_.set_default_dir(folders_.front());
 }
 
+void Session::set_workspace_folders(std::vector<std::string> folders) {
+  folders_ = std::move(folders);
+  projects_.set_default_dir(folders_.empty() ? std::string() : folders_.front());
+}
+
 std::shared_ptr<const Analysis> Session::analysis(const std::string& uri) {
   const OpenDocument* open = documents_.find(uri);
   auto& slot = cache_[uri];
@@ -78,6 +83,7 @@ std::shared_ptr<const Analysis> Session::analysis(const std::string& uri) {
       ++epoch_;
       for (const auto& [other, d] : documents_.all())
         if (other != uri) schedule_publish(other);
+      refresh_diagnostics();
     }
     std::vector<Diagnostic> cross = index_.findings_for(path, project);
     a->diagnostics.insert(a->diagnostics.end(), std::make_move_iterator(cross.begin()),
@@ -97,16 +103,41 @@ void Session::notify(std::string method, Json params) {
 }
 
 void Session::request(std::string method, Json params) {
-  outgoing_.push_back({{"jsonrpc", "2.0"},
-                       {"id", "specgate-" + std::to_string(next_request_id_++)},
-                       {"method", std::move(method)},
-                       {"params", std::move(params)}});
+  Json m = {{"jsonrpc", "2.0"}, {"id", "specgate-" + std::to_string(next_request_id_++)}, {"method", std::move(method)}};
+  // JSON-RPC: params are an object or an array, or absent (the refresh requests have none).
+  if (!params.is_null()) m["params"] = std::move(params);
+  outgoing_.push_back(std::move(m));
+}
+
+void Session::refresh_diagnostics() {
+  if (settings_.push) return;
+  const Json& caps = client_capabilities_;
+  const auto it = caps.find("workspace");
+  if (it == caps.end() || !it->is_object()) return;
+  const auto diag = it->find("diagnostics");
+  if (diag != it->end() && diag->is_object() && diag->value("refreshSupport", false)) refresh_pending_ = true;
 }
 
 std::vector<Json> Session::take_outgoing() {
+  if (refresh_pending_) {
+    refresh_pending_ = false;
+    request("workspace/diagnostic/refresh", nullptr);
+  }
   std::vector<Json> out;
   out.swap(outgoing_);
   return out;
+}
+
+bool Session::run_deferred() {
+  if (deferred_.empty()) return false;
+  std::function<void()> work = std::move(deferred_.front());
+  deferred_.erase(deferred_.begin());
+  try {
+    work();
+  } catch (const std::exception& e) {
+    log(std::string("specgate: ") + e.what(), 1);
+  }
+  return true;
 }
 
 void Session::log(const std::string& message, int type) { notify("window/logMessage", {{"type", type}, {"message", message}}); }
@@ -118,6 +149,7 @@ void Session::schedule_publish(const std::string& uri, bool now) {
 }
 
 void Session::schedule_publish_all(bool now) {
+  if (!settings_.push) refresh_diagnostics();
   for (const auto& [uri, d] : documents_.all()) schedule_publish(uri, now);
 }
 

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <chrono>
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -50,6 +51,8 @@ class Session {
   const Json& client_capabilities() const { return client_capabilities_; }
   const std::vector<std::string>& workspace_folders() const { return folders_; }
   void set_client(Json capabilities, std::vector<std::string> folders);
+  // The folders after the client added or removed some (the index is rebuilt by the caller).
+  void set_workspace_folders(std::vector<std::string> folders);
 
   // The analysis of `uri`: the open buffer, else the file on disk (file: URIs). Null when it is
   // neither open nor readable. Cached until the text or the configuration changes.
@@ -64,12 +67,20 @@ class Session {
   void notify(std::string method, Json params);
   void request(std::string method, Json params);  // its reply is not waited for
   std::vector<Json> take_outgoing();
+  // Work to run once what is queued for the client has been sent (a progress report's body);
+  // run_deferred runs the first and says whether there was one.
+  void defer(std::function<void()> work) { deferred_.push_back(std::move(work)); }
+  bool run_deferred();
   void log(const std::string& message, int type = 3);  // window/logMessage (3: info)
 
   // Diagnostics of `uri` are published once it has been quiet for the debounce (or at once).
   void schedule_publish(const std::string& uri, bool now = false);
   // Every open document again (a config changed: at once; another document changed: debounced).
+  // A client that pulls is asked to pull again instead (refresh_diagnostics).
   void schedule_publish_all(bool now = true);
+  // Findings of documents other than the one asked about may have changed: a client that pulls
+  // and supports it gets one workspace/diagnostic/refresh after the current message.
+  void refresh_diagnostics();
   // Milliseconds until the next publish is due; -1 when none is pending.
   int publish_timeout_ms(Clock::time_point now) const;
   void publish_due(Clock::time_point now);
@@ -97,6 +108,8 @@ class Session {
   std::map<std::string, Cached> cache_;
   uint64_t epoch_ = 1;
   std::vector<Json> outgoing_;
+  bool refresh_pending_ = false;
+  std::vector<std::function<void()>> deferred_;
   int64_t next_request_id_ = 1;
   std::map<std::string, Clock::time_point> due_;  // uri -> when to publish
   std::shared_ptr<void> features_state_;

@@ -1,6 +1,11 @@
 // Text synchronisation: the client's buffers (incremental changes) and when their diagnostics
 // are published: debounced while typing, or on save when the client asks for "onSave".
+#include <map>
+#include <set>
+
 #include "core/markdown_path.h"
+#include "lsp/folders.h"
+#include "lsp/progress.h"
 #include "lsp/session.h"
 #include "lsp/uri.h"
 
@@ -22,6 +27,17 @@ bool is_config_file(const std::string& path) {
 // A client that also sends other files (a .specgate.yaml it shows) gets no Markdown findings on them.
 bool is_markdown_document(const OpenDocument& d) {
   return d.language_id == "markdown" || d.language_id.empty() || is_markdown_path(d.path);
+}
+
+// A file created on disk joins the index when discovery of its workspace folder takes it
+// (include/exclude, .gitignore, not a template), as a `check FOLDER` run would; each folder is
+// walked once per batch of events.
+bool is_new_spec(Session& s, const std::string& path, std::map<std::string, std::set<std::string>>& walked) {
+  const std::string folder = folder_of(s.workspace_folders(), path);
+  if (folder.empty() || !is_markdown_path(path)) return false;
+  auto it = walked.find(folder);
+  if (it == walked.end()) it = walked.emplace(folder, folder_specs(s.projects(), folder)).first;
+  return it->second.count(path) > 0;
 }
 
 // A config or template changed: every analysis is stale, and open documents are published anew.
@@ -80,7 +96,10 @@ void register_text_sync(HandlerTable& table) {
   // The client is ready: index the workspace, and ask to hear about files changed outside
   // the editor when the client can watch them for us.
   table.notifications["initialized"] = [](Session& s, const Json&) {
-    s.rebuild_index();
+    with_progress(s, "specgate: indexing the workspace", [&s] {
+      s.rebuild_index();
+      return indexed_message(s.index().records().size());
+    });
     const Json& caps = s.client_capabilities();
     const Json* watched = nullptr;
     if (caps.contains("workspace") && caps["workspace"].is_object() && caps["workspace"].contains("didChangeWatchedFiles"))
@@ -105,6 +124,7 @@ void register_text_sync(HandlerTable& table) {
   };
   table.notifications["workspace/didChangeWatchedFiles"] = [](Session& s, const Json& params) {
     bool rebuild = false, changed = false;
+    std::map<std::string, std::set<std::string>> walked;  // folder -> its specs, for this batch
     for (const Json& change : params.value("changes", Json::array())) {
       if (!change.is_object() || !change.contains("uri") || !change["uri"].is_string()) continue;
       const std::optional<std::string> path = uri_to_path(change["uri"].get<std::string>());
@@ -114,8 +134,17 @@ void register_text_sync(HandlerTable& table) {
         continue;
       }
       if (s.documents().find_path(*path) != nullptr) continue;  // the open buffer wins
-      if (change.value("type", 0) == 3 /* deleted */) s.index().remove(*path);
-      else s.index().reload(*path, s.projects());
+      if (change.value("type", 0) == 3 /* deleted */) {
+        // A deleted directory is reported as itself: its specs go too.
+        std::vector<std::string> gone{*path};
+        for (const SpecIndex& r : s.index().records())
+          if (r.path.rfind(*path + "/", 0) == 0) gone.push_back(r.path);
+        for (const std::string& g : gone) s.index().remove(g);
+      } else if (s.index().covers(*path) || is_new_spec(s, *path, walked)) {
+        s.index().reload(*path, s.projects());
+      } else {
+        continue;
+      }
       changed = true;
     }
     if (rebuild) configuration_changed(s);

@@ -29,9 +29,10 @@ void mentions_in(const Document& doc, const SpecEntry* entry, const std::string&
   }
 }
 
-std::vector<FileRange> id_references(const DocumentFacts& f, const SpecDirectory& specs, const std::string& id,
-                                     bool include_declaration) {
-  std::vector<FileRange> out;
+// Calls visit(doc, entry) for the current document and every spec that mentions `id`, in path
+// order; the current document as analysed, with its own declarations.
+template <class Visit>
+void for_each_mentioning(const DocumentFacts& f, const SpecDirectory& specs, const std::string& id, Visit visit) {
   const std::string& self = f.doc.source.path();
   std::vector<std::string> paths;
   for (const auto& [path, e] : specs.specs()) {
@@ -43,14 +44,22 @@ std::vector<FileRange> id_references(const DocumentFacts& f, const SpecDirectory
     if (path == self) {
       // The buffer as analysed, with its own declarations (the directory's entry may be older).
       const SpecEntry entry = summarize_spec(f.doc, f.index);
-      mentions_in(f.doc, &entry, id, include_declaration, out);
+      visit(f.doc, &entry);
       continue;
     }
     std::optional<std::string> text = specs.read(path);
     if (!text) continue;
     const Document doc = build_document(SourceText(path, std::move(*text)));
-    mentions_in(doc, specs.find(path), id, include_declaration, out);
+    visit(doc, specs.find(path));
   }
+}
+
+std::vector<FileRange> id_references(const DocumentFacts& f, const SpecDirectory& specs, const std::string& id,
+                                     bool include_declaration) {
+  std::vector<FileRange> out;
+  for_each_mentioning(f, specs, id, [&](const Document& doc, const SpecEntry* entry) {
+    mentions_in(doc, entry, id, include_declaration, out);
+  });
   return out;
 }
 
@@ -172,7 +181,8 @@ std::vector<FileRange> references(const DocumentFacts& f, const SpecDirectory& s
 
 std::optional<IdAtCursor> prepare_rename(const DocumentFacts& f, TextPos pos) { return id_at_cursor(f.doc, pos); }
 
-RenameResult rename_id(const DocumentFacts& f, const SpecDirectory& specs, TextPos pos, const std::string& new_id) {
+RenameResult rename_id(const DocumentFacts& f, const SpecDirectory& specs, TextPos pos, const std::string& new_id,
+                       bool rename_files) {
   RenameResult r;
   auto id = id_at_cursor(f.doc, pos);
   if (!id) {
@@ -189,8 +199,24 @@ RenameResult rename_id(const DocumentFacts& f, const SpecDirectory& specs, TextP
     r.error = concat({new_id, " is already declared by ", e->path});
     return r;
   }
-  for (FileRange& ref : id_references(f, specs, id->id, /*include_declaration=*/true))
-    r.edits[ref.path].push_back({ref.range, new_id});
+  for_each_mentioning(f, specs, id->id, [&](const Document& doc, const SpecEntry* entry) {
+    std::vector<FileRange> refs;
+    mentions_in(doc, entry, id->id, /*include_declaration=*/true, refs);
+    const std::vector<LinkAtCursor> links = relative_links(doc);
+    for (const FileRange& ref : refs) {
+      // In a link's target the ID is part of a path: renaming the text alone would break the link.
+      const bool in_target = std::any_of(links.begin(), links.end(), [&](const LinkAtCursor& l) {
+        return l.range.start <= ref.range.start && ref.range.end <= l.range.end;
+      });
+      if (!in_target) r.edits[ref.path].push_back({ref.range, new_id});
+    }
+  });
+  if (rename_files) {
+    r.files = files_named_after(f, specs, id->id, new_id);
+    for (LinkEdit& e : link_edits(f, specs, r.files, id->id, new_id)) r.edits[e.path].push_back({e.range, std::move(e.text)});
+    for (auto& [path, edits] : r.edits)
+      std::sort(edits.begin(), edits.end(), [](const RenameEdit& a, const RenameEdit& b) { return a.range.start < b.range.start; });
+  }
   return r;
 }
 

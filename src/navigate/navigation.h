@@ -11,6 +11,7 @@
 #include "navigate/facts.h"
 #include "navigate/cursor.h"
 #include "navigate/position.h"
+#include "navigate/rename_files.h"
 
 namespace specgate {
 
@@ -33,12 +34,17 @@ struct RenameEdit {
   std::string text;
 };
 struct RenameResult {
-  std::map<std::string, std::vector<RenameEdit>> edits;  // by path, in position order
+  std::map<std::string, std::vector<RenameEdit>> edits;  // by path, in position order (before any move)
+  std::vector<FileMove> files;  // files named after the ID, renamed after the edits
   std::string error;  // why nothing can be renamed ("" when edits hold the rename)
 };
 
 // Renames the ID under the cursor to `new_id` in every spec that mentions it, its declaration
 // included. Refused when `new_id` is not one spec ID or another spec already declares it.
-RenameResult rename_id(const DocumentFacts& facts, const SpecDirectory& specs, TextPos pos, const std::string& new_id);
+// An ID written inside a relative link's target is part of a file name, not a mention: it is
+// left alone, unless `rename_files` renames that file (the client can), when the files named
+// after the ID move and every link to them follows (rename_files.h).
+RenameResult rename_id(const DocumentFacts& facts, const SpecDirectory& specs, TextPos pos, const std::string& new_id,
+                       bool rename_files = false);
 
 }  // namespace specgate

@@ -112,6 +112,82 @@ def apply_edits(text, edits):
     return text
 
 
+RENAME_FILES = {
+    "ABC-12.md": "# ABC-12: Budget\n\n**Status**: Done\n",
+    "notes/overview.md": "# Overview\n\nBudget: ABC-12, [the spec](../ABC-12.md), [again](../ABC-12.md#status).\n",
+    "abc-7-retry-policy.md": "# ABC-7: Retry policy\n",
+    "links.md": "# Links\n\n[retry](abc-7-retry-policy.md) and ABC-7 and [not this](ABC-70-x.md)\n",
+    "ABC-70-x.md": "# ABC-70: Other\n",
+}
+
+
+def rename_files_case(binary):
+    """Renaming an ID whose declaring file is named after it: the file is renamed too (a
+    RenameFile operation after the text edits) when the client can, and links to it follow;
+    otherwise only text edits, and links (whose target holds the ID as part of a path) are left
+    as they are so that none breaks."""
+    with tempfile.TemporaryDirectory() as tmp:
+        root = os.path.realpath(tmp)
+        os.mkdir(os.path.join(root, ".git"))
+        os.mkdir(os.path.join(root, "notes"))
+        for name, text in RENAME_FILES.items():
+            with open(os.path.join(root, name), "w", encoding="utf-8") as f:
+                f.write(text)
+        u = {name: uri(os.path.join(root, name)) for name in RENAME_FILES}
+        overview = RENAME_FILES["notes/overview.md"]
+        at_id = pos(overview, "ABC-12", 1)
+
+        # A client that cannot rename files: text edits only, the links untouched.
+        c = Client(binary, root)
+        c.initialize(uri(root))
+        r = result(c, "textDocument/rename", {"textDocument": {"uri": u["notes/overview.md"]}, "position": at_id,
+                                             "newName": "ABC-13"})
+        changes = (r or {}).get("changes", {})
+        check("documentChanges" not in (r or {}), f"no resource operations without the capability: {r}")
+        check(apply_edits(overview, changes.get(u["notes/overview.md"], [])) ==
+              "# Overview\n\nBudget: ABC-13, [the spec](../ABC-12.md), [again](../ABC-12.md#status).\n",
+              f"without file renames: {changes}")
+        check(c.shutdown() == 0, "exit code")
+
+        caps = {"workspace": {"workspaceEdit": {"documentChanges": True, "resourceOperations": ["create", "rename"]}}}
+        c = Client(binary, root)
+        c.initialize(uri(root), capabilities=caps)
+        r = result(c, "textDocument/prepareRename", {"textDocument": {"uri": u["notes/overview.md"]}, "position": at_id})
+        check((r or {}).get("placeholder") == "ABC-12", f"prepareRename {r}")
+        r = result(c, "textDocument/rename", {"textDocument": {"uri": u["notes/overview.md"]}, "position": at_id,
+                                             "newName": "ABC-13"})
+        ops = (r or {}).get("documentChanges", [])
+        renames = [o for o in ops if o.get("kind") == "rename"]
+        check(renames == [{"kind": "rename", "oldUri": u["ABC-12.md"], "newUri": uri(os.path.join(root, "ABC-13.md"))}],
+              f"rename operation {renames}")
+        check(ops and ops[-1].get("kind") == "rename", f"the file moves after its text is edited: {ops}")
+        edits = {o["textDocument"]["uri"]: o for o in ops if "textDocument" in o}
+        check(sorted(edits) == sorted([u["ABC-12.md"], u["notes/overview.md"]]), f"edited files {sorted(edits)}")
+        check(all(o["textDocument"]["version"] is None for o in edits.values()), f"files not open: no version {edits}")
+        check(apply_edits(overview, edits.get(u["notes/overview.md"], {}).get("edits", [])) ==
+              "# Overview\n\nBudget: ABC-13, [the spec](../ABC-13.md), [again](../ABC-13.md#status).\n",
+              f"links follow the file: {edits.get(u['notes/overview.md'])}")
+        check(apply_edits(RENAME_FILES["ABC-12.md"], edits.get(u["ABC-12.md"], {}).get("edits", [])) ==
+              "# ABC-13: Budget\n\n**Status**: Done\n", "declaration renamed")
+
+        # A lower-case file name stays lower-case; its open buffer's version is named; ABC-70-x.md
+        # is not ABC-7's.
+        policy = RENAME_FILES["abc-7-retry-policy.md"]
+        c.notify("textDocument/didOpen", {"textDocument": {"uri": u["abc-7-retry-policy.md"], "languageId": "markdown",
+                                                           "version": 3, "text": policy}})
+        r = result(c, "textDocument/rename", {"textDocument": {"uri": u["abc-7-retry-policy.md"]},
+                                             "position": pos(policy, "ABC-7"), "newName": "ABC-8"})
+        ops = (r or {}).get("documentChanges", [])
+        check([o for o in ops if o.get("kind") == "rename"] ==
+              [{"kind": "rename", "oldUri": u["abc-7-retry-policy.md"], "newUri": uri(os.path.join(root, "abc-8-retry-policy.md"))}],
+              f"lower-case rename {ops}")
+        edits = {o["textDocument"]["uri"]: o for o in ops if "textDocument" in o}
+        check(edits.get(u["abc-7-retry-policy.md"], {}).get("textDocument", {}).get("version") == 3, f"open version {edits}")
+        check(apply_edits(RENAME_FILES["links.md"], edits.get(u["links.md"], {}).get("edits", [])) ==
+              "# Links\n\n[retry](abc-8-retry-policy.md) and ABC-8 and [not this](ABC-70-x.md)\n", f"links.md {edits}")
+        check(c.shutdown() == 0, "exit code")
+
+
 def main():
     binary = os.path.abspath(sys.argv[1])
     with tempfile.TemporaryDirectory() as tmp:
@@ -239,6 +315,7 @@ def main():
 
         code = c.shutdown()
         check(code == 0, f"exit code {code}")
+    rename_files_case(binary)
     if failures:
         print(f"{len(failures)} failure(s)", file=sys.stderr)
         return 1

@@ -438,6 +438,223 @@ def test_cross_document(ws):
         c.kill()
 
 
+def codes_of(diags):
+    return sorted(d["code"] for d in diags)
+
+
+def publish_matching(c, uri, pred, what):
+    """The next publishDiagnostics for `uri` whose diagnostics satisfy `pred`."""
+    return c.wait_for(lambda m: m.get("method") == "textDocument/publishDiagnostics" and m["params"]["uri"] == uri
+                      and pred(m["params"]["diagnostics"]), what)["params"]["diagnostics"]
+
+
+def test_workspace_folders(ws):
+    """Folders added after start are indexed under their own config; removed ones take their
+    specs, and the cross-document findings they caused, with them."""
+    a, b = os.path.join(ws.dir, "a"), os.path.join(ws.dir, "b")
+    for d in (a, b, os.path.join(b, "drafts")):
+        os.makedirs(d, exist_ok=True)
+    task1 = "# TASK-1: Alpha\n\n**Depends On**: TASK-5\n"
+    uri = ws.write("a/TASK-1-alpha.md", task1)
+    ws.write("b/TASK-5-beta.md", "# TASK-5: Beta\n")
+    ws.write("b/TASK-1-copy.md", "# TASK-1: Copy\n")
+    ws.write("b/drafts/TASK-1-draft.md", "# TASK-1: Draft\n")  # excluded by b's own config
+    ws.write("b/.specgate.yaml", "exclude: [drafts/]\n")
+    a_uri, b_uri = ws.uri + "/a", ws.uri + "/b"
+    os.environ["XDG_CACHE_HOME"] = os.path.join(ws.dir, ".cache")
+    c = Client(ws.binary, ws.dir)
+    try:
+        init = c.request("initialize", {"processId": None, "rootUri": a_uri, "initializationOptions": {"today": TODAY},
+                                        "capabilities": {"workspace": {"workspaceFolders": True},
+                                                         "window": {"workDoneProgress": True}},
+                                        "workspaceFolders": [{"uri": a_uri, "name": "a"}]})
+        assert init["capabilities"]["workspace"]["workspaceFolders"] == {"supported": True, "changeNotifications": True}
+        c.notify("initialized", {})
+        open_doc(c, uri, task1)
+        got = c.diagnostics(uri, 1)["diagnostics"]
+        assert "dangling-reference" in codes_of(got) and "duplicate-id" not in codes_of(got), got
+        # b joins: TASK-5 exists now, TASK-1 is declared twice (not three times: b's config
+        # excludes its drafts).
+        c.notify("workspace/didChangeWorkspaceFolders", {"event": {"added": [{"uri": b_uri, "name": "b"}], "removed": []}})
+        got = publish_matching(c, uri, lambda ds: "duplicate-id" in codes_of(ds), "duplicate-id after b was added")
+        assert "dangling-reference" not in codes_of(got), got
+        dup = [d for d in got if d["code"] == "duplicate-id"][0]
+        assert [r["location"]["uri"] for r in dup["relatedInformation"]] == [b_uri + "/TASK-1-copy.md"], dup
+        # Indexing the added folder is shown as progress: a and b hold three specs.
+        ends = [m["params"]["value"].get("message") for d, m in c.transcript
+                if d == "<-" and m.get("method") == "$/progress" and m["params"]["value"]["kind"] == "end"]
+        assert ends == ["1 spec indexed", "3 specs indexed"], ends
+        # b leaves again: its specs and the findings they caused go.
+        c.notify("workspace/didChangeWorkspaceFolders", {"event": {"added": [], "removed": [{"uri": b_uri, "name": "b"}]}})
+        got = publish_matching(c, uri, lambda ds: "duplicate-id" not in codes_of(ds), "no duplicate-id after b left")
+        assert "dangling-reference" in codes_of(got), got
+        # Malformed events are logged, not fatal.
+        c.notify("workspace/didChangeWorkspaceFolders", {"event": 5})
+        c.notify("workspace/didChangeWorkspaceFolders", {})
+        assert c.shutdown() == 0
+    finally:
+        c.kill()
+
+
+def test_watched_files(ws):
+    """Files created, changed and deleted on disk (not open) update the index; files discovery
+    would not take (excluded, templates, outside the folders) are left out."""
+    ws.write(".specgate.yaml", "exclude: [specs/drafts/]\n")
+    os.makedirs(os.path.join(ws.dir, "specs", "drafts"))
+    text = "# TASK-2: API\n"
+    uri = ws.write("specs/TASK-2-api.md", text)
+    c = ws.client(capabilities={"workspace": {"didChangeWatchedFiles": {"dynamicRegistration": True}}})
+    try:
+        reg = c.wait_for(lambda m: m.get("method") == "client/registerCapability", "the file watcher registration")
+        globs = [w["globPattern"] for w in reg["params"]["registrations"][0]["registerOptions"]["watchers"]]
+        assert "**/.specgate.{yaml,yml}" in globs and any(g.startswith("**/*.") and "md" in g for g in globs), globs
+        open_doc(c, uri, text)
+        assert "duplicate-id" not in codes_of(c.diagnostics(uri, 1)["diagnostics"])
+
+        def events(*changes):
+            c.notify("workspace/didChangeWatchedFiles", {"changes": [{"uri": u, "type": t} for u, t in changes]})
+
+        def pulled():
+            return codes_of(c.request("textDocument/diagnostic", {"textDocument": {"uri": uri}})["items"])
+        # Created on disk: joins the index.
+        other = ws.write("specs/other.md", "# TASK-2: Another\n")
+        events((other, 1))
+        publish_matching(c, uri, lambda ds: "duplicate-id" in codes_of(ds), "duplicate-id after other.md was created")
+        # Changed on disk: read again.
+        ws.write("specs/other.md", "# TASK-3: Another\n")
+        events((other, 2))
+        publish_matching(c, uri, lambda ds: "duplicate-id" not in codes_of(ds), "no duplicate-id after other.md changed")
+        # Not specs for `check specs/`: an excluded draft, a template, a file outside the folder.
+        outside = os.path.realpath(tempfile.mkdtemp(prefix="specgate-outside-"))
+        try:
+            with open(os.path.join(outside, "TASK-2.md"), "w", encoding="utf-8") as f:
+                f.write("# TASK-2: Outside\n")
+            events((ws.write("specs/drafts/TASK-2-old.md", "# TASK-2: Draft\n"), 1),
+                   (ws.write("specs/task-template.md", "# TASK-2: [Title]\n"), 1),
+                   ("file://" + outside + "/TASK-2.md", 1), ("untitled:Untitled-1", 1), ("file:///nonexistent/x.md", 2))
+            assert "duplicate-id" not in pulled()
+        finally:
+            shutil.rmtree(outside, ignore_errors=True)
+        # Deleted: leaves the index (back to a duplicate first, then the file goes).
+        ws.write("specs/other.md", "# TASK-2: Another\n")
+        events((other, 2))
+        publish_matching(c, uri, lambda ds: "duplicate-id" in codes_of(ds), "duplicate-id again")
+        os.remove(os.path.join(ws.dir, "specs", "other.md"))
+        events((other, 3))
+        publish_matching(c, uri, lambda ds: "duplicate-id" not in codes_of(ds), "no duplicate-id after other.md was deleted")
+        # A deleted directory takes its specs with it.
+        os.makedirs(os.path.join(ws.dir, "specs", "sub"))
+        sub = ws.write("specs/sub/TASK-2-again.md", "# TASK-2: Again\n")
+        events((sub, 1))
+        publish_matching(c, uri, lambda ds: "duplicate-id" in codes_of(ds), "duplicate-id from specs/sub")
+        shutil.rmtree(os.path.join(ws.dir, "specs", "sub"))
+        events((ws.uri + "/specs/sub", 3))
+        publish_matching(c, uri, lambda ds: "duplicate-id" not in codes_of(ds), "no duplicate-id after specs/sub went")
+        assert c.shutdown() == 0
+    finally:
+        c.kill()
+
+
+def test_pull_result_ids(ws):
+    """Pulled diagnostics carry result IDs: asked again with the ID the client holds, an unchanged
+    document is answered "unchanged", by textDocument/diagnostic and workspace/diagnostic alike;
+    cross-document findings bring the related documents' reports; when an edit changes other
+    documents' findings, a client that supports it is asked to pull again."""
+    uris = {rel: ws.write(rel, text) for rel, text in CYCLE.items()}
+    t2, other, t3 = uris["specs/TASK-2-api.md"], uris["specs/other.md"], uris["specs/TASK-3-ui.md"]
+    pull_caps = {"textDocument": {"diagnostic": {}}, "workspace": {"diagnostics": {"refreshSupport": True}}}
+    c = ws.client(capabilities=pull_caps)
+    try:
+        for rel in ("specs/TASK-2-api.md", "specs/other.md"):
+            open_doc(c, uris[rel], CYCLE[rel])
+
+        def pull(uri, previous=None):
+            params = {"textDocument": {"uri": uri}}
+            if previous is not None:
+                params["previousResultId"] = previous
+            return c.request("textDocument/diagnostic", params)
+        first = pull(t2)
+        assert first["kind"] == "full" and first["resultId"], first
+        assert "duplicate-id" in codes_of(first["items"]), first
+        # The other declaration's document comes along, with its own duplicate-id.
+        related = first.get("relatedDocuments", {})
+        assert list(related) == [other], related
+        assert related[other]["kind"] == "full" and "duplicate-id" in codes_of(related[other]["items"]), related
+        again = pull(t2, first["resultId"])
+        assert again == {"kind": "unchanged", "resultId": first["resultId"]}, again
+        assert pull(t2, "stale-id")["kind"] == "full"
+        r3 = pull(t3)["resultId"]
+        # workspace/diagnostic: the documents whose result the client holds are unchanged.
+        report = c.request("workspace/diagnostic", {"previousResultIds": [{"uri": t2, "value": first["resultId"]},
+                                                                          {"uri": t3, "value": r3}]})
+        kinds = {i["uri"]: i["kind"] for i in report["items"]}
+        assert kinds == {u: ("unchanged" if u in (t2, t3) else "full") for u in uris.values()}, kinds
+        for i in report["items"]:
+            assert i["resultId"] and ("items" in i) == (i["kind"] == "full"), i
+        assert [i["version"] for i in report["items"] if i["uri"] == t2] == [1]
+        # Malformed previous IDs are ignored: full reports.
+        report = c.request("workspace/diagnostic", {"previousResultIds": [5, {"uri": 1}, {"uri": t2, "value": 7}, None]})
+        assert {i["kind"] for i in report["items"]} == {"full"}, report
+        assert c.request("textDocument/diagnostic", {"textDocument": {"uri": t2}, "previousResultId": 5})["kind"] == "full"
+        assert c.request("workspace/diagnostic", {"previousResultIds": "x"})["items"]
+        # other.md takes another ID: pulling it changes TASK-2's findings, so the client is asked
+        # to pull again, and TASK-2 is no longer unchanged; TASK-3 still is.
+        change(c, other, 2, [{"range": rng(0, 7, 0, 8), "text": "9"}])
+        assert "duplicate-id" not in codes_of(pull(other)["items"])
+        refresh = c.wait_for(lambda m: m.get("method") == "workspace/diagnostic/refresh", "workspace/diagnostic/refresh")
+        assert "params" not in refresh and "id" in refresh, refresh
+        c.send({"jsonrpc": "2.0", "id": refresh["id"], "result": None})
+        now = pull(t2, first["resultId"])
+        assert now["kind"] == "full" and "duplicate-id" not in codes_of(now["items"]), now
+        assert pull(t3, r3)["kind"] == "unchanged"
+        assert c.shutdown() == 0
+        refreshes = [m for d, m in c.transcript if d == "<-" and m.get("method") == "workspace/diagnostic/refresh"]
+        assert len(refreshes) == 1, refreshes
+    finally:
+        c.kill()
+    # Without refreshSupport no refresh is sent.
+    c = ws.client(capabilities={"textDocument": {"diagnostic": {}}})
+    try:
+        for rel in ("specs/TASK-2-api.md", "specs/other.md"):
+            open_doc(c, uris[rel], CYCLE[rel])
+        c.request("textDocument/diagnostic", {"textDocument": {"uri": t2}})
+        change(c, other, 2, [{"range": rng(0, 7, 0, 8), "text": "9"}])
+        c.request("textDocument/diagnostic", {"textDocument": {"uri": other}})
+        assert c.shutdown() == 0
+        assert not [m for d, m in c.transcript if d == "<-" and m.get("method") == "workspace/diagnostic/refresh"]
+    finally:
+        c.kill()
+
+
+def test_index_progress(ws):
+    """The cold index is shown as work done progress to a client that supports it: the token is
+    created, then begin, then end (after the index, with its size); no progress otherwise."""
+    for rel, text in CYCLE.items():
+        ws.write(rel, text)
+    c = ws.client(capabilities={"window": {"workDoneProgress": True}})
+    try:
+        create = c.wait_for(lambda m: m.get("method") == "window/workDoneProgress/create", "the progress token")
+        token = create["params"]["token"]
+        c.send({"jsonrpc": "2.0", "id": create["id"], "result": None})
+        begin = c.wait_for(lambda m: m.get("method") == "$/progress" and m["params"]["value"]["kind"] == "begin", "begin")
+        end = c.wait_for(lambda m: m.get("method") == "$/progress" and m["params"]["value"]["kind"] == "end", "end")
+        assert begin["params"]["token"] == token == end["params"]["token"], (begin, end)
+        assert "index" in begin["params"]["value"]["title"], begin
+        assert end["params"]["value"]["message"] == f"{len(CYCLE)} specs indexed", end
+        order = [m.get("method") for d, m in c.transcript if d == "<-"]
+        assert order.index("window/workDoneProgress/create") < order.index("$/progress"), order
+        assert c.shutdown() == 0
+    finally:
+        c.kill()
+    c = ws.client()
+    try:
+        assert c.shutdown() == 0
+        assert not [m for d, m in c.transcript if d == "<-" and m.get("method") in
+                    ("$/progress", "window/workDoneProgress/create")], c.transcript
+    finally:
+        c.kill()
+
+
 def offset_of(text, pos):
     """LSP position (UTF-16) -> index into the Python string."""
     starts = [0]
@@ -519,7 +736,7 @@ def test_code_actions(ws):
         c.kill()
 
 
-CASES = [test_code_actions, test_cross_document, test_diagnostics_equal_check, test_edits_follow, test_crlf_text, test_unsaved_buffer_wins,
+CASES = [test_code_actions, test_cross_document, test_workspace_folders, test_watched_files, test_pull_result_ids, test_index_progress, test_diagnostics_equal_check, test_edits_follow, test_crlf_text, test_unsaved_buffer_wins,
          test_pull_equals_push, test_on_save, test_close_clears, test_lifecycle, test_bad_requests,
          test_huge_message, test_broken_framing_exits, test_client_disappears]
 

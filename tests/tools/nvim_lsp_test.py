@@ -84,6 +84,90 @@ done(true, '')
 """
 
 
+RENAME_LUA = r"""
+local binary, root, spec, notes, out = unpack(_G.args)
+local results = {}
+local function done(ok, why)
+  results.ok = ok
+  results.why = why
+  local f = io.open(out, 'w')
+  f:write(vim.fn.json_encode(results))
+  f:close()
+  vim.cmd('qa!')
+end
+vim.cmd('edit ' .. vim.fn.fnameescape(spec))
+local client = vim.lsp.start_client({ name = 'specgate', cmd = { binary, 'lsp' }, root_dir = root,
+                                      workspace_folders = { { uri = vim.uri_from_fname(root), name = 'ws' } } })
+if not client then return done(false, 'start_client failed') end
+vim.lsp.buf_attach_client(0, client)
+if not vim.wait(30000, function() return #vim.diagnostic.get(0) > 0 end, 20) then
+  return done(false, 'no diagnostics arrived')
+end
+local params = { textDocument = vim.lsp.util.make_text_document_params(), position = { line = 0, character = 3 },
+                 newName = 'ABC-13' }
+local replies = vim.lsp.buf_request_sync(0, 'textDocument/rename', params, 30000)
+local edit
+for _, r in pairs(replies or {}) do
+  if r.error then return done(false, 'rename failed: ' .. vim.inspect(r.error)) end
+  edit = r.result
+end
+if not edit then return done(false, 'no rename result') end
+vim.lsp.util.apply_workspace_edit(edit, 'utf-16')
+results.buffer = vim.api.nvim_buf_get_name(0)
+results.lines = vim.api.nvim_buf_get_lines(0, 0, -1, false)
+local nb = vim.fn.bufnr(notes)
+results.notes = nb >= 0 and vim.api.nvim_buf_get_lines(nb, 0, -1, false) or {}
+done(true, '')
+"""
+
+
+def rename_case(binary, nvim):
+    """Neovim renames a spec ID whose file is named after it: the file moves, links follow."""
+    tmp = os.path.realpath(tempfile.mkdtemp(prefix="specgate-nvim-rename-"))
+    try:
+        os.mkdir(os.path.join(tmp, ".git"))
+        spec = os.path.join(tmp, "ABC-12.md")
+        notes = os.path.join(tmp, "notes.md")
+        with open(spec, "w", encoding="utf-8") as f:
+            f.write("# ABC-12: Budget\n\n**Status**: Done\n")
+        with open(notes, "w", encoding="utf-8") as f:
+            f.write("# Notes\n\nSee ABC-12 in [the spec](ABC-12.md#status).\n")
+        script = os.path.join(tmp, "rename.lua")
+        out = os.path.join(tmp, "result.json")
+        with open(script, "w", encoding="utf-8") as f:
+            f.write("_G.args = " + "{" + ", ".join(json.dumps(a) for a in [binary, tmp, spec, notes, out]) + "}\n")
+            f.write(RENAME_LUA)
+        env = dict(os.environ, XDG_CONFIG_HOME=tmp, XDG_DATA_HOME=tmp, XDG_STATE_HOME=tmp, XDG_CACHE_HOME=tmp)
+        try:
+            r = subprocess.run([nvim, "--headless", "-u", "NONE", "-i", "NONE", "-n", "-S", script], cwd=tmp, env=env,
+                               capture_output=True, text=True, timeout=120, stdin=subprocess.DEVNULL)
+        except subprocess.TimeoutExpired:
+            return ["nvim did not finish the rename (hung?)"]
+        if not os.path.exists(out):
+            return [f"nvim wrote no rename result (exit {r.returncode})\n{r.stdout}\n{r.stderr}"]
+        with open(out, encoding="utf-8") as f:
+            res = json.load(f)
+        if not res.get("ok"):
+            return [f"{res.get('why')}: {res}"]
+        failures = []
+        renamed = os.path.join(tmp, "ABC-13.md")
+        if os.path.exists(spec) or not os.path.exists(renamed):
+            failures.append(f"the file was not renamed: {sorted(os.listdir(tmp))}")
+        else:
+            with open(renamed, encoding="utf-8") as f:
+                if f.read() != "# ABC-13: Budget\n\n**Status**: Done\n":
+                    failures.append("the renamed file's text")
+        if res["buffer"] != renamed:
+            failures.append(f"the buffer is {res['buffer']}, not {renamed}")
+        if res["notes"] != ["# Notes", "", "See ABC-13 in [the spec](ABC-13.md#status)."]:
+            failures.append(f"notes.md after the rename: {res['notes']}")
+        if not failures:
+            print("ok: Neovim renamed ABC-12 to ABC-13, file and link included")
+        return failures
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
 def main():
     binary = os.path.abspath(sys.argv[1])
     nvim = shutil.which("nvim")
@@ -136,6 +220,7 @@ def main():
             buffer = "\n".join(res["lines"]) + "\n"
             if buffer != want:
                 failures.append(f"buffer after the code action\n{buffer!r}\nwant (check --fix)\n{want!r}")
+        failures += rename_case(binary, nvim)
         for f in failures:
             print("FAIL:", f)
         if not failures:

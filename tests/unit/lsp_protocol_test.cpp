@@ -10,10 +10,12 @@
 #include "core/diagnostic.h"
 #include "core/source.h"
 #include "lsp/documents.h"
+#include "lsp/folders.h"
 #include "lsp/positions.h"
 #include "lsp/server.h"
 #include "lsp/transport.h"
 #include "lsp/uri.h"
+#include "support/run_binary.h"
 
 namespace specgate::lsp {
 namespace {
@@ -203,6 +205,34 @@ TEST(LspServer, LifecycleAndErrors) {
   EXPECT_TRUE(r.contains("result") && r["result"].is_null());
   h.server.handle_text(R"({"jsonrpc":"2.0","method":"exit"})");
   EXPECT_TRUE(h.server.exited());
+}
+
+TEST(LspFolders, ChangedFoldersAndTheFolderOfAPath) {
+  EXPECT_EQ(changed_folders({"/a", "/b"}, {"/c", "/a"}, {"/b"}), (std::vector<std::string>{"/a", "/c"}));
+  EXPECT_EQ(changed_folders({"/a"}, {}, {"/x"}), (std::vector<std::string>{"/a"}));
+  EXPECT_EQ(folder_of({"/w", "/w/sub"}, "/w/sub/x.md"), "/w/sub");  // the deepest
+  EXPECT_EQ(folder_of({"/w"}, "/wx/y.md"), "");
+  EXPECT_EQ(folder_of({"/w"}, "/w"), "");
+}
+
+// A client that pulls and can be asked to: a folder added after start makes it pull again,
+// with a refresh request that has no params (JSON-RPC allows none, not null).
+TEST(LspServer, FolderAddedAfterStartAsksAPullingClientToRefresh) {
+  test::TempDir a, b;
+  Harness h;
+  const std::string init = R"({"jsonrpc":"2.0","id":1,"method":"initialize","params":{"capabilities":
+      {"textDocument":{"diagnostic":{}},"workspace":{"diagnostics":{"refreshSupport":true}}},
+      "workspaceFolders":[{"uri":")" + path_to_uri(a.path().string()) + R"(","name":"a"}]}})";
+  auto r = h.call(init);
+  EXPECT_EQ(r["result"]["capabilities"]["workspace"]["workspaceFolders"]["changeNotifications"], true);
+  h.server.handle_text(R"({"jsonrpc":"2.0","method":"initialized","params":{}})");
+  h.server.handle_text(R"({"jsonrpc":"2.0","method":"workspace/didChangeWorkspaceFolders","params":{"event":
+      {"added":[{"uri":")" + path_to_uri(b.path().string()) + R"(","name":"b"}],"removed":[]}}})");
+  r = h.next();
+  EXPECT_EQ(r["method"], "workspace/diagnostic/refresh");
+  EXPECT_TRUE(r.contains("id"));
+  EXPECT_FALSE(r.contains("params"));
+  EXPECT_EQ(h.server.session().workspace_folders(), (std::vector<std::string>{a.path().string(), b.path().string()}));
 }
 
 }  // namespace

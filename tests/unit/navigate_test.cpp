@@ -328,6 +328,45 @@ TEST_F(Navigate, RenameEditsEveryMentionAndTheDeclaration) {
   EXPECT_NE(rename_id(f, specs_, at(f, "Overview"), "TASK-3").error, "");
 }
 
+TEST(RenameFiles, FileNameKeepsItsCaseAndNeedsTheWholeId) {
+  EXPECT_EQ(renamed_file_name("ABC-12.md", "ABC-12", "ABC-13"), "ABC-13.md");
+  EXPECT_EQ(renamed_file_name("abc-12-retry-budget.md", "ABC-12", "XY-3"), "xy-3-retry-budget.md");
+  EXPECT_EQ(renamed_file_name("ABC-12_notes.md", "ABC-12", "ABC-9"), "ABC-9_notes.md");
+  EXPECT_EQ(renamed_file_name("Abc-12 plan.md", "ABC-12", "ABC-13"), "ABC-13 plan.md");
+  EXPECT_EQ(renamed_file_name("ABC-12", "ABC-12", "ABC-13"), "ABC-13");
+  EXPECT_EQ(renamed_file_name("ABC-123.md", "ABC-12", "ABC-13"), "");  // another ID
+  EXPECT_EQ(renamed_file_name("ABC-12a.md", "ABC-12", "ABC-13"), "");
+  EXPECT_EQ(renamed_file_name("notes-ABC-12.md", "ABC-12", "ABC-13"), "");
+  EXPECT_EQ(renamed_file_name("ABC.md", "ABC-12", "ABC-13"), "");
+}
+
+TEST_F(Navigate, RenameMovesTheFileNamedAfterTheIdAndItsLinksFollow) {
+  const DocumentFacts story = open("STORY-1-parent.md");
+  const TextPos p = at(story, "STORY-1", 1);
+  // Without file renames, the ID inside TASK-2's link target is part of a path: left alone.
+  RenameResult r = rename_id(story, specs_, p, "STORY-2");
+  EXPECT_TRUE(r.files.empty());
+  EXPECT_EQ(r.edits.count(path("TASK-2-retry.md")), 0u);
+  ASSERT_EQ(r.edits.at(path("STORY-1-parent.md")).size(), 1u);
+
+  r = rename_id(story, specs_, p, "STORY-2", /*rename_files=*/true);
+  EXPECT_EQ(r.error, "");
+  EXPECT_EQ(r.files, (std::vector<FileMove>{{path("STORY-1-parent.md"), path("STORY-2-parent.md")}}));
+  // The link's file name, not its anchor: "[the parent](STORY-1-parent.md#scope)".
+  const DocumentFacts task2 = open("TASK-2-retry.md");
+  const TextPos link = at(task2, "STORY-1-parent.md");
+  ASSERT_EQ(r.edits.at(path("TASK-2-retry.md")).size(), 1u);
+  EXPECT_EQ(r.edits.at(path("TASK-2-retry.md"))[0].range, (TextRange{link, {link.line, link.byte + 17}}));
+  EXPECT_EQ(r.edits.at(path("TASK-2-retry.md"))[0].text, "STORY-2-parent.md");
+
+  // A target that exists already is not overwritten: the text is renamed, the file is not.
+  dir_.write("STORY-3-parent.md", "no ID declared here\n");
+  r = rename_id(story, specs_, p, "STORY-3", /*rename_files=*/true);
+  EXPECT_EQ(r.error, "");
+  EXPECT_TRUE(r.files.empty());
+  EXPECT_EQ(r.edits.count(path("TASK-2-retry.md")), 0u);
+}
+
 // --- symbols ---------------------------------------------------------------------------------
 
 TEST_F(Navigate, DocumentSymbolsAreTheSectionTree) {
@@ -411,7 +450,8 @@ TEST(NavigateRobustness, RealSpecsAtEveryLine) {
       EXPECT_EQ(r.error, "");
       size_t edits = 0;
       for (const auto& [path, e] : r.edits) edits += e.size();
-      EXPECT_EQ(edits, refs.size()) << m.id;
+      // Mentions inside link targets are parts of paths, not renamed (navigation.h).
+      EXPECT_LE(edits, refs.size()) << m.id;
     }
     document_symbols(f);
   }
