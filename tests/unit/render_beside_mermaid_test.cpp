@@ -1,0 +1,46 @@
+// Renderer bugs the side-by-side comparison with Mermaid 11.17.2 found (docs/rendering.md,
+// "Beside Mermaid"), each checked through render_svg against what Mermaid itself draws.
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "mermaid/flowchart_model.h"
+#include "render/render.h"
+
+namespace specgate::render {
+namespace {
+
+size_t count(const std::string& hay, const std::string& needle) {
+  size_t n = 0;
+  for (size_t at = hay.find(needle); at != std::string::npos; at = hay.find(needle, at + 1)) ++n;
+  return n;
+}
+
+// `A e1@==> B` names the edge; `e1@{ ... }` later sets the edge's data. Mermaid's addVertex
+// returns early for an edge's id, so it draws two nodes and one edge.
+TEST(BesideMermaid, EdgeIdsAreNotNodes) {
+  auto p = mermaid::parse_flowchart("flowchart LR\n  A e1@==> B\n  A e2@--> C\n  e1@{ animate: true }\n"
+                                    "  e2@{ curve: natural }\n  style e1 stroke:red\n");
+  ASSERT_TRUE(p.result.valid);
+  ASSERT_EQ(p.model.nodes.size(), 3u);
+  EXPECT_EQ(p.model.nodes[2].id, "C");
+  ASSERT_EQ(p.model.edges.size(), 2u);
+  EXPECT_EQ(p.model.edges[0].id, "e1");
+  EXPECT_EQ(p.model.edges[1].id, "e2");
+
+  RenderResult r = render_svg("flowchart LR\n  A e1@==> B\n  e1@{ animate: true }\n");
+  ASSERT_TRUE(r.drawn()) << r.note;
+  EXPECT_EQ(count(r.svg, "<g class=\"node"), 2u);
+  EXPECT_EQ(r.svg.find(">e1</text>"), std::string::npos);
+}
+
+// An id is an edge's only once that edge exists: named before it, it is a node.
+TEST(BesideMermaid, IdBeforeItsEdgeIsANode) {
+  auto p = mermaid::parse_flowchart("flowchart LR\n  e1\n  A e1@--> B\n");
+  ASSERT_TRUE(p.result.valid);
+  EXPECT_EQ(p.model.nodes.size(), 3u);
+  EXPECT_EQ(p.model.edges.size(), 1u);
+}
+
+}  // namespace
+}  // namespace specgate::render
