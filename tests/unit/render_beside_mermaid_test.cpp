@@ -5,6 +5,7 @@
 #include <string>
 
 #include "mermaid/flowchart_model.h"
+#include "render/class_render.h"
 #include "render/render.h"
 
 namespace specgate::render {
@@ -40,6 +41,25 @@ TEST(BesideMermaid, IdBeforeItsEdgeIsANode) {
   ASSERT_TRUE(p.result.valid);
   EXPECT_EQ(p.model.nodes.size(), 3u);
   EXPECT_EQ(p.model.edges.size(), 1u);
+}
+
+// Mermaid's ClassMember: generics in a method's name, parameters and return type become < >,
+// and the return type follows " : " (gallery fixtures 11 and 12).
+TEST(BesideMermaid, ClassMembersAsMermaidShowsThem) {
+  bool italic = false;
+  EXPECT_EQ(class_member_text("+check(Document doc) List~Diagnostic~", &italic), "+check(Document doc) : List<Diagnostic>");
+  EXPECT_FALSE(italic);
+  EXPECT_EQ(class_member_text("+check(Document doc)* List~Diagnostic~", &italic), "+check(Document doc) : List<Diagnostic>");
+  EXPECT_TRUE(italic);
+  EXPECT_EQ(class_member_text("+load(List~Path~ files) Map~K, V~"), "+load(List<Path> files) : Map<K, V>");
+  EXPECT_EQ(class_member_text("+count()$ int"), "+count() : int");
+  EXPECT_EQ(class_member_text("+size() int$"), "+size() : int");
+  EXPECT_EQ(class_member_text("-List~List~int~~ grid", nullptr, false), "-List<List<int>> grid");
+  EXPECT_EQ(class_member_text("+int total$", nullptr, false), "+int total");
+
+  RenderResult r = render_svg("classDiagram\n  class Rule {\n    +check(Document doc) List~Diagnostic~\n  }\n");
+  ASSERT_TRUE(r.drawn()) << r.note;
+  EXPECT_NE(r.svg.find(">+check(Document doc) : List&lt;Diagnostic&gt;</text>"), std::string::npos) << r.svg;
 }
 
 }  // namespace
