@@ -505,6 +505,7 @@ class Parser : TokenCursor<Tok> {
     out_ = &out;
     parse();
     if (!failed()) check_groups();
+    if (m_ && !failed()) apply_later();
   }
 
  private:
@@ -672,6 +673,23 @@ class Parser : TokenCursor<Tok> {
     if (m_->nodes[n].region == 0) m_->nodes[n].region = region_.back();
     return n;
   }
+  // `class ids name` and `style ids css`: Mermaid's setCssClass and handleStyleDef put a state
+  // they name into its state map, but draws only the states the other statements name: a state
+  // named by nothing else is not drawn (corpus 0364: `class end badBadEvent`). Applied at the end,
+  // to the states that exist then, wherever they were declared.
+  struct Later {
+    std::string id, css_class, style;
+  };
+  std::vector<Later> later_;
+  void apply_later() {
+    for (const Later& l : later_) {
+      auto it = m_->index.find(l.id);
+      if (it == m_->index.end()) continue;
+      StateNode& n = m_->nodes[it->second];
+      if (!l.css_class.empty()) n.classes.push_back(l.css_class);
+      if (!l.style.empty()) n.style += (n.style.empty() ? "" : ",") + l.style;
+    }
+  }
   void add_class_after(size_t id_tok, size_t n) {
     if (id_tok + 2 < t_.size() && t_[id_tok + 1].kind == K_STYLE_SEPARATOR && t_[id_tok + 2].kind == K_ID)
       m_->nodes[n].classes.emplace_back(trim(text(t_[id_tok + 2])));
@@ -745,10 +763,7 @@ class Parser : TokenCursor<Tok> {
         advance();
         if (expect(K_STYLE_IDS, "state ids")) {
           if (m_ && kind() == K_STYLEDEF_STYLEOPTS) {
-            for (std::string_view id : split_ids(text(t_[i_ - 1]))) {
-              std::string& st = m_->nodes[named(id)].style;
-              st += (st.empty() ? "" : ",") + std::string(trim(text(peek())));
-            }
+            for (std::string_view id : split_ids(text(t_[i_ - 1]))) later_.push_back({std::string(id), "", std::string(trim(text(peek())))});
           }
           expect(K_STYLEDEF_STYLEOPTS, "styles");
         }
@@ -757,8 +772,7 @@ class Parser : TokenCursor<Tok> {
         advance();
         if (expect(K_CLASSENTITY_IDS, "state ids")) {
           if (m_ && kind() == K_STYLECLASS)
-            for (std::string_view id : split_ids(text(t_[i_ - 1])))
-              m_->nodes[named(id)].classes.emplace_back(trim(text(peek())));
+            for (std::string_view id : split_ids(text(t_[i_ - 1]))) later_.push_back({std::string(id), std::string(trim(text(peek()))), ""});
           expect(K_STYLECLASS, "a class name");
         }
         return;

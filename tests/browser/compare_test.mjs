@@ -32,7 +32,6 @@ const KNOWN = {
   "corpus-0177": { mermaid: [0, 0], specgate: [1, 0], why: "an `icon:` node: Mermaid draws nothing without a registered icon pack; specgate draws its box" },
   "corpus-0178": { mermaidError: true, why: "an `img:` node: the image cannot be loaded offline, so mermaid.render fails" },
   "corpus-0361": { mermaid: [10, 10], specgate: [8, 10], why: "concurrent regions: Mermaid draws a start state per region, specgate one per composite" },
-  "corpus-0364": { mermaid: [5, 6], specgate: [6, 6], why: "`class end badBadEvent` on an undeclared state: specgate draws a state `end`, Mermaid ignores it" },
 };
 
 const specgate = process.argv[2];

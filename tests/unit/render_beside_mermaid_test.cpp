@@ -5,6 +5,7 @@
 #include <string>
 
 #include "mermaid/flowchart_model.h"
+#include "mermaid/state_model.h"
 #include "render/class_render.h"
 #include "render/render.h"
 
@@ -60,6 +61,27 @@ TEST(BesideMermaid, ClassMembersAsMermaidShowsThem) {
   RenderResult r = render_svg("classDiagram\n  class Rule {\n    +check(Document doc) List~Diagnostic~\n  }\n");
   ASSERT_TRUE(r.drawn()) << r.note;
   EXPECT_NE(r.svg.find(">+check(Document doc) : List&lt;Diagnostic&gt;</text>"), std::string::npos) << r.svg;
+}
+
+// `class ids name` on a state nothing else names: Mermaid records it but draws nothing
+// (corpus 0364); on a state declared later, the class still applies.
+TEST(BesideMermaid, ClassOnAnUndeclaredStateDrawsNothing) {
+  const char* src =
+      "stateDiagram\n  classDef bad fill:#f00\n  class Still bad\n  [*] --> Still\n  Still --> [*]\n"
+      "  class end bad\n  style ghost fill:#0f0\n  style Still stroke:red\n";
+  auto p = mermaid::parse_state(src);
+  ASSERT_TRUE(p.result.valid);
+  EXPECT_EQ(p.model.index.count("end"), 0u);
+  EXPECT_EQ(p.model.index.count("ghost"), 0u);
+  ASSERT_EQ(p.model.index.count("Still"), 1u);
+  const auto& still = p.model.nodes[p.model.index.at("Still")];
+  EXPECT_EQ(still.classes, std::vector<std::string>{"bad"});
+  EXPECT_EQ(still.style, "stroke:red");
+
+  RenderResult r = render_svg(src);
+  ASSERT_TRUE(r.drawn()) << r.note;
+  EXPECT_EQ(r.svg.find(">end</text>"), std::string::npos);
+  EXPECT_EQ(r.svg.find(">ghost</text>"), std::string::npos);
 }
 
 }  // namespace
