@@ -817,8 +817,13 @@ class Parser : TokenCursor<Tok> {
           std::string_view t = text(peek());
           size_t mk = t.find_last_of("<[");
           if (mk != std::string_view::npos && mk > 0 && (t[mk - 1] == '<' || t[mk - 1] == '[')) --mk;
-          size_t n = named(trim(t.substr(0, mk == std::string_view::npos ? t.size() : mk)));
-          m_->nodes[n].kind = k == K_FORK ? StateKind::Fork : k == K_JOIN ? StateKind::Join : StateKind::Choice;
+          std::string_view id = trim(t.substr(0, mk == std::string_view::npos ? t.size() : mk));
+          // Mermaid's dataFetcher gives a state the shape of its first mention: a `<<choice>>`
+          // after a transition that named the state leaves it a plain state (gallery fixture 07).
+          const bool first_mention = m_->index.count(std::string(id)) == 0;
+          size_t n = named(id);
+          if (first_mention)
+            m_->nodes[n].kind = k == K_FORK ? StateKind::Fork : k == K_JOIN ? StateKind::Join : StateKind::Choice;
         }
         advance();
         return;

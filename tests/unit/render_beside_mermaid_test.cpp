@@ -84,5 +84,25 @@ TEST(BesideMermaid, ClassOnAnUndeclaredStateDrawsNothing) {
   EXPECT_EQ(r.svg.find(">ghost</text>"), std::string::npos);
 }
 
+// A state keeps the shape of its first mention: `state d <<choice>>` after a transition that
+// names `d` leaves it a plain state in Mermaid (gallery fixture 07); declared first, a diamond.
+TEST(BesideMermaid, LateChoiceOrForkKeepsThePlainShape) {
+  auto late = mermaid::parse_state("stateDiagram-v2\n  A --> d\n  state d <<choice>>\n  d --> B\n"
+                                   "  B --> f\n  state f <<fork>>\n");
+  ASSERT_TRUE(late.result.valid);
+  EXPECT_EQ(late.model.nodes[late.model.index.at("d")].kind, mermaid::StateKind::Normal);
+  EXPECT_EQ(late.model.nodes[late.model.index.at("f")].kind, mermaid::StateKind::Normal);
+  auto early = mermaid::parse_state("stateDiagram-v2\n  state d <<choice>>\n  A --> d\n  d --> B\n"
+                                    "  state d <<fork>>\n");
+  ASSERT_TRUE(early.result.valid);
+  EXPECT_EQ(early.model.nodes[early.model.index.at("d")].kind, mermaid::StateKind::Choice);
+
+  RenderResult r = render_svg("stateDiagram-v2\n  A --> d\n  state d <<choice>>\n  d --> B\n");
+  ASSERT_TRUE(r.drawn()) << r.note;
+  EXPECT_NE(r.svg.find("data-id=\"d\"><rect"), std::string::npos);
+  EXPECT_NE(render_svg("stateDiagram-v2\n  state d <<choice>>\n  A --> d\n").svg.find("data-id=\"d\"><polygon"),
+            std::string::npos);
+}
+
 }  // namespace
 }  // namespace specgate::render
