@@ -655,12 +655,14 @@ class Parser : TokenCursor<Tok> {
 
   int parent() const { return comp_.empty() ? -1 : comp_.back(); }
   // The state an id token names; [*] is the start state of the current composite as a source
-  // and its end state as a target (one of each per composite, as Mermaid draws them).
+  // and its end state as a target: one of each per composite, and per concurrent region after
+  // the first (`--`), as Mermaid draws them (corpus 0361).
   size_t state_of(size_t tok, bool target) {
     const Tok& t = t_[tok];
     if (t.kind == K_EDGE_STATE) {
-      std::string id = (comp_.empty() ? std::string("root") : m_->nodes[static_cast<size_t>(parent())].id) +
-                       (target ? "_end" : "_start");
+      std::string id = comp_.empty() ? std::string("root") : m_->nodes[static_cast<size_t>(parent())].id;
+      if (region_.back() > 0) id += "----region-" + std::to_string(region_.back());
+      id += target ? "_end" : "_start";
       size_t n = m_->node(id, parent());
       m_->nodes[n].kind = target ? StateKind::End : StateKind::Start;
       m_->nodes[n].region = region_.back();

@@ -104,5 +104,26 @@ TEST(BesideMermaid, LateChoiceOrForkKeepsThePlainShape) {
             std::string::npos);
 }
 
+// Concurrent regions (`--`) each get their own start and end states, as in Mermaid (corpus 0361).
+TEST(BesideMermaid, StartStatePerConcurrentRegion) {
+  const char* src =
+      "stateDiagram-v2\n  [*] --> Active\n  state Active {\n    [*] --> A1\n    A1 --> [*]\n    --\n"
+      "    [*] --> B1\n    B1 --> [*]\n    --\n    [*] --> C1\n  }\n";
+  auto p = mermaid::parse_state(src);
+  ASSERT_TRUE(p.result.valid);
+  size_t starts = 0, ends = 0;
+  for (const auto& n : p.model.nodes) {
+    starts += n.kind == mermaid::StateKind::Start;
+    ends += n.kind == mermaid::StateKind::End;
+  }
+  EXPECT_EQ(starts, 4u);  // the top level's and one per region
+  EXPECT_EQ(ends, 2u);
+  const auto& b1_start = p.model.nodes[p.model.index.at("Active----region-1_start")];
+  EXPECT_EQ(b1_start.region, 1);
+  RenderResult r = render_svg(src);
+  ASSERT_TRUE(r.drawn()) << r.note;
+  EXPECT_EQ(count(r.svg, "<g class=\"node start-state\""), 4u);
+}
+
 }  // namespace
 }  // namespace specgate::render
