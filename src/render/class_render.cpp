@@ -210,14 +210,14 @@ Scene layout_class(const ClassModel& m) {
     index[c.id] = nodes.size();
     nodes.push_back(std::move(n));
   }
-  for (const std::string& id : m.interfaces) {
+  for (const mermaid::ClassInterface& i : m.interfaces) {
     Node n;
     n.kind = Node::Interface;
-    n.id = id;
-    n.text = label_lines(id);
+    n.id = i.id;
+    n.text = label_lines(i.label);
     TextSize t = measure_lines(n.text, kMemberSize);
     n.size = {std::max(t.width, 20.0), t.height + 20};
-    index[id] = nodes.size();
+    index[i.id] = nodes.size();
     nodes.push_back(std::move(n));
   }
   std::vector<size_t> note_node(m.notes.size());

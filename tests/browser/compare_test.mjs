@@ -28,7 +28,6 @@ const RANK_THRESHOLD = 0.94;
 // Differences in counts, each explained (docs/rendering.md, "Beside Mermaid"). mermaid/specgate:
 // [nodes, edges]; mermaidError: Mermaid cannot draw it here.
 const KNOWN = {
-  "corpus-0053": { mermaid: [5, 3], specgate: [4, 3], why: "Mermaid draws one lollipop interface per relation; specgate one per name (`bar` is used twice)" },
   "corpus-0177": { mermaid: [0, 0], specgate: [1, 0], why: "an `icon:` node: Mermaid draws nothing without a registered icon pack; specgate draws its box" },
   "corpus-0178": { mermaidError: true, why: "an `img:` node: the image cannot be loaded offline, so mermaid.render fails" },
 };

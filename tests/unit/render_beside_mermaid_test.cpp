@@ -4,6 +4,7 @@
 
 #include <string>
 
+#include "mermaid/class_model.h"
 #include "mermaid/flowchart_model.h"
 #include "mermaid/state_model.h"
 #include "render/class_render.h"
@@ -123,6 +124,24 @@ TEST(BesideMermaid, StartStatePerConcurrentRegion) {
   RenderResult r = render_svg(src);
   ASSERT_TRUE(r.drawn()) << r.note;
   EXPECT_EQ(count(r.svg, "<g class=\"node start-state\""), 4u);
+}
+
+// Mermaid's addInterface makes a lollipop interface per relation, even for a name used twice
+// (corpus 0053: `bar` is drawn twice).
+TEST(BesideMermaid, LollipopInterfacePerRelation) {
+  const char* src = "classDiagram\n  Class01 --() bar\n  Class02 --() bar\n  foo ()-- Class01\n";
+  auto p = mermaid::parse_class(src);
+  ASSERT_TRUE(p.result.valid);
+  ASSERT_EQ(p.model.interfaces.size(), 3u);
+  EXPECT_EQ(p.model.interfaces[0].label, "bar");
+  EXPECT_EQ(p.model.interfaces[1].label, "bar");
+  EXPECT_EQ(p.model.interfaces[2].label, "foo");
+  EXPECT_EQ(p.model.relations[1].b, "interface1");
+  EXPECT_EQ(p.model.relations[2].a, "interface2");
+  EXPECT_EQ(p.model.classes.size(), 2u);
+  RenderResult r = render_svg(src);
+  ASSERT_TRUE(r.drawn()) << r.note;
+  EXPECT_EQ(count(r.svg, ">bar</text>"), 2u);
 }
 
 }  // namespace

@@ -58,7 +58,7 @@ void check(const std::string& src) {
         EXPECT_NE(svg.find(xml_escape(class_member_text(line, nullptr, mem.method))), std::string::npos) << line;
   }
   for (const auto& n : m.notes) has(n.text);
-  for (const auto& i : m.interfaces) has(i);
+  for (const auto& i : m.interfaces) has(i.label);
   size_t linked_notes = 0;
   for (const auto& n : m.notes) linked_notes += !n.for_class.empty();
   EXPECT_EQ(count(svg, "<path class=\"relation"), m.relations.size());
