@@ -813,12 +813,12 @@ class Parser : TokenCursor<Tok> {
           r.end_a = end_of(head);
           r.end_b = end_of(tail);
           if (head == K_LOLLIPOP && tail == K_NONE) {
-            interface_named(r.a);
+            r.a = add_interface(r.a);
           } else {
             node_named(r.a, &first_generic);
           }
           if (tail == K_LOLLIPOP && head == K_NONE) {
-            interface_named(r.b);
+            r.b = add_interface(r.b);
           } else {
             node_named(r.b, &second_generic);
           }
@@ -979,10 +979,12 @@ class Parser : TokenCursor<Tok> {
     if (!g.empty()) n.generic = g;
     return n;
   }
-  void interface_named(const std::string& id) {
-    for (const std::string& x : m_->interfaces)
-      if (x == id) return;
-    m_->interfaces.push_back(id);
+  // Mermaid's addInterface: a new interface per lollipop relation, even for a name used before
+  // (corpus 0053 draws `bar` twice); returns the id the relation's end now names.
+  std::string add_interface(const std::string& name) {
+    std::string id = "interface" + std::to_string(m_->interfaces.size());
+    m_->interfaces.push_back({id, name});
+    return id;
   }
   // A member line: <<annotation>>, or an attribute/method (methods have a parameter list).
   void add_member(ClassNode& n, std::string_view line) {

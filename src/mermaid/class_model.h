@@ -47,6 +47,12 @@ struct ClassNote {
   std::string text;
 };
 
+// A lollipop interface: one per lollipop relation, as Mermaid's addInterface makes them.
+struct ClassInterface {
+  std::string id;     // interface0, interface1, ...: what the relation's end names
+  std::string label;  // the name written (`bar` in `Class01 --() bar`)
+};
+
 struct ClassNamespace {
   std::string name;
   std::string parent;  // "" at top level
@@ -58,7 +64,7 @@ struct ClassModel {
   std::vector<ClassRelation> relations;
   std::vector<ClassNote> notes;
   std::vector<ClassNamespace> namespaces;
-  std::vector<std::string> interfaces;  // lollipop ends: drawn as a small circle, not a class
+  std::vector<ClassInterface> interfaces;  // lollipop ends: drawn as a small circle, not a class
 
   int find(std::string_view id) const {
     for (size_t i = 0; i < classes.size(); ++i)

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 #include "core/yaml_guard.h"
@@ -1029,7 +1030,17 @@ class Parser : TokenCursor<Tok> {
     }
   }
 
+  // Mermaid's addVertex returns early for the id of an edge already added (`A e1@--> B` then
+  // `e1@{ animate: true }`): its data belongs to the edge, and no node is drawn.
+  bool is_edge_id(std::string_view id) const {
+    return !edge_ids_.empty() && edge_ids_.count(std::string(id)) != 0;
+  }
+
   void record_vertex(std::string_view id, const Tok& open, bool shaped) {
+    if (is_edge_id(id)) {
+      group_.push_back(kNoNode);
+      return;
+    }
     size_t n = m_->node(id);
     if (shaped) {
       FlowNode& v = m_->nodes[n];
@@ -1120,7 +1131,7 @@ class Parser : TokenCursor<Tok> {
       advance();
       size_t b = peek().begin;
       if (!id_string("a class name after ':::'")) return false;
-      if (m_ && !group_.empty())
+      if (m_ && !group_.empty() && group_.back() != kNoNode)
         m_->nodes[group_.back()].classes.emplace_back(s_.substr(b, peek().begin - b));
     }
     return true;
@@ -1272,8 +1283,10 @@ class Parser : TokenCursor<Tok> {
   }
 
   void add_edges(const std::vector<size_t>& from, const std::vector<size_t>& to) {
+    if (!edge_.id.empty()) edge_ids_.insert(edge_.id);
     for (size_t a : from) {
       for (size_t b : to) {
+        if (a == kNoNode || b == kNoNode) continue;  // an edge id named as an endpoint
         FlowEdge e;
         e.from = a;
         e.to = b;
@@ -1556,6 +1569,7 @@ class Parser : TokenCursor<Tok> {
       }
       return;
     }
+    if (is_edge_id(ids)) return;
     FlowNode& v = m_->nodes[m_->node(ids)];
     v.style += v.style.empty() ? css : "," + css;
   }
@@ -1692,7 +1706,9 @@ class Parser : TokenCursor<Tok> {
   std::string_view s_;
   // The model sink (null on validation-only runs) and what the actions below collect for it.
   FlowchartModel* m_ = nullptr;
-  std::vector<size_t> group_;  // nodes of the current `A & B` group
+  std::vector<size_t> group_;  // nodes of the current `A & B` group (kNoNode: an edge id)
+  static constexpr size_t kNoNode = SIZE_MAX;
+  std::unordered_set<std::string> edge_ids_;  // ids of the edges added so far
   struct PendingEdge {
     std::string label, id;
     bool markdown = false;

@@ -505,6 +505,7 @@ class Parser : TokenCursor<Tok> {
     out_ = &out;
     parse();
     if (!failed()) check_groups();
+    if (m_ && !failed()) apply_later();
   }
 
  private:
@@ -654,12 +655,14 @@ class Parser : TokenCursor<Tok> {
 
   int parent() const { return comp_.empty() ? -1 : comp_.back(); }
   // The state an id token names; [*] is the start state of the current composite as a source
-  // and its end state as a target (one of each per composite, as Mermaid draws them).
+  // and its end state as a target: one of each per composite, and per concurrent region after
+  // the first (`--`), as Mermaid draws them (corpus 0361).
   size_t state_of(size_t tok, bool target) {
     const Tok& t = t_[tok];
     if (t.kind == K_EDGE_STATE) {
-      std::string id = (comp_.empty() ? std::string("root") : m_->nodes[static_cast<size_t>(parent())].id) +
-                       (target ? "_end" : "_start");
+      std::string id = comp_.empty() ? std::string("root") : m_->nodes[static_cast<size_t>(parent())].id;
+      if (region_.back() > 0) id += "----region-" + std::to_string(region_.back());
+      id += target ? "_end" : "_start";
       size_t n = m_->node(id, parent());
       m_->nodes[n].kind = target ? StateKind::End : StateKind::Start;
       m_->nodes[n].region = region_.back();
@@ -671,6 +674,23 @@ class Parser : TokenCursor<Tok> {
     size_t n = m_->node(id, parent());
     if (m_->nodes[n].region == 0) m_->nodes[n].region = region_.back();
     return n;
+  }
+  // `class ids name` and `style ids css`: Mermaid's setCssClass and handleStyleDef put a state
+  // they name into its state map, but draws only the states the other statements name: a state
+  // named by nothing else is not drawn (corpus 0364: `class end badBadEvent`). Applied at the end,
+  // to the states that exist then, wherever they were declared.
+  struct Later {
+    std::string id, css_class, style;
+  };
+  std::vector<Later> later_;
+  void apply_later() {
+    for (const Later& l : later_) {
+      auto it = m_->index.find(l.id);
+      if (it == m_->index.end()) continue;
+      StateNode& n = m_->nodes[it->second];
+      if (!l.css_class.empty()) n.classes.push_back(l.css_class);
+      if (!l.style.empty()) n.style += (n.style.empty() ? "" : ",") + l.style;
+    }
   }
   void add_class_after(size_t id_tok, size_t n) {
     if (id_tok + 2 < t_.size() && t_[id_tok + 1].kind == K_STYLE_SEPARATOR && t_[id_tok + 2].kind == K_ID)
@@ -745,10 +765,7 @@ class Parser : TokenCursor<Tok> {
         advance();
         if (expect(K_STYLE_IDS, "state ids")) {
           if (m_ && kind() == K_STYLEDEF_STYLEOPTS) {
-            for (std::string_view id : split_ids(text(t_[i_ - 1]))) {
-              std::string& st = m_->nodes[named(id)].style;
-              st += (st.empty() ? "" : ",") + std::string(trim(text(peek())));
-            }
+            for (std::string_view id : split_ids(text(t_[i_ - 1]))) later_.push_back({std::string(id), "", std::string(trim(text(peek())))});
           }
           expect(K_STYLEDEF_STYLEOPTS, "styles");
         }
@@ -757,8 +774,7 @@ class Parser : TokenCursor<Tok> {
         advance();
         if (expect(K_CLASSENTITY_IDS, "state ids")) {
           if (m_ && kind() == K_STYLECLASS)
-            for (std::string_view id : split_ids(text(t_[i_ - 1])))
-              m_->nodes[named(id)].classes.emplace_back(trim(text(peek())));
+            for (std::string_view id : split_ids(text(t_[i_ - 1]))) later_.push_back({std::string(id), std::string(trim(text(peek()))), ""});
           expect(K_STYLECLASS, "a class name");
         }
         return;
@@ -803,8 +819,13 @@ class Parser : TokenCursor<Tok> {
           std::string_view t = text(peek());
           size_t mk = t.find_last_of("<[");
           if (mk != std::string_view::npos && mk > 0 && (t[mk - 1] == '<' || t[mk - 1] == '[')) --mk;
-          size_t n = named(trim(t.substr(0, mk == std::string_view::npos ? t.size() : mk)));
-          m_->nodes[n].kind = k == K_FORK ? StateKind::Fork : k == K_JOIN ? StateKind::Join : StateKind::Choice;
+          std::string_view id = trim(t.substr(0, mk == std::string_view::npos ? t.size() : mk));
+          // Mermaid's dataFetcher gives a state the shape of its first mention: a `<<choice>>`
+          // after a transition that named the state leaves it a plain state (gallery fixture 07).
+          const bool first_mention = m_->index.count(std::string(id)) == 0;
+          size_t n = named(id);
+          if (first_mention)
+            m_->nodes[n].kind = k == K_FORK ? StateKind::Fork : k == K_JOIN ? StateKind::Join : StateKind::Choice;
         }
         advance();
         return;

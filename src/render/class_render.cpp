@@ -70,21 +70,113 @@ double lines_w(const std::vector<Line>& ls) {
 
 }  // namespace
 
-std::string class_member_text(std::string_view written, bool* italic) {
-  std::string t = generics(std::string(written));
-  if (italic) *italic = false;
-  if (!t.empty() && (t.back() == '$' || t.back() == '*')) {
-    if (italic) *italic = t.back() == '*';
-    t.pop_back();
-  } else {
-    // A classifier may sit right after the parameter list: method()$ int
-    size_t close = t.find(')');
-    if (close != std::string::npos && close + 1 < t.size() && (t[close + 1] == '$' || t[close + 1] == '*')) {
-      if (italic) *italic = t[close + 1] == '*';
-      t.erase(close + 1, 1);
+namespace {
+
+size_t tildes(std::string_view s) { return static_cast<size_t>(std::count(s.begin(), s.end(), '~')); }
+
+// Mermaid's processSet: the outermost ~ pairs become < >, working inwards; an odd leading ~ stays.
+std::string generic_set(std::string s) {
+  if (tildes(s) <= 1) return s;
+  bool leading = false;
+  if (tildes(s) % 2 != 0 && s.front() == '~') {
+    s.erase(0, 1);
+    leading = true;
+  }
+  for (size_t first = s.find('~'), last = s.rfind('~'); first != std::string::npos && first != last;
+       first = s.find('~'), last = s.rfind('~')) {
+    s[first] = '<';
+    s[last] = '>';
+  }
+  return leading ? "~" + s : s;
+}
+
+// Mermaid's parseGenericTypes: per comma-separated part, except that `Map~K, V~`'s two halves
+// (one ~ each) are joined back first.
+std::string generic_types(std::string_view in) {
+  std::vector<std::string> sets;  // in.split(/(,)/): parts with the commas between them
+  size_t b = 0;
+  for (size_t i = 0; i <= in.size(); ++i) {
+    if (i == in.size() || in[i] == ',') {
+      sets.emplace_back(in.substr(b, i - b));
+      if (i < in.size()) sets.emplace_back(",");
+      b = i + 1;
     }
   }
-  return t;
+  std::vector<std::string> out;
+  for (size_t i = 0; i < sets.size(); ++i) {
+    std::string set = sets[i];
+    if (set == "," && i > 0 && i + 1 < sets.size() && tildes(sets[i - 1]) == 1 && tildes(sets[i + 1]) == 1) {
+      set = sets[i - 1] + "," + sets[i + 1];
+      ++i;
+      out.pop_back();
+    }
+    out.push_back(generic_set(std::move(set)));
+  }
+  std::string joined;
+  for (const std::string& o : out) joined += o;
+  return joined;
+}
+
+bool js_blank(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+
+std::string trimmed(std::string_view s) {
+  while (!s.empty() && js_blank(s.front())) s.remove_prefix(1);
+  while (!s.empty() && js_blank(s.back())) s.remove_suffix(1);
+  return std::string(s);
+}
+
+bool visibility(char c) { return c == '#' || c == '+' || c == '~' || c == '-'; }
+
+}  // namespace
+
+// Mermaid's ClassMember.parseMember and getDisplayDetails: a method splits as
+// /([#+~-])?(.+)\((.*)\)([\s$*])?(.*)([$*])?/ into visibility, name, parameters, classifier and
+// return type, shown as `+name(params) : Return`; an attribute is visibility and the rest.
+std::string class_member_text(std::string_view written, bool* italic, bool method) {
+  const std::string in = trimmed(written);
+  std::string vis, id, params, ret, classifier;
+  bool parsed = false;
+  if (method) {
+    const size_t close = in.rfind(')');
+    const size_t lead = !in.empty() && visibility(in[0]) ? 1 : 0;
+    // (.+) before the '(' takes at least one character after the visibility, greedily.
+    size_t open = close == std::string::npos || close == 0 ? std::string::npos : in.rfind('(', close - 1);
+    size_t from = lead;
+    if (open != std::string::npos && open < lead + 1) {
+      from = 0;  // the regex gives the visibility up so that (.+) is not empty
+      if (open < 1) open = std::string::npos;
+    }
+    if (open != std::string::npos) {
+      parsed = true;
+      vis = in.substr(0, from);
+      id = in.substr(from, open - from);
+      params = trimmed(std::string_view(in).substr(open + 1, close - open - 1));
+      size_t rest = close + 1;
+      if (rest < in.size() && (js_blank(in[rest]) || in[rest] == '$' || in[rest] == '*')) {
+        if (!js_blank(in[rest])) classifier = in.substr(rest, 1);
+        ++rest;
+      }
+      ret = trimmed(std::string_view(in).substr(std::min(rest, in.size())));
+      if (classifier.empty() && !ret.empty() && (ret.back() == '$' || ret.back() == '*')) {
+        classifier = ret.substr(ret.size() - 1);
+        ret.pop_back();
+      }
+    }
+  }
+  if (!parsed) {
+    if (!in.empty() && visibility(in[0])) vis = in.substr(0, 1);
+    if (!in.empty() && (in.back() == '$' || in.back() == '*')) classifier = in.substr(in.size() - 1);
+    const size_t end = in.size() - classifier.size();
+    id = end >= vis.size() ? in.substr(vis.size(), end - vis.size()) : "";
+  }
+  if (italic) *italic = classifier == "*";
+  id = !id.empty() && id.front() == ' ' ? " " + trimmed(id) : trimmed(id);
+  std::string shown = vis + generic_types(id);
+  if (parsed) {
+    shown += "(" + generic_types(params) + ")";
+    if (!ret.empty()) shown += " : " + generic_types(ret);
+  }
+  return trimmed(shown);
 }
 
 Scene layout_class(const ClassModel& m) {
@@ -103,8 +195,11 @@ Scene layout_class(const ClassModel& m) {
     for (const std::string& l : name) n.header.push_back({l, true, false, kNameSize});
     for (const auto& mem : c.members) {
       bool italic = false;
-      std::string shown = class_member_text(mem.text, &italic);
-      for (const std::string& l : label_lines(shown)) (mem.method ? n.methods : n.attrs).push_back({l, false, italic, kMemberSize});
+      // Entities and <br> first: the generics' < > that class_member_text makes are text, not tags.
+      for (const std::string& l : label_lines(mem.text)) {
+        std::string shown = class_member_text(l, &italic, mem.method);
+        (mem.method ? n.methods : n.attrs).push_back({shown, false, italic, kMemberSize});
+      }
     }
     double w = std::max({lines_w(n.header), lines_w(n.attrs), lines_w(n.methods)}) + 2 * kPad;
     n.size.width = std::max(kMinW, w);
@@ -115,14 +210,14 @@ Scene layout_class(const ClassModel& m) {
     index[c.id] = nodes.size();
     nodes.push_back(std::move(n));
   }
-  for (const std::string& id : m.interfaces) {
+  for (const mermaid::ClassInterface& i : m.interfaces) {
     Node n;
     n.kind = Node::Interface;
-    n.id = id;
-    n.text = label_lines(id);
+    n.id = i.id;
+    n.text = label_lines(i.label);
     TextSize t = measure_lines(n.text, kMemberSize);
     n.size = {std::max(t.width, 20.0), t.height + 20};
-    index[id] = nodes.size();
+    index[i.id] = nodes.size();
     nodes.push_back(std::move(n));
   }
   std::vector<size_t> note_node(m.notes.size());

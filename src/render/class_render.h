@@ -15,8 +15,9 @@ namespace specgate::render {
 
 Scene layout_class(const mermaid::ClassModel& model);
 
-// A member as shown: ~T~ generics as <T>, a trailing $ (static) or * (abstract) classifier
-// dropped (`italic` set for *).
-std::string class_member_text(std::string_view written, bool* italic = nullptr);
+// A member as Mermaid shows it: ~T~ generics as <T>, a method's return type after " : ", the
+// $ (static) or * (abstract) classifier dropped (`italic` set for *). `method`: the member has a
+// parameter list (ClassMember::method).
+std::string class_member_text(std::string_view written, bool* italic = nullptr, bool method = true);
 
 }  // namespace specgate::render

@@ -28,14 +28,8 @@ const RANK_THRESHOLD = 0.94;
 // Differences in counts, each explained (docs/rendering.md, "Beside Mermaid"). mermaid/specgate:
 // [nodes, edges]; mermaidError: Mermaid cannot draw it here.
 const KNOWN = {
-  "corpus-0053": { mermaid: [5, 3], specgate: [4, 3], why: "Mermaid draws one lollipop interface per relation; specgate one per name (`bar` is used twice)" },
   "corpus-0177": { mermaid: [0, 0], specgate: [1, 0], why: "an `icon:` node: Mermaid draws nothing without a registered icon pack; specgate draws its box" },
   "corpus-0178": { mermaidError: true, why: "an `img:` node: the image cannot be loaded offline, so mermaid.render fails" },
-  "corpus-0195": { mermaid: [2, 1], specgate: [3, 1], why: "edge IDs (`A e1@==> B`): specgate's model takes `e1` for a node" },
-  "corpus-0196": { mermaid: [2, 1], specgate: [3, 1], why: "edge IDs (`A e1@==> B`): specgate's model takes `e1` for a node" },
-  "corpus-0214": { mermaid: [3, 2], specgate: [5, 2], why: "edge IDs (`A e1@==> B`): specgate's model takes `e1` and `e2` for nodes" },
-  "corpus-0361": { mermaid: [10, 10], specgate: [8, 10], why: "concurrent regions: Mermaid draws a start state per region, specgate one per composite" },
-  "corpus-0364": { mermaid: [5, 6], specgate: [6, 6], why: "`class end badBadEvent` on an undeclared state: specgate draws a state `end`, Mermaid ignores it" },
 };
 
 const specgate = process.argv[2];

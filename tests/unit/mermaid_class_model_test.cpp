@@ -72,7 +72,10 @@ TEST(ClassModel, LollipopInterfaceIsNotAClass) {
   ASSERT_TRUE(p.result.valid);
   ASSERT_EQ(p.model.relations.size(), 1u);
   EXPECT_EQ(p.model.relations[0].end_a, ClassEnd::Lollipop);
-  EXPECT_EQ(p.model.interfaces, (std::vector<std::string>{"Class01"}));
+  ASSERT_EQ(p.model.interfaces.size(), 1u);
+  EXPECT_EQ(p.model.interfaces[0].id, "interface0");
+  EXPECT_EQ(p.model.interfaces[0].label, "Class01");
+  EXPECT_EQ(p.model.relations[0].a, "interface0");
   ASSERT_EQ(p.model.classes.size(), 1u);
   EXPECT_EQ(p.model.classes[0].id, "bar");
 }
@@ -96,7 +99,7 @@ TEST(ClassModel, Corpus) {
     auto known = [&](const std::string& id) {
       if (p.model.find(id) >= 0) return true;
       for (const auto& i : p.model.interfaces)
-        if (i == id) return true;
+        if (i.id == id) return true;
       return false;
     };
     for (const ClassRelation& r : p.model.relations) {

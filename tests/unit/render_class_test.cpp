@@ -53,10 +53,12 @@ void check(const std::string& src) {
   for (const auto& c : m.classes) {
     has(c.label);
     for (const auto& a : c.annotations) has(a);
-    for (const auto& mem : c.members) has(class_member_text(mem.text));
+    for (const auto& mem : c.members)
+      for (const std::string& line : label_lines(mem.text))
+        EXPECT_NE(svg.find(xml_escape(class_member_text(line, nullptr, mem.method))), std::string::npos) << line;
   }
   for (const auto& n : m.notes) has(n.text);
-  for (const auto& i : m.interfaces) has(i);
+  for (const auto& i : m.interfaces) has(i.label);
   size_t linked_notes = 0;
   for (const auto& n : m.notes) linked_notes += !n.for_class.empty();
   EXPECT_EQ(count(svg, "<path class=\"relation"), m.relations.size());
@@ -123,7 +125,7 @@ TEST(ClassRender, Fixture) {
       "  namespace Water {\n"
       "    class Pond\n"
       "  }\n");
-  EXPECT_EQ(class_member_text("+isMammal()* bool"), "+isMammal() bool");
+  EXPECT_EQ(class_member_text("+isMammal()* bool"), "+isMammal() : bool");
   EXPECT_EQ(class_member_text("+swim(List~int~ laps)"), "+swim(List<int> laps)");
   RenderResult r = render_svg("classDiagram\n  A <|-- B : \"x < y & z\"\n");
   ASSERT_TRUE(r.drawn());
