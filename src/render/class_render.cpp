@@ -6,6 +6,7 @@
 #include "render/box_graph.h"
 #include "render/label_text.h"
 #include "render/renderers.h"
+#include "render/styles.h"
 
 namespace specgate::render {
 namespace {
@@ -253,6 +254,10 @@ Scene layout_class(const ClassModel& m) {
     s.id = n.id;
     s.box = b;
     for (const std::string& cls : c.classes) s.css_class += (s.css_class.empty() ? "" : " ") + cls;
+    // classDef / cssClass / ::: / style, as the flowchart's nodes take them: the box every
+    // declaration, its texts the colour and font ones.
+    s.style = composed_style(m.class_defs, c.classes, c.style);
+    const std::string text_style = text_style_of(s.style);
     sc.shapes.push_back(s);
     double y = b.y + kPad;
     auto put = [&](const std::vector<Line>& ls, bool centred, const char* role) {
@@ -267,6 +272,7 @@ Scene layout_class(const ClassModel& m) {
         t.italic = l.italic;
         t.role = role;
         t.id = n.id;
+        t.style = text_style;
         if (!l.text.empty()) sc.texts.push_back(std::move(t));
         y += h;
       }

@@ -10,6 +10,7 @@
 #include "render/nested_layout.h"
 #include "render/renderers.h"
 #include "render/shapes.h"
+#include "render/styles.h"
 
 namespace specgate::render {
 namespace {
@@ -105,25 +106,6 @@ Marker marker_of(mermaid::FlowArrow a) {
   return Marker::None;
 }
 
-// Mermaid styles: the shape takes every declaration; the label takes `color` (as fill) and
-// the font declarations.
-std::string text_style_of(const std::string& css) {
-  std::string out;
-  std::string clean = sanitize_style(css);
-  size_t i = 0;
-  while (i <= clean.size()) {
-    size_t e = clean.find(';', i);
-    if (e == std::string::npos) e = clean.size();
-    std::string_view d(clean.data() + i, e - i);
-    if (d.substr(0, 6) == "color:") {
-      out += (out.empty() ? "" : ";") + std::string("fill:") + std::string(d.substr(6));
-    } else if (d.substr(0, 5) == "font-") {
-      out += (out.empty() ? "" : ";") + std::string(d);
-    }
-    i = e + 1;
-  }
-  return out;
-}
 
 }  // namespace
 
@@ -162,17 +144,6 @@ bool draw_flow_model(const mermaid::FlowchartModel& m, DrawContext& ctx, std::st
     auto it = m.node_index.find(m.subgraphs[s].id);
     if (it != m.node_index.end()) g.nodes[it->second].names = static_cast<int>(s);
   }
-  // Styles per node: classDef default, then its classes in order, then `style`.
-  auto class_css = [&](const std::vector<std::string>& classes) {
-    std::string css;
-    auto add = [&](const std::string& name) {
-      auto it = m.class_defs.find(name);
-      if (it != m.class_defs.end()) css += (css.empty() ? "" : ",") + it->second;
-    };
-    add("default");
-    for (const std::string& c : classes) add(c);
-    return css;
-  };
   std::vector<Shape> shapes(N);
   std::vector<std::vector<std::string>> labels(N);
   for (size_t i = 0; i < N; ++i) {
@@ -183,9 +154,7 @@ bool draw_flow_model(const mermaid::FlowchartModel& m, DrawContext& ctx, std::st
     s.role = "node";
     s.id = v.id;
     for (const std::string& c : v.classes) s.css_class += (s.css_class.empty() ? "" : " ") + c;
-    std::string css = class_css(v.classes);
-    if (!v.style.empty()) css += (css.empty() ? "" : ",") + v.style;
-    s.style = css;
+    s.style = composed_style(m.class_defs, v.classes, v.style);
     if (fixed > 0) {
       // Start/stop circles, fork bars and choice diamonds carry no label; bars lie across
       // the flow.
@@ -258,10 +227,11 @@ bool draw_flow_model(const mermaid::FlowchartModel& m, DrawContext& ctx, std::st
     c.box = lay.clusters[s];
     c.id = sg.id;
     for (const std::string& k : sg.classes) c.css_class += (c.css_class.empty() ? "" : " ") + k;
-    std::string css = sg.classes.empty() ? std::string() : class_css(sg.classes);
+    // A subgraph takes classDef `default` only when it has classes of its own.
     auto it = m.node_index.find(sg.id);
-    if (it != m.node_index.end() && !m.nodes[it->second].style.empty())
-      css += (css.empty() ? "" : ",") + m.nodes[it->second].style;
+    const std::string css = composed_style(m.class_defs, sg.classes,
+                                           it != m.node_index.end() ? m.nodes[it->second].style : std::string(),
+                                           !sg.classes.empty());
     c.style = css;
     sc.clusters.push_back(c);
     Text t;

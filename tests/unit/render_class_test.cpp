@@ -157,6 +157,33 @@ TEST(ClassRender, Fixture) {
   EXPECT_TRUE(render_svg("classDiagram-v2\n  A <|-- B\n").drawn());
 }
 
+// classDef / cssClass / ::: / style colour the class box (every safe declaration) and its texts
+// (colour and font), by the flowchart's one style model; unsafe values never reach the SVG.
+TEST(ClassRender, Styles) {
+  const std::string src =
+      "classDiagram\n"
+      "  class Animal:::warm {\n"
+      "    +int age\n"
+      "  }\n"
+      "  class Duck\n"
+      "  Animal <|-- Duck\n"
+      "  classDef default stroke:#333\n"
+      "  classDef warm fill:#f96,color:#fff\n"
+      "  classDef cold,icy fill:#9cf\n"
+      "  cssClass \"Duck\" cold\n"
+      "  style Duck fill:#ccc,stroke-width:3px,stroke:javascript\n";
+  check(src);
+  RenderResult r = render_svg(src);
+  ASSERT_TRUE(r.drawn());
+  EXPECT_NE(r.svg.find("<g class=\"class-box warm\" data-id=\"Animal\"><rect x=\""), std::string::npos);
+  EXPECT_NE(r.svg.find("style=\"stroke:#333;fill:#f96;color:#fff\""), std::string::npos);
+  EXPECT_NE(r.svg.find("style=\"stroke:#333;fill:#9cf;fill:#ccc;stroke-width:3px\""), std::string::npos);
+  EXPECT_EQ(r.svg.find("javascript"), std::string::npos);
+  size_t white = 0;
+  for (const Text& t : r.scene.texts) white += t.id == "Animal" && t.style == "fill:#fff";
+  EXPECT_EQ(white, 2u);  // the name and the member
+}
+
 TEST(ClassRender, NamespacesAreLaidOutAsClusters) {
   // Siblings, nesting, a namespace opened twice, and relations into, out of and across them.
   const std::string src =
