@@ -22,6 +22,7 @@ constexpr double kFont = 16;
 constexpr double kMargin = 8;         // Mermaid's diagramPadding
 constexpr double kClusterPad = 15;
 constexpr double kClusterTitle = 30;  // band above a subgraph's members for its title
+constexpr double kDividerGap = 10;    // between a state's name and its description
 
 ShapeKind named_shape(const std::string& n, double& fixed, double& fixed_h) {
   fixed = 0;
@@ -116,7 +117,8 @@ bool draw_flowchart(std::string_view source, DrawContext& ctx) {
   return draw_flow_model(parsed.model, ctx, "flowchart");
 }
 
-bool draw_flow_model(const mermaid::FlowchartModel& m, DrawContext& ctx, std::string_view diagram) {
+bool draw_flow_model(const mermaid::FlowchartModel& m, DrawContext& ctx, std::string_view diagram,
+                     const std::vector<std::vector<std::string>>* descriptions) {
   if (m.nodes.size() > kMaxNodes) {
     ctx.note = "the diagram has " + std::to_string(m.nodes.size()) + " nodes; specgate draws at most " +
                std::to_string(kMaxNodes);
@@ -145,7 +147,8 @@ bool draw_flow_model(const mermaid::FlowchartModel& m, DrawContext& ctx, std::st
     if (it != m.node_index.end()) g.nodes[it->second].names = static_cast<int>(s);
   }
   std::vector<Shape> shapes(N);
-  std::vector<std::vector<std::string>> labels(N);
+  std::vector<std::vector<std::string>> labels(N), below(N);  // below: lines under a divider
+  std::vector<double> title_h(N, 0);
   for (size_t i = 0; i < N; ++i) {
     const auto& v = m.nodes[i];
     double fixed = 0, fixed_h = 0;
@@ -169,7 +172,17 @@ bool draw_flow_model(const mermaid::FlowchartModel& m, DrawContext& ctx, std::st
     } else {
       if (s.kind == ShapeKind::Note) s.role = "note";
       labels[i] = label_lines(v.label, v.markdown);
-      TextSize sz = shape_size(s.kind, measure_lines(labels[i], kFont));
+      TextSize text = measure_lines(labels[i], kFont);
+      if (descriptions && i < descriptions->size())
+        for (const std::string& d : (*descriptions)[i])
+          for (std::string& l : label_lines(d)) below[i].push_back(std::move(l));
+      if (!below[i].empty()) {
+        // Name, divider, description: one block, the divider in a gap of its own.
+        const TextSize desc = measure_lines(below[i], kFont);
+        title_h[i] = text.height;
+        text = TextSize{std::max(text.width, desc.width), text.height + kDividerGap + desc.height};
+      }
+      TextSize sz = shape_size(s.kind, text);
       s.box = Box{0, 0, sz.width, sz.height};
     }
     g.nodes[i].w = s.box.w;
@@ -303,6 +316,25 @@ bool draw_flow_model(const mermaid::FlowchartModel& m, DrawContext& ctx, std::st
     t.role = "node-label";
     t.id = m.nodes[i].id;
     t.style = text_style_of(shapes[i].style);
+    if (!below[i].empty()) {
+      const Box& b = shapes[i].box;
+      const TextSize desc = measure_lines(below[i], kFont);
+      const double top = b.cy() - (title_h[i] + kDividerGap + desc.height) / 2;
+      t.at.y = top + title_h[i] / 2;
+      Shape line;
+      line.kind = ShapeKind::Line;
+      line.role = "divider";
+      line.id = t.id;
+      const double y = top + title_h[i] + kDividerGap / 2;
+      line.points = {Point{b.x, y}, Point{b.right(), y}};
+      sc.shapes.push_back(std::move(line));
+      Text d = t;
+      d.lines = below[i];
+      d.at.y = top + title_h[i] + kDividerGap + desc.height / 2;
+      sc.texts.push_back(std::move(t));
+      sc.texts.push_back(std::move(d));
+      continue;
+    }
     sc.texts.push_back(std::move(t));
   }
   return true;
