@@ -567,14 +567,23 @@ class Parser : TokenCursor<Tok> {
     }
     return expect(K_STRUCT_STOP, "'}' or a member line");
   }
-  bool styles() {
+  // The declarations as written (`fill:#f9f,stroke:#333`) into `css` when asked.
+  bool styles(std::string* css = nullptr) {
+    const uint32_t begin = peek().begin;
+    uint32_t end = begin;
     while (true) {
       if (!style_component(kind())) {
         unexpected("a style such as fill:#f9f");
         return false;
       }
-      while (style_component(kind())) advance();
-      if (kind() != K_COMMA) return true;
+      while (style_component(kind())) {
+        end = peek().end;
+        advance();
+      }
+      if (kind() != K_COMMA) {
+        if (css) *css = trim_copy(s_.substr(begin, end - begin));
+        return true;
+      }
       advance();
     }
   }
@@ -860,9 +869,19 @@ class Parser : TokenCursor<Tok> {
         return true;
       }
       case K_CALLBACK: case K_LINK: case K_CLICK: return click_statement();
-      case K_STYLE:
+      case K_STYLE: {
         advance();
-        return expect(K_ALPHA, "a class name") && styles();
+        const std::string id = kind() == K_ALPHA ? std::string(text(peek())) : std::string();
+        std::string css;
+        if (!expect(K_ALPHA, "a class name") || !styles(m_ ? &css : nullptr)) return false;
+        // Mermaid's setCssStyle: only a class that exists takes the style.
+        if (m_)
+          if (int i = m_->find(id); i >= 0) {
+            std::string& st = m_->classes[static_cast<size_t>(i)].style;
+            st += (st.empty() ? "" : ",") + css;
+          }
+        return true;
+      }
       case K_CSSCLASS: {
         advance();
         std::string names = kind() == K_STR ? std::string(text(peek())) : std::string();
@@ -882,14 +901,25 @@ class Parser : TokenCursor<Tok> {
         return true;
       }
       case K_NOTE: case K_NOTE_FOR: return note_statement();
-      case K_CLASSDEF:
+      case K_CLASSDEF: {
         advance();
+        std::vector<std::string> names;
+        if (kind() == K_ALPHA) names.emplace_back(text(peek()));
         if (!expect(K_ALPHA, "a class name")) return false;
         while (kind() == K_COMMA) {
           advance();
+          if (kind() == K_ALPHA) names.emplace_back(text(peek()));
           if (!expect(K_ALPHA, "a class name after ','")) return false;
         }
-        return styles();
+        std::string css;
+        if (!styles(m_ ? &css : nullptr)) return false;
+        if (m_)
+          for (const std::string& n : names) {
+            std::string& d = m_->class_defs[n];
+            d += (d.empty() ? "" : ",") + css;
+          }
+        return true;
+      }
       case K_DIRECTION: case K_ACC_ML_VALUE:
         if (m_ && k == K_DIRECTION) {
           std::string d = trim_copy(text(peek()));

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -26,6 +27,7 @@ struct ClassNode {
   std::vector<ClassMember> members;      // attributes and methods in order written
   std::string name_space;                // the innermost namespace, "" outside any
   std::vector<std::string> classes;      // :::name, cssClass
+  std::string style;                     // `style id ...` declarations as written, joined by ','
 };
 
 enum class ClassEnd : uint8_t { None, Extension, Composition, Aggregation, Dependency, Lollipop };
@@ -65,6 +67,7 @@ struct ClassModel {
   std::vector<ClassNote> notes;
   std::vector<ClassNamespace> namespaces;
   std::vector<ClassInterface> interfaces;  // lollipop ends: drawn as a small circle, not a class
+  std::map<std::string, std::string> class_defs;  // classDef name -> declarations as written
 
   int find(std::string_view id) const {
     for (size_t i = 0; i < classes.size(); ++i)

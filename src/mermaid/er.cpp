@@ -313,15 +313,29 @@ class Parser : TokenCursor<Tok> {
     }
     return true;
   }
-  bool styles() {
+  // The declarations as written (`fill:#f9f,stroke:#333`) into `css` when asked.
+  bool styles(std::string* css = nullptr) {
     auto comp = [](Kind k) { return k == X_STYLE_TEXT || k == X_NUM || k == X_COLON || k == X_BRKT; };
+    const uint32_t begin = peek().begin;
+    uint32_t end = begin;
     while (true) {
       if (!comp(kind())) {
         unexpected("a style such as fill:#f9f");
         return false;
       }
-      while (comp(kind())) advance();
-      if (kind() != X_COMMA) return true;
+      while (comp(kind())) {
+        end = peek().end;
+        advance();
+      }
+      if (kind() != X_COMMA) {
+        if (css) {
+          std::string_view v = s_.substr(begin, end - begin);
+          while (!v.empty() && (v.back() == ' ' || v.back() == '\t')) v.remove_suffix(1);
+          while (!v.empty() && (v.front() == ' ' || v.front() == '\t')) v.remove_prefix(1);
+          *css = std::string(v);
+        }
+        return true;
+      }
       advance();
     }
   }
@@ -411,7 +425,17 @@ class Parser : TokenCursor<Tok> {
       }
       if (k == X_CLASSDEF || k == X_STYLE) {
         advance();
-        if (id_list() && styles()) separator();
+        std::vector<std::string> ids;
+        std::string css;
+        if (id_list(m_ ? &ids : nullptr) && styles(m_ ? &css : nullptr)) separator();
+        if (m_ && !failed())
+          for (const std::string& id : ids) {
+            // Mermaid's addCssStyles styles only an entity that exists; classDef only defines.
+            const int e = m_->find(id);
+            if (k == X_STYLE && e < 0) continue;
+            std::string& d = k == X_CLASSDEF ? m_->class_defs[id] : m_->entities[static_cast<size_t>(e)].style;
+            d += (d.empty() ? "" : ",") + css;
+          }
         continue;
       }
       if (k == X_SUBGRAPH) {

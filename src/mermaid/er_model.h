@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -24,6 +25,7 @@ struct ErEntity {
   std::string label;  // the [alias] if any, else the id
   std::vector<ErAttribute> attributes;
   std::vector<std::string> classes;  // :::name and 'class' statements
+  std::string style;                 // `style id ...` declarations as written, joined by ','
 };
 
 enum class ErCardinality : uint8_t { ZeroOrOne, ExactlyOne, ZeroOrMore, OneOrMore, MdParent };
@@ -42,6 +44,7 @@ struct ErModel {
   std::string direction = "TB";
   std::vector<ErEntity> entities;
   std::vector<ErRelation> relations;
+  std::map<std::string, std::string> class_defs;  // classDef name -> declarations as written
 
   int find(std::string_view id) const {
     for (size_t i = 0; i < entities.size(); ++i)

@@ -8,12 +8,22 @@
 namespace specgate::render {
 
 std::vector<Box> draw_box_graph(const std::vector<TextSize>& sizes, const std::vector<BoxEdge>& edges, Direction dir,
-                                Scene& scene, double margin) {
-  LayoutGraph g;
+                                Scene& scene, double margin, BoxClusters* clusters) {
+  NestedGraph g;
   g.direction = dir;
   g.node_sep = 50;
   g.rank_sep = 60;
-  for (const TextSize& s : sizes) g.nodes.push_back({s.width, s.height});
+  g.pad = kBoxClusterPad;
+  g.title = kBoxClusterTitle;
+  g.origin = Point{margin, margin};
+  for (size_t i = 0; i < sizes.size(); ++i) {
+    NestedNode n;
+    n.w = sizes[i].width;
+    n.h = sizes[i].height;
+    if (clusters && i < clusters->of_box.size()) n.cluster = clusters->of_box[i];
+    g.nodes.push_back(n);
+  }
+  if (clusters) g.clusters = clusters->clusters;
   std::vector<TextSize> label_sizes;
   for (const BoxEdge& e : edges) {
     TextSize ls = e.label.empty() ? TextSize{} : measure_lines(e.label, kBoxLabelSize);
@@ -25,23 +35,24 @@ std::vector<Box> draw_box_graph(const std::vector<TextSize>& sizes, const std::v
     le.label_h = ls.width > 0 ? ls.height : 0;
     g.edges.push_back(le);
   }
-  LayoutResult r = layered_layout(g);
+  const NestedResult r = nested_layout(g);
   std::vector<Box> boxes;
   std::vector<Shape> outlines;
   for (size_t i = 0; i < sizes.size(); ++i) {
-    Box b{margin + r.centers[i].x - sizes[i].width / 2, margin + r.centers[i].y - sizes[i].height / 2, sizes[i].width,
-          sizes[i].height};
+    Box b{r.centers[i].x - sizes[i].width / 2, r.centers[i].y - sizes[i].height / 2, sizes[i].width, sizes[i].height};
     boxes.push_back(b);
     Shape s;
     s.kind = ShapeKind::Rect;
     s.box = b;
     outlines.push_back(std::move(s));
   }
+  std::vector<Box> cluster_boxes = r.clusters;
   double right = 0, bottom = 0;
-  for (const Box& b : boxes) {
-    right = std::max(right, b.right());
-    bottom = std::max(bottom, b.bottom());
-  }
+  for (const std::vector<Box>* v : {&boxes, &cluster_boxes})
+    for (const Box& b : *v) {
+      right = std::max(right, b.right());
+      bottom = std::max(bottom, b.bottom());
+    }
   auto grow = [&](const Box& b) {
     right = std::max(right, b.right());
     bottom = std::max(bottom, b.bottom());
@@ -49,11 +60,12 @@ std::vector<Box> draw_box_graph(const std::vector<TextSize>& sizes, const std::v
   for (size_t k = 0; k < edges.size(); ++k) {
     const BoxEdge& e = edges[k];
     std::vector<Point> route = r.routes[k];
-    for (Point& p : route) {
-      p.x += margin;
-      p.y += margin;
+    if (e.from != e.to && route.size() >= 2) {
+      // An end inside a cluster was laid out as that cluster: the route runs on to the box.
+      if (g.nodes[e.from].cluster != r.edge_level[k]) route.front() = Point{boxes[e.from].cx(), boxes[e.from].cy()};
+      if (g.nodes[e.to].cluster != r.edge_level[k]) route.back() = Point{boxes[e.to].cx(), boxes[e.to].cy()};
+      route = clip_route(route, outlines[e.from], outlines[e.to]);
     }
-    if (e.from != e.to) route = clip_route(route, outlines[e.from], outlines[e.to]);
     Path p;
     p.points = route;
     p.curved = true;
@@ -64,7 +76,7 @@ std::vector<Box> draw_box_graph(const std::vector<TextSize>& sizes, const std::v
     p.id = e.id;
     for (const Point& q : route) grow({q.x, q.y, 0, 0});
     if (!e.label.empty()) {
-      const Point at{r.label_centers[k].x + margin, r.label_centers[k].y + margin};
+      const Point at = r.label_centers[k];
       const TextSize& ts = label_sizes[k];
       Shape bg;
       bg.kind = ShapeKind::Rect;
@@ -116,10 +128,11 @@ std::vector<Box> draw_box_graph(const std::vector<TextSize>& sizes, const std::v
   }
   if (left < 0 || top < 0) {
     const double dx = -left, dy = -top;
-    for (Box& b : boxes) {
-      b.x += dx;
-      b.y += dy;
-    }
+    for (std::vector<Box>* v : {&boxes, &cluster_boxes})
+      for (Box& b : *v) {
+        b.x += dx;
+        b.y += dy;
+      }
     for (Shape& s : scene.shapes) {
       s.box.x += dx;
       s.box.y += dy;
@@ -136,6 +149,7 @@ std::vector<Box> draw_box_graph(const std::vector<TextSize>& sizes, const std::v
     right += dx;
     bottom += dy;
   }
+  if (clusters) clusters->placed = std::move(cluster_boxes);
   scene.width = std::max(scene.width, right + margin);
   scene.height = std::max(scene.height, bottom + margin);
   return boxes;

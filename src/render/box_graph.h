@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "render/layered_layout.h"
+#include "render/nested_layout.h"
 #include "render/scene.h"
 #include "render/text_metrics.h"
 
@@ -28,10 +28,21 @@ struct BoxEdge {
 
 inline constexpr double kBoxLabelSize = 14;  // relation labels and end texts
 
-// Lays out boxes of `sizes`, appends the edges (paths, label backgrounds, labels, end texts) to
-// `scene`, and returns each box's top-left placement (already offset by `margin`). Sets the
-// scene's size to hold everything.
+// Boxes grouped in nested clusters (class namespaces), laid out as the flowchart's subgraphs are
+// (nested_layout): a cluster's box holds its members and nothing else.
+struct BoxClusters {
+  std::vector<int> of_box;               // per box: its innermost cluster, -1 none
+  std::vector<NestedCluster> clusters;   // parents before or after children, no cycles
+  std::vector<Box> placed;               // out: each cluster's box (a title band on top)
+};
+
+inline constexpr double kBoxClusterPad = 15;    // around a cluster's members
+inline constexpr double kBoxClusterTitle = 30;  // the band above them for its title
+
+// Lays out boxes of `sizes` (in `clusters` when given), appends the edges (paths, label
+// backgrounds, labels, end texts) to `scene`, and returns each box's top-left placement
+// (already offset by `margin`). Sets the scene's size to hold everything.
 std::vector<Box> draw_box_graph(const std::vector<TextSize>& sizes, const std::vector<BoxEdge>& edges, Direction dir,
-                                Scene& scene, double margin = 8);
+                                Scene& scene, double margin = 8, BoxClusters* clusters = nullptr);
 
 }  // namespace specgate::render

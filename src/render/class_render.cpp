@@ -6,6 +6,7 @@
 #include "render/box_graph.h"
 #include "render/label_text.h"
 #include "render/renderers.h"
+#include "render/styles.h"
 
 namespace specgate::render {
 namespace {
@@ -203,9 +204,6 @@ Scene layout_class(const ClassModel& m) {
     }
     double w = std::max({lines_w(n.header), lines_w(n.attrs), lines_w(n.methods)}) + 2 * kPad;
     n.size.width = std::max(kMinW, w);
-    // A namespace's title must fit over its classes: as wide a box keeps neighbours clear of it.
-    if (!c.name_space.empty())
-      n.size.width = std::max(n.size.width, text_width(c.name_space, kMemberSize, true) + 2 * kPad);
     n.size.height = lines_h(n.header) + lines_h(n.attrs) + lines_h(n.methods) + 4 * kPad;
     index[c.id] = nodes.size();
     nodes.push_back(std::move(n));
@@ -258,7 +256,56 @@ Scene layout_class(const ClassModel& m) {
     e.id = "notelink" + std::to_string(k);
     edges.push_back(std::move(e));
   }
-  std::vector<Box> boxes = draw_box_graph(sizes, edges, parse_direction(m.direction), sc, 30);
+  // Namespaces are clusters of the layout, as the flowchart's subgraphs are.
+  BoxClusters ns;
+  std::vector<std::string> ns_name;
+  std::map<std::string, int> ns_index;  // a namespace opened twice is one cluster
+  for (const auto& x : m.namespaces)
+    if (ns_index.emplace(x.name, static_cast<int>(ns_name.size())).second) ns_name.push_back(x.name);
+  ns.clusters.resize(ns_name.size());
+  for (const auto& x : m.namespaces) {
+    auto p = ns_index.find(x.parent);
+    int& parent = ns.clusters[static_cast<size_t>(ns_index[x.name])].parent;
+    if (parent < 0 && p != ns_index.end() && p->second != ns_index[x.name]) parent = p->second;
+  }
+  for (size_t k = 0; k < ns.clusters.size(); ++k) {
+    // A parent chain that loops (`A` inside `B` and `B` inside `A`) is cut where it closes.
+    size_t steps = 0;
+    for (int p = ns.clusters[k].parent; p >= 0; p = ns.clusters[static_cast<size_t>(p)].parent)
+      if (++steps > ns.clusters.size()) {
+        ns.clusters[k].parent = -1;
+        break;
+      }
+    ns.clusters[k].title_w = text_width(ns_name[k], kMemberSize, true);
+  }
+  ns.of_box.assign(nodes.size(), -1);
+  for (size_t i = 0; i < nodes.size(); ++i) {
+    if (nodes[i].class_index < 0) continue;
+    auto it = ns_index.find(m.classes[static_cast<size_t>(nodes[i].class_index)].name_space);
+    if (it != ns_index.end()) ns.of_box[i] = it->second;
+  }
+  std::vector<Box> boxes = draw_box_graph(sizes, edges, parse_direction(m.direction), sc, 30, &ns);
+  // Outer namespaces first, so inner boxes are drawn over them.
+  std::vector<size_t> order, depth(ns_name.size(), 0);
+  for (size_t k = 0; k < ns_name.size(); ++k) {
+    order.push_back(k);
+    for (int p = ns.clusters[k].parent; p >= 0; p = ns.clusters[static_cast<size_t>(p)].parent) ++depth[k];
+  }
+  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return depth[a] < depth[b]; });
+  for (size_t k : order) {
+    Cluster c;
+    c.id = ns_name[k];
+    c.box = ns.placed[k];
+    sc.clusters.push_back(c);
+    Text t;
+    t.lines = label_lines(ns_name[k]);
+    t.at = {c.box.cx(), c.box.y + kBoxClusterTitle / 2 + 2};
+    t.size = kMemberSize;
+    t.bold = true;
+    t.role = "cluster-label";
+    t.id = ns_name[k];
+    sc.texts.push_back(std::move(t));
+  }
 
   for (size_t i = 0; i < nodes.size(); ++i) {
     const Node& n = nodes[i];
@@ -302,6 +349,10 @@ Scene layout_class(const ClassModel& m) {
     s.id = n.id;
     s.box = b;
     for (const std::string& cls : c.classes) s.css_class += (s.css_class.empty() ? "" : " ") + cls;
+    // classDef / cssClass / ::: / style, as the flowchart's nodes take them: the box every
+    // declaration, its texts the colour and font ones.
+    s.style = composed_style(m.class_defs, c.classes, c.style);
+    const std::string text_style = text_style_of(s.style);
     sc.shapes.push_back(s);
     double y = b.y + kPad;
     auto put = [&](const std::vector<Line>& ls, bool centred, const char* role) {
@@ -316,6 +367,7 @@ Scene layout_class(const ClassModel& m) {
         t.italic = l.italic;
         t.role = role;
         t.id = n.id;
+        t.style = text_style;
         if (!l.text.empty()) sc.texts.push_back(std::move(t));
         y += h;
       }
@@ -336,61 +388,6 @@ Scene layout_class(const ClassModel& m) {
     put(n.methods, false, "class-member");
   }
 
-  // Namespaces: a box around their classes (and nested namespaces), innermost first.
-  std::map<std::string, Box> ns_box;
-  std::map<std::string, int> depth;
-  for (const auto& ns : m.namespaces) {
-    int d = 0;
-    for (std::string p = ns.parent; !p.empty();) {
-      ++d;
-      auto it = std::find_if(m.namespaces.begin(), m.namespaces.end(), [&](const auto& x) { return x.name == p; });
-      p = it == m.namespaces.end() || d > 64 ? std::string() : it->parent;
-    }
-    depth[ns.name] = d;
-  }
-  std::vector<const mermaid::ClassNamespace*> order;
-  for (const auto& ns : m.namespaces) order.push_back(&ns);
-  std::stable_sort(order.begin(), order.end(), [&](auto* a, auto* b) { return depth[a->name] > depth[b->name]; });
-  const double title_h = line_height(kMemberSize);
-  for (const auto* ns : order) {
-    bool any = false;
-    double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
-    auto add = [&](const Box& b) {
-      if (!any) {
-        x0 = b.x, y0 = b.y, x1 = b.right(), y1 = b.bottom();
-        any = true;
-      }
-      x0 = std::min(x0, b.x), y0 = std::min(y0, b.y), x1 = std::max(x1, b.right()), y1 = std::max(y1, b.bottom());
-    };
-    for (size_t i = 0; i < nodes.size(); ++i)
-      if (nodes[i].class_index >= 0 && m.classes[static_cast<size_t>(nodes[i].class_index)].name_space == ns->name) add(boxes[i]);
-    for (const auto& child : m.namespaces)
-      if (child.parent == ns->name && ns_box.count(child.name)) add(ns_box[child.name]);
-    if (!any) continue;
-    Box b{x0 - kPad, y0 - kPad - title_h, x1 - x0 + 2 * kPad, y1 - y0 + 2 * kPad + title_h};
-    const double title_w = text_width(ns->name, kMemberSize, true) + 2 * kPad;
-    if (b.w < title_w) {
-      b.x -= (title_w - b.w) / 2;
-      b.w = title_w;
-    }
-    b.x = std::max(b.x, 0.0);
-    b.y = std::max(b.y, 0.0);
-    ns_box[ns->name] = b;
-    Cluster c;
-    c.id = ns->name;
-    c.box = b;
-    sc.clusters.insert(sc.clusters.begin(), c);  // outer ones drawn first, under the inner
-    Text t;
-    t.lines = label_lines(ns->name);
-    t.at = {b.cx(), b.y + title_h / 2 + 2};
-    t.size = kMemberSize;
-    t.bold = true;
-    t.role = "cluster-label";
-    t.id = ns->name;
-    sc.texts.push_back(std::move(t));
-    sc.width = std::max(sc.width, b.right() + kPad);
-    sc.height = std::max(sc.height, b.bottom() + kPad);
-  }
   return sc;
 }
 
@@ -399,6 +396,19 @@ bool draw_class(std::string_view source, DrawContext& ctx) {
   ctx.result = parsed.result;
   if (!parsed.result.valid) return false;
   const ClassModel& m = parsed.model;
+  if (m.namespaces.size() > 0) {
+    // Namespaces nest as subgraphs do, under the same limit.
+    std::map<std::string, std::string> parent;
+    for (const auto& x : m.namespaces) parent.emplace(x.name, x.parent);
+    for (const auto& x : m.namespaces) {
+      size_t d = 0;
+      for (std::string p = x.parent; !p.empty() && d <= kMaxNesting; p = parent.count(p) ? parent[p] : std::string()) ++d;
+      if (d >= kMaxNesting) {
+        ctx.note = "namespaces are nested more than " + std::to_string(kMaxNesting) + " deep; specgate does not draw that";
+        return false;
+      }
+    }
+  }
   if (m.classes.size() + m.notes.size() + m.interfaces.size() > kMaxNodes) {
     ctx.note = "the class diagram has " + std::to_string(m.classes.size()) + " classes; specgate draws at most " +
                std::to_string(kMaxNodes) + " boxes";

@@ -6,6 +6,7 @@
 #include "render/box_graph.h"
 #include "render/label_text.h"
 #include "render/renderers.h"
+#include "render/styles.h"
 
 namespace specgate::render {
 namespace {
@@ -108,12 +109,17 @@ Scene layout_er(const ErModel& m) {
     box.id = e.id;
     box.box = b;
     for (const std::string& c : e.classes) box.css_class += (box.css_class.empty() ? "" : " ") + c;
+    // classDef / class / ::: / style, as the flowchart's nodes take them: the box every
+    // declaration, its texts the colour and font ones.
+    box.style = composed_style(m.class_defs, e.classes, e.style);
+    const std::string text_style = text_style_of(box.style);
     sc.shapes.push_back(box);
     Text name;
     name.lines = l.name;
     name.at = {b.cx(), l.rows.empty() ? b.cy() : b.y + l.name_h / 2};
     name.role = "entity-name";
     name.id = e.id;
+    name.style = text_style;
     sc.texts.push_back(std::move(name));
     double y = b.y + l.name_h;
     for (size_t r = 0; r < l.rows.size(); ++r) {
@@ -134,6 +140,7 @@ Scene layout_er(const ErModel& m) {
           t.size = kAttrSize;
           t.role = c == 0 ? "attribute-type" : c == 1 ? "attribute-name" : c == 2 ? "attribute-keys" : "attribute-comment";
           t.id = e.id;
+          t.style = text_style;
           sc.texts.push_back(std::move(t));
         }
         x += l.col[c];

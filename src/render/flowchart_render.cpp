@@ -1,15 +1,16 @@
-// Flowchart / graph: the model from the flowchart parser, laid out by layered_layout one
-// subgraph at a time (innermost first; a subgraph is then one node of its parent's layout, so
-// its box holds its members and nothing else), drawn with Mermaid's shapes and default styles.
+// Flowchart / graph: the model from the flowchart parser, laid out by nested_layout (subgraphs
+// as clusters, innermost first: a subgraph's box holds its members and nothing else), drawn
+// with Mermaid's shapes and default styles.
 #include <algorithm>
 #include <cmath>
 
 #include "mermaid/flowchart_model.h"
 #include "render/label_text.h"
 #include "render/flow_draw.h"
-#include "render/layered_layout.h"
+#include "render/nested_layout.h"
 #include "render/renderers.h"
 #include "render/shapes.h"
+#include "render/styles.h"
 
 namespace specgate::render {
 namespace {
@@ -21,6 +22,7 @@ constexpr double kFont = 16;
 constexpr double kMargin = 8;         // Mermaid's diagramPadding
 constexpr double kClusterPad = 15;
 constexpr double kClusterTitle = 30;  // band above a subgraph's members for its title
+constexpr double kDividerGap = 10;    // between a state's name and its description
 
 ShapeKind named_shape(const std::string& n, double& fixed, double& fixed_h) {
   fixed = 0;
@@ -105,148 +107,6 @@ Marker marker_of(mermaid::FlowArrow a) {
   return Marker::None;
 }
 
-// Mermaid styles: the shape takes every declaration; the label takes `color` (as fill) and
-// the font declarations.
-std::string text_style_of(const std::string& css) {
-  std::string out;
-  std::string clean = sanitize_style(css);
-  size_t i = 0;
-  while (i <= clean.size()) {
-    size_t e = clean.find(';', i);
-    if (e == std::string::npos) e = clean.size();
-    std::string_view d(clean.data() + i, e - i);
-    if (d.substr(0, 6) == "color:") {
-      out += (out.empty() ? "" : ";") + std::string("fill:") + std::string(d.substr(6));
-    } else if (d.substr(0, 5) == "font-") {
-      out += (out.empty() ? "" : ";") + std::string(d);
-    }
-    i = e + 1;
-  }
-  return out;
-}
-
-struct Item {  // one node of a level's layout: a model node or a child subgraph
-  bool cluster = false;
-  size_t index = 0;
-};
-
-struct Flow {
-  const FlowchartModel& m;
-  std::vector<int> node_cluster;         // node -> subgraph its id names, or -1
-  std::vector<Shape> shapes;             // per node (box filled in when placed)
-  std::vector<std::vector<std::string>> labels;
-  std::vector<TextSize> label_size;
-  std::vector<std::vector<std::string>> edge_labels;
-  std::vector<TextSize> edge_label_size;
-  std::vector<Box> cluster_box;          // per subgraph, absolute
-  std::vector<std::vector<std::string>> cluster_title;
-  std::vector<double> cluster_title_w;
-  std::vector<std::vector<Point>> routes;  // per edge, absolute, centre to centre
-  std::vector<Point> label_at;
-  std::vector<int> edge_level;           // subgraph whose layout routes the edge (-1 root)
-  std::vector<TextSize> inner;           // per subgraph: its content's size
-
-  // Ancestors of an endpoint, innermost first (-1 last): a node's subgraphs, or for a node that
-  // names a subgraph, that subgraph's.
-  std::vector<int> chain(size_t node) const {
-    std::vector<int> c;
-    int s = node_cluster[node] >= 0 ? node_cluster[node] : m.nodes[node].subgraph;
-    while (s >= 0) {
-      c.push_back(s);
-      s = m.subgraphs[static_cast<size_t>(s)].parent;
-    }
-    c.push_back(-1);
-    return c;
-  }
-
-  bool linked_outside(size_t s) const {
-    auto inside = [&](size_t n) {
-      std::vector<int> c = chain(n);
-      return std::find(c.begin(), c.end(), static_cast<int>(s)) != c.end();
-    };
-    for (const auto& e : m.edges) {
-      if (node_cluster[e.from] == static_cast<int>(s) || node_cluster[e.to] == static_cast<int>(s)) continue;
-      if (inside(e.from) != inside(e.to)) return true;
-    }
-    return false;
-  }
-
-  // Lays out subgraph `sg` (-1: the whole diagram) with its own origin at (0,0); returns its
-  // content size. Children are laid out first and placed as single nodes.
-  TextSize layout(int sg, Direction dir, std::vector<Point>& node_pos, std::vector<Point>& cluster_pos,
-                  size_t depth) {
-    std::vector<Item> items;
-    for (size_t i = 0; i < m.nodes.size(); ++i)
-      if (m.nodes[i].subgraph == sg && node_cluster[i] < 0) items.push_back({false, i});
-    for (size_t s = 0; s < m.subgraphs.size(); ++s)
-      if (m.subgraphs[s].parent == sg) items.push_back({true, s});
-    LayoutGraph g;
-    g.direction = dir;
-    for (const Item& it : items) {
-      if (it.cluster) {
-        const auto& s = m.subgraphs[it.index];
-        // Mermaid: a subgraph linked to the outside through one of its nodes keeps its
-        // parent's direction; only links to the subgraph itself leave its own.
-        Direction d = s.direction.empty() || linked_outside(it.index) ? dir : parse_direction(s.direction);
-        TextSize in = depth + 1 < kMaxNesting ? layout(static_cast<int>(it.index), d, node_pos, cluster_pos, depth + 1)
-                                              : TextSize{};
-        double w = std::max(in.width, cluster_title_w[it.index]) + 2 * kClusterPad;
-        double h = in.height + kClusterTitle + kClusterPad;
-        cluster_box[it.index] = Box{0, 0, w, h};
-        inner[it.index] = in;
-        g.nodes.push_back({w, h});
-      } else {
-        g.nodes.push_back({shapes[it.index].box.w, shapes[it.index].box.h});
-      }
-    }
-    // Which item holds a given endpoint at this level.
-    std::vector<size_t> node_item(m.nodes.size(), SIZE_MAX), sg_item(m.subgraphs.size(), SIZE_MAX);
-    for (size_t k = 0; k < items.size(); ++k)
-      (items[k].cluster ? sg_item : node_item)[items[k].index] = k;
-    auto item_of = [&](size_t node) -> size_t {
-      if (node_cluster[node] < 0 && node_item[node] != SIZE_MAX) return node_item[node];
-      std::vector<int> c = chain(node);
-      if (node_cluster[node] >= 0) c.insert(c.begin(), node_cluster[node]);
-      for (int s : c)
-        if (s >= 0 && sg_item[static_cast<size_t>(s)] != SIZE_MAX) return sg_item[static_cast<size_t>(s)];
-      return SIZE_MAX;
-    };
-    std::vector<size_t> edge_ids;
-    for (size_t e = 0; e < m.edges.size(); ++e) {
-      if (edge_level[e] != sg) continue;
-      size_t a = item_of(m.edges[e].from), b = item_of(m.edges[e].to);
-      if (a == SIZE_MAX || b == SIZE_MAX) continue;
-      LayoutEdge le;
-      le.from = a;
-      le.to = b;
-      le.minlen = m.edges[e].length;
-      if (!edge_labels[e].empty()) {
-        le.label_w = edge_label_size[e].width + 8;
-        le.label_h = edge_label_size[e].height + 4;
-      }
-      g.edges.push_back(le);
-      edge_ids.push_back(e);
-    }
-    LayoutResult r = layered_layout(g);
-    for (size_t k = 0; k < items.size(); ++k) {
-      const Item& it = items[k];
-      Point c = r.centers[k];
-      if (it.cluster) {
-        Box& b = cluster_box[it.index];
-        b.x = c.x - b.w / 2;
-        b.y = c.y - b.h / 2;
-        cluster_pos[it.index] = Point{b.x, b.y};
-      } else {
-        node_pos[it.index] = c;
-      }
-    }
-    for (size_t k = 0; k < edge_ids.size(); ++k) {
-      routes[edge_ids[k]] = r.routes[k];
-      label_at[edge_ids[k]] = r.label_centers[k];
-    }
-    return TextSize{r.width, r.height};
-  }
-};
 
 }  // namespace
 
@@ -257,7 +117,8 @@ bool draw_flowchart(std::string_view source, DrawContext& ctx) {
   return draw_flow_model(parsed.model, ctx, "flowchart");
 }
 
-bool draw_flow_model(const mermaid::FlowchartModel& m, DrawContext& ctx, std::string_view diagram) {
+bool draw_flow_model(const mermaid::FlowchartModel& m, DrawContext& ctx, std::string_view diagram,
+                     const std::vector<std::vector<std::string>>* descriptions) {
   if (m.nodes.size() > kMaxNodes) {
     ctx.note = "the diagram has " + std::to_string(m.nodes.size()) + " nodes; specgate draws at most " +
                std::to_string(kMaxNodes);
@@ -273,39 +134,30 @@ bool draw_flow_model(const mermaid::FlowchartModel& m, DrawContext& ctx, std::st
     }
   }
 
-  Flow f{m, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}};
-  f.inner.resize(m.subgraphs.size());
   const size_t N = m.nodes.size(), E = m.edges.size(), S = m.subgraphs.size();
-  f.node_cluster.assign(N, -1);
+  NestedGraph g;
+  g.direction = parse_direction(m.direction);
+  g.pad = kClusterPad;
+  g.title = kClusterTitle;
+  g.origin = Point{kMargin, kMargin};
+  g.nodes.resize(N);
+  for (size_t i = 0; i < N; ++i) g.nodes[i].cluster = m.nodes[i].subgraph;
   for (size_t s = 0; s < S; ++s) {
     auto it = m.node_index.find(m.subgraphs[s].id);
-    if (it != m.node_index.end()) f.node_cluster[it->second] = static_cast<int>(s);
+    if (it != m.node_index.end()) g.nodes[it->second].names = static_cast<int>(s);
   }
-  // Styles per node: classDef default, then its classes in order, then `style`.
-  auto class_css = [&](const std::vector<std::string>& classes) {
-    std::string css;
-    auto add = [&](const std::string& name) {
-      auto it = m.class_defs.find(name);
-      if (it != m.class_defs.end()) css += (css.empty() ? "" : ",") + it->second;
-    };
-    add("default");
-    for (const std::string& c : classes) add(c);
-    return css;
-  };
-  f.shapes.resize(N);
-  f.labels.resize(N);
-  f.label_size.resize(N);
+  std::vector<Shape> shapes(N);
+  std::vector<std::vector<std::string>> labels(N), below(N);  // below: lines under a divider
+  std::vector<double> title_h(N, 0);
   for (size_t i = 0; i < N; ++i) {
     const auto& v = m.nodes[i];
     double fixed = 0, fixed_h = 0;
-    Shape& s = f.shapes[i];
+    Shape& s = shapes[i];
     s.kind = shape_kind(v, fixed, fixed_h);
     s.role = "node";
     s.id = v.id;
     for (const std::string& c : v.classes) s.css_class += (s.css_class.empty() ? "" : " ") + c;
-    std::string css = class_css(v.classes);
-    if (!v.style.empty()) css += (css.empty() ? "" : ",") + v.style;
-    s.style = css;
+    s.style = composed_style(m.class_defs, v.classes, v.style);
     if (fixed > 0) {
       // Start/stop circles, fork bars and choice diamonds carry no label; bars lie across
       // the flow.
@@ -317,96 +169,86 @@ bool draw_flow_model(const mermaid::FlowchartModel& m, DrawContext& ctx, std::st
                                : s.kind == ShapeKind::BullsEye ? "end-state"
                                : s.kind == ShapeKind::Bar      ? "fork" : "";
       if (*role_class) s.css_class = role_class + std::string(s.css_class.empty() ? "" : " ") + s.css_class;
-      continue;
+    } else {
+      if (s.kind == ShapeKind::Note) s.role = "note";
+      labels[i] = label_lines(v.label, v.markdown);
+      TextSize text = measure_lines(labels[i], kFont);
+      if (descriptions && i < descriptions->size())
+        for (const std::string& d : (*descriptions)[i])
+          for (std::string& l : label_lines(d)) below[i].push_back(std::move(l));
+      if (!below[i].empty()) {
+        // Name, divider, description: one block, the divider in a gap of its own.
+        const TextSize desc = measure_lines(below[i], kFont);
+        title_h[i] = text.height;
+        text = TextSize{std::max(text.width, desc.width), text.height + kDividerGap + desc.height};
+      }
+      TextSize sz = shape_size(s.kind, text);
+      s.box = Box{0, 0, sz.width, sz.height};
     }
-    if (s.kind == ShapeKind::Note) {
-      s.role = "note";
-    }
-    f.labels[i] = label_lines(v.label, v.markdown);
-    f.label_size[i] = measure_lines(f.labels[i], kFont);
-    TextSize sz = shape_size(s.kind, f.label_size[i]);
-    s.box = Box{0, 0, sz.width, sz.height};
+    g.nodes[i].w = s.box.w;
+    g.nodes[i].h = s.box.h;
   }
-  f.edge_labels.resize(E);
-  f.edge_label_size.resize(E);
-  f.routes.resize(E);
-  f.label_at.resize(E);
-  f.edge_level.assign(E, -1);
+  std::vector<std::vector<std::string>> edge_labels(E);
+  std::vector<TextSize> edge_label_size(E);
   for (size_t e = 0; e < E; ++e) {
+    LayoutEdge le;
+    le.from = m.edges[e].from;
+    le.to = m.edges[e].to;
+    le.minlen = m.edges[e].length;
     if (!m.edges[e].label.empty()) {
-      f.edge_labels[e] = label_lines(m.edges[e].label, m.edges[e].markdown);
-      f.edge_label_size[e] = measure_lines(f.edge_labels[e], kFont);
-    }
-    // The innermost subgraph holding both ends routes the edge.
-    std::vector<int> a = f.chain(m.edges[e].from), b = f.chain(m.edges[e].to);
-    if (f.node_cluster[m.edges[e].from] >= 0) a.erase(a.begin());
-    if (f.node_cluster[m.edges[e].to] >= 0) b.erase(b.begin());
-    for (int s : a) {
-      if (std::find(b.begin(), b.end(), s) != b.end()) {
-        f.edge_level[e] = s;
-        break;
+      edge_labels[e] = label_lines(m.edges[e].label, m.edges[e].markdown);
+      edge_label_size[e] = measure_lines(edge_labels[e], kFont);
+      if (!edge_labels[e].empty()) {
+        le.label_w = edge_label_size[e].width + 8;
+        le.label_h = edge_label_size[e].height + 4;
       }
     }
+    g.edges.push_back(le);
   }
-  f.cluster_box.resize(S);
-  f.cluster_title.resize(S);
-  f.cluster_title_w.resize(S);
+  std::vector<std::vector<std::string>> cluster_title(S);
+  g.clusters.resize(S);
   for (size_t s = 0; s < S; ++s) {
-    f.cluster_title[s] = label_lines(m.subgraphs[s].title, m.subgraphs[s].markdown);
-    f.cluster_title_w[s] = measure_lines(f.cluster_title[s], kFont).width;
+    const auto& sg = m.subgraphs[s];
+    cluster_title[s] = label_lines(sg.title, sg.markdown);
+    g.clusters[s].parent = sg.parent;
+    g.clusters[s].has_direction = !sg.direction.empty();
+    g.clusters[s].direction = parse_direction(sg.direction);
+    g.clusters[s].title_w = measure_lines(cluster_title[s], kFont).width;
   }
-
-  std::vector<Point> node_pos(N), cluster_pos(S);
-  TextSize total = f.layout(-1, parse_direction(m.direction), node_pos, cluster_pos, 0);
-
-  // Each level was laid out with its own origin: a subgraph's content starts below its title,
-  // centred when the title is wider than the content.
-  std::vector<Box> abs_cluster(S);
-  auto origin = [&](int sg) -> Point {
-    if (sg < 0) return Point{kMargin, kMargin};
-    const Box& b = abs_cluster[static_cast<size_t>(sg)];
-    return Point{b.x + kClusterPad + (b.w - 2 * kClusterPad - f.inner[static_cast<size_t>(sg)].width) / 2,
-                 b.y + kClusterTitle};
-  };
-  // Parents before children: a child's box is relative to its parent's (now absolute) origin.
-  std::vector<size_t> order;
-  for (size_t s = 0; s < S; ++s) order.push_back(s);
-  std::vector<size_t> depth(S, 0);
-  for (size_t s = 0; s < S; ++s)
-    for (int p = m.subgraphs[s].parent; p >= 0; p = m.subgraphs[static_cast<size_t>(p)].parent) ++depth[s];
-  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return depth[a] < depth[b]; });
-  for (size_t s : order) {
-    Point o = origin(m.subgraphs[s].parent);
-    abs_cluster[s] = f.cluster_box[s];
-    abs_cluster[s].x = cluster_pos[s].x + o.x;
-    abs_cluster[s].y = cluster_pos[s].y + o.y;
-  }
+  const NestedResult lay = nested_layout(g);
   for (size_t i = 0; i < N; ++i) {
-    if (f.node_cluster[i] >= 0) continue;
-    Point o = origin(m.nodes[i].subgraph);
-    Box& b = f.shapes[i].box;
-    b.x = node_pos[i].x + o.x - b.w / 2;
-    b.y = node_pos[i].y + o.y - b.h / 2;
+    if (g.nodes[i].names >= 0) continue;
+    Box& b = shapes[i].box;
+    b.x = lay.centers[i].x - b.w / 2;
+    b.y = lay.centers[i].y - b.h / 2;
   }
+  // Parents drawn before children.
+  std::vector<size_t> order, depth(S, 0);
+  for (size_t s = 0; s < S; ++s) {
+    order.push_back(s);
+    for (int p = m.subgraphs[s].parent; p >= 0; p = m.subgraphs[static_cast<size_t>(p)].parent) ++depth[s];
+  }
+  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return depth[a] < depth[b]; });
 
   Scene& sc = ctx.scene;
   sc.diagram = std::string(diagram);
-  sc.width = total.width + 2 * kMargin;
-  sc.height = total.height + 2 * kMargin;
+  sc.width = lay.width + 2 * kMargin;
+  sc.height = lay.height + 2 * kMargin;
   for (size_t s : order) {
     const auto& sg = m.subgraphs[s];
     Cluster c;
-    c.box = abs_cluster[s];
+    c.box = lay.clusters[s];
     c.id = sg.id;
     for (const std::string& k : sg.classes) c.css_class += (c.css_class.empty() ? "" : " ") + k;
-    std::string css = sg.classes.empty() ? std::string() : class_css(sg.classes);
+    // A subgraph takes classDef `default` only when it has classes of its own.
     auto it = m.node_index.find(sg.id);
-    if (it != m.node_index.end() && !m.nodes[it->second].style.empty())
-      css += (css.empty() ? "" : ",") + m.nodes[it->second].style;
+    const std::string css = composed_style(m.class_defs, sg.classes,
+                                           it != m.node_index.end() ? m.nodes[it->second].style : std::string(),
+                                           !sg.classes.empty());
     c.style = css;
     sc.clusters.push_back(c);
     Text t;
-    t.lines = f.cluster_title[s];
+    t.lines = cluster_title[s];
     t.at = Point{c.box.cx(), c.box.y + kClusterTitle / 2 + 2};
     t.role = "cluster-label";
     t.id = sg.id;
@@ -415,27 +257,26 @@ bool draw_flow_model(const mermaid::FlowchartModel& m, DrawContext& ctx, std::st
   }
   // The outline an edge end meets: the node's shape, or the box of the subgraph it names.
   auto end_shape = [&](size_t node) {
-    if (f.node_cluster[node] >= 0) {
+    if (g.nodes[node].names >= 0) {
       Shape s;
-      s.box = abs_cluster[static_cast<size_t>(f.node_cluster[node])];
+      s.box = lay.clusters[static_cast<size_t>(g.nodes[node].names)];
       return s;
     }
-    return f.shapes[node];
+    return shapes[node];
   };
   for (size_t e = 0; e < E; ++e) {
     const auto& me = m.edges[e];
-    const std::vector<Point>& raw = f.routes[e];
+    const std::vector<Point>& raw = lay.routes[e];
     Path p;
     p.role = "edge";
     p.id = me.id.empty() ? "L_" + m.nodes[me.from].id + "_" + m.nodes[me.to].id + "_" + std::to_string(e) : me.id;
-    Point o = origin(f.edge_level[e]);
     std::vector<Point> route;
     Shape a = end_shape(me.from), b = end_shape(me.to);
     if (me.from == me.to && raw.size() >= 2) {
-      for (const Point& q : raw) route.push_back(Point{q.x + o.x, q.y + o.y});
+      route = raw;
     } else {
       route.push_back(Point{a.box.cx(), a.box.cy()});
-      for (size_t k = 1; k + 1 < raw.size(); ++k) route.push_back(Point{raw[k].x + o.x, raw[k].y + o.y});
+      for (size_t k = 1; k + 1 < raw.size(); ++k) route.push_back(raw[k]);
       route.push_back(Point{b.box.cx(), b.box.cy()});
       route = clip_route(route, a, b);
     }
@@ -448,16 +289,16 @@ bool draw_flow_model(const mermaid::FlowchartModel& m, DrawContext& ctx, std::st
     std::string css = me.style.empty() ? m.default_link_style : me.style;
     p.style = css;
     sc.paths.push_back(std::move(p));
-    if (!f.edge_labels[e].empty()) {
-      Point at{f.label_at[e].x + o.x, f.label_at[e].y + o.y};
-      const TextSize& ts = f.edge_label_size[e];
+    if (!edge_labels[e].empty()) {
+      const Point at = lay.label_centers[e];
+      const TextSize& ts = edge_label_size[e];
       Shape bg;
       bg.kind = ShapeKind::Rect;
       bg.role = "edge-label-bg";
       bg.box = Box{at.x - ts.width / 2 - 2, at.y - ts.height / 2, ts.width + 4, ts.height};
       sc.shapes.push_back(bg);
       Text t;
-      t.lines = f.edge_labels[e];
+      t.lines = edge_labels[e];
       t.at = at;
       t.role = "edge-label";
       t.id = sc.paths.back().id;
@@ -466,15 +307,34 @@ bool draw_flow_model(const mermaid::FlowchartModel& m, DrawContext& ctx, std::st
     }
   }
   for (size_t i = 0; i < N; ++i) {
-    if (f.node_cluster[i] >= 0) continue;
-    sc.shapes.push_back(f.shapes[i]);
-    if (f.labels[i].empty()) continue;
+    if (g.nodes[i].names >= 0) continue;
+    sc.shapes.push_back(shapes[i]);
+    if (labels[i].empty()) continue;
     Text t;
-    t.lines = f.labels[i];
-    t.at = Point{f.shapes[i].box.cx(), f.shapes[i].box.cy()};
+    t.lines = labels[i];
+    t.at = Point{shapes[i].box.cx(), shapes[i].box.cy()};
     t.role = "node-label";
     t.id = m.nodes[i].id;
-    t.style = text_style_of(f.shapes[i].style);
+    t.style = text_style_of(shapes[i].style);
+    if (!below[i].empty()) {
+      const Box& b = shapes[i].box;
+      const TextSize desc = measure_lines(below[i], kFont);
+      const double top = b.cy() - (title_h[i] + kDividerGap + desc.height) / 2;
+      t.at.y = top + title_h[i] / 2;
+      Shape line;
+      line.kind = ShapeKind::Line;
+      line.role = "divider";
+      line.id = t.id;
+      const double y = top + title_h[i] + kDividerGap / 2;
+      line.points = {Point{b.x, y}, Point{b.right(), y}};
+      sc.shapes.push_back(std::move(line));
+      Text d = t;
+      d.lines = below[i];
+      d.at.y = top + title_h[i] + kDividerGap + desc.height / 2;
+      sc.texts.push_back(std::move(t));
+      sc.texts.push_back(std::move(d));
+      continue;
+    }
     sc.texts.push_back(std::move(t));
   }
   return true;

@@ -39,7 +39,18 @@ bool named_entity(std::string_view name, std::string& o) {
       {"larr", "\xE2\x86\x90"}, {"rarr", "\xE2\x86\x92"}, {"harr", "\xE2\x86\x94"},
       {"check", "\xE2\x9C\x93"}, {"times", "\xC3\x97"}, {"semi", ";"}, {"num", "#"},
       {"colon", ":"}, {"lbrace", "{"}, {"rbrace", "}"}, {"lpar", "("}, {"rpar", ")"},
-      {"lsqb", "["}, {"rsqb", "]"}, {"vert", "|"}, {"bull", "\xE2\x80\xA2"}};
+      {"lsqb", "["}, {"rsqb", "]"}, {"vert", "|"}, {"bull", "\xE2\x80\xA2"},
+      {"hearts", "\xE2\x99\xA5"}, {"spades", "\xE2\x99\xA0"}, {"clubs", "\xE2\x99\xA3"},
+      {"diams", "\xE2\x99\xA6"}, {"euro", "\xE2\x82\xAC"}, {"pound", "\xC2\xA3"}, {"yen", "\xC2\xA5"},
+      {"cent", "\xC2\xA2"}, {"sect", "\xC2\xA7"}, {"para", "\xC2\xB6"}, {"middot", "\xC2\xB7"},
+      {"plusmn", "\xC2\xB1"}, {"divide", "\xC3\xB7"}, {"micro", "\xC2\xB5"}, {"laquo", "\xC2\xAB"},
+      {"raquo", "\xC2\xBB"}, {"lsquo", "\xE2\x80\x98"}, {"rsquo", "\xE2\x80\x99"},
+      {"ldquo", "\xE2\x80\x9C"}, {"rdquo", "\xE2\x80\x9D"}, {"trade", "\xE2\x84\xA2"},
+      {"uarr", "\xE2\x86\x91"}, {"darr", "\xE2\x86\x93"}, {"rArr", "\xE2\x87\x92"},
+      {"lArr", "\xE2\x87\x90"}, {"hArr", "\xE2\x87\x94"}, {"ne", "\xE2\x89\xA0"},
+      {"le", "\xE2\x89\xA4"}, {"ge", "\xE2\x89\xA5"}, {"infin", "\xE2\x88\x9E"},
+      {"frac12", "\xC2\xBD"}, {"frac14", "\xC2\xBC"}, {"frac34", "\xC2\xBE"}, {"sup2", "\xC2\xB2"},
+      {"shy", "\xC2\xAD"}, {"iexcl", "\xC2\xA1"}, {"iquest", "\xC2\xBF"}};
   for (auto& [n, v] : kNames) {
     if (n == name) {
       o += v;
@@ -173,7 +184,11 @@ size_t label_chars(const std::vector<std::string>& lines) {
 }
 
 std::vector<std::string> label_lines(std::string_view written, bool markdown) {
-  std::vector<std::string> lines = split_lines(decode_entities(written), markdown);
+  // Tags and line breaks first, entities after: `#lt;img#gt;` is the text "<img>" in Mermaid
+  // (the codes are decoded into the label's text, never parsed as markup), so it is kept as
+  // text here and escaped by the writer, not dropped as a tag.
+  std::vector<std::string> lines = split_lines(written, markdown);
+  for (std::string& l : lines) l = decode_entities(l);
   // Bounded: a huge label would make a huge box and a slow measurement for nothing.
   size_t budget = kMaxLabelChars;
   for (size_t k = 0; k < lines.size(); ++k) {

@@ -1,7 +1,8 @@
-// Mermaid label text as written -> the plain lines drawn: Mermaid's entity codes (#quot;, #35;,
-// as the validator's preprocessing encoded them) decoded, <br> variants as line breaks, other
+// Mermaid label text as written -> the plain lines drawn: <br> variants as line breaks, other
 // HTML tags dropped (their text kept), "`markdown`" strings' **bold**/*italic* markers dropped
-// and their newlines kept, and the whole bounded (kMaxLabelChars, then an ellipsis).
+// and their newlines kept; then Mermaid's entity codes (#quot;, #35;, #9829;, as the
+// validator's preprocessing encoded them) and HTML entities decoded into text (so `#lt;b#gt;`
+// shows "<b>", never markup); the whole bounded (kMaxLabelChars, then an ellipsis).
 #pragma once
 
 #include <string>

@@ -23,7 +23,8 @@ std::string join_lines(const std::vector<std::string>& lines) {
   return out;
 }
 
-mermaid::FlowchartModel to_flow(const mermaid::StateModel& s) {
+// `below` gets, per flowchart node, the descriptions drawn under a divider.
+mermaid::FlowchartModel to_flow(const mermaid::StateModel& s, std::vector<std::vector<std::string>>& below) {
   mermaid::FlowchartModel f;
   f.direction = s.direction.empty() ? "TB" : s.direction;
   f.class_defs = s.class_defs;
@@ -89,7 +90,15 @@ mermaid::FlowchartModel to_flow(const mermaid::StateModel& s) {
       case StateKind::Note: fn.shape_name = "note"; break;
       default: fn.shape_name = "rounded"; break;
     }
-    fn.label = v.descriptions.empty() ? v.id : join_lines(v.descriptions);
+    if (v.kind == StateKind::Normal && v.descriptions.size() >= 2) {
+      // Mermaid's state with a description (`state "name" as s1` and `s1 : text`, or two
+      // `s1 : ...` lines): the first as the title, a divider, then the others.
+      fn.label = v.descriptions.front();
+      below.resize(f.nodes.size());
+      below[n].assign(v.descriptions.begin() + 1, v.descriptions.end());
+    } else {
+      fn.label = v.descriptions.empty() ? v.id : join_lines(v.descriptions);
+    }
   }
   for (const auto& e : s.edges) {
     mermaid::FlowEdge fe;
@@ -111,7 +120,9 @@ bool draw_state(std::string_view source, DrawContext& ctx) {
   mermaid::StateParse parsed = mermaid::parse_state(source);
   ctx.result = parsed.result;
   if (!parsed.result.valid) return false;
-  return draw_flow_model(to_flow(parsed.model), ctx, "state");
+  std::vector<std::vector<std::string>> below;
+  const mermaid::FlowchartModel flow = to_flow(parsed.model, below);
+  return draw_flow_model(flow, ctx, "state", &below);
 }
 
 }  // namespace specgate::render

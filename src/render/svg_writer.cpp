@@ -332,7 +332,7 @@ std::string stylesheet(const std::string& r, const Palette& p) {
        std::string("fill:") + p.node_fill + ";stroke:" + p.node_stroke + ";stroke-width:1px");
   rule(".attribute-row-odd rect", std::string("fill:") + p.background + ";stroke:" + p.node_stroke + ";stroke-width:1px");
   rule(".attribute-row-even rect", std::string("fill:") + p.label_bg + ";stroke:" + p.node_stroke + ";stroke-width:1px");
-  rule(".class-divider polyline", std::string("fill:none;stroke:") + p.node_stroke + ";stroke-width:1px");
+  rule(".class-divider polyline,.divider polyline", std::string("fill:none;stroke:") + p.node_stroke + ";stroke-width:1px");
   rule(".note-link", std::string("fill:none;stroke:") + p.line + ";stroke-width:1px;stroke-dasharray:3");
   rule(".marker-fill", std::string("fill:") + p.line + ";stroke:none");
   rule(".marker-line", std::string("fill:none;stroke:") + p.line + ";stroke-width:1.5px");

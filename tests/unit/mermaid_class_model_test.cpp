@@ -80,6 +80,27 @@ TEST(ClassModel, LollipopInterfaceIsNotAClass) {
   EXPECT_EQ(p.model.classes[0].id, "bar");
 }
 
+TEST(ClassModel, ClassDefsAndStyles) {
+  ClassParse p = parse_class(
+      "classDiagram\n"
+      "  class Animal:::warm\n"
+      "  class Duck\n"
+      "  classDef warm fill:#f96,color:#fff\n"
+      "  classDef cold,icy fill:#9cf\n"
+      "  cssClass \"Duck\" cold\n"
+      "  style Duck fill:#ccc,stroke-width:3px\n"
+      "  style Ghost fill:#000\n");
+  ASSERT_TRUE(p.result.valid) << p.result.diagnostics.front().message;
+  EXPECT_EQ(p.model.class_defs.at("warm"), "fill:#f96,color:#fff");
+  EXPECT_EQ(p.model.class_defs.at("icy"), "fill:#9cf");
+  const int duck = p.model.find("Duck");
+  ASSERT_GE(duck, 0);
+  EXPECT_EQ(p.model.classes[static_cast<size_t>(duck)].style, "fill:#ccc,stroke-width:3px");
+  EXPECT_EQ(p.model.classes[static_cast<size_t>(duck)].classes, std::vector<std::string>{"cold"});
+  // As Mermaid's setCssStyle: a style for a class that does not exist creates nothing.
+  EXPECT_EQ(p.model.find("Ghost"), -1);
+}
+
 TEST(ClassModel, InvalidGivesTheVerdictAndNoModel) {
   ClassParse p = parse_class("classDiagram\n  A -> B\n");
   EXPECT_FALSE(p.result.valid);

@@ -67,6 +67,24 @@ TEST(ErModel, WordCardinalities) {
   EXPECT_FALSE(p.model.relations[1].identifying);
 }
 
+TEST(ErModel, ClassDefsAndStyles) {
+  ErParse p = parse_er(
+      "erDiagram\n"
+      "  A ||--o{ B : has\n"
+      "  classDef hot,warm fill:#f96,stroke:#333\n"
+      "  classDef hot color:#fff\n"
+      "  style A fill:#000\n"
+      "  style A,B stroke-width:2px\n"
+      "  style Ghost fill:#111\n");
+  ASSERT_TRUE(p.result.valid) << p.result.diagnostics.front().message;
+  EXPECT_EQ(p.model.class_defs.at("hot"), "fill:#f96,stroke:#333,color:#fff");
+  EXPECT_EQ(p.model.class_defs.at("warm"), "fill:#f96,stroke:#333");
+  EXPECT_EQ(p.model.entities[0].style, "fill:#000,stroke-width:2px");
+  EXPECT_EQ(p.model.entities[1].style, "stroke-width:2px");
+  // As Mermaid's addCssStyles: a style for an entity that does not exist creates nothing.
+  EXPECT_EQ(p.model.find("Ghost"), -1);
+}
+
 TEST(ErModel, InvalidGivesTheVerdictAndNoModel) {
   ErParse p = parse_er("erDiagram\nA ||--o{ B\n");
   EXPECT_FALSE(p.result.valid);

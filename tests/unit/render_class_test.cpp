@@ -5,9 +5,12 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <map>
+#include <set>
 #include <string>
 
 #include "mermaid/class_model.h"
+#include "render/box_graph.h"
 #include "render/class_render.h"
 #include "render/label_text.h"
 #include "render/render.h"
@@ -94,15 +97,38 @@ void check(const std::string& src) {
       EXPECT_TRUE(ok) << id;
     }
   }
-  // Namespace boxes hold their classes.
-  for (const Cluster& c : sc.clusters)
-    for (size_t i = 0; i < m.classes.size(); ++i)
-      if (m.classes[i].name_space == c.id)
-        for (const Shape* b : boxes) {
-          if (b->id == m.classes[i].id) {
-            EXPECT_TRUE(c.box.contains(b->box)) << c.id;
-          }
-        }
+  // Namespaces are clusters of the layout: each box holds its classes and nested namespaces,
+  // and no other class box or namespace box overlaps it.
+  std::map<std::string, std::string> parent;
+  for (const auto& ns : m.namespaces) parent.emplace(ns.name, ns.parent);
+  auto within = [&](std::string ns, const std::string& outer) {  // ns is outer or nested in it
+    for (size_t d = 0; !ns.empty() && d < 64; ++d, ns = parent[ns])
+      if (ns == outer) return true;
+    return false;
+  };
+  std::set<std::string> distinct;
+  for (const auto& ns : m.namespaces) distinct.insert(ns.name);
+  EXPECT_EQ(sc.clusters.size(), distinct.size());
+  for (const Cluster& c : sc.clusters) {
+    for (const Shape* b : boxes) {
+      const int i = b->role == "class-box" ? m.find(b->id) : -1;
+      const bool member = i >= 0 && within(m.classes[static_cast<size_t>(i)].name_space, c.id);
+      if (member) {
+        EXPECT_TRUE(c.box.contains(b->box)) << c.id << " " << b->id;
+      } else {
+        EXPECT_FALSE(c.box.overlaps(b->box)) << c.id << " " << b->id;
+      }
+    }
+    for (const Cluster& o : sc.clusters) {
+      if (&o == &c) continue;
+      if (within(o.id, c.id)) {
+        EXPECT_TRUE(c.box.contains(o.box)) << c.id << " " << o.id;
+      } else if (!within(c.id, o.id)) {
+        EXPECT_FALSE(c.box.overlaps(o.box)) << c.id << " " << o.id;
+      }
+    }
+    EXPECT_TRUE((Box{0, 0, sc.width, sc.height}.contains(c.box))) << c.id;
+  }
 }
 
 TEST(ClassRender, Fixture) {
@@ -131,6 +157,79 @@ TEST(ClassRender, Fixture) {
   ASSERT_TRUE(r.drawn());
   EXPECT_NE(r.svg.find("x &lt; y &amp; z"), std::string::npos);
   EXPECT_TRUE(render_svg("classDiagram-v2\n  A <|-- B\n").drawn());
+}
+
+// classDef / cssClass / ::: / style colour the class box (every safe declaration) and its texts
+// (colour and font), by the flowchart's one style model; unsafe values never reach the SVG.
+TEST(ClassRender, Styles) {
+  const std::string src =
+      "classDiagram\n"
+      "  class Animal:::warm {\n"
+      "    +int age\n"
+      "  }\n"
+      "  class Duck\n"
+      "  Animal <|-- Duck\n"
+      "  classDef default stroke:#333\n"
+      "  classDef warm fill:#f96,color:#fff\n"
+      "  classDef cold,icy fill:#9cf\n"
+      "  cssClass \"Duck\" cold\n"
+      "  style Duck fill:#ccc,stroke-width:3px,stroke:javascript\n";
+  check(src);
+  RenderResult r = render_svg(src);
+  ASSERT_TRUE(r.drawn());
+  EXPECT_NE(r.svg.find("<g class=\"class-box warm\" data-id=\"Animal\"><rect x=\""), std::string::npos);
+  EXPECT_NE(r.svg.find("style=\"stroke:#333;fill:#f96;color:#fff\""), std::string::npos);
+  EXPECT_NE(r.svg.find("style=\"stroke:#333;fill:#9cf;fill:#ccc;stroke-width:3px\""), std::string::npos);
+  EXPECT_EQ(r.svg.find("javascript"), std::string::npos);
+  size_t white = 0;
+  for (const Text& t : r.scene.texts) white += t.id == "Animal" && t.style == "fill:#fff";
+  EXPECT_EQ(white, 2u);  // the name and the member
+}
+
+TEST(ClassRender, NamespacesAreLaidOutAsClusters) {
+  // Siblings, nesting, a namespace opened twice, and relations into, out of and across them.
+  const std::string src =
+      "classDiagram\n"
+      "  namespace Shop {\n"
+      "    class Order\n"
+      "    class Line\n"
+      "    namespace Tax {\n"
+      "      class Rate\n"
+      "    }\n"
+      "  }\n"
+      "  namespace Billing {\n"
+      "    class Invoice\n"
+      "  }\n"
+      "  namespace Shop {\n"
+      "    class Cart\n"
+      "  }\n"
+      "  Customer --> Order : places\n"
+      "  Order *-- Line\n"
+      "  Line --> Rate\n"
+      "  Invoice --> Order : bills\n"
+      "  Cart --> Customer\n"
+      "  note for Order \"an order\"\n";
+  check(src);
+  const Scene sc = layout_class(parse_class(src).model);
+  ASSERT_EQ(sc.clusters.size(), 3u);
+  // Drawn outer first: an inner namespace's box lies over its parent's.
+  EXPECT_EQ(sc.clusters.back().id, "Tax");
+  // A namespace's title sits in the band above its members.
+  for (const Cluster& c : sc.clusters)
+    for (const Text& t : sc.texts)
+      if (t.role == "cluster-label" && t.id == c.id) {
+        EXPECT_LT(t.at.y, c.box.y + kBoxClusterTitle) << c.id;
+      }
+  // Nesting beyond the limit is not drawn, with a note.
+  std::string deep = "classDiagram\n";
+  for (int i = 0; i < 55; ++i) deep += "namespace N" + std::to_string(i) + " {\n";
+  deep += "class A\n";
+  for (int i = 0; i < 55; ++i) deep += "}\n";
+  if (parse_class(deep).result.valid) {
+    RenderResult r = render_svg(deep);
+    EXPECT_FALSE(r.drawn());
+    EXPECT_NE(r.note.find("nested"), std::string::npos) << r.note;
+  }
 }
 
 TEST(ClassRender, Corpus) {

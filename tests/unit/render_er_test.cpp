@@ -109,6 +109,34 @@ TEST(ErRender, Fixture) {
   EXPECT_NE(r.svg.find("marker-end"), std::string::npos);
 }
 
+// classDef / class / ::: / style colour the entity box (every safe declaration) and its texts
+// (colour and font), by the flowchart's one style model; unsafe values never reach the SVG.
+TEST(ErRender, Styles) {
+  const std::string src =
+      "erDiagram\n"
+      "  CUSTOMER ||--o{ ORDER : places\n"
+      "  CUSTOMER {\n"
+      "    string name\n"
+      "  }\n"
+      "  ORDER:::hot\n"
+      "  classDef hot fill:#f96,stroke:#333,stroke-width:4px,color:#fff\n"
+      "  classDef evil fill:javascript,stroke:red\n"
+      "  class CUSTOMER evil\n"
+      "  style ORDER stroke-dasharray:5 5\n";
+  RenderResult r = render_svg(src);
+  ASSERT_TRUE(r.drawn());
+  EXPECT_NE(r.svg.find("<g class=\"entity hot\" data-id=\"ORDER\"><rect"), std::string::npos);
+  EXPECT_NE(r.svg.find("style=\"fill:#f96;stroke:#333;stroke-width:4px;color:#fff;stroke-dasharray:5 5\""),
+            std::string::npos);
+  EXPECT_NE(r.svg.find("class=\"entity-name\" data-id=\"ORDER\" style=\"fill:#fff\""), std::string::npos);
+  EXPECT_NE(r.svg.find("style=\"stroke:red\""), std::string::npos);
+  EXPECT_EQ(r.svg.find("javascript"), std::string::npos);
+  for (const Text& t : r.scene.texts)
+    if (t.id == "CUSTOMER" && t.role == "attribute-name") {
+      EXPECT_EQ(t.style, "");
+    }
+}
+
 TEST(ErRender, Corpus) {
   auto diagrams = specgate::test::valid_corpus_diagrams("erDiagram");
   if (diagrams.empty()) GTEST_SKIP() << "no ../shared corpus";

@@ -31,6 +31,31 @@ TEST(RenderSvg, DrawsASmallFlowchart) {
   EXPECT_NE(r.svg.find(">Hello</text>"), std::string::npos);
 }
 
+// Mermaid's entity codes are text: `#lt;img#gt;` shows "<img>" (escaped in the SVG), never
+// markup and never dropped as a tag; numeric codes are decimal; HTML names work too.
+TEST(RenderSvg, EntityCodesAreShownAsTheirCharacters) {
+  RenderResult r = render_svg(
+      "flowchart LR\n  A[\"#lt;img#gt; tag\"] --> B[\"#9829; #hearts; #35; #quot;q#quot; #lt;br#gt;x\"]\n"
+      "  B -- \"#lt;script#gt;\" --> C[\"&lt;b&gt; &amp; <b>bold</b>\"]\n");
+  ASSERT_TRUE(r.drawn()) << r.note;
+  EXPECT_NE(r.svg.find(">&lt;img&gt; tag</text>"), std::string::npos);
+  // One line: an encoded <br> is text, not a break.
+  EXPECT_NE(r.svg.find(">\xE2\x99\xA5 \xE2\x99\xA5 # &quot;q&quot; &lt;br&gt;x</text>"), std::string::npos);
+  EXPECT_NE(r.svg.find(">&lt;script&gt;</text>"), std::string::npos);
+  // HTML entities are text too; a real tag is still dropped with its text kept.
+  EXPECT_NE(r.svg.find(">&lt;b&gt; &amp; bold</text>"), std::string::npos);
+  EXPECT_EQ(r.svg.find("<img"), std::string::npos);
+  EXPECT_EQ(r.svg.find("<script"), std::string::npos);
+  EXPECT_EQ(r.svg.find("<b>"), std::string::npos);
+  // The same in the other drawn types' labels.
+  RenderResult s = render_svg("sequenceDiagram\n  A->>B: I #9829; you #infin; #lt;3\n");
+  ASSERT_TRUE(s.drawn());
+  EXPECT_NE(s.svg.find(">I \xE2\x99\xA5 you \xE2\x88\x9E &lt;3</text>"), std::string::npos);
+  RenderResult c = render_svg("classDiagram\n  A <|-- B : #lt;uses#gt;\n");
+  ASSERT_TRUE(c.drawn());
+  EXPECT_NE(c.svg.find(">&lt;uses&gt;</text>"), std::string::npos);
+}
+
 TEST(RenderSvg, TypeNotDrawnIsANote) {
   RenderResult r = render_svg("pie\n  \"a\" : 1\n");
   EXPECT_FALSE(r.drawn());

@@ -16,6 +16,7 @@
 #include "render/render.h"
 #include "render/shapes.h"
 #include "render/svg_writer.h"
+#include "render/text_metrics.h"
 #include "support/test_paths.h"
 
 namespace specgate::render {
@@ -297,6 +298,8 @@ const char* const kFixtures[] = {
     "stateDiagram-v2\n  [*] --> Active\n  state Active {\n    [*] --> NumLockOff\n    NumLockOff --> NumLockOn : EvNumLockPressed\n"
     "    --\n    [*] --> CapsLockOff\n    CapsLockOff --> CapsLockOn : EvCapsLockPressed\n  }\n",
     "stateDiagram\n  direction LR\n  A --> B\n  B --> C\n  note left of A\n    two line\n    note\n  end note\n",
+    "stateDiagram-v2\n  state \"Waiting for payment\" as s1\n  s1 : the order is placed\n  s1 : and <b>not</b> paid\n"
+    "  s2 : one\n  s2 : two<br>lines\n  [*] --> s1\n  s1 --> s2 : paid\n  state C {\n    s3 : x\n    s3 : y\n  }\n",
 };
 
 TEST(RenderJudge, Fixtures) {
@@ -304,6 +307,49 @@ TEST(RenderJudge, Fixtures) {
     ASSERT_TRUE(mermaid::validate(f).valid) << f;
     EXPECT_EQ(judge(f), "") << f;
   }
+}
+
+// A state with a name and a description is drawn as Mermaid draws it: the name, a divider
+// across the box, then the description; a state with one description shows just that.
+TEST(RenderJudge, StateDescriptionsUnderADivider) {
+  RenderResult r = render_svg(
+      "stateDiagram-v2\n  state \"Waiting for payment\" as s1\n  s1 : placed\n  s1 : not paid\n"
+      "  s2 : Shipped\n  s1 --> s2\n");
+  ASSERT_TRUE(r.drawn());
+  const Shape* box = nullptr;
+  const Shape* divider = nullptr;
+  size_t dividers = 0;
+  for (const Shape& s : r.scene.shapes) {
+    if (s.role == "node" && s.id == "s1") box = &s;
+    if (s.role == "divider") {
+      divider = &s;
+      ++dividers;
+      EXPECT_EQ(s.id, "s1");
+    }
+  }
+  ASSERT_TRUE(box && divider);
+  EXPECT_EQ(dividers, 1u);
+  ASSERT_EQ(divider->points.size(), 2u);
+  const double y = divider->points[0].y;
+  EXPECT_DOUBLE_EQ(divider->points[0].x, box->box.x);
+  EXPECT_DOUBLE_EQ(divider->points[1].x, box->box.right());
+  EXPECT_GT(y, box->box.y);
+  EXPECT_LT(y, box->box.bottom());
+  std::vector<const Text*> s1;
+  for (const Text& t : r.scene.texts)
+    if (t.role == "node-label" && t.id == "s1") s1.push_back(&t);
+  ASSERT_EQ(s1.size(), 2u);
+  EXPECT_EQ(s1[0]->lines, std::vector<std::string>{"Waiting for payment"});
+  EXPECT_EQ(s1[1]->lines, (std::vector<std::string>{"placed", "not paid"}));
+  const double h0 = measure_lines(s1[0]->lines, s1[0]->size).height;
+  const double h1 = measure_lines(s1[1]->lines, s1[1]->size).height;
+  EXPECT_LE(s1[0]->at.y + h0 / 2, y);  // the name above the divider
+  EXPECT_GE(s1[1]->at.y - h1 / 2, y);  // the description below it
+  EXPECT_NE(r.svg.find("class=\"divider\""), std::string::npos);
+  for (const Text& t : r.scene.texts)
+    if (t.id == "s2" && t.role == "node-label") {
+      EXPECT_EQ(t.lines, std::vector<std::string>{"Shipped"});
+    }
 }
 
 TEST(RenderJudge, LabelsAreEscapedAndNothingActiveIsWritten) {

@@ -232,9 +232,11 @@ TEST(SequenceRender, LabelsAreEscaped) {
   EXPECT_EQ(d.svg.find("<script"), std::string::npos);
   EXPECT_EQ(d.svg.find("<img"), std::string::npos);
   EXPECT_EQ(d.svg.find("onerror=\""), std::string::npos);
-  // Tags are dropped (label_lines), their text kept and escaped; a '<' that opens no tag stays.
+  // Tags are dropped (label_lines), their text kept and escaped; a '<' that opens no tag stays;
+  // an entity-coded tag is text (as in Mermaid), shown escaped.
   EXPECT_NE(d.svg.find(">alert(1)<"), std::string::npos);
-  EXPECT_NE(d.svg.find(">x &lt; y &amp; &quot;z&quot; &#39;w&#39;<"), std::string::npos);
+  EXPECT_NE(d.svg.find(">x &lt; y &amp; &quot;z&quot; &#39;w&#39; &lt;img src=x onerror=alert(1)&gt;<"),
+            std::string::npos);
   expect_complete(d);
 }
 
