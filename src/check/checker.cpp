@@ -93,7 +93,7 @@ CheckResult Checker::check(const Document& doc) const {
   FileReport& rep = result.report;
   rep.path = doc.source.path();
   std::optional<Severity> draft_cap;
-  if (const Field* st = status_field(doc)) {
+  if (const Field* st = doc.status_field()) {
     rep.status = strip_value_markup(st->value);
     draft_cap = draft_severity_cap(st->value, config_);
   }
