@@ -33,6 +33,17 @@ bool is_completeness_rule(std::string_view rule) {
          rule == "field-missing";
 }
 
+// missing-section's index in all_rules() (and so in the checker's plan).
+size_t missing_section_rule() {
+  static const size_t index = [] {
+    const auto& rules = all_rules();
+    for (size_t r = 0; r < rules.size(); ++r)
+      if (rules[r]->name() == "missing-section") return r;
+    return rules.size();
+  }();
+  return index;
+}
+
 }  // namespace
 
 Checker::Checker(const Config& config, TemplateRegistry& registry, CheckOptions options)
@@ -93,7 +104,7 @@ CheckResult Checker::check(const Document& doc) const {
   FileReport& rep = result.report;
   rep.path = doc.source.path();
   std::optional<Severity> draft_cap;
-  if (const Field* st = status_field(doc)) {
+  if (const Field* st = doc.status_field()) {
     rep.status = strip_value_markup(st->value);
     draft_cap = draft_severity_cap(st->value, config_);
   }
@@ -110,9 +121,13 @@ CheckResult Checker::check(const Document& doc) const {
     rep.template_name = choice.schema->name;
     rep.template_reason = choice.reason;
     match = choice.match ? std::move(*choice.match) : match_sections(*choice.schema, doc);
-    // Other wordings of the sections still missing: only for the template the spec is checked against.
-    match_loosely(*choice.schema, doc, match);
-    find_stand_ins(*choice.schema, doc, match);
+    // Other wordings of the sections still missing: only for the template the spec is checked
+    // against. Its heading matches feed every rule that reads instances; the bold-label and
+    // stand-in passes serve only missing-section, so they run only when it does.
+    const size_t ms = missing_section_rule();
+    const bool missing_section = ms < plan_.size() && plan_[ms].enabled;
+    match_loosely(*choice.schema, doc, match, missing_section);
+    if (missing_section) find_stand_ins(*choice.schema, doc, match);
   } else if (!choice.note.empty() && no_template_note_) {
     Diagnostic d;
     d.rule = "no-template";

@@ -12,6 +12,7 @@
 #include "model/fields.h"
 #include "model/front_matter.h"
 #include "model/normalize.h"
+#include "model/status.h"
 
 namespace specgate {
 
@@ -520,7 +521,7 @@ int first_folded(std::string_view s) {
 }  // namespace
 
 const Field* Document::find_field(std::initializer_list<std::string_view> keys) const {
-  // Keys that differ in their first folded character are not compared whole (status_field asks
+  // Keys that differ in their first folded character are not compared whole (read_status asks
   // five keys of every field, and several rules ask).
   for (const Field& f : fields) {
     const int first = first_folded(f.key);
@@ -537,6 +538,7 @@ Document build_document(SourceText source) {
   ModelBuilder(doc).build();
   doc.directives = read_directives(doc);
   doc.suppressions = Suppressions(doc);
+  doc.status = read_status(doc);
   return doc;
 }
 

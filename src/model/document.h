@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -166,6 +167,11 @@ struct Document {
   std::vector<LineInfo> lines;  // lines[n - 1] describes line n
   std::vector<Directive> directives;  // specgate's own comments (model/directives.h), outside code
   Suppressions suppressions;    // the specgate-disable comments, read once here
+  // The spec's status (model/status.h read_status): a Status field, or the header block's plain
+  // `Status:` line. Read once here; nothing else reads a status.
+  std::optional<Field> status;
+
+  const Field* status_field() const { return status ? &*status : nullptr; }
 
   // Inline: the rules that walk lines ask for every one.
   const LineInfo& line_info(uint32_t line) const {

@@ -57,7 +57,7 @@ SpecEntry summarize_spec(const Document& doc, const SpecIndex& index) {
   } else {
     e.title_range = {{0, 0}, {0, 0}};
   }
-  if (const Field* st = status_field(doc)) e.status = st->value;
+  if (const Field* st = doc.status_field()) e.status = st->value;
   if (const Field* o = doc.find_field({"Owner", "Assignee", "Author", "Assigned To", "Lead"})) e.owner = o->value;
   for (const IdMention& m : id_mentions(doc)) e.mentions.push_back(m.id);
   std::sort(e.mentions.begin(), e.mentions.end());

@@ -125,7 +125,7 @@ class OverdueRule : public Rule {
 
   void check(const RuleContext& ctx, Reporter& out) const override {
     const Document& doc = ctx.doc;
-    const Field* spec_status = status_field(doc);
+    const Field* spec_status = doc.status_field();
     const bool spec_open = spec_status_open(doc, ctx.config);
     // A finished or retired spec's dates are history.
     if (spec_status && !spec_open && !clean_value(spec_status->value).empty()) return;

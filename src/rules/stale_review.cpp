@@ -9,7 +9,7 @@ namespace specgate {
 namespace {
 
 bool retired(const Document& doc) {
-  const Field* st = status_field(doc);
+  const Field* st = doc.status_field();
   return st && is_retired_status(st->value);
 }
 

@@ -85,7 +85,7 @@ class StatusMismatchRule : public Rule {
 
   void check(const RuleContext& ctx, Reporter& out) const override {
     const Document& doc = ctx.doc;
-    const Field* st = status_field(doc);
+    const Field* st = doc.status_field();
     if (!st || !is_not_started_status(st->value)) return;
     // The gate sections' checklist items, each by its box (or a done marker); a gate written
     // without boxes, by its list items' done markers (✅, "verified"). Sub-items of a checklist

@@ -49,7 +49,7 @@ class UncheckedGate : public Rule {
 
   void check(const RuleContext& ctx, Reporter& out) const override {
     const Document& doc = ctx.doc;
-    const Field* st = status_field(doc);
+    const Field* st = doc.status_field();
     if (!st || !is_done_status(st->value, ctx.config)) return;
     std::string status;
     for (char ch : trim(st->value)) {

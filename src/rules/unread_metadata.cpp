@@ -72,7 +72,7 @@ class UnreadMetadataRule : public Rule {
     if (!is_metadata_key(folded)) return;
     // Only what the spec does not say elsewhere: a readable field of that key is enough.
     const bool status = folded == "status" || folded == "state" || folded == "spec status" || folded == "document status";
-    if (status ? status_field(doc) != nullptr : doc.find_field({key}) != nullptr) return;
+    if (status ? doc.status_field() != nullptr : doc.find_field({key}) != nullptr) return;
     const std::string_view shown = trim(text);
     out.report(line, doc.source.column_of(line, offset), static_cast<uint32_t>(count_chars(shown)),
                "'" + std::string(shown) + "' " + std::string(where), std::string(hint));

@@ -232,7 +232,7 @@ int loose_tier(std::string_view spec, std::string_view heading) {
   return tier_of(form_of(normalized(spec)), heading_forms(heading));
 }
 
-void match_loosely(const Schema& schema, const Document& doc, SectionMatch& m) {
+void match_loosely(const Schema& schema, const Document& doc, SectionMatch& m, bool with_labels) {
   const size_t n = doc.sections.size();
   std::vector<int> tier_at(n, 0);  // the tier of a section's loose match; 0 = none
   std::vector<std::optional<HeadingForms>> forms(n);  // each heading's, made when first compared
@@ -280,6 +280,7 @@ void match_loosely(const Schema& schema, const Document& doc, SectionMatch& m) {
       }
     }
     if (best < 0) {
+      if (!with_labels) continue;
       if (!labels) {
         labels.emplace();
         for (uint32_t l = 1; l <= doc.lines.size(); ++l)

@@ -27,7 +27,9 @@ int loose_tier(std::string_view spec, std::string_view heading);
 // The title's words as the loose match compares them (kept per section in the schema's index).
 TitleWords loose_title_words(std::string_view title);
 
-// Adds loose matches to `m` (instances, spec_of, loose) for specs with no instance.
-void match_loosely(const Schema& schema, const Document& doc, SectionMatch& m);
+// Adds loose matches to `m` (instances, spec_of, loose) for specs with no instance; with
+// `labels`, also the bold label lines that stand for specs still missing (m.labels), which only
+// missing-section and find_stand_ins read.
+void match_loosely(const Schema& schema, const Document& doc, SectionMatch& m, bool labels = true);
 
 }  // namespace specgate

@@ -182,10 +182,6 @@ bool is_next_review_field(const Document& doc, const Field& f) {
   return true;
 }
 
-const Field* status_field(const Document& doc) {
-  return doc.find_field({"Status", "Specification Status", "Document Status", "Spec Status", "State"});
-}
-
 std::optional<Date> value_date(std::string_view value) {
   auto t = find_date_token(value);
   if (!t || !t->valid) return std::nullopt;

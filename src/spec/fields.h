@@ -57,9 +57,6 @@ bool is_next_review_key(std::string_view folded_key);  // next review, review da
 // ("Adversarial Review Summary") records when that review was held, so it does not count.
 bool is_next_review_field(const Document& doc, const Field& f);
 
-// The spec's status field ("Status", "Specification Status", "Document Status", front matter).
-const Field* status_field(const Document& doc);
-
 // The first valid ISO date in a field value, if any.
 std::optional<Date> value_date(std::string_view value);
 

@@ -78,7 +78,7 @@ std::string without_markup(std::string_view s) {
 
 // A status as a message shows it: markup dropped, and what follows a link in it ("Implemented
 // (Swift 6.2) ([Extensions](#extensions) pending)") left out.
-std::string shown_status(std::string_view value) {
+std::string shown_value(std::string_view value) {
   std::string s = without_markup(value);
   const size_t link = s.find('[');
   if (link != std::string::npos && link > 0) s.erase(link);
@@ -93,26 +93,12 @@ std::string shown_status(std::string_view value) {
 
 }  // namespace
 
-std::string header_status(const Document& doc) {
-  if (const Field* f = status_field(doc)) return shown_status(f->value);
-  // The header block: above the first heading other than a leading title.
-  uint32_t end = doc.source.line_count() + 1;
-  if (!doc.sections.empty()) {
-    if (doc.sections[0].level > 1) end = doc.sections[0].line;
-    else if (doc.sections.size() > 1) end = doc.sections[1].line;
-  }
-  for (uint32_t l = 1; l < end; ++l) {
-    if (!doc.line_info(l).plain_field) continue;
-    const std::string_view text = doc.content(l);
-    const size_t colon = text.find(':');
-    if (colon == std::string_view::npos || fold_key(text.substr(0, colon)) != "status") continue;
-    return shown_status(text.substr(colon + 1));
-  }
-  return "";
+std::string shown_status(const Document& doc) {
+  return doc.status ? shown_value(doc.status->value) : std::string();
 }
 
 std::string frozen_reason(const Document& doc, const Config& config) {
-  const std::string status = header_status(doc);
+  const std::string status = shown_status(doc);
   if (!status.empty() && is_frozen_status(status, config)) return status;
   // Folders of the path as given, the file name aside.
   const std::string_view path = doc.source.path();
@@ -127,7 +113,7 @@ std::string frozen_reason(const Document& doc, const Config& config) {
 }
 
 bool spec_status_open(const Document& doc, const Config& config) {
-  const Field* st = status_field(doc);
+  const Field* st = doc.status_field();
   if (!st || clean_value(st->value).empty()) return false;
   return !is_done_status(st->value, config) && !is_retired_status(st->value);
 }

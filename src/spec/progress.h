@@ -29,17 +29,16 @@ std::span<const std::string_view> default_frozen_statuses();
 // Whether a status value (as written, markup and all) is a frozen status.
 bool is_frozen_status(std::string_view value, const Config& config);
 
-// The spec's status as written, markup dropped: status_field's value, else a plain
-// `Status: value` line of the header block above the first section (Swift Evolution writes
-// `* Status: **Implemented (Swift 5.9)**`). Empty when the spec states none.
-std::string header_status(const Document& doc);
+// The spec's status (Document::status) as a message shows it: markup dropped, and what follows a
+// link in it left out. Empty when the spec states none.
+std::string shown_status(const Document& doc);
 
 // Why the spec is a frozen record, for a message ("Implemented (Swift 5.9)", "in an 'archive'
-// folder"): a frozen status (header_status), or a folder of config.frozen_folders in its path as
+// folder"): a frozen status (Document::status), or a folder of config.frozen_folders in its path as
 // given. Empty when it is neither.
 std::string frozen_reason(const Document& doc, const Config& config);
 
-// Whether the spec's own status field (status_field) says not done: present, and neither done
+// Whether the spec's own status (Document::status) says not done: present, and neither done
 // (config.done_statuses) nor retired. No status field means the answer is unknown: false.
 bool spec_status_open(const Document& doc, const Config& config);
 

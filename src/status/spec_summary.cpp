@@ -203,7 +203,11 @@ SpecSummary read_spec_summary(const Document& doc, const Config& config) {
   SpecSummary s;
   s.path = doc.source.path();
   Reader r(doc);
-  s.status = r.value({"status", "state"}, {"specification status", "document status", "spec status"});
+  // The model's status, the one every rule reads: `status` and the rules never disagree on it.
+  if (const Field* st = doc.status_field()) {
+    std::string v = display_value(st->value);
+    if (!is_placeholder(v)) s.status = std::move(v);
+  }
   s.owner = r.value({"owner", "owners", "assignee", "assigned to", "story owner", "assigned team/agent",
                      "assigned team", "assigned agent", "dri"},
                     {"assignee", "assigned to", "story owner", "assigned team/agent"});

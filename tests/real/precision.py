@@ -5,18 +5,24 @@ Runs the binary over ../shared/corpus/real (auto-detection) and ../shared/corpus
 document with its family's template from TEMPLATE-FOR.tsv; auto-detection where none is
 published), always with --format json --today 2026-11-22, and joins the findings with the hand
 verdicts on (corpus, file, line, rule); where one rule reports several findings on one line, a
-row's `match` column (a piece of the message) says which one it judges.
+row's `match` column (a piece of the message) says which one it judges. A verdict judges a
+finding at the severity in its `severity` column: the same finding at another severity (an error
+that became a note) is a different claim to the spec's owner, so it counts as unjudged until
+someone judges it again. An empty `severity` (a row judged before severities were recorded, or
+written without one) matches any severity; --fill-severity fills those from the current run.
 
-By default it prints precision right / (right + wrong) overall, per corpus and per rule, and how
-many findings are not judged yet. Regression halves, each its own flag so the lead can turn the
+By default it prints precision right / (right + wrong) overall, per corpus, per severity and per
+rule, and how many findings are not judged yet (listing those whose verdict was given at another
+severity). Regression halves, each its own flag so the lead can turn the
 second on when the precision fixes land:
   --keep-right  exit 1 when a finding judged `right` is no longer reported
   --no-wrong    exit 1 when a finding judged `wrong` is reported
   --regress     both
 Exit 77 (ctest's SKIP_RETURN_CODE) when the corpora are absent.
 
-Other outputs: --dump prints every finding as a triage row (verdict empty where not judged yet),
-for judging new findings by hand.
+Other outputs: --dump prints every finding as a triage row (verdict empty where not judged yet,
+severity always the finding's), for judging new findings by hand. --fill-severity writes the
+current run's severity into every row that has none and judges a finding reported now.
 """
 import argparse
 import collections
@@ -30,8 +36,11 @@ SKIP = 77
 HERE = os.path.dirname(os.path.abspath(__file__))
 # `match` tells apart findings of one rule on one line (a missing-section flood at one line): a
 # piece of the message, usually the template section's name; empty matches any message.
-COLUMNS = ["corpus", "file", "line", "rule", "verdict", "class", "basis", "reason", "match"]
+# `severity` (last, so rows written without it still read) is the severity the verdict judged.
+COLUMNS = ["corpus", "file", "line", "rule", "verdict", "class", "basis", "reason", "match",
+           "severity"]
 VERDICTS = ("right", "debatable", "wrong", "missed")
+SEVERITIES = ("error", "warning", "note")
 
 
 def run_json(binary, cwd, files, template):
@@ -86,18 +95,23 @@ def load_triage(path):
     rows = []
     with open(path, encoding="utf-8") as fh:
         header = fh.readline().rstrip("\n").split("\t")
-        if header != COLUMNS:
+        if header not in (COLUMNS, COLUMNS[:-1]):  # a file from before `severity` still reads
             sys.exit(f"precision.py: {path}: header must be {COLUMNS}")
         for n, raw in enumerate(fh, start=2):
             if not raw.strip() or raw.startswith("#"):
                 continue
             cells = raw.rstrip("\n").split("\t")
+            if len(cells) == len(COLUMNS) - 1:
+                cells.append("")  # written without a severity: judged at any
             if len(cells) != len(COLUMNS):
                 sys.exit(f"precision.py: {path}:{n}: {len(cells)} columns, want {len(COLUMNS)}")
             row = dict(zip(COLUMNS, cells))
             if row["verdict"] not in VERDICTS:
                 sys.exit(f"precision.py: {path}:{n}: verdict '{row['verdict']}'")
+            if row["severity"] not in SEVERITIES + ("",):
+                sys.exit(f"precision.py: {path}:{n}: severity '{row['severity']}'")
             row["line"] = int(row["line"])
+            row["_n"] = n
             rows.append(row)
     return rows
 
@@ -115,15 +129,25 @@ class Verdicts:
             if r["verdict"] != "missed":
                 self.by_key[key(r)].append(r)
 
-    def row(self, finding):
+    def candidates(self, finding):
+        """Rows naming this finding, most specific first, whatever severity they judged."""
         rows = self.by_key.get(key(finding), [])
-        for r in rows:
-            if r["match"] and r["match"] in finding["message"]:
-                return r
-        for r in rows:
-            if not r["match"]:
+        return ([r for r in rows if r["match"] and r["match"] in finding["message"]]
+                + [r for r in rows if not r["match"]])
+
+    def row(self, finding):
+        """The row judging this finding at its severity, or None."""
+        for r in self.candidates(finding):
+            if r["severity"] in ("", finding["severity"]):
                 return r
         return None
+
+    def restated(self, finding):
+        """The row that judged this finding at another severity, when none judged it at its own."""
+        if self.row(finding):
+            return None
+        rows = self.candidates(finding)
+        return rows[0] if rows else None
 
     def verdict(self, finding):
         r = self.row(finding)
@@ -139,16 +163,18 @@ def ratio(right, wrong):
 
 
 def report(findings, verdicts):
-    """Table of precision overall, per corpus, per rule and per (corpus, rule)."""
+    """Table of precision overall, per corpus, per severity, per rule and per (corpus, rule);
+    then the findings unjudged because their verdict was given at another severity."""
     tallies = collections.defaultdict(collections.Counter)
     for f in findings:
         v = verdicts.verdict(f)
-        for group in ("all", "corpus " + f["corpus"], "rule " + f["rule"],
-                      f"{f['corpus']} {f['rule']}"):
+        for group in ("all", "corpus " + f["corpus"], "severity " + f["severity"],
+                      "rule " + f["rule"], f"{f['corpus']} {f['rule']}"):
             tallies[group][v] += 1
     print(f"{'group':<40} {'findings':>8} {'right':>6} {'debat':>6} {'wrong':>6} "
           f"{'unjudged':>8} {'precision':>9}")
     order = (["all"] + sorted(g for g in tallies if g.startswith("corpus "))
+             + ["severity " + s for s in SEVERITIES if "severity " + s in tallies]
              + sorted(g for g in tallies if g.startswith("rule "))
              + sorted(g for g in tallies if g.split(" ")[0] in ("real", "real2")))
     for g in order:
@@ -156,6 +182,12 @@ def report(findings, verdicts):
         total = sum(c.values())
         print(f"{g:<40} {total:>8} {c['right']:>6} {c['debatable']:>6} {c['wrong']:>6} "
               f"{c['unjudged']:>8} {ratio(c['right'], c['wrong']):>9}")
+    for f in findings:
+        r = verdicts.restated(f)
+        if r:
+            print(f"judged at another severity: {f['corpus']} {f['file']}:{f['line']} "
+                  f"[{f['rule']}] {r['verdict']} as {r['severity']}, now {f['severity']}: "
+                  f"{f['message']}")
 
 
 def dump(findings, verdicts):
@@ -163,8 +195,33 @@ def dump(findings, verdicts):
     for f in findings:
         r = verdicts.row(f) or {}
         print("\t".join([f["corpus"], f["file"], str(f["line"]), f["rule"]]
-                        + [r.get(c, "") for c in COLUMNS[4:]]
-                        + [f["message"].replace("\t", " ")]))
+                        + [r.get(c, "") for c in COLUMNS[4:-1]]
+                        + [f["severity"], f["message"].replace("\t", " ")]))
+
+
+def fill_severity(path, findings, verdicts):
+    """Writes each finding's severity into the row judging it when that row has none; other
+    lines (comments, rows of findings not reported now) stay as they are. Returns rows filled."""
+    fill = {}
+    for f in findings:
+        r = verdicts.row(f)
+        if r and not r["severity"]:
+            if fill.get(id(r), f["severity"]) != f["severity"]:
+                sys.exit(f"precision.py: one row judges findings of two severities: "
+                         f"{f['corpus']} {f['file']}:{f['line']} [{f['rule']}]")
+            fill[id(r)] = f["severity"]
+    severity_of = {r["_n"]: fill[id(r)] for r in verdicts.rows() if id(r) in fill}
+    with open(path, encoding="utf-8") as fh:
+        lines = fh.read().split("\n")
+    for n, sev in severity_of.items():
+        cells = lines[n - 1].split("\t")
+        if len(cells) == len(COLUMNS) - 1:
+            cells.append("")
+        cells[-1] = sev
+        lines[n - 1] = "\t".join(cells)
+    with open(path, "w", encoding="utf-8") as fh:
+        fh.write("\n".join(lines))
+    return len(severity_of)
 
 
 def regressions(findings, verdicts, keep_right, no_wrong):
@@ -200,6 +257,8 @@ def main():
     ap.add_argument("--regress", action="store_true", help="--keep-right and --no-wrong")
     ap.add_argument("--dump", action="store_true",
                     help="print every finding as a triage row instead of the table")
+    ap.add_argument("--fill-severity", action="store_true",
+                    help="write the current run's severity into rows that have none, then exit")
     args = ap.parse_args()
 
     if not all(os.path.isdir(os.path.join(args.shared, "corpus", c)) for c in ("real", "real2")):
@@ -211,6 +270,9 @@ def main():
 
     if args.dump:
         dump(findings, verdicts)
+        return 0
+    if args.fill_severity:
+        print(f"precision.py: severity filled in {fill_severity(args.triage, findings, verdicts)} rows")
         return 0
     report(findings, verdicts)
     failures = regressions(findings, verdicts, args.keep_right or args.regress,

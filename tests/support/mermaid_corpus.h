@@ -10,6 +10,8 @@
 #include <utility>
 #include <vector>
 
+#include <gtest/gtest.h>
+
 #include "support/test_paths.h"
 
 namespace specgate::test {
@@ -63,6 +65,27 @@ inline std::vector<std::pair<std::string, std::string>> seed_diagrams(const std:
     }
   }
   return out;
+}
+
+// Whether for_each_corpus_diagram also runs over the seeds' diagrams of the type.
+enum class Seeds { kWithout, kWith };
+
+// Calls check(source) for every diagram of `type` Mermaid accepted (valid_corpus_diagrams), and
+// with Seeds::kWith every seed block of that type (seed_diagrams), each under a SCOPED_TRACE
+// naming its file. Returns how many it checked: 0 without ../shared, for the test to skip:
+//   if (for_each_corpus_diagram("erDiagram", Seeds::kWith, check) == 0) GTEST_SKIP() << ...;
+// An ASSERT in `check` ends that diagram's check, not the test.
+template <class Check>
+size_t for_each_corpus_diagram(const std::string& type, Seeds seeds, Check&& check) {
+  auto diagrams = valid_corpus_diagrams(type);
+  if (diagrams.empty()) return 0;
+  if (seeds == Seeds::kWith)
+    for (auto& seed : seed_diagrams(type)) diagrams.push_back(std::move(seed));
+  for (const auto& [file, src] : diagrams) {
+    SCOPED_TRACE(file);
+    check(src);
+  }
+  return diagrams.size();
 }
 
 }  // namespace specgate::test

@@ -22,7 +22,7 @@ TEST(ModelHouseStyle, BacktickedKeysOnOneLine) {
   EXPECT_EQ(d.fields[1].key, "Status");
   EXPECT_EQ(d.fields[1].value, "`DONE`");
   EXPECT_EQ(d.fields[2].key, "Owner");
-  const Field* st = status_field(d);
+  const Field* st = d.status_field();
   ASSERT_NE(st, nullptr);
   EXPECT_EQ(clean_value(st->value), "done");
   EXPECT_EQ(d.line_info(3).first_field, 0);

@@ -138,13 +138,10 @@ TEST(ErRender, Styles) {
 }
 
 TEST(ErRender, Corpus) {
-  auto diagrams = specgate::test::valid_corpus_diagrams("erDiagram");
-  if (diagrams.empty()) GTEST_SKIP() << "no ../shared corpus";
-  for (auto& seed : specgate::test::seed_diagrams("erDiagram")) diagrams.push_back(seed);
-  for (const auto& [file, src] : diagrams) {
-    SCOPED_TRACE(file);
-    check(src);
-  }
+  using specgate::test::Seeds;
+  const size_t checked =
+      specgate::test::for_each_corpus_diagram("erDiagram", Seeds::kWith, [](const std::string& src) { check(src); });
+  if (checked == 0) GTEST_SKIP() << "no ../shared corpus";
 }
 
 }  // namespace

@@ -92,18 +92,35 @@ TEST(SpecFields, FrozenStatuses) {
   EXPECT_FALSE(is_frozen_status("Done", config));
 }
 
-TEST(SpecFields, HeaderStatusReadsAListItemAboveTheFirstSection) {
+TEST(SpecFields, StatusReadsAListItemAboveTheFirstSection) {
   const Document listed = build_document(SourceText("p.md",
       "# Title\n\n* Proposal: [P-1](p.md)\n* Status: **Implemented (v2)** ([later](#a) pending)\n\n## Summary\nText.\n"));
-  EXPECT_EQ(header_status(listed), "Implemented (v2)");
+  EXPECT_EQ(shown_status(listed), "Implemented (v2)");
+  // The model's status is a Field at that line, for every rule and command to read.
+  ASSERT_NE(listed.status_field(), nullptr);
+  EXPECT_EQ(listed.status_field()->line, 4u);
+  EXPECT_EQ(listed.status_field()->column, 3u);
+  EXPECT_EQ(listed.status_field()->value_column, 11u);
+  EXPECT_EQ(listed.status_field()->value, "**Implemented (v2)** ([later](#a) pending)");
   const Document nbsp = build_document(SourceText("n.md",
       "# Title\n\n* Status: **Implemented (v2)**\u00a0([later](#a) pending)\n\n## Summary\nText.\n"));
-  EXPECT_EQ(header_status(nbsp), "Implemented (v2)");
+  EXPECT_EQ(shown_status(nbsp), "Implemented (v2)");
   const Document field = build_document(SourceText("f.md", "# Title\n\n**Status:** `Done`\n\n## Summary\nText.\n"));
-  EXPECT_EQ(header_status(field), "Done");
+  EXPECT_EQ(shown_status(field), "Done");
   // Below the first section a `Status:` line is the section's content, not the spec's status.
   const Document body = build_document(SourceText("b.md", "# Title\n\n## Summary\n- Status: Implemented\n"));
-  EXPECT_EQ(header_status(body), "");
+  EXPECT_EQ(shown_status(body), "");
+  EXPECT_EQ(body.status_field(), nullptr);
+  // A Status field in another section is that section's; a field naming the spec's status
+  // counts anywhere when it is the only one.
+  EXPECT_EQ(build_document(SourceText("c.md", "# T\n\n## Parts\n\n**Status:** planned\n")).status_field(), nullptr);
+  const Document named = build_document(SourceText("s.md", "# T\n\n## End\n\n**Spec Status:** Approved\n"));
+  ASSERT_NE(named.status_field(), nullptr);
+  EXPECT_EQ(named.status_field()->value, "Approved");
+  // The metadata's field wins over the header's plain line and over fields further down.
+  const Document both = build_document(SourceText("b.md", "# T\n\nStatus: Draft\n**Status:** Done\n\n## A\n"));
+  ASSERT_NE(both.status_field(), nullptr);
+  EXPECT_EQ(both.status_field()->value, "Done");
 }
 
 TEST(SpecFields, FrozenReasonFromStatusOrFolder) {

@@ -173,6 +173,9 @@ TEST(StatusRead, HeaderFooterFrontMatterAndPlaceholders) {
   // A Status only inside a component section is not the spec's status.
   SpecSummary c = summary_of("# Spec\n\n## Component A\n**Status:** planned\n");
   EXPECT_FALSE(c.status.has_value());
+  // The header's plain `Status:` line, as every rule reads it (Swift Evolution's list item).
+  EXPECT_EQ(summary_of("# Proposal\n\n* Author: A\n* Status: **Implemented (5.9)**\n\n## Intro\nx\n").status,
+            "Implemented (5.9)");
   // Emoji and markup around a value are not part of it; an option list is a placeholder.
   EXPECT_EQ(summary_of("# X\n**Status:** 🚧 `In Progress`\n").status, "In Progress");
   EXPECT_FALSE(summary_of("# X\n**Status:** Draft | In Review | Approved\n").status.has_value());
