@@ -57,16 +57,16 @@ int run_site(const SiteArgs& a) {
   sopts.complete = found.covers_workspace;
   sopts.today = opts.today;
   std::vector<std::string> errors;
-  site::Site site = site::collect_site(found.files, checker, *config, registry, sopts, errors);
+  site::Gathered gathered = site::gather_site(found.files, checker, *config, registry, sopts, errors);
   for (const std::string& e : errors) fmt::print(stderr, "specgate: {}\n", e);
   if (!errors.empty()) cannot_run = true;
-  if (std::string e = site::write_site(site, registry, sopts); !e.empty()) {
+  if (std::string e = site::write_site(gathered, checker, *config, registry, sopts); !e.empty()) {
     fmt::print(stderr, "specgate: {}\n", e);
     return 2;
   }
+  const size_t pages = gathered.site.pages.size();
   const std::string index = (std::filesystem::path(a.out) / "index.html").string();
-  fmt::print("specgate: wrote {} page{} to {} (open {})\n", site.pages.size(), site.pages.size() == 1 ? "" : "s",
-             a.out, index);
+  fmt::print("specgate: wrote {} page{} to {} (open {})\n", pages, pages == 1 ? "" : "s", a.out, index);
   return cannot_run ? 2 : 0;
 }
 
