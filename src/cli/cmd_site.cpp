@@ -10,7 +10,6 @@
 #include "cli/common.h"
 #include "site/build.h"
 #include "workspace/discover.h"
-#include "workspace/scope.h"
 
 namespace specgate::cli {
 
@@ -42,11 +41,7 @@ int run_site(const SiteArgs& a) {
   if (!rule_names_ok(checker)) return 2;
   Discovery found;
   bool cannot_run = false;
-  if (!discover_specs(paths, *config, a.no_ignore, found, cannot_run)) return 2;
-  Scope scope = split_specs_and_templates(found, *config, false);
-  for (const FoundTemplate& t : scope.templates)
-    if (!t.registered) registry.add_repository_template(t.path);
-  found.files = std::move(scope.specs);
+  if (!discover_specs_and_templates(paths, *config, a.no_ignore, registry, found, cannot_run)) return 2;
 
   site::SiteOptions sopts;
   sopts.out = a.out;
