@@ -1,7 +1,9 @@
 #include "site/output.h"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
+#include <vector>
 
 #include <unistd.h>
 
@@ -10,6 +12,14 @@ namespace specgate::site {
 namespace fs = std::filesystem;
 
 namespace {
+
+// A folder's entries, listed before any is moved (readdir is unspecified while entries leave).
+std::vector<fs::path> entries(const fs::path& dir, std::error_code& ec) {
+  std::vector<fs::path> out;
+  for (const fs::directory_entry& e : fs::directory_iterator(dir, ec)) out.push_back(e.path());
+  std::sort(out.begin(), out.end());
+  return out;
+}
 
 // Moves `from` (a staged file or folder) to `to`: a whole folder when `to` does not exist yet,
 // else file by file, so files already in OUT that this run did not write are kept.
@@ -22,8 +32,8 @@ std::string move_into(const fs::path& from, const fs::path& to) {
   }
   if (fs::is_directory(from)) {
     if (!fs::is_directory(target)) return to.string() + ": exists and is not a directory";
-    for (const fs::directory_entry& e : fs::directory_iterator(from, ec)) {
-      if (std::string err = move_into(e.path(), to / e.path().filename()); !err.empty()) return err;
+    for (const fs::path& e : entries(from, ec)) {
+      if (std::string err = move_into(e, to / e.filename()); !err.empty()) return err;
     }
     return ec ? from.string() + ": " + ec.message() : "";
   }
@@ -75,8 +85,8 @@ std::string SiteOutput::write(const std::string& relative, std::string_view byte
 
 std::string SiteOutput::publish() {
   std::error_code ec;
-  for (const fs::directory_entry& e : fs::directory_iterator(staging_, ec)) {
-    if (std::string err = move_into(e.path(), out_ / e.path().filename()); !err.empty()) return err;
+  for (const fs::path& e : entries(staging_, ec)) {
+    if (std::string err = move_into(e, out_ / e.filename()); !err.empty()) return err;
   }
   if (ec) return staging_.string() + ": " + ec.message();
   fs::remove_all(staging_, ec);

@@ -71,6 +71,9 @@ bool has_staging(const fs::path& out) {
   return false;
 }
 
+// The window is what bounds the pages held; this test's 200 specs must be well past it.
+static_assert(site::kPageWindow < 100);
+
 TEST(SiteStream, PagesAreWrittenAsTheyAreCheckedNotHeldToTheEnd) {
   TempDir t;
   const fs::path specs = write_specs(t, 200);
