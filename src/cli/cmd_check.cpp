@@ -24,7 +24,6 @@
 #include "workspace/changed.h"
 #include "workspace/discover.h"
 #include "workspace/run.h"
-#include "workspace/scope.h"
 
 namespace specgate::cli {
 
@@ -195,12 +194,8 @@ int run_check(const CheckArgs& a) {
     found.files = {name};
     ropts.contents.emplace(name, std::move(in.bytes));
   } else {
-    if (!discover_specs(paths, *config, a.no_ignore, found, cannot_run, a.force_exclude)) return 2;
-    // Templates are not specs: left out of the run, and offered to auto-detection instead.
-    Scope scope = split_specs_and_templates(found, *config, a.force_exclude);
-    for (const FoundTemplate& t : scope.templates)
-      if (!t.registered) registry.add_repository_template(t.path);
-    found.files = std::move(scope.specs);
+    if (!discover_specs_and_templates(paths, *config, a.no_ignore, registry, found, cannot_run, a.force_exclude))
+      return 2;
   }
 
   ropts.jobs = a.jobs;

@@ -10,7 +10,6 @@
 #include "cli/common.h"
 #include "site/build.h"
 #include "workspace/discover.h"
-#include "workspace/scope.h"
 
 namespace specgate::cli {
 
@@ -42,11 +41,7 @@ int run_site(const SiteArgs& a) {
   if (!rule_names_ok(checker)) return 2;
   Discovery found;
   bool cannot_run = false;
-  if (!discover_specs(paths, *config, a.no_ignore, found, cannot_run)) return 2;
-  Scope scope = split_specs_and_templates(found, *config, false);
-  for (const FoundTemplate& t : scope.templates)
-    if (!t.registered) registry.add_repository_template(t.path);
-  found.files = std::move(scope.specs);
+  if (!discover_specs_and_templates(paths, *config, a.no_ignore, registry, found, cannot_run)) return 2;
 
   site::SiteOptions sopts;
   sopts.out = a.out;
@@ -57,16 +52,16 @@ int run_site(const SiteArgs& a) {
   sopts.complete = found.covers_workspace;
   sopts.today = opts.today;
   std::vector<std::string> errors;
-  site::Site site = site::collect_site(found.files, checker, *config, registry, sopts, errors);
+  site::Gathered gathered = site::gather_site(found.files, checker, *config, registry, sopts, errors);
   for (const std::string& e : errors) fmt::print(stderr, "specgate: {}\n", e);
   if (!errors.empty()) cannot_run = true;
-  if (std::string e = site::write_site(site, registry, sopts); !e.empty()) {
+  if (std::string e = site::write_site(gathered, checker, *config, registry, sopts); !e.empty()) {
     fmt::print(stderr, "specgate: {}\n", e);
     return 2;
   }
+  const size_t pages = gathered.site.pages.size();
   const std::string index = (std::filesystem::path(a.out) / "index.html").string();
-  fmt::print("specgate: wrote {} page{} to {} (open {})\n", site.pages.size(), site.pages.size() == 1 ? "" : "s",
-             a.out, index);
+  fmt::print("specgate: wrote {} page{} to {} (open {})\n", pages, pages == 1 ? "" : "s", a.out, index);
   return cannot_run ? 2 : 0;
 }
 

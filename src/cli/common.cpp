@@ -14,6 +14,7 @@
 #include "schema/registry.h"
 #include "schema/schema_io.h"
 #include "workspace/discover.h"
+#include "workspace/scope.h"
 
 namespace specgate::cli {
 
@@ -110,6 +111,16 @@ bool discover_specs(const std::vector<std::string>& paths, const Config& config,
     fmt::print(stderr, "specgate: no Markdown files found in {}\n", fmt::join(paths, ", "));
     return false;
   }
+  return true;
+}
+
+bool discover_specs_and_templates(const std::vector<std::string>& paths, const Config& config, bool no_ignore,
+                                  TemplateRegistry& registry, Discovery& found, bool& cannot_run, bool force_exclude) {
+  if (!discover_specs(paths, config, no_ignore, found, cannot_run, force_exclude)) return false;
+  Scope scope = split_specs_and_templates(found, config, force_exclude);
+  for (const FoundTemplate& t : scope.templates)
+    if (!t.registered) registry.add_repository_template(t.path);
+  found.files = std::move(scope.specs);
   return true;
 }
 

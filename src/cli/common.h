@@ -1,5 +1,5 @@
 // Pieces every subcommand needs: config loading, colour choice, --today parsing, and the setup
-// check and status share (template override, rule-name validation, spec discovery).
+// check, status and site share (template override, rule-name validation, spec discovery).
 #pragma once
 
 #include <optional>
@@ -44,6 +44,12 @@ bool rule_names_ok(const Checker& checker);
 // every named file was left out is not an error (pre-commit passes README.md along with specs).
 bool discover_specs(const std::vector<std::string>& paths, const Config& config, bool no_ignore,
                     Discovery& found, bool& cannot_run, bool force_exclude = false);
+// discover_specs, then the templates among what it found are left out of `found.files` (they are
+// not specs) and offered to the registry's auto-detection instead (workspace/scope.h), as check
+// and site do before they check anything.
+bool discover_specs_and_templates(const std::vector<std::string>& paths, const Config& config, bool no_ignore,
+                                  TemplateRegistry& registry, Discovery& found, bool& cannot_run,
+                                  bool force_exclude = false);
 
 // Options several commands share, spelled once so a short flag means one thing everywhere:
 // -f is always --format, -c --config, -t --template, -j --jobs, -o --out; --force and --today

@@ -211,6 +211,31 @@ void TemplateRegistry::add_repository_template(const std::string& path) {
 
 void TemplateRegistry::set_override_schema(Schema schema) { override_ = std::make_unique<Schema>(std::move(schema)); }
 
+std::pair<std::string, std::string> TemplateRegistry::named_template(const Document& doc,
+                                                                    const std::string& explicit_ref) const {
+  if (!explicit_ref.empty()) return {explicit_ref, "--template"};
+  for (const auto& e : doc.front_matter.entries) {
+    if (iequals(e.key, "template") && !e.value.empty()) return {e.value, "front matter 'template: " + e.value + "'"};
+  }
+  if (std::string ref = template_comment(doc); !ref.empty()) return {ref, "comment 'specgate: template=" + ref + "'"};
+  if (!config_.template_map.empty()) {
+    const std::string rel = relative_to(doc.source.path(), config_.dir);
+    for (const auto& m : config_.template_map) {
+      if (glob_match(m.glob, rel)) return {m.template_ref, "config map '" + m.glob + "'"};
+    }
+  }
+  return {};
+}
+
+std::string TemplateRegistry::named_template_error(const Document& doc) {
+  if (override_) return "";
+  const auto [ref, reason] = named_template(doc, "");
+  if (ref.empty()) return "";
+  std::string error;
+  resolve(ref, fs::path(doc.source.path()).parent_path().string(), error);
+  return error;
+}
+
 TemplateChoice TemplateRegistry::choose(const Document& doc, const std::string& explicit_ref) {
   TemplateChoice c;
   const std::string base_dir = fs::path(doc.source.path()).parent_path().string();
@@ -224,17 +249,7 @@ TemplateChoice TemplateRegistry::choose(const Document& doc, const std::string& 
     c.reason = "--schema";
     return c;
   }
-  if (!explicit_ref.empty()) return use(explicit_ref, "--template");
-  for (const auto& e : doc.front_matter.entries) {
-    if (iequals(e.key, "template") && !e.value.empty()) return use(e.value, "front matter 'template: " + e.value + "'");
-  }
-  if (std::string ref = template_comment(doc); !ref.empty()) return use(ref, "comment 'specgate: template=" + ref + "'");
-  if (!config_.template_map.empty()) {
-    const std::string rel = relative_to(doc.source.path(), config_.dir);
-    for (const auto& m : config_.template_map) {
-      if (glob_match(m.glob, rel)) return use(m.template_ref, "config map '" + m.glob + "'");
-    }
-  }
+  if (auto [ref, reason] = named_template(doc, explicit_ref); !ref.empty()) return use(ref, std::move(reason));
   // Auto-detection by structural match.
   // The best and second best of all templates, and of the team's own (config or repository):
   // when the overall race is a tie, the team's own template wins it over the built-ins. Matches

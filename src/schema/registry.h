@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "config/config.h"
@@ -45,6 +46,12 @@ class TemplateRegistry {
 
   // Picks the template for a spec: explicit ref, front matter, comment, config globs, detection.
   TemplateChoice choose(const Document& doc, const std::string& explicit_ref);
+  // The template a spec names (explicit ref, front matter, comment, config globs) and why; an
+  // empty ref when it names none and choose() would detect one.
+  std::pair<std::string, std::string> named_template(const Document& doc, const std::string& explicit_ref) const;
+  // Why choose(doc, "") would fail (its TemplateChoice::error), or "": without auto-detection,
+  // for callers that only need to know whether the spec can be checked (`site`'s first pass).
+  std::string named_template_error(const Document& doc);
 
   // A template found in the checked tree (workspace/scope.h) takes part in auto-detection, named
   // after its file (or its path, when that name is taken). Registered templates are not added twice.

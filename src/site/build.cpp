@@ -1,64 +1,23 @@
 #include "site/build.h"
 
-#include <filesystem>
-#include <fstream>
+#include <algorithm>
 #include <atomic>
-#include <thread>
+#include <mutex>
+#include <optional>
+#include <set>
 
 #include "model/load.h"
 #include "render/render.h"
 #include "site/html_escape.h"
 #include "site/index_page.h"
 #include "site/layout.h"
+#include "site/output.h"
 #include "site/page.h"
 #include "site/search_index.h"
-#include "workspace/run.h"
+#include "site/workers.h"
+#include "workspace/ordered_hand_off.h"
 
 namespace specgate::site {
-
-namespace fs = std::filesystem;
-
-Site collect_site(const std::vector<std::string>& files, const Checker& checker, const Config& config,
-                  TemplateRegistry& registry, const SiteOptions& options, std::vector<std::string>& errors) {
-  (void)registry;
-  Site site;
-  site.title = options.title;
-  site.today = options.today;
-  site.base_url = options.base_url;
-  site.out_dir = path_key(options.out);
-  std::vector<SitePage> pages(files.size());
-  RunOptions ropts;
-  ropts.jobs = options.jobs;
-  ropts.complete = options.complete;
-  ropts.per_file = [&pages, &config](size_t i, const Document& doc, const FileReport&) {
-    pages[i].summary = read_spec_summary(doc, config);
-    read_search_text(doc, pages[i]);
-  };
-  WorkspaceRun ws = run_workspace(files, checker, config, ropts);
-  for (size_t i = 0; i < ws.files.size(); ++i) {
-    FileOutcome& f = ws.files[i];
-    if (!f.error.empty()) {
-      errors.push_back(f.error);
-      continue;
-    }
-    SitePage& p = pages[i];
-    p.path = files[i];
-    p.index = std::move(ws.index[i]);
-    p.summary.path = files[i];
-    if (const std::string* id = p.index.primary_id()) p.summary.id = *id;
-    if (!f.report.template_name.empty()) p.summary.template_name = f.report.template_name;
-    p.template_reason = f.report.template_reason;
-    p.summary.errors = f.count(Severity::Error);
-    p.summary.warnings = f.count(Severity::Warning);
-    finish_summary(p.summary, config, options.today);
-    p.findings = std::move(f.report.diagnostics);
-    sort_diagnostics(p.findings);
-    site.pages.push_back(std::move(p));
-  }
-  assign_output_names(site);
-  site.link();
-  return site;
-}
 
 namespace {
 
@@ -77,20 +36,9 @@ std::string draw_diagram(std::string_view source, const std::string& id, std::st
   return "";
 }
 
-std::string write_file(const fs::path& path, const std::string& bytes) {
-  std::error_code ec;
-  fs::create_directories(path.parent_path(), ec);
-  if (ec) return path.parent_path().string() + ": " + ec.message();
-  std::ofstream f(path, std::ios::binary | std::ios::trunc);
-  f << bytes;
-  f.close();
-  if (!f) return path.string() + ": cannot write";
-  return "";
-}
-
-std::string page_title(const SitePage& p) {
-  std::string t = p.summary.id ? *p.summary.id + ": " : "";
-  return t + p.summary.title.value_or(p.path);
+std::string page_title(const SpecSummary& s, const std::string& path) {
+  std::string t = s.id ? *s.id + ": " : "";
+  return t + s.title.value_or(path);
 }
 
 std::string canonical(const Site& site, const std::string& out) {
@@ -100,83 +48,199 @@ std::string canonical(const Site& site, const std::string& out) {
   return base + url_path(out);
 }
 
-}  // namespace
+// What the check adds to a page's dashboard row.
+struct RowFacts {
+  std::optional<std::string> template_name;
+  size_t errors = 0, warnings = 0;
+};
 
-std::string write_site(const Site& site, TemplateRegistry& registry, const SiteOptions& options) {
-  const fs::path out_dir(options.out);
-  const std::string search = search_index_json(site, options.single_file);
-  std::string single;  // --single-file: every page's content, the shell goes around it at the end
-  if (options.single_file) {
-    single += render_index(site, true, search);
-  } else {
-    std::string index;
-    open_page(index, site.title, site.title, "index.html", canonical(site, "index.html"));
-    index += render_index(site, false, search);
-    close_page(index, true);
-    if (std::string e = write_file(out_dir / "index.html", index); !e.empty()) return e;
-    if (std::string e = write_file(out_dir / "search.json", search + "\n"); !e.empty()) return e;
-  }
-  // A page from its spec, read again: one Document per worker at a time.
-  auto render = [&](size_t i, std::string& content, std::string& error) {
-    std::optional<Document> doc = load_document(site.pages[i].path, error);
-    if (!doc) return;
+// A written page's results, handed on in page order.
+struct PageResult {
+  std::string error;
+  std::string search;   // its search index entry
+  std::string section;  // one file: the page's section
+};
+
+struct Pass {
+  Gathered& g;
+  const Checker& checker;
+  const Config& config;
+  TemplateRegistry& registry;
+  const SiteOptions& options;
+  const SiteOutput& output;
+  std::vector<RowFacts>& rows;
+
+  // Reads, checks and renders page i; writes it unless the site is one file.
+  PageResult page(size_t i) const {
+    PageResult out;
+    const Site& site = g.site;
+    const SitePage& p = site.pages[i];
+    std::optional<Document> doc = load_document(p.path, out.error);
+    if (!doc) return out;
+    CheckResult r = checker.check(*doc);
+    if (!r.fatal.empty()) {
+      out.error = r.fatal;
+      return out;
+    }
+    CheckedSpec c;
+    c.summary = p.summary;
+    if (!r.report.template_name.empty()) c.summary.template_name = r.report.template_name;
+    c.template_reason = std::move(r.report.template_reason);
+    c.findings = std::move(r.report.diagnostics);
+    std::vector<Diagnostic>& cross = g.cross[i];  // this worker's slot alone
+    c.findings.insert(c.findings.end(), std::make_move_iterator(cross.begin()), std::make_move_iterator(cross.end()));
+    cross = {};
+    sort_diagnostics(c.findings);
+    for (const Diagnostic& d : c.findings) {
+      c.summary.errors += d.severity == Severity::Error;
+      c.summary.warnings += d.severity == Severity::Warning;
+    }
+    finish_summary(c.summary, config, options.today);
+    rows[i] = {c.summary.template_name, c.summary.errors, c.summary.warnings};
+
     PageContext ctx;
     ctx.site = &site;
     ctx.page = i;
+    ctx.checked = &c;
     ctx.single_file = options.single_file;
     ctx.diagram = options.diagram ? options.diagram : draw_diagram;
     ctx.schema = registry.choose(*doc, "").schema;
-    content = render_spec_page(*doc, ctx);
-  };
-  if (options.single_file) {
-    for (size_t i = 0; i < site.pages.size(); ++i) {
-      std::string content, error;
-      render(i, content, error);
-      if (!error.empty()) return error;
-      single += "<section class=\"sg-page\" id=\"P" + std::to_string(i) + "\"><header class=\"sg-top\"><b>";
-      escape_html(page_title(site.pages[i]), single);
-      single += "</b><a href=\"#SG-index\">Back to the index</a></header>";
-      single += content;
-      single += "</section>\n";
+    const std::string content = render_spec_page(*doc, ctx);
+    out.search = search_entry_json(p, c.summary, read_search_text(*doc), i, options.single_file);
+    const std::string title = page_title(c.summary, p.path);
+    if (options.single_file) {
+      out.section = "<section class=\"sg-page\" id=\"P" + std::to_string(i) + "\"><header class=\"sg-top\"><b>";
+      escape_html(title, out.section);
+      out.section += "</b><a href=\"#SG-index\">Back to the index</a></header>";
+      out.section += content;
+      out.section += "</section>\n";
+    } else {
+      std::string html;
+      open_page(html, title + " \xE2\x80\x94 " + site.title, site.title, home_url(ctx), canonical(site, p.out), content);
+      html += content;
+      close_page(html, false);
+      out.error = output.write(p.out, html);
     }
+    return out;
+  }
+};
+
+// The search index streamed through json_for_script into `to`.
+std::string embed_search(const std::filesystem::path& search, StreamFile& to) {
+  std::string buf;
+  return StreamFile::read_in_pieces(search, [&](std::string_view piece) {
+    buf.clear();
+    json_for_script(piece, buf);
+    to.write(buf);
+  });
+}
+
+}  // namespace
+
+std::string write_site(Gathered& g, const Checker& checker, const Config& config, TemplateRegistry& registry,
+                       const SiteOptions& options, SiteStats* stats) {
+  Site& site = g.site;
+  SiteOutput output(options.out);
+  if (std::string e = output.open(); !e.empty()) return e;
+  const bool one = options.single_file;
+  // Streams: the search index (search.json itself unless the site is one file), and in one file
+  // the pages' sections, which go after the dashboard.
+  const std::string search_name = one ? ".search.part" : "search.json";
+  StreamFile search, sections;
+  if (std::string e = search.open(output.staged(search_name)); !e.empty()) return e;
+  if (one) {
+    if (std::string e = sections.open(output.staged(".pages.part")); !e.empty()) return e;
+  }
+  search.write(search_index_head(site.title));
+
+  std::vector<RowFacts> rows(site.pages.size());
+  std::set<std::string> style_hashes;  // one file: its policy must allow every diagram's style
+  std::string first_error;
+  std::atomic<size_t> held{0}, most_held{0};
+  OrderedHandOff<PageResult>::Sink sink = [&](size_t i, PageResult&& r) {
+    held.fetch_sub(1);
+    if (!r.error.empty()) {
+      if (first_error.empty()) first_error = std::move(r.error);
+      return;
+    }
+    if (i) search.write(",");
+    search.write(r.search);
+    if (one) {
+      collect_style_hashes(r.section, style_hashes);
+      sections.write(r.section);
+    }
+  };
+  OrderedHandOff<PageResult> hand_off(site.pages.size(), sink, kPageWindow);
+  const Pass pass{g, checker, config, registry, options, output, rows};
+  for_each_index(site.pages.size(), options.jobs, [&](size_t i) {
+    hand_off.wait_turn(i);
+    PageResult r;
+    try {
+      r = pass.page(i);
+    } catch (const std::exception& e) {
+      r = {};
+      r.error = site.pages[i].path + ": internal error: " + e.what();
+    }
+    const size_t now = held.fetch_add(1) + 1;
+    for (size_t m = most_held.load(); now > m && !most_held.compare_exchange_weak(m, now);) {
+    }
+    hand_off.done(i, std::move(r));
+  });
+  search.write(kSearchIndexTail);
+  if (std::string e = search.close(); !e.empty()) return e;
+  if (std::string e = sections.close(); !e.empty()) return e;
+  if (!first_error.empty()) return first_error;
+
+  // The dashboard, now that every row is complete.
+  for (size_t i = 0; i < site.pages.size(); ++i) {
+    SpecSummary& s = site.pages[i].summary;
+    if (rows[i].template_name) s.template_name = std::move(rows[i].template_name);
+    s.errors = rows[i].errors;
+    s.warnings = rows[i].warnings;
+    finish_summary(s, config, options.today);
+  }
+  const std::string dashboard = render_index(site, one);
+  StreamFile index;
+  if (std::string e = index.open(output.staged("index.html")); !e.empty()) return e;
+  std::string head;
+  if (one) {
+    collect_style_hashes(dashboard, style_hashes);
+    open_page(head, site.title, site.title, "#SG-index", canonical(site, "index.html"), style_hashes);
   } else {
-    // Pages are independent files: workers take the next page until none is left. What each
-    // writes depends only on its page, so the bytes do not depend on the scheduling.
-    std::vector<std::string> errors(site.pages.size());
-    std::atomic<size_t> next{0};
-    auto work = [&] {
-      for (size_t i; (i = next.fetch_add(1)) < site.pages.size();) {
-        std::string content;
-        render(i, content, errors[i]);
-        if (!errors[i].empty()) continue;
-        const SitePage& p = site.pages[i];
-        PageContext ctx;
-        ctx.site = &site;
-        ctx.page = i;
-        std::string html;
-        open_page(html, page_title(p) + " \xE2\x80\x94 " + site.title, site.title, home_url(ctx),
-                  canonical(site, p.out), content);
-        html += content;
-        close_page(html, false);
-        errors[i] = write_file(out_dir / p.out, html);
-      }
-    };
-    const size_t n = std::min<size_t>(options.jobs ? options.jobs : default_jobs(), site.pages.size());
-    std::vector<std::thread> threads;
-    for (size_t t = 1; t < n; ++t) threads.emplace_back(work);
-    work();
-    for (std::thread& t : threads) t.join();
-    for (const std::string& e : errors)
-      if (!e.empty()) return e;
+    open_page(head, site.title, site.title, "index.html", canonical(site, "index.html"));
   }
-  if (options.single_file) {
-    std::string html;
-    open_page(html, site.title, site.title, "#SG-index", canonical(site, "index.html"), single);
-    html += single;
-    close_page(html, true);
-    if (std::string e = write_file(out_dir / "index.html", html); !e.empty()) return e;
+  index.write(head);
+  index.write(dashboard);
+  index.write(kSearchDataOpen);
+  if (std::string e = embed_search(output.staged(search_name), index); !e.empty()) return e;
+  index.write(kSearchDataClose);
+  if (one) {
+    if (std::string e = StreamFile::read_in_pieces(output.staged(".pages.part"),
+                                                   [&](std::string_view piece) { index.write(piece); });
+        !e.empty())
+      return e;
   }
-  return "";
+  std::string tail;
+  close_page(tail, true);
+  index.write(tail);
+  if (std::string e = index.close(); !e.empty()) return e;
+
+  std::error_code ec;
+  if (one) {
+    std::filesystem::remove(output.staged(".search.part"), ec);
+    std::filesystem::remove(output.staged(".pages.part"), ec);
+  } else {
+    // search.json ends with a newline; the copy in index.html does not.
+    StreamFile f;
+    if (std::string e = f.open(output.staged("search.json"), true); !e.empty()) return e;
+    f.write("\n");
+    if (std::string e = f.close(); !e.empty()) return e;
+  }
+  if (stats) {
+    stats->pages_written = site.pages.size();
+    stats->most_pages_held = most_held.load();
+  }
+  return output.publish();
 }
 
 }  // namespace specgate::site

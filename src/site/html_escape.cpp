@@ -124,13 +124,17 @@ std::string safe_url(std::string_view url, bool image) {
   return "";
 }
 
-std::string json_for_script(std::string_view json) {
-  std::string out;
-  out.reserve(json.size());
+void json_for_script(std::string_view json, std::string& out) {
+  out.reserve(out.size() + json.size());
   for (char c : json) {
     if (c == '<') out += "\\u003c";
     else out += c;
   }
+}
+
+std::string json_for_script(std::string_view json) {
+  std::string out;
+  json_for_script(json, out);
   return out;
 }
 

@@ -22,5 +22,7 @@ std::string safe_url(std::string_view url, bool image);
 // Text for a <script type="application/json"> block: "<" written as \u003c so no "</script>"
 // or "<!--" can end or bend the block.
 std::string json_for_script(std::string_view json);
+// The same, appended to `out`; a character at a time, so a long index can go through in pieces.
+void json_for_script(std::string_view json, std::string& out);
 
 }  // namespace specgate::site

@@ -46,7 +46,7 @@ void options(std::string& out, const char* id, const char* all, const std::map<s
 
 }  // namespace
 
-std::string render_index(const Site& site, bool single_file, const std::string& search_json) {
+std::string render_index(const Site& site, bool single_file) {
   std::map<std::string, size_t> by_status, by_template;
   size_t overdue = 0, errors = 0, warnings = 0, with_errors = 0;
   for (const SitePage& p : site.pages) {
@@ -129,7 +129,6 @@ std::string render_index(const Site& site, bool single_file, const std::string& 
   out += "</tbody></table>";
   if (with_errors) out += "<p class=\"sg-hint\">" + plural(with_errors, "spec") + " with errors.</p>";
   out += "</main></div>";
-  out += "<script type=\"application/json\" id=\"SG-search-data\">" + json_for_script(search_json) + "</script>\n";
   return out;
 }
 

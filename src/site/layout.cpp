@@ -8,25 +8,41 @@
 
 namespace specgate::site {
 
-std::string content_security_policy(std::string_view content) {
-  std::set<std::string> styles = {sha256_base64(kStyle)};
+void collect_style_hashes(std::string_view content, std::set<std::string>& hashes) {
   // Only the renderer's SVG carries <style> in a body: the sanitizer drops every one a spec writes.
   for (size_t at = content.find("<style>"); at != std::string_view::npos; at = content.find("<style>", at)) {
     const size_t begin = at + 7, end = content.find("</style>", begin);
     if (end == std::string_view::npos) break;
-    styles.insert(sha256_base64(content.substr(begin, end - begin)));
+    hashes.insert(sha256_base64(content.substr(begin, end - begin)));
     at = end;
   }
+}
+
+std::string content_security_policy(std::set<std::string> style_hashes) {
+  style_hashes.insert(sha256_base64(kStyle));
   std::string policy = "default-src 'none'; style-src";
-  for (const std::string& h : styles) policy += " 'sha256-" + h + "'";
+  for (const std::string& h : style_hashes) policy += " 'sha256-" + h + "'";
   policy += "; script-src 'sha256-" + sha256_base64(kScript) + "'; img-src 'self' data:; base-uri 'none'; form-action 'none'";
   return policy;
 }
 
+std::string content_security_policy(std::string_view content) {
+  std::set<std::string> styles;
+  collect_style_hashes(content, styles);
+  return content_security_policy(std::move(styles));
+}
+
 void open_page(std::string& out, std::string_view title, std::string_view site_title, std::string_view home_url,
                std::string_view canonical, std::string_view content) {
+  std::set<std::string> styles;
+  collect_style_hashes(content, styles);
+  open_page(out, title, site_title, home_url, canonical, styles);
+}
+
+void open_page(std::string& out, std::string_view title, std::string_view site_title, std::string_view home_url,
+               std::string_view canonical, const std::set<std::string>& style_hashes) {
   out += "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n";
-  out += "<meta http-equiv=\"Content-Security-Policy\" content=\"" + escape_html(content_security_policy(content)) + "\">\n";
+  out += "<meta http-equiv=\"Content-Security-Policy\" content=\"" + escape_html(content_security_policy(style_hashes)) + "\">\n";
   out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
   out += "<meta name=\"referrer\" content=\"no-referrer\">\n<meta name=\"generator\" content=\"specgate\">\n<title>";
   escape_html(title, out);

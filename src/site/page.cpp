@@ -86,10 +86,7 @@ std::string diagram_type(std::string_view source) {
   return "";
 }
 
-bool has_anchor(const SitePage& page, std::string_view fragment) {
-  const std::string f = percent_decode(fragment);
-  return std::binary_search(page.anchors.begin(), page.anchors.end(), f);
-}
+bool has_anchor(const SitePage& page, std::string_view fragment) { return page.anchors.contains(percent_decode(fragment)); }
 
 const char* severity_word(Severity s) { return s == Severity::Error ? "error" : s == Severity::Warning ? "warning" : "note"; }
 
@@ -97,6 +94,7 @@ struct Body {
   const Document& doc;
   const PageContext& ctx;
   const SitePage& page;
+  const CheckedSpec& checked;
   std::string pre;    // id prefix
   std::string nonce;  // marks the renderer's own comments in the Markdown it renders
   std::map<uint32_t, std::vector<size_t>> marks;  // block start line -> findings
@@ -106,7 +104,7 @@ struct Body {
   mutable std::set<uint32_t> emitted;
 
   std::string finding_mark(size_t k) const {
-    const Diagnostic& d = page.findings[k];
+    const Diagnostic& d = checked.findings[k];
     std::string out = "<a class=\"sg-sev-" + std::string(severity_word(d.severity)) + "\" href=\"#" + pre + "F" +
                       std::to_string(k) + "\">";
     out += fmt::format("line {}: {}: ", d.line, severity_word(d.severity));
@@ -239,7 +237,7 @@ struct Body {
 
 std::string render_spec_body(const Document& doc, const PageContext& ctx, std::set<uint32_t>* anchors) {
   const SitePage& page = ctx.site->pages[ctx.page];
-  Body body{doc, ctx, page, id_prefix(ctx), fnv_hex(doc.source.text()), {}, {}, {}};
+  Body body{doc, ctx, page, *ctx.checked, id_prefix(ctx), fnv_hex(doc.source.text()), {}, {}, {}};
   for (const Reference& r : page.index.refs) body.referenced.insert(r.id);
 
   const uint32_t first = doc.front_matter.present ? doc.front_matter.end_line + 1 : 1;
@@ -248,8 +246,8 @@ std::string render_spec_body(const Document& doc, const PageContext& ctx, std::s
     if (b.depth == 0 && b.line >= first) starts.push_back(b.line);
   std::sort(starts.begin(), starts.end());
   starts.erase(std::unique(starts.begin(), starts.end()), starts.end());
-  for (size_t k = 0; k < page.findings.size(); ++k) {
-    const uint32_t line = page.findings[k].line;
+  for (size_t k = 0; k < body.checked.findings.size(); ++k) {
+    const uint32_t line = body.checked.findings[k].line;
     auto it = std::upper_bound(starts.begin(), starts.end(), line);
     if (it == starts.begin()) continue;  // front matter or before the first block: the list only
     body.marks[*std::prev(it)].push_back(k);
@@ -332,19 +330,19 @@ std::string id_link(const PageContext& ctx, const std::string& id) {
 
 void findings_list(std::string& out, const PageContext& ctx, const std::string& pre,
                    const std::map<uint32_t, uint32_t>& anchor_of) {
-  const SitePage& page = ctx.site->pages[ctx.page];
+  const std::vector<Diagnostic>& findings = ctx.checked->findings;
   size_t n[3] = {0, 0, 0};
-  for (const Diagnostic& d : page.findings) ++n[static_cast<int>(d.severity)];
+  for (const Diagnostic& d : findings) ++n[static_cast<int>(d.severity)];
   out += "<section class=\"sg-findings\" id=\"" + pre + "SG-findings\"><h2>";
-  if (page.findings.empty()) {
+  if (findings.empty()) {
     out += "No findings</h2></section>";
     return;
   }
   out += fmt::format("Findings: {} error{}, {} warning{}, {} note{}", n[2], n[2] == 1 ? "" : "s", n[1],
                      n[1] == 1 ? "" : "s", n[0], n[0] == 1 ? "" : "s");
   out += "</h2><ol>";
-  for (size_t k = 0; k < page.findings.size(); ++k) {
-    const Diagnostic& d = page.findings[k];
+  for (size_t k = 0; k < findings.size(); ++k) {
+    const Diagnostic& d = findings[k];
     out += "<li class=\"sg-sev-" + std::string(severity_word(d.severity)) + "\" id=\"" + pre + "F" + std::to_string(k) +
            "\">";
     auto it = anchor_of.find(d.line);
@@ -393,11 +391,11 @@ void conformance(std::string& out, const Document& doc, const PageContext& ctx) 
 void side_panel(std::string& out, const PageContext& ctx) {
   const Site& site = *ctx.site;
   const SitePage& page = site.pages[ctx.page];
-  const SpecSummary& s = page.summary;
+  const SpecSummary& s = ctx.checked->summary;
   out += "<aside class=\"sg-side\" id=\"" + id_prefix(ctx) + "SG-meta\"><h2>Metadata</h2><dl>";
   field_row(out, "ID", text_or_empty(s.id));
   if (s.status) field_row(out, "Status", "<span class=\"sg-badge " + status_class(*s.status) + "\">" + escape_html(*s.status) + "</span>");
-  field_row(out, "Template", s.template_name ? escape_html(*s.template_name) + (page.template_reason.empty() ? "" : " <span class=\"sg-hint\">(" + escape_html(page.template_reason) + ")</span>") : "");
+  field_row(out, "Template", s.template_name ? escape_html(*s.template_name) + (ctx.checked->template_reason.empty() ? "" : " <span class=\"sg-hint\">(" + escape_html(ctx.checked->template_reason) + ")</span>") : "");
   field_row(out, "Owner", text_or_empty(s.owner));
   field_row(out, "Priority", text_or_empty(s.priority));
   if (s.points) field_row(out, "Points", fmt::format("{}", *s.points));
@@ -415,7 +413,7 @@ void side_panel(std::string& out, const PageContext& ctx) {
   std::map<RefKind, std::vector<std::string>> by_kind;
   std::set<std::pair<RefKind, std::string>> seen;
   for (const Reference& r : page.index.refs) {
-    if (page.summary.id && r.id == *page.summary.id) continue;
+    if (s.id && r.id == *s.id) continue;
     if (seen.insert({r.kind, r.id}).second) by_kind[r.kind].push_back(r.id);
   }
   for (const auto& [kind, ids] : by_kind) {
@@ -447,7 +445,6 @@ void side_panel(std::string& out, const PageContext& ctx) {
 }  // namespace
 
 std::string render_spec_page(const Document& doc, const PageContext& ctx) {
-  const SitePage& page = ctx.site->pages[ctx.page];
   const std::string pre = id_prefix(ctx);
   // Which block anchor each finding's line falls under, for the list's links.
   std::vector<uint32_t> starts;
@@ -458,7 +455,7 @@ std::string render_spec_page(const Document& doc, const PageContext& ctx) {
   std::set<uint32_t> emitted;
   const std::string body = render_spec_body(doc, ctx, &emitted);
   std::map<uint32_t, uint32_t> anchor_of;
-  for (const Diagnostic& d : page.findings) {
+  for (const Diagnostic& d : ctx.checked->findings) {
     auto it = std::upper_bound(starts.begin(), starts.end(), d.line);
     if (it != starts.begin() && emitted.count(*std::prev(it))) anchor_of[d.line] = *std::prev(it);
   }

@@ -9,16 +9,27 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <vector>
 
+#include "core/diagnostic.h"
 #include "model/document.h"
 #include "schema/schema.h"
 #include "site/site.h"
+#include "status/spec_summary.h"
 
 namespace specgate::site {
+
+// What the check found for the page's own spec: known only while its page is being written.
+struct CheckedSpec {
+  SpecSummary summary;  // the site's row with the template and finding counts filled in
+  std::string template_reason;
+  std::vector<Diagnostic> findings;  // the check's, cross-document ones included, by position
+};
 
 struct PageContext {
   const Site* site = nullptr;
   size_t page = 0;           // index into site->pages
+  const CheckedSpec* checked = nullptr;  // the page's own findings and row; required
   bool single_file = false;  // one HTML file: pages are sections, their ids carry a prefix
   const Schema* schema = nullptr;  // the spec's template, for the conformance list; may be null
   // Draws a Mermaid diagram as inline SVG whose root has id `id`; "" (or no function) shows the

@@ -1,6 +1,5 @@
 #include "site/search_index.h"
 
-#include <algorithm>
 #include <nlohmann/json.hpp>
 
 #include "core/source.h"
@@ -14,14 +13,15 @@ constexpr size_t kTextBytes = 4000;  // enough prose to find a spec by; the inde
 
 }  // namespace
 
-void read_search_text(const Document& doc, SitePage& page) {
+SearchText read_search_text(const Document& doc) {
+  SearchText out;
   SlugCounter slugs;
   for (const Section& s : doc.sections) {
     std::string text = heading_plain_text(s.title);
     const std::string slug = slugs.next(text);
-    page.headings.push_back({std::move(text), slug});
+    out.headings.push_back({std::move(text), slug});
   }
-  std::string text;
+  std::string& text = out.text;
   for (uint32_t n = 1; n <= doc.source.line_count() && text.size() < kTextBytes; ++n) {
     const LineKind k = doc.line_info(n).kind;
     if (k != LineKind::Paragraph && k != LineKind::Table) continue;
@@ -36,30 +36,36 @@ void read_search_text(const Document& doc, SitePage& page) {
     while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;  // not inside a character
     text.resize(cut);
   }
-  page.text = std::move(text);
-  const auto anchors = document_anchors(doc);
-  page.anchors.assign(anchors.begin(), anchors.end());
-  std::sort(page.anchors.begin(), page.anchors.end());
+  return out;
 }
 
-std::string search_index_json(const Site& site, bool single_file) {
-  nlohmann::ordered_json pages = nlohmann::ordered_json::array();
-  for (size_t i = 0; i < site.pages.size(); ++i) {
-    const SitePage& p = site.pages[i];
-    nlohmann::ordered_json headings = nlohmann::ordered_json::array();
-    for (const HeadingEntry& h : p.headings)
-      headings.push_back({{"text", h.text}, {"slug", single_file ? "P" + std::to_string(i) + "-" + h.slug : h.slug}});
-    pages.push_back({{"id", p.summary.id.value_or("")},
-                     {"title", p.summary.title.value_or(p.path)},
-                     {"url", single_file ? "#P" + std::to_string(i) : url_path(p.out)},
-                     {"path", p.path},
-                     {"status", p.summary.status.value_or("")},
-                     {"template", p.summary.template_name.value_or("")},
-                     {"headings", std::move(headings)},
-                     {"text", p.text}});
-  }
-  nlohmann::ordered_json root = {{"version", 1}, {"title", site.title}, {"pages", std::move(pages)}};
-  return root.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+namespace {
+
+std::string dump(const nlohmann::ordered_json& j) {
+  return j.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+}
+
+}  // namespace
+
+std::string search_index_head(const std::string& site_title) {
+  // What dumping {"version":1,"title":T,"pages":[...]} whole writes before the first entry.
+  return "{\"version\":1,\"title\":" + dump(site_title) + ",\"pages\":[";
+}
+
+std::string search_entry_json(const SitePage& p, const SpecSummary& s, const SearchText& text, size_t i,
+                              bool single_file) {
+  nlohmann::ordered_json headings = nlohmann::ordered_json::array();
+  for (const HeadingEntry& h : text.headings)
+    headings.push_back({{"text", h.text}, {"slug", single_file ? "P" + std::to_string(i) + "-" + h.slug : h.slug}});
+  const nlohmann::ordered_json entry = {{"id", s.id.value_or("")},
+                                        {"title", s.title.value_or(p.path)},
+                                        {"url", single_file ? "#P" + std::to_string(i) : url_path(p.out)},
+                                        {"path", p.path},
+                                        {"status", s.status.value_or("")},
+                                        {"template", s.template_name.value_or("")},
+                                        {"headings", std::move(headings)},
+                                        {"text", text.text}};
+  return dump(entry);
 }
 
 }  // namespace specgate::site

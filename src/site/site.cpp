@@ -9,6 +9,20 @@ namespace specgate::site {
 
 namespace fs = std::filesystem;
 
+bool AnchorSet::contains(std::string_view anchor) const {
+  size_t lo = 0, hi = ends_.size();
+  while (lo < hi) {
+    const size_t mid = (lo + hi) / 2;
+    const size_t begin = mid ? ends_[mid - 1] : 0;
+    const std::string_view a(text_.data() + begin, ends_[mid] - begin);
+    if (a < anchor) lo = mid + 1;
+    else hi = mid;
+  }
+  if (lo == ends_.size()) return false;
+  const size_t begin = lo ? ends_[lo - 1] : 0;
+  return std::string_view(text_.data() + begin, ends_[lo] - begin) == anchor;
+}
+
 std::string path_key(const std::string& path) {
   std::error_code ec;
   fs::path p = fs::absolute(fs::path(path), ec);

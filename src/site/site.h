@@ -1,12 +1,17 @@
-// `specgate site`: what the site knows about the specs once the check has run over them all —
-// each spec's status row, IDs and references, findings and search text — and how specs find
-// each other (by ID, by path). Pages are then rendered one at a time from this (site/write.h).
+// `specgate site`: what every page needs to know about every other spec — its output name, title
+// and ID, IDs and references (for links and backlinks), anchors and its dashboard row — and how
+// specs find each other (by ID, by path). Gathered in a first pass (site/gather.h); each page is
+// then checked, rendered and written on its own (site/build.h), so a spec's findings, HTML and
+// search text never outlive its page.
 #pragma once
 
+#include <algorithm>
 #include <cstddef>
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/date.h"
@@ -21,16 +26,40 @@ struct HeadingEntry {
   std::string slug;  // GitHub's anchor
 };
 
+// A page's anchors (every #fragment it offers, model/slug.h), packed in one string: links from
+// other pages are checked against them, so every page's set lives for the whole run.
+class AnchorSet {
+ public:
+  AnchorSet() = default;
+  template <typename Range>
+  explicit AnchorSet(const Range& anchors) {
+    std::vector<std::string_view> sorted(anchors.begin(), anchors.end());
+    std::sort(sorted.begin(), sorted.end());
+    size_t bytes = 0;
+    for (std::string_view a : sorted) bytes += a.size();
+    text_.reserve(bytes);
+    ends_.reserve(sorted.size());
+    for (std::string_view a : sorted) {
+      text_.append(a);
+      ends_.push_back(static_cast<uint32_t>(text_.size()));
+    }
+  }
+  bool contains(std::string_view anchor) const;
+  size_t size() const { return ends_.size(); }
+
+ private:
+  std::string text_;            // the anchors, sorted, back to back
+  std::vector<uint32_t> ends_;  // where each ends in text_
+};
+
 struct SitePage {
   std::string path;  // the spec, as discovered
   std::string out;   // its page, relative to the output directory ("specs/TASK-1.html")
+  // The dashboard row. Header facts from the first pass; the template and finding counts come
+  // from the check and are filled in once the page is written.
   SpecSummary summary;
-  SpecIndex index;
-  std::string template_reason;
-  std::vector<Diagnostic> findings;  // the check's, cross-document ones included, by position
-  std::vector<HeadingEntry> headings;
-  std::vector<std::string> anchors;  // every #fragment the page offers (model/slug.h), sorted
-  std::string text;  // the spec's prose for search, cut to a few KB
+  SpecIndex index;  // IDs and references only (the lines and suppressions are dropped once used)
+  AnchorSet anchors;
 };
 
 struct Site {
