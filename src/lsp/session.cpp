@@ -62,7 +62,8 @@ void Session::republish_affected(const std::string& uri) {
   for (const auto& [other, d] : documents_.all()) {
     if (other == uri) continue;
     auto it = cache_.find(other);
-    if (it == cache_.end() || !it->second.analysis) continue;  // analysed afresh when needed
+    // Stale analyses are made afresh when needed (and their project may be gone).
+    if (it == cache_.end() || !it->second.analysis || it->second.epoch != epoch_) continue;
     const Analysis& a = *it->second.analysis;
     if (a.project == nullptr || !a.fatal.empty() || !index_.covers(a.path)) continue;
     if (same_findings(index_.findings_for(a.path, *a.project), it->second.cross)) continue;
@@ -127,7 +128,8 @@ std::shared_ptr<const Analysis> Session::analysis(const std::string& uri) {
   const bool indexed = index_.covers(path);
   const bool outside = open != nullptr && !open->path.empty() && is_markdown_path(path);
   std::vector<Diagnostic> cross;
-  if (indexed || outside) {
+  // A buffer whose text is indexed already (analysed again for another reason) is not redone.
+  if ((indexed || outside) && (generation == 0 || index_.generation(path) != generation)) {
     // The buffer's IDs and references replace the file's; when they differ, the other open
     // documents' cross-document findings may differ too.
     if (index_.update(path, a->doc, project.config, generation) && open != nullptr) republish_affected(uri);
