@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """The language server as a process, on the 10k generated corpus (docs/performance.md): the time
 from `initialized` to the answer of the first request (the workspace index is built in between),
-resident memory after it, and CPU used over a few idle seconds (the target is none: the server
-sleeps in poll()). A benchmark: it prints figures and fails on nothing.
+resident memory after it, CPU used over a few idle seconds (the target is none: the server
+sleeps in poll()), then the first language-feature request and the memory after it. A
+benchmark: it prints figures and fails on nothing.
 
 usage: bench/lsp_server.py [BINARY] [CORPUS]   (defaults: build/specgate, bench/.corpus/c10k)
 """
@@ -55,6 +56,14 @@ def main():
         print(f"cold index (initialized -> first answer): {cold * 1000:.0f} ms wall, {cold_cpu} ms CPU")
         print(f"resident memory after indexing: {rss / 1024:.1f} MB (peak {hwm / 1024:.1f} MB)")
         print(f"CPU while idle for 3 s: {idle} ticks ({idle * 1000 // os.sysconf('SC_CLK_TCK')} ms)")
+        # The language features' first request: a server that keeps a second index for them
+        # builds it here, so the memory of both is counted.
+        t0 = time.perf_counter()
+        c.response(c.request_async("workspace/symbol", {"query": "zzzz-no-such-symbol"}))
+        first = time.perf_counter() - t0
+        rss, hwm = proc_status(c.proc.pid, "VmRSS"), proc_status(c.proc.pid, "VmHWM")
+        print(f"first workspace/symbol: {first * 1000:.0f} ms; resident memory after it: {rss / 1024:.1f} MB "
+              f"(peak {hwm / 1024:.1f} MB)")
         c.shutdown()
     finally:
         c.kill()

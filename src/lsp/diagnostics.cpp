@@ -90,9 +90,7 @@ Json Session::lsp_diagnostics(const Analysis& a) {
     if (std::vector<WorkspaceIndex::Place> places = index_.related(a.path, d); !places.empty()) {
       Json related = Json::array();
       for (const auto& p : places) {
-        const SpecIndex* r = nullptr;
-        for (const SpecIndex& x : index_.records())
-          if (x.path == p.path) r = &x;
+        const SpecIndex* r = index_.record(p.path);
         std::string_view line;
         if (r != nullptr)
           if (auto it = r->lines.find(p.line); it != r->lines.end()) line = it->second.text;

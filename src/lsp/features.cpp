@@ -6,7 +6,6 @@
 
 #include "core/file_io.h"
 #include "lsp/session.h"
-#include "lsp/spec_workspace.h"
 #include "lsp/uri.h"
 #include "navigate/completion.h"
 #include "navigate/hover.h"
@@ -74,13 +73,6 @@ class OtherFiles {
   std::map<std::string, std::unique_ptr<File>> files_;
 };
 
-// The per-session state of the features: the workspace's specs.
-SpecWorkspace& workspace(Session& s) {
-  auto& slot = s.features_state();
-  if (!slot) slot = std::make_shared<SpecWorkspace>(s);
-  return *static_cast<SpecWorkspace*>(slot.get());
-}
-
 // The request's document: its analysis and facts. Null analysis: not open and not readable.
 struct Request {
   std::shared_ptr<const Analysis> analysis;
@@ -130,7 +122,7 @@ int completion_kind(CompletionKind k) {
 Json completion(Session& s, const Json& params) {
   Request r = request(s, params);
   if (!r.analysis) return nullptr;
-  const Completions c = complete(*r.facts, workspace(s).sync(), r.pos);
+  const Completions c = complete(*r.facts, s.specs(), r.pos);
   Json items = Json::array();
   for (const CompletionItem& i : c.items) {
     Json item = {{"label", i.label},
@@ -149,7 +141,7 @@ Json completion(Session& s, const Json& params) {
 Json hover_request(Session& s, const Json& params) {
   Request r = request(s, params);
   if (!r.analysis) return nullptr;
-  const std::optional<Hover> h = hover(*r.facts, workspace(s).sync(), r.pos, r.analysis->diagnostics);
+  const std::optional<Hover> h = hover(*r.facts, s.specs(), r.pos, r.analysis->diagnostics);
   if (!h) return nullptr;
   return {{"contents", {{"kind", "markdown"}, {"value", h->markdown}}}, {"range", r.text->to_json(h->range)}};
 }
@@ -157,7 +149,7 @@ Json hover_request(Session& s, const Json& params) {
 Json definition_request(Session& s, const Json& params) {
   Request r = request(s, params);
   if (!r.analysis) return nullptr;
-  const SpecDirectory& specs = workspace(s).sync();
+  const SpecDirectory& specs = s.specs();
   return locations(s, r, definition(*r.facts, specs, r.pos), specs);
 }
 
@@ -167,7 +159,7 @@ Json references_request(Session& s, const Json& params) {
   bool declarations = false;
   if (auto c = params.find("context"); c != params.end() && c->is_object())
     declarations = c->value("includeDeclaration", false);
-  const SpecDirectory& specs = workspace(s).sync();
+  const SpecDirectory& specs = s.specs();
   return locations(s, r, references(*r.facts, specs, r.pos, declarations), specs);
 }
 
@@ -192,7 +184,7 @@ Json document_symbols_request(Session& s, const Json& params) {
 }
 
 Json workspace_symbols_request(Session& s, const Json& params) {
-  const SpecDirectory& specs = workspace(s).sync();
+  const SpecDirectory& specs = s.specs();
   const std::string query = params.is_object() ? params.value("query", "") : "";
   Json out = Json::array();
   for (const WorkspaceSymbol& w : workspace_symbols(specs, query)) {
@@ -232,7 +224,7 @@ bool client_renames_files(const Session& s) {
 Json rename_request(Session& s, const Json& params) {
   Request r = request(s, params);
   if (!r.analysis) return nullptr;
-  const SpecDirectory& specs = workspace(s).sync();
+  const SpecDirectory& specs = s.specs();
   const bool rename_files = client_renames_files(s);
   const RenameResult result = rename_id(*r.facts, specs, r.pos, param_string(params, "newName"), rename_files);
   if (!result.error.empty()) throw RpcError(rpc::kRequestFailed, result.error);

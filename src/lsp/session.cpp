@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "core/file_io.h"
+#include "core/markdown_path.h"
 #include "model/load.h"
 #include "spec/index.h"
 #include "lsp/uri.h"
@@ -18,7 +20,57 @@ void Settings::update(const Json& options) {
   if (auto it = options.find("today"); it != options.end() && it->is_string()) today = parse_iso_date(it->get<std::string>());
 }
 
-Session::Session() = default;
+Session::Session()
+    : index_([this](const std::string& path) -> std::optional<std::string> {
+        if (const OpenDocument* d = documents_.find_path(path)) return d->text;
+        ReadResult r = read_file(path, kMaxMarkdownBytes);
+        return r.ok ? std::optional<std::string>(std::move(r.bytes)) : std::nullopt;
+      }) {}
+
+namespace {
+
+bool same_findings(const std::vector<Diagnostic>& a, const std::vector<Diagnostic>& b) {
+  return std::equal(a.begin(), a.end(), b.begin(), b.end(), [](const Diagnostic& x, const Diagnostic& y) {
+    return x.rule == y.rule && x.severity == y.severity && x.line == y.line && x.column == y.column &&
+           x.end_line == y.end_line && x.end_column == y.end_column && x.message == y.message && x.hint == y.hint &&
+           x.section == y.section;
+  });
+}
+
+}  // namespace
+
+const SpecDirectory& Session::specs() {
+  if (!index_.built() || index_.folders() != folders_) rebuild_index();
+  auto is_open = [this](const std::string& path) { return documents_.find_path(path) != nullptr; };
+  // Buffers closed give their files back to the disk; files changed on disk that no client
+  // reported are read again. Either can change other documents' cross-document findings.
+  bool changed = index_.release_closed(is_open, projects_);
+  changed |= index_.refresh(is_open, projects_);
+  if (changed) {
+    invalidate_all();
+    schedule_publish_all(false);
+  }
+  // Open buffers stand for their files: each analysed (and so indexed) at its current text.
+  for (const auto& [uri, d] : documents_.all()) {
+    if (d.path.empty() || !is_markdown_path(d.path)) continue;
+    if (index_.generation(d.path) != d.generation) analysis(uri);
+  }
+  return index_.directory();
+}
+
+void Session::republish_affected(const std::string& uri) {
+  for (const auto& [other, d] : documents_.all()) {
+    if (other == uri) continue;
+    auto it = cache_.find(other);
+    // Stale analyses are made afresh when needed (and their project may be gone).
+    if (it == cache_.end() || !it->second.analysis || it->second.epoch != epoch_) continue;
+    const Analysis& a = *it->second.analysis;
+    if (a.project == nullptr || !a.fatal.empty() || !index_.covers(a.path)) continue;
+    if (same_findings(index_.findings_for(a.path, *a.project), it->second.cross)) continue;
+    it->second.epoch = 0;  // stale: analysed again when published or asked for
+    schedule_publish(other);
+  }
+}
 
 void Session::update_settings(const Json& options) {
   const std::optional<Date> before = settings_.today;
@@ -76,20 +128,26 @@ std::shared_ptr<const Analysis> Session::analysis(const std::string& uri) {
   a->template_name = r.report.template_name;
   a->status = r.report.status;
   a->diagnostics = std::move(r.report.diagnostics);
-  if (r.fatal.empty() && index_.covers(path)) {
+  // The model indexed once for the rules and the features: an indexed spec's record and entry,
+  // or the entry of an open Markdown buffer outside the index.
+  const bool indexed = index_.covers(path);
+  const bool outside = open != nullptr && !open->path.empty() && is_markdown_path(path);
+  std::vector<Diagnostic> cross;
+  // A buffer whose text is indexed already (analysed again for another reason) is not redone.
+  if ((indexed || outside) && (generation == 0 || index_.generation(path) != generation)) {
     // The buffer's IDs and references replace the file's; when they differ, the other open
     // documents' cross-document findings may differ too.
-    if (index_.update(path, build_spec_index(a->doc, project.config)) && open != nullptr) {
-      ++epoch_;
-      for (const auto& [other, d] : documents_.all())
-        if (other != uri) schedule_publish(other);
-      refresh_diagnostics();
+    if (index_.update(path, a->doc, project.config, generation) && open != nullptr) {
+      republish_affected(uri);
+      refresh_diagnostics();  // a pulling client asks again for what may have changed anywhere
     }
-    std::vector<Diagnostic> cross = index_.findings_for(path, project);
-    a->diagnostics.insert(a->diagnostics.end(), std::make_move_iterator(cross.begin()),
-                          std::make_move_iterator(cross.end()));
+  }
+  if (r.fatal.empty() && indexed) {
+    cross = index_.findings_for(path, project);
+    a->diagnostics.insert(a->diagnostics.end(), cross.begin(), cross.end());
     sort_diagnostics(a->diagnostics);
   }
+  slot.cross = std::move(cross);
   slot.analysis = a;
   slot.generation = generation;
   slot.epoch = epoch_;

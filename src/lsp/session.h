@@ -42,6 +42,9 @@ class Session {
   Documents& documents() { return documents_; }
   Projects& projects() { return projects_; }
   WorkspaceIndex& index() { return index_; }
+  // The workspace's specs as the language features read them: the index, built when it was not
+  // yet (or the folders changed), with every open buffer standing for its file.
+  const SpecDirectory& specs();
   // Discovers and indexes the workspace folders again (at start, and when a config changed).
   void rebuild_index();
   Settings& settings() { return settings_; }
@@ -87,9 +90,6 @@ class Session {
   // Publishes an empty list (a document closed).
   void clear_published(const std::string& uri);
 
-  // What the language features keep between requests (lsp/features.cpp: the workspace's specs),
-  // made by them on first use and living as long as the session.
-  std::shared_ptr<void>& features_state() { return features_state_; }
 
  private:
   void publish(const std::string& uri);
@@ -104,7 +104,11 @@ class Session {
     std::shared_ptr<const Analysis> analysis;
     uint64_t generation = 0;  // of the open buffer; 0 for a disk file
     uint64_t epoch = 0;
+    std::vector<Diagnostic> cross;  // the cross-document findings merged into the analysis
   };
+  // After `uri`'s record changed: the other open documents whose cross-document findings are
+  // no longer those they were published with are analysed and published again.
+  void republish_affected(const std::string& uri);
   std::map<std::string, Cached> cache_;
   uint64_t epoch_ = 1;
   std::vector<Json> outgoing_;
@@ -112,7 +116,6 @@ class Session {
   std::vector<std::function<void()>> deferred_;
   int64_t next_request_id_ = 1;
   std::map<std::string, Clock::time_point> due_;  // uri -> when to publish
-  std::shared_ptr<void> features_state_;
 };
 
 }  // namespace specgate::lsp
