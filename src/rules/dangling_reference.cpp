@@ -3,6 +3,7 @@
 // declares no ID of at all: those specs live elsewhere (another repository, the issue tracker).
 #include <set>
 
+#include "rules/cross_document_messages.h"
 #include "rules/workspace_rule.h"
 #include "spec/ids.h"
 
@@ -31,9 +32,7 @@ class DanglingReference : public WorkspaceRule {
         if (declared.count(r.id)) continue;
         const std::string fam = id_family(r.id, ctx.config.id_families);
         if (fam.empty() || !families.count(fam)) continue;
-        out.report(i, r.line, r.column, r.length,
-                   "'" + r.id + "' (" + r.via + ") is not declared by any spec in this run",
-                   "fix the ID, or add the spec that declares it (in its title, an ID field or its file name)");
+        cross_document::report_dangling_reference(out, i, r);
       }
     }
   }

@@ -6,6 +6,7 @@
 #include <map>
 #include <queue>
 
+#include "rules/cross_document_messages.h"
 #include "rules/workspace_rule.h"
 #include "spec/ids.h"
 
@@ -66,10 +67,7 @@ class DependencyCycle : public WorkspaceRule {
     // A spec waiting for itself is its own cycle, whatever else it is tangled with.
     for (size_t v = 0; v < n; ++v) {
       for (const Edge& e : adj[v]) {
-        if (e.to != v) continue;
-        out.report(e.file, e.ref->line, e.ref->column, e.ref->length,
-                   "dependency cycle: " + e.ref->id + " -> " + e.ref->id + " (it waits for itself)",
-                   "remove the reference to the spec's own ID");
+        if (e.to == v) cross_document::report_self_cycle(out, e.file, *e.ref);
       }
     }
     for (const auto& scc : components(adj)) {
@@ -85,9 +83,7 @@ class DependencyCycle : public WorkspaceRule {
       std::string text = written(*path.back());
       for (const Edge* e : path) text += " -> " + written(*e);
       const Edge* closing = path.back();
-      out.report(closing->file, closing->ref->line, closing->ref->column, closing->ref->length,
-                 "dependency cycle: " + text + " (each waits for the next)",
-                 "remove or reverse one of these blocking references so one spec can finish first");
+      cross_document::report_cycle(out, closing->file, *closing->ref, text);
     }
   }
 

@@ -1,6 +1,7 @@
 // duplicate-id: two specs declare the same ID. Reported at every declaration, naming the others.
 #include <map>
 
+#include "rules/cross_document_messages.h"
 #include "rules/workspace_rule.h"
 
 namespace specgate {
@@ -24,21 +25,12 @@ class DuplicateId : public WorkspaceRule {
     for (const auto& [id, places] : by_id) {
       if (places.size() < 2) continue;
       for (const auto& p : places) {
-        std::string others;
-        size_t listed = 0;
+        cross_document::OtherDeclarations others(places.size() - 1);
         for (const auto& q : places) {
-          if (q.file == p.file) continue;
-          if (listed == 3) {
-            others += " and " + std::to_string(places.size() - 1 - listed) + " more";
-            break;
-          }
-          others += (listed ? ", " : "") + ctx.files[q.file].path + ":" + std::to_string(q.decl->line) + " (" +
-                    std::string(id_source_name(q.decl->source)) + ")";
-          ++listed;
+          if (others.full()) break;
+          if (q.file != p.file) others.add(ctx.files[q.file].path, *q.decl);
         }
-        out.report(p.file, p.decl->line, p.decl->column, p.decl->length,
-                   "ID '" + id + "' (" + std::string(id_source_name(p.decl->source)) + ") is also declared by " + others,
-                   "give each spec its own ID; references to '" + id + "' cannot tell these specs apart");
+        cross_document::report_duplicate_id(out, p.file, *p.decl, others);
       }
     }
   }

@@ -4,6 +4,7 @@
 #include <queue>
 #include <unordered_set>
 
+#include "rules/cross_document_messages.h"
 #include "rules/registry.h"
 #include "spec/ids.h"
 
@@ -279,24 +280,16 @@ void CrossIndex::duplicate_id(size_t i, std::vector<WorkspaceFinding>& out) cons
   for (const IdDeclaration* d : decls) {
     const std::vector<size_t>& places = declarers(d->id);
     if (places.size() < 2) continue;
-    std::string others;
-    size_t listed = 0;
+    cross_document::OtherDeclarations others(places.size() - 1);
     for (size_t q : places) {
+      if (others.full()) break;
       if (q == i) continue;
-      if (listed == 3) {
-        others += " and " + std::to_string(places.size() - 1 - listed) + " more";
-        break;
-      }
       const IdDeclaration* qd = nullptr;
       for (const IdDeclaration& x : files[q].ids)
         if (x.id == d->id) qd = &x;
-      others += (listed ? ", " : "") + files[q].path + ":" + std::to_string(qd->line) + " (" +
-                std::string(id_source_name(qd->source)) + ")";
-      ++listed;
+      others.add(files[q].path, *qd);
     }
-    reporter.report(i, d->line, d->column, d->length,
-                    "ID '" + d->id + "' (" + std::string(id_source_name(d->source)) + ") is also declared by " + others,
-                    "give each spec its own ID; references to '" + d->id + "' cannot tell these specs apart");
+    cross_document::report_duplicate_id(reporter, i, *d, others);
   }
 }
 
@@ -317,8 +310,7 @@ void CrossIndex::dangling_reference(size_t i, const Config& config, std::vector<
     if (declarers_.count(r.id)) continue;
     const std::string fam = id_family(r.id, config.id_families);
     if (fam.empty() || !family_count_.count(fam)) continue;
-    reporter.report(i, r.line, r.column, r.length, "'" + r.id + "' (" + r.via + ") is not declared by any spec in this run",
-                    "fix the ID, or add the spec that declares it (in its title, an ID field or its file name)");
+    cross_document::report_dangling_reference(reporter, i, r);
   }
 }
 
@@ -330,8 +322,7 @@ void CrossIndex::dependency_cycle(size_t i, std::vector<WorkspaceFinding>& out) 
   for (const Edge& e : edges_from(i)) {
     if (e.to != i) continue;
     const Reference& r = files[e.file].refs[e.ref];
-    reporter.report(e.file, r.line, r.column, r.length, "dependency cycle: " + r.id + " -> " + r.id + " (it waits for itself)",
-                    "remove the reference to the spec's own ID");
+    cross_document::report_self_cycle(reporter, e.file, r);
   }
   const auto& c = component_[i];
   if (!c || c->cycle.empty()) return;
@@ -342,8 +333,7 @@ void CrossIndex::dependency_cycle(size_t i, std::vector<WorkspaceFinding>& out) 
   for (size_t k = 0; k + 1 < nodes.size(); ++k) text += " -> " + written(edge(nodes[k], nodes[k + 1]));
   text += " -> " + written(closing);
   const Reference& r = files[closing.file].refs[closing.ref];
-  reporter.report(closing.file, r.line, r.column, r.length, "dependency cycle: " + text + " (each waits for the next)",
-                  "remove or reverse one of these blocking references so one spec can finish first");
+  cross_document::report_cycle(reporter, closing.file, r, text);
 }
 
 std::vector<Diagnostic> CrossIndex::findings(size_t i, const Checker& checker, const Config& config, bool complete) const {
