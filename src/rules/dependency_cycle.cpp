@@ -6,6 +6,7 @@
 #include <map>
 #include <queue>
 
+#include "core/strongly_connected.h"
 #include "rules/cross_document_messages.h"
 #include "rules/workspace_rule.h"
 #include "spec/ids.h"
@@ -90,53 +91,15 @@ class DependencyCycle : public WorkspaceRule {
  private:
   // Tarjan's strongly connected components, iterative so long chains cannot overflow the stack.
   static std::vector<std::vector<size_t>> components(const std::vector<std::vector<Edge>>& adj) {
-    const size_t n = adj.size();
-    constexpr size_t kUnset = static_cast<size_t>(-1);
-    std::vector<size_t> index(n, kUnset), low(n, 0);
-    std::vector<bool> on_stack(n, false);
-    std::vector<size_t> stack;
+    std::vector<size_t> roots(adj.size());
+    for (size_t v = 0; v < roots.size(); ++v) roots[v] = v;
     std::vector<std::vector<size_t>> out;
-    size_t counter = 0;
-    struct Frame {
-      size_t v, next;
-    };
-    for (size_t root = 0; root < n; ++root) {
-      if (index[root] != kUnset) continue;
-      std::vector<Frame> call{{root, 0}};
-      index[root] = low[root] = counter++;
-      stack.push_back(root);
-      on_stack[root] = true;
-      while (!call.empty()) {
-        Frame& fr = call.back();
-        if (fr.next < adj[fr.v].size()) {
-          const size_t w = adj[fr.v][fr.next++].to;
-          if (index[w] == kUnset) {
-            index[w] = low[w] = counter++;
-            stack.push_back(w);
-            on_stack[w] = true;
-            call.push_back({w, 0});
-          } else if (on_stack[w]) {
-            low[fr.v] = std::min(low[fr.v], index[w]);
-          }
-          continue;
-        }
-        const size_t v = fr.v;
-        call.pop_back();
-        if (!call.empty()) low[call.back().v] = std::min(low[call.back().v], low[v]);
-        if (low[v] == index[v]) {
-          std::vector<size_t> comp;
-          size_t w;
-          do {
-            w = stack.back();
-            stack.pop_back();
-            on_stack[w] = false;
-            comp.push_back(w);
-          } while (w != v);
+    strongly_connected_components(
+        adj.size(), roots, [&](size_t v, size_t k) { return k < adj[v].size() ? adj[v][k].to : kNoTarget; },
+        [&](std::vector<size_t>&& comp) {
           std::sort(comp.begin(), comp.end());
           out.push_back(std::move(comp));
-        }
-      }
-    }
+        });
     std::sort(out.begin(), out.end());
     return out;
   }

@@ -4,6 +4,7 @@
 #include <queue>
 #include <unordered_set>
 
+#include "core/strongly_connected.h"
 #include "rules/cross_document_messages.h"
 #include "rules/registry.h"
 #include "spec/ids.h"
@@ -171,73 +172,31 @@ void CrossIndex::settle(std::vector<size_t> roots) {
     if (const auto& c = component_[roots[k]]) roots.insert(roots.end(), c->nodes.begin(), c->nodes.end());
   std::sort(roots.begin(), roots.end());
   roots.erase(std::unique(roots.begin(), roots.end()), roots.end());
-  // Tarjan's algorithm from the roots only, iterative. Every node it reaches gets its exact
-  // component (a component is reached whole); a node it does not reach kept its own: no edge
-  // that changed leads to it, and none on a cycle through it was taken away.
-  const size_t n = files_->size();
-  constexpr size_t kUnset = static_cast<size_t>(-1);
-  std::vector<size_t> index(n, kUnset), low(n, 0);
-  std::vector<uint8_t> on_stack(n, 0);
+  // Tarjan's algorithm from the roots only. Every node it reaches gets its exact component (a
+  // component is reached whole); a node it does not reach kept its own: no edge that changed
+  // leads to it, and none on a cycle through it was taken away.
   std::unordered_map<size_t, std::vector<size_t>> adj;  // the targets of each node reached
-  std::vector<size_t> stack;
-  size_t counter = 0;
-  struct Frame {
-    size_t v, next;
-  };
-  auto targets = [&](size_t v) -> const std::vector<size_t>& {
+  auto target = [&](size_t v, size_t k) {
     auto [it, fresh] = adj.try_emplace(v);
     if (fresh)
       for (const Edge& e : edges_from(v)) it->second.push_back(e.to);
-    return it->second;
+    return k < it->second.size() ? it->second[k] : kNoTarget;
   };
-  for (size_t root : roots) {
-    if (index[root] != kUnset) continue;
-    std::vector<Frame> call{{root, 0}};
-    index[root] = low[root] = counter++;
-    stack.push_back(root);
-    on_stack[root] = 1;
-    while (!call.empty()) {
-      Frame& fr = call.back();
-      const std::vector<size_t>& out = targets(fr.v);
-      if (fr.next < out.size()) {
-        const size_t w = out[fr.next++];
-        if (index[w] == kUnset) {
-          index[w] = low[w] = counter++;
-          stack.push_back(w);
-          on_stack[w] = 1;
-          call.push_back({w, 0});
-        } else if (on_stack[w]) {
-          low[fr.v] = std::min(low[fr.v], index[w]);
-        }
-        continue;
-      }
-      const size_t v = fr.v;
-      call.pop_back();
-      if (!call.empty()) low[call.back().v] = std::min(low[call.back().v], low[v]);
-      if (low[v] != index[v]) continue;
-      std::vector<size_t> comp;
-      size_t w;
-      do {
-        w = stack.back();
-        stack.pop_back();
-        on_stack[w] = 0;
-        comp.push_back(w);
-      } while (w != v);
-      if (comp.size() < 2) {
-        component_[v] = nullptr;
-        continue;
-      }
-      auto c = std::make_shared<Component>();
-      std::sort(comp.begin(), comp.end());
-      c->nodes = std::move(comp);
-      // The walk starts at the smallest ID (the first such node in path order).
-      size_t start = c->nodes.front();
-      for (size_t x : c->nodes)
-        if (id_less(primary(x), primary(start))) start = x;
-      c->cycle = shortest_cycle(*c, start);
-      for (size_t x : c->nodes) component_[x] = c;
+  strongly_connected_components(files_->size(), roots, target, [&](std::vector<size_t>&& comp) {
+    if (comp.size() < 2) {
+      component_[comp.front()] = nullptr;
+      return;
     }
-  }
+    auto c = std::make_shared<Component>();
+    std::sort(comp.begin(), comp.end());
+    c->nodes = std::move(comp);
+    // The walk starts at the smallest ID (the first such node in path order).
+    size_t start = c->nodes.front();
+    for (size_t x : c->nodes)
+      if (id_less(primary(x), primary(start))) start = x;
+    c->cycle = shortest_cycle(*c, start);
+    for (size_t x : c->nodes) component_[x] = c;
+  });
 }
 
 // As the rule's walk: breadth first from `start` inside the component, edges in their order,
