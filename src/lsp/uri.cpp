@@ -3,16 +3,11 @@
 #include <cctype>
 #include <filesystem>
 
+#include "core/text.h"
+
 namespace specgate::lsp {
 
 namespace {
-
-int hex_value(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
 
 bool unreserved_in_path(unsigned char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '.' ||
@@ -35,16 +30,7 @@ std::optional<std::string> uri_to_path(std::string_view uri) {
   if (!host.empty() && host != "localhost") return std::nullopt;
   rest = rest.substr(slash);
   if (const size_t q = rest.find_first_of("?#"); q != std::string_view::npos) rest = rest.substr(0, q);
-  std::string path;
-  path.reserve(rest.size());
-  for (size_t i = 0; i < rest.size(); ++i) {
-    if (rest[i] == '%' && i + 2 < rest.size() && hex_value(rest[i + 1]) >= 0 && hex_value(rest[i + 2]) >= 0) {
-      path.push_back(static_cast<char>(hex_value(rest[i + 1]) * 16 + hex_value(rest[i + 2])));
-      i += 2;
-    } else {
-      path.push_back(rest[i]);
-    }
-  }
+  const std::string path = percent_decode(rest);
   if (path.find('\0') != std::string::npos) return std::nullopt;
   return std::filesystem::path(path).lexically_normal().string();
 }

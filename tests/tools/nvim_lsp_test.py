@@ -24,8 +24,8 @@ SPEC = """<!-- specgate: template=task -->
 **Created**: Dec 16, 2025
 """
 
-LUA = r"""
-local binary, root, spec, out = unpack(_G.args)
+# Shared by both scripts: results go to `out` as JSON, then Neovim quits; the spec is opened.
+DONE_LUA = r"""
 local results = {}
 local function done(ok, why)
   results.ok = ok
@@ -35,7 +35,11 @@ local function done(ok, why)
   f:close()
   vim.cmd('qa!')
 end
-vim.cmd('edit ' .. vim.fn.fnameescape(spec))
+vim.cmd('edit ' .. vim.fn.fnameescape(spec))"""
+
+LUA = r"""
+local binary, root, spec, out = unpack(_G.args)
+__DONE__
 local client = vim.lsp.start_client({
   name = 'specgate',
   cmd = { binary, 'lsp' },
@@ -86,16 +90,7 @@ done(true, '')
 
 RENAME_LUA = r"""
 local binary, root, spec, notes, out = unpack(_G.args)
-local results = {}
-local function done(ok, why)
-  results.ok = ok
-  results.why = why
-  local f = io.open(out, 'w')
-  f:write(vim.fn.json_encode(results))
-  f:close()
-  vim.cmd('qa!')
-end
-vim.cmd('edit ' .. vim.fn.fnameescape(spec))
+__DONE__
 local client = vim.lsp.start_client({ name = 'specgate', cmd = { binary, 'lsp' }, root_dir = root,
                                       workspace_folders = { { uri = vim.uri_from_fname(root), name = 'ws' } } })
 if not client then return done(false, 'start_client failed') end
@@ -136,7 +131,7 @@ def rename_case(binary, nvim):
         out = os.path.join(tmp, "result.json")
         with open(script, "w", encoding="utf-8") as f:
             f.write("_G.args = " + "{" + ", ".join(json.dumps(a) for a in [binary, tmp, spec, notes, out]) + "}\n")
-            f.write(RENAME_LUA)
+            f.write(RENAME_LUA.replace("__DONE__", DONE_LUA))
         env = dict(os.environ, XDG_CONFIG_HOME=tmp, XDG_DATA_HOME=tmp, XDG_STATE_HOME=tmp, XDG_CACHE_HOME=tmp)
         try:
             r = subprocess.run([nvim, "--headless", "-u", "NONE", "-i", "NONE", "-n", "-S", script], cwd=tmp, env=env,
@@ -192,7 +187,7 @@ def main():
         out = os.path.join(tmp, "result.json")
         with open(script, "w", encoding="utf-8") as f:
             f.write("_G.args = " + "{" + ", ".join(json.dumps(a) for a in [binary, tmp, spec, out]) + "}\n")
-            f.write(LUA.replace("__TODAY__", TODAY))
+            f.write(LUA.replace("__DONE__", DONE_LUA).replace("__TODAY__", TODAY))
         env = dict(os.environ, XDG_CONFIG_HOME=tmp, XDG_DATA_HOME=tmp, XDG_STATE_HOME=tmp, XDG_CACHE_HOME=tmp)
         try:
             r = subprocess.run([nvim, "--headless", "-u", "NONE", "-i", "NONE", "-n", "-S", script], cwd=tmp, env=env,
